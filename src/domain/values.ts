@@ -1,0 +1,78 @@
+/**
+ * Conversions between the draft file's nested tables (spec §A.0) and the flat `key → value` map the
+ * checks and the form work on, plus the empty draft a new report starts from.
+ */
+import { templates } from '../../templates/index.ts';
+import { DRAFT_FORMAT_VERSION, type CellValues, type Draft, type NestedValues } from './draft-types.ts';
+import { indexTemplate, narrativeSections } from './template.ts';
+import type { ReportTemplate } from './template-types.ts';
+
+/** Reads a dotted key out of nested values; `undefined` when a level is missing. */
+export function getNested(root: NestedValues | undefined, path: readonly string[]): number | null | undefined {
+  let node: NestedValues | number | null | undefined = root;
+  for (const segment of path) {
+    if (node === null || node === undefined || typeof node !== 'object') return undefined;
+    node = node[segment];
+  }
+  return typeof node === 'object' && node !== null ? undefined : node;
+}
+
+function setNested(root: NestedValues, path: readonly string[], value: number | null): void {
+  let node = root;
+  path.slice(0, -1).forEach((segment) => {
+    const next = node[segment];
+    if (typeof next !== 'object' || next === null) node[segment] = {};
+    node = node[segment] as NestedValues;
+  });
+  node[path[path.length - 1]!] = value;
+}
+
+/** Every cell of the template, flat; a cell missing from `tables` reads as `null`. */
+export function flattenTables(template: ReportTemplate, tables: Draft['tables']): CellValues {
+  const values: CellValues = {};
+  for (const cell of indexTemplate(template).cells) {
+    const [table, ...path] = cell.key.split('.');
+    values[cell.key] = getNested(tables[table!], path) ?? null;
+  }
+  return values;
+}
+
+/** The nested `tables` object of a draft file, every cell present (`null` when untouched). */
+export function nestTables(template: ReportTemplate, values: CellValues): Draft['tables'] {
+  const tables: Record<string, NestedValues> = {};
+  for (const cell of indexTemplate(template).cells) {
+    const [table, ...path] = cell.key.split('.');
+    tables[table!] ??= {};
+    setNested(tables[table!]!, path, values[cell.key] ?? null);
+  }
+  return tables;
+}
+
+export function templateOf(draft: Pick<Draft, 'template'>): ReportTemplate {
+  return templates[draft.template];
+}
+
+/** A new, empty report: every cell untouched, every text empty. */
+export function emptyDraft(template: ReportTemplate, year: number, agencyName: string, now = new Date()): Draft {
+  const narrative: Draft['narrative'] = {};
+  for (const section of narrativeSections(template)) {
+    narrative[section.id] = {
+      intro: '',
+      parts: Object.fromEntries(section.parts.map((part) => [part.key, ''])),
+      extraParts: [],
+    };
+  }
+  const values: CellValues = Object.fromEntries(indexTemplate(template).cells.map((cell) => [cell.key, null]));
+  return {
+    formatVersion: DRAFT_FORMAT_VERSION,
+    template: template.id,
+    year,
+    agency: { name: agencyName, address: '', postcode: '', phone: '', website: '' },
+    preamble: '',
+    narrative,
+    fees: { noticesIssued: null, noticesAmount: null, collectedAmount: null },
+    signature: { include: false, date: '' },
+    tables: nestTables(template, values),
+    meta: { createdAt: now.toISOString(), updatedAt: now.toISOString() },
+  };
+}
