@@ -1,0 +1,21 @@
+/**
+ * The two sample reports of `../shared/samples/` as drafts (transcribed, both balance), for any test.
+ * Each call returns a fresh deep copy, so a test may change cells without affecting another.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Draft } from '../../src/domain/draft-types.ts';
+import district2020 from '../fixtures/zhenhai-district-2020.draft.json';
+import office2023 from '../fixtures/zhenhai-office-2023.draft.json';
+
+/** 宁波市镇海区人民政府办公室 2023 (sample 003), 2021 format. */
+export const OFFICE_2023_PATH = fileURLToPath(new URL('../fixtures/zhenhai-office-2023.draft.json', import.meta.url));
+/** 宁波市镇海区人民政府 2020 (sample 000, national tables only), 2019 format. */
+export const DISTRICT_2020_PATH = fileURLToPath(new URL('../fixtures/zhenhai-district-2020.draft.json', import.meta.url));
+
+export function office2023Draft(): Draft {
+  return structuredClone(office2023) as Draft;
+}
+
+export function district2020Draft(): Draft {
+  return structuredClone(district2020) as Draft;
+}
