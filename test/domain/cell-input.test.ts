@@ -1,0 +1,129 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { formatCellValue, parseCellInput } from '../../src/domain/cell-input.ts';
+
+const value = (raw: string, type: Parameters<typeof parseCellInput>[1] = 'count') => {
+  const result = parseCellInput(raw, type);
+  if (!result.ok) throw new Error(`expected ${JSON.stringify(raw)} to parse, got ${result.message}`);
+  return result.value;
+};
+const message = (raw: string, type: Parameters<typeof parseCellInput>[1] = 'count', label?: string) => {
+  const result = parseCellInput(raw, type, label ? { label } : {});
+  if (result.ok) throw new Error(`expected ${JSON.stringify(raw)} to be refused, got ${result.value}`);
+  return result.message;
+};
+
+describe('parseCellInput', () => {
+  it('reads an empty or blank cell as untouched (null)', () => {
+    expect(value('')).toBeNull();
+    expect(value('   ')).toBeNull();
+    expect(value('\u3000')).toBeNull();
+    expect(value('\t')).toBeNull();
+  });
+
+  it('reads ASCII and full-width digits, trimming spaces around them', () => {
+    expect(value('12')).toBe(12);
+    expect(value('１２')).toBe(12);
+    expect(value('　３６　')).toBe(36);
+    expect(value('0')).toBe(0);
+    expect(value('007')).toBe(7);
+  });
+
+  it('accepts thousands separators only where they belong', () => {
+    expect(value('1,234')).toBe(1234);
+    expect(value('1，234')).toBe(1234);
+    expect(value('１，２３４，５６７')).toBe(1234567);
+    expect(value('1 234')).toBe(1234);
+    expect(value('1\u2009234')).toBe(1234);
+    expect(value('1\u00a0234')).toBe(1234);
+    expect(message('12,34')).toBe('请输入不小于 0 的整数');
+    expect(message('1,2345')).toBe('请输入不小于 0 的整数');
+    expect(message(',123')).toBe('请输入不小于 0 的整数');
+  });
+
+  it('refuses negative, fractional and non-numeric counts with the count message', () => {
+    expect(message('-3')).toBe('请输入不小于 0 的整数');
+    expect(message('1.5')).toBe('请输入不小于 0 的整数');
+    expect(message('abc')).toBe('请输入不小于 0 的整数');
+    expect(message('1e3')).toBe('请输入不小于 0 的整数');
+    expect(message('12a')).toBe('请输入不小于 0 的整数');
+  });
+
+  it('reads whole numbers Excel formatted with zero decimals', () => {
+    expect(value('12.00')).toBe(12);
+    expect(value('1,234.0')).toBe(1234);
+  });
+
+  it('tells the clerk to write 0 instead of a dash or slash', () => {
+    expect(message('/')).toBe('没有的请填 0，不要写“/”');
+    expect(message('—')).toBe('没有的请填 0，不要写“—”');
+    expect(message('无')).toBe('没有的请填 0，不要写“无”');
+    expect(message('-')).toBe('没有的请填 0，不要写“-”');
+  });
+
+  it('refuses a unit typed into a count cell', () => {
+    expect(message('12件')).toBe('只填数字，不要在格内写“件”');
+  });
+
+  it('accepts every kind of minus sign in a signed cell, and a plus sign', () => {
+    expect(value('-8', 'signedCount')).toBe(-8);
+    expect(value('－８', 'signedCount')).toBe(-8);
+    expect(value('−8', 'signedCount')).toBe(-8);
+    expect(value('+2', 'signedCount')).toBe(2);
+    expect(value('-1,234', 'signedCount')).toBe(-1234);
+    expect(value('-0', 'signedCount')).toBe(0);
+    expect(Object.is(value('-0', 'signedCount'), -0)).toBe(false);
+  });
+
+  it('explains signed cells with their label', () => {
+    expect(message('-8.5', 'signedCount', '本年增/减')).toBe('“本年增/减”可以为负数，请输入整数，如 -8');
+    expect(message('-', 'signedCount', '本年增/减')).toBe('“本年增/减”可以为负数，请输入整数，如 -8');
+    expect(message('x', 'signedCount')).toBe('这一格可以为负数，请输入整数，如 -8');
+  });
+
+  it('reads amounts in 万元 with up to 4 decimals, either decimal point', () => {
+    expect(value('12.5', 'amount')).toBe(12.5);
+    expect(value('１２．３４５６', 'amount')).toBe(12.3456);
+    expect(value('0.0001', 'amount')).toBe(0.0001);
+    expect(value('.5', 'amount')).toBe(0.5);
+    expect(value('1,234.50', 'amount')).toBe(1234.5);
+    expect(value('3。5', 'amount')).toBe(3.5);
+    expect(message('1.23456', 'amount')).toBe('金额以万元为单位，最多 4 位小数（精确到元）');
+    expect(message('12万元', 'amount')).toBe('金额以万元为单位，最多 4 位小数，不要在格内写“万元”');
+    expect(message('12 万', 'amount')).toBe('金额以万元为单位，最多 4 位小数，不要在格内写“万元”');
+    expect(message('-1', 'amount')).toBe('金额不能为负数');
+    expect(message('1.2.3', 'amount')).toBe('请输入不小于 0 的数，金额以万元为单位，最多 4 位小数');
+  });
+
+  it('refuses numbers beyond exact integer range instead of rounding them', () => {
+    expect(message('99999999999999999999')).toBe('数字太大，请检查');
+  });
+
+  it('never throws on odd input', () => {
+    for (const raw of ['"', '\u0000', '１２３４５６７８９０'.repeat(5), '.', '-.', '+', '，', '😀']) {
+      for (const type of ['count', 'signedCount', 'amount'] as const) {
+        expect(() => parseCellInput(raw, type)).not.toThrow();
+      }
+    }
+  });
+});
+
+describe('formatCellValue', () => {
+  it('writes plain digits, without separators or trailing zeros', () => {
+    expect(formatCellValue(null)).toBe('');
+    expect(formatCellValue(0)).toBe('0');
+    expect(formatCellValue(-0)).toBe('0');
+    expect(formatCellValue(1234567)).toBe('1234567');
+    expect(formatCellValue(-8)).toBe('-8');
+    expect(formatCellValue(12.5)).toBe('12.5');
+    expect(formatCellValue(0.1 + 0.2)).toBe('0.3');
+    expect(formatCellValue(12.3456)).toBe('12.3456');
+  });
+
+  it('round-trips through parseCellInput', () => {
+    for (const n of [0, 1, 42, 1234567, 12.3456, 0.0001]) {
+      expect(value(formatCellValue(n), 'amount')).toBe(n);
+    }
+    expect(value(formatCellValue(-8), 'signedCount')).toBe(-8);
+  });
+});
