@@ -3,7 +3,7 @@
  * what travels as a `.json` file (documented in `docs/draft-format.md`; schema in
  * `public/draft.schema.json`). The three tables sit exactly as spec §A fixes them.
  */
-import type { TemplateId } from './template-types.ts';
+import type { SectionId, TemplateId } from './template-types.ts';
 
 /** Version of the file format itself. Bump only with a migration in `draft-file.ts`. */
 export const DRAFT_FORMAT_VERSION = 1;
@@ -73,4 +73,117 @@ export interface Draft {
   tables: Record<string, NestedValues>;
   /** Book-keeping; not part of the report's content. */
   meta: { createdAt: string; updatedAt: string };
+  /**
+   * Supervisor review and sign-off (issue 5). Not part of the report's content. Optional on read: a
+   * draft without it is in the initial state (`initialReviewState()`); use `reviewOf(draft)`.
+   */
+  review?: ReviewState;
+  /** Per-draft settings; not part of the report's content. Absent: `defaultDraftSettings()`. */
+  settings?: DraftSettings;
+}
+
+/**
+ * Where a draft stands in the review cycle:
+ * `editing` 编辑中 → (submit) `submitted` 待审核 → `returned` 退回修改 → (resubmit) `submitted` … →
+ * `approved` 审核通过. A content change after approval sends it back to `editing` (审核后已修改).
+ */
+export type ReviewStatus = 'editing' | 'submitted' | 'returned' | 'approved';
+
+/** What happened in one step of the review cycle. `approvalVoided`: content changed after approval. */
+export type ReviewAction = 'submitted' | 'returned' | 'approved' | 'resubmitted' | 'approvalVoided';
+
+/** The sign-off, bound to the content it approved. */
+export interface Approval {
+  /** 审核人姓名. */
+  reviewer: string;
+  /** 审核人职务, e.g. 办公室主任. */
+  role: string;
+  /** Time of approval, ISO 8601. */
+  at: string;
+  /** `contentHash(draft)` at approval (SHA-256, 64 hex digits): any later content change voids the approval. */
+  contentHash: string;
+}
+
+/** One entry of the review history; never removed, so every round stays visible. */
+export interface ReviewHistoryEntry {
+  /** Review round, from 1: each submission or resubmission opens the next round. */
+  round: number;
+  action: ReviewAction;
+  /** Name of the clerk or reviewer who acted (`approvalVoided`: whoever's edit voided it, may be empty). */
+  by: string;
+  /** Reviewer's role, for `returned` and `approved`. */
+  role?: string;
+  /** Time, ISO 8601. */
+  at: string;
+  /** Ids of the comments made with this decision (`returned`). */
+  comments?: string[];
+}
+
+/**
+ * Where a comment points:
+ * - a whole section (一 … 六);
+ * - a paragraph: a narrative part key of that section, or `intro` (opening paragraph), `preamble`
+ *   (编制说明, printed before 一), `fees` (信息处理费 statement of 六) or `extra.<n>` (the clerk's own
+ *   sub-topic number n, from 0);
+ * - a table cell by its dotted key (spec §A), e.g. `applications.newReceived.naturalPerson`.
+ */
+export type CommentAnchor =
+  | { kind: 'section'; section: SectionId }
+  | { kind: 'paragraph'; section: SectionId; part: string }
+  | { kind: 'cell'; cell: string };
+
+/** `open` 待处理 → `answered` 已答复 (the clerk replied) and/or `resolved` 已解决 (the clerk fixed it). */
+export type CommentState = 'open' | 'resolved' | 'answered';
+
+export interface ReviewComment {
+  /** Unique within the draft (`c1`, `c2`, …); comments are never deleted. */
+  id: string;
+  anchor: CommentAnchor;
+  text: string;
+  /** Reviewer's name. */
+  author: string;
+  /** Time, ISO 8601. */
+  at: string;
+  /** Review round in which the comment was made. */
+  round: number;
+  state: CommentState;
+  /** The clerk's answer. */
+  reply?: { text: string; author: string; at: string };
+  /** Who marked the comment resolved, and when. */
+  resolved?: { author: string; at: string };
+}
+
+export interface ReviewState {
+  status: ReviewStatus;
+  /** The current (or voided) sign-off; `null` before approval and after a new submission. */
+  approval: Approval | null;
+  /** Every step, oldest first. */
+  history: ReviewHistoryEntry[];
+  /** Every comment of every round, oldest first. */
+  comments: ReviewComment[];
+}
+
+export interface DraftSettings {
+  /**
+   * The final Word file needs a valid approval. Default true; agencies without a separate reviewer
+   * turn it off.
+   */
+  requireApproval: boolean;
+}
+
+export function initialReviewState(): ReviewState {
+  return { status: 'editing', approval: null, history: [], comments: [] };
+}
+
+export function defaultDraftSettings(): DraftSettings {
+  return { requireApproval: true };
+}
+
+/** The review state of a draft; the initial state when the draft has none (older or foreign files). */
+export function reviewOf(draft: Pick<Draft, 'review'>): ReviewState {
+  return draft.review ?? initialReviewState();
+}
+
+export function settingsOf(draft: Pick<Draft, 'settings'>): DraftSettings {
+  return { ...defaultDraftSettings(), ...draft.settings };
 }
