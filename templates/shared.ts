@@ -268,6 +268,7 @@ export const applicationsAndReviewRules: readonly RuleTemplate[] = [
     forEach: { variable: 'col', table: 'applications', over: 'columns' },
     left: [{ cell: 'applications.newReceived.$col' }, { cell: 'applications.carriedOver.$col' }],
     right: [{ cell: 'applications.resultTotal.$col' }, { cell: 'applications.carriedForward.$col' }],
+    fixTarget: 'applications.carriedForward.$col',
   },
   {
     id: 'R3.2',
@@ -373,5 +374,6 @@ export const applicationsAndReviewRules: readonly RuleTemplate[] = [
     forEach: { variable: 'col', table: 'applications', over: 'columns' },
     left: [{ cell: 'applications.carriedOver.$col' }],
     right: [{ cell: 'applications.carriedForward.$col', previousYear: true, label: '上年报告结转下年度' }],
+    fixTarget: 'applications.carriedOver.$col',
   },
 ];

@@ -199,6 +199,12 @@ export interface RelationRule extends RuleBase {
   readonly computes?: boolean;
   /** Only evaluated when last year's draft is given and uses this template id. */
   readonly needsPreviousTemplate?: TemplateId;
+  /**
+   * The input cell a clerk would correct when an `equal` rule fails, so that the checks can offer a
+   * one-click fix (`suggestFix`): R3.1 → 结转下年度, C1 → 上年结转. Defining rules (`computes`) need
+   * none: their fix is always the computed cell. Must name a cell of exactly one this-year term.
+   */
+  readonly fixTarget?: CellPattern;
 }
 
 /** Every cell of the listed tables holds a value of its declared type (R3.4, R4.2, R2.1, R2.2, R2.19a). */
