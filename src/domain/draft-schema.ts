@@ -1,0 +1,276 @@
+/**
+ * The zod schema of the draft file (format v1), derived from the report template: the `tables` part is
+ * generated from `indexTemplate(template).cells`, so a cell added to a template is a cell of the file
+ * format without touching this module. The JSON Schema in `public/draft.schema.json` is generated from it
+ * (`npm run schema`).
+ *
+ * What the schema checks: the shape and the value *types* (a count is an integer, an amount a number,
+ * `null` while untouched; no unknown keys anywhere, so that a typo never silently drops data). Ranges
+ * and arithmetic (non-negative counts, 4 decimals, sums) are the rules engine's job: a file holding a
+ * negative count must still open, so the clerk can see and fix it.
+ *
+ * Minimal drafts are valid: only `formatVersion`, `template`, `year` and `agency.name` are required;
+ * whatever else is absent reads as in `emptyDraft` (values.ts). A table that is present must hold every
+ * cell of the template, because a missing cell in a table from another system is more likely a bug
+ * there than a deliberate blank.
+ */
+import { z } from 'zod';
+import { templateIds, templates } from '../../templates/index.ts';
+import { DRAFT_FORMAT_VERSION, type CellValues, type Draft, type NestedValues } from './draft-types.ts';
+import type { CellInfo } from './table-layout.ts';
+import { indexTemplate, narrativeSections } from './template.ts';
+import type { ReportTemplate, ValueType } from './template-types.ts';
+import { nestTables } from './values.ts';
+
+/** Upper bound of a plausible report year; only there to catch typos such as 20223. */
+export const MAX_REPORT_YEAR = 2100;
+
+/** Last year a template applies to, with the open end of the current format closed at MAX_REPORT_YEAR. */
+export function templateYearRange(template: ReportTemplate): { first: number; last: number } {
+  return { first: template.firstYear, last: template.lastYear ?? MAX_REPORT_YEAR };
+}
+
+/**
+ * One schema per value type, named (`$defs/countCell` …) so the JSON Schema states each type once and
+ * every cell refers to it with its own label as description.
+ */
+const CELL_SCHEMAS: Record<ValueType, z.ZodType<number | null>> = {
+  count: z.int().nullable().meta({
+    id: 'countCell',
+    description: '件数：整数（≥ 0 由检查规则核对），未填写为 null / a count: whole number, null while not filled in',
+  }),
+  signedCount: z.int().nullable().meta({
+    id: 'signedCountCell',
+    description: '本年增/减：整数，可为负，未填写为 null / a signed count: whole number, may be negative, null while not filled in',
+  }),
+  amount: z.number().nullable().meta({
+    id: 'amountCell',
+    description:
+      '金额：单位万元，至多 4 位小数（即精确到元），未填写为 null / an amount in 万元 (10,000 yuan), at most 4 decimals, null while not filled in',
+  }),
+};
+
+function cellSchema(cell: CellInfo): z.ZodType<number | null> {
+  const label = [cell.rowLabel, cell.columnLabel].filter((part) => part !== '').join(' / ');
+  return CELL_SCHEMAS[cell.valueType].describe(cell.computed ? `${label}（总计：由各项相加）` : label);
+}
+
+interface SchemaTree {
+  [segment: string]: SchemaTree | z.ZodType<number | null>;
+}
+
+function treeToSchema(tree: SchemaTree): z.ZodType<NestedValues> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [segment, child] of Object.entries(tree)) {
+    shape[segment] = child instanceof z.ZodType ? child : treeToSchema(child);
+  }
+  return z.strictObject(shape) as unknown as z.ZodType<NestedValues>;
+}
+
+/** Schema of one table as nested in the file (spec §A.0): every cell required, nothing else allowed. */
+export function tableSchema(template: ReportTemplate, tableKey: string): z.ZodType<NestedValues> {
+  const tree: SchemaTree = {};
+  for (const cell of indexTemplate(template).cellsByTable.get(tableKey as never) ?? []) {
+    const [, ...path] = cell.key.split('.');
+    let node = tree;
+    for (const segment of path.slice(0, -1)) {
+      const next = node[segment];
+      if (next === undefined || next instanceof z.ZodType) node[segment] = {};
+      node = node[segment] as SchemaTree;
+    }
+    node[path[path.length - 1]!] = cellSchema(cell);
+  }
+  return treeToSchema(tree);
+}
+
+function allNullTable(template: ReportTemplate, tableKey: string): NestedValues {
+  const values: CellValues = {};
+  for (const cell of indexTemplate(template).cellsByTable.get(tableKey as never) ?? []) values[cell.key] = null;
+  return nestTables(template, values)[tableKey] ?? {};
+}
+
+function tablesSchema(template: ReportTemplate): z.ZodType<Draft['tables']> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const table of indexTemplate(template).tables) {
+    shape[table.key] = tableSchema(template, table.key)
+      .optional()
+      // An absent table reads as all-null: a producer may send only the tables it has statistics for.
+      .transform((value) => value ?? allNullTable(template, table.key));
+  }
+  return z
+    .strictObject(shape)
+    .prefault({})
+    .describe('三张表格，按规范附录A的键嵌套；某张表缺省时视为全部未填写 / the three tables, nested by the keys of spec §A; an absent table reads as not filled in') as unknown as z.ZodType<
+    Draft['tables']
+  >;
+}
+
+const text = (description: string) => z.string().default('').describe(description);
+
+function narrativeSchema(template: ReportTemplate): z.ZodType<Draft['narrative']> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const section of narrativeSections(template)) {
+    shape[section.id] = z
+      .strictObject({
+        intro: text('开头段落 / opening paragraph(s)'),
+        parts: z
+          .strictObject(
+            Object.fromEntries(section.parts.map((part) => [part.key, text(`${part.title}。段落之间用换行分隔 / paragraphs separated by newlines`)])),
+          )
+          .prefault({}),
+        extraParts: z
+          .array(z.strictObject({ title: z.string().describe('小标题 / sub-heading'), text: text('正文 / text') }))
+          .default([])
+          .describe('机关自行增加的小标题 / sub-topics added by the agency'),
+      })
+      .prefault({})
+      .describe(section.heading);
+  }
+  return z.strictObject(shape).prefault({}).describe('文字部分，按章节 / narrative text by section') as unknown as z.ZodType<
+    Draft['narrative']
+  >;
+}
+
+/** `YYYY-MM-DD` naming a real calendar day. */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const feeCount = z.int().nullable().default(null);
+const feeAmount = z.number().nullable().default(null);
+
+/**
+ * The draft file of one template, as a strict object (input side). `$schema` is accepted so that a
+ * producer can point editors at `draft.schema.json`; it is dropped when reading.
+ */
+function draftObjectSchema(template: ReportTemplate) {
+  const years = templateYearRange(template);
+  return z.strictObject({
+    $schema: z.string().optional().describe('可选：JSON Schema 的地址，读取时忽略 / optional JSON Schema reference, ignored when reading'),
+    formatVersion: z.literal(DRAFT_FORMAT_VERSION).describe('草稿文件格式的版本 / version of the draft file format'),
+    template: z.literal(template.id).describe(`报告格式：${template.notice} / report format`),
+    year: z
+      .int()
+      .min(years.first)
+      .max(years.last)
+      .describe(
+        `报告年度（${template.notice}格式适用于${template.lastYear === null ? ` ${years.first} 年及以后` : ` ${years.first}–${years.last} 年`}的报告）/ report year`,
+      ),
+    agency: z
+      .strictObject({
+        name: z.string().min(1).regex(/\S/).describe('机关全称（必填）/ full name of the agency (required)'),
+        address: text('通信地址，印在编制说明中 / postal address printed in the preamble'),
+        postcode: text('邮政编码 / postcode'),
+        phone: text('联系电话 / phone'),
+        website: text('可下载报告电子版的网站名称或网址 / where the electronic version can be downloaded'),
+      })
+      .describe('机关信息 / the agency'),
+    preamble: text('编制说明；为空时由机关信息和年度自动生成 / the preamble; empty: generated from agency and year'),
+    narrative: narrativeSchema(template),
+    fees: z
+      .strictObject({
+        noticesIssued: feeCount.describe('本年发出的收费通知件数 / number of fee notices issued'),
+        noticesAmount: feeAmount.describe('收费通知总金额，单位元 / total amount of the notices, in yuan'),
+        collectedAmount: feeAmount.describe('实际收取的信息处理费，单位元 / fees actually collected, in yuan'),
+      })
+      .prefault({})
+      .describe('信息处理费（六、其他需要报告的事项），未填写为 null / information processing fees, null while not filled in'),
+    signature: z
+      .strictObject({
+        include: z.boolean().default(false).describe('是否在文末落款（机关名称和日期）/ print the closing signature'),
+        date: z
+          .string()
+          .regex(/^(\d{4}-\d{2}-\d{2})?$/)
+          .refine((value) => value === '' || isCalendarDate(value))
+          .default('')
+          .describe('落款日期 YYYY-MM-DD，未设定为空 / signature date, empty when not set'),
+      })
+      .prefault({})
+      .describe('落款 / closing signature'),
+    tables: tablesSchema(template),
+    meta: z
+      .strictObject({
+        createdAt: text('创建时间（ISO 8601），未知为空 / creation time, empty when unknown'),
+        updatedAt: text('最后修改时间（ISO 8601），未知为空 / last modification time, empty when unknown'),
+      })
+      .prefault({})
+      .describe('记录信息，不属于报告内容 / book-keeping, not part of the report'),
+  });
+}
+
+type DraftObjectSchema = ReturnType<typeof draftObjectSchema>;
+
+function withoutSchemaKey<T extends { $schema?: string | undefined }>(value: T): Omit<T, '$schema'> {
+  const { $schema: _ignored, ...rest } = value;
+  return rest;
+}
+
+const objectCache = new WeakMap<ReportTemplate, DraftObjectSchema>();
+const draftCache = new WeakMap<ReportTemplate, z.ZodType<Draft>>();
+
+function cachedObjectSchema(template: ReportTemplate): DraftObjectSchema {
+  let schema = objectCache.get(template);
+  if (!schema) {
+    schema = draftObjectSchema(template);
+    objectCache.set(template, schema);
+  }
+  return schema;
+}
+
+/** Reads a draft of this template: fills defaults, drops `$schema`. Output is a complete `Draft`. */
+export function draftSchemaFor(template: ReportTemplate): z.ZodType<Draft> {
+  let schema = draftCache.get(template);
+  if (!schema) {
+    schema = cachedObjectSchema(template).transform((value): Draft => withoutSchemaKey(value)) as z.ZodType<Draft>;
+    draftCache.set(template, schema);
+  }
+  return schema;
+}
+
+const SCHEMA_TITLE = '政府信息公开工作年度报告 草稿文件 / Draft file of the yearly government information disclosure report';
+const SCHEMA_DESCRIPTION =
+  `草稿文件（格式版本 ${DRAFT_FORMAT_VERSION}）：一个 JSON 对象。必填 formatVersion、template、year、agency.name，其余缺省时视为空；` +
+  '表格的键见规范附录A，某张表一旦出现就须包含全部单元格，未填写的单元格为 null。说明见 docs/draft-format.md。 / ' +
+  `Draft file (format version ${DRAFT_FORMAT_VERSION}), one JSON object. Required: formatVersion, template, year, agency.name; ` +
+  'anything else may be left out and reads as empty. A table that is present holds every cell of its template; ' +
+  'an untouched cell is null. Documented in docs/draft-format.md.';
+
+/** Schema of a draft file of any known template (discriminated by `template`). */
+export function draftSchema(): z.ZodType<Draft> {
+  return z
+    .discriminatedUnion(
+      'template',
+      templateIds.map((id) => cachedObjectSchema(templates[id])) as unknown as [DraftObjectSchema, ...DraftObjectSchema[]],
+    )
+    .meta({ title: SCHEMA_TITLE, description: SCHEMA_DESCRIPTION })
+    .transform((value): Draft => withoutSchemaKey(value)) as z.ZodType<Draft>;
+}
+
+/**
+ * The JSON Schema written to `public/draft.schema.json`: the input side of the file (defaults shown,
+ * optional fields optional). Safe-integer bounds that zod adds to every integer are left out: they are
+ * noise to a reader and JSON numbers beyond them are rejected by the reader anyway.
+ */
+export function draftJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(draftSchema(), {
+    io: 'input',
+    target: 'draft-2020-12',
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.type === 'integer') {
+        if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+        if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+      }
+    },
+  }) as Record<string, unknown>;
+  // Title and description first: this is what a person opening the file reads.
+  return { $schema: schema.$schema, $id: 'draft.schema.json', title: schema.title, description: schema.description, ...schema };
+}
+
+/** The file content of `public/draft.schema.json`: pretty JSON with a trailing newline. */
+export function draftJsonSchemaText(): string {
+  return `${JSON.stringify(draftJsonSchema(), null, 2)}\n`;
+}
