@@ -1,0 +1,439 @@
+/**
+ * Supervisor review and sign-off (issue 5), as pure state transitions over a draft.
+ *
+ * The cycle: the clerk submits (编辑中 → 待审核); the reviewer returns it with comments anchored to a
+ * section, a paragraph or a table cell (→ 退回修改) or approves it (→ 审核通过); the clerk marks each
+ * comment resolved or answers it and resubmits (→ 待审核, next round). Every step is kept in
+ * `review.history`. An approval records `contentHash(draft)`; once the content no longer matches, the
+ * approval is void (审核后已修改) and `applyContentChange` puts the report back into editing.
+ *
+ * Every transition returns a new draft and never mutates its input. An illegal step is refused with a
+ * Chinese message for the screen, never an exception.
+ */
+import { contentHash } from './content-hash.ts';
+import {
+  reviewOf,
+  settingsOf,
+  type CommentAnchor,
+  type CommentState,
+  type Draft,
+  type ReviewAction,
+  type ReviewComment,
+  type ReviewHistoryEntry,
+  type ReviewState,
+  type ReviewStatus,
+} from './draft-types.ts';
+import type { Finding } from './findings.ts';
+import { checkDraft } from './rules.ts';
+import { cellAccessibleName } from './table-layout.ts';
+import { indexTemplate, narrativeSections, tableSections } from './template.ts';
+import { templateOf } from './values.ts';
+
+export type ReviewResult = { ok: true; draft: Draft } | { ok: false; message: string };
+
+export interface Reviewer {
+  /** 审核人姓名. */
+  name: string;
+  /** 审核人职务, e.g. 办公室主任. Required to approve. */
+  role: string;
+}
+
+/** A comment as the reviewer writes it; id, author, time, round and state are added by `returnForChanges`. */
+export interface NewComment {
+  anchor: CommentAnchor;
+  text: string;
+}
+
+export type ApprovalStatus = 'none' | 'valid' | 'voided';
+
+// ---------------------------------------------------------------------------------------------------
+// Labels for the screens
+
+export const reviewStatusLabels: Readonly<Record<ReviewStatus, string>> = {
+  editing: '编辑中',
+  submitted: '待审核',
+  returned: '退回修改',
+  approved: '审核通过',
+};
+
+export const reviewActionLabels: Readonly<Record<ReviewAction, string>> = {
+  submitted: '提交审核',
+  returned: '退回修改',
+  approved: '审核通过',
+  resubmitted: '重新提交',
+  approvalVoided: '审核后已修改',
+};
+
+export const commentStateLabels: Readonly<Record<CommentState, string>> = {
+  open: '待处理',
+  resolved: '已解决',
+  answered: '已答复',
+};
+
+export const approvalStatusLabels: Readonly<Record<ApprovalStatus, string>> = {
+  none: '未审核通过',
+  valid: '审核通过',
+  voided: '审核后已修改',
+};
+
+/** Labels of the paragraph anchors that are not narrative part keys. */
+export const paragraphAnchorLabels: Readonly<Record<'intro' | 'preamble' | 'fees', string>> = {
+  intro: '开头段落',
+  preamble: '编制说明',
+  fees: '信息处理费',
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Helpers
+
+const refuse = (message: string): ReviewResult => ({ ok: false, message });
+
+/** The current review round: the number of submissions so far (0 before the first). */
+export function currentRound(review: ReviewState): number {
+  return review.history.reduce((round, entry) => Math.max(round, entry.round), 0);
+}
+
+function timeOf(now: Date): string | null {
+  return Number.isNaN(now.getTime()) ? null : now.toISOString();
+}
+
+function withReview(draft: Draft, review: ReviewState, at: string): Draft {
+  return { ...draft, review, meta: { ...draft.meta, updatedAt: at } };
+}
+
+function blank(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '';
+}
+
+/** Who submitted the report for the current round (the last submission or resubmission). */
+export function submitter(draft: Draft): string | null {
+  const entry = [...reviewOf(draft).history].reverse().find((item) => item.action === 'submitted' || item.action === 'resubmitted');
+  return entry?.by ?? null;
+}
+
+/**
+ * Findings that stop a report from being approved or printed as final: every error, and the
+ * untouched cells (R3.5, a warning while editing) — a final report never prints a blank as 0
+ * (spec §A.4). Same semantics as `finalBlockers` of the Word report.
+ */
+export function blockingFindings(draft: Draft): Finding[] {
+  return checkDraft(draft).filter((finding) => finding.severity === 'error' || finding.rule === 'R3.5');
+}
+
+function blockersMessage(blockers: readonly Finding[], what: string): string {
+  const errors = blockers.filter((finding) => finding.severity === 'error').length;
+  const unfilled = blockers.length - errors;
+  const counts = [errors > 0 ? `${errors} 处错误` : '', unfilled > 0 ? `${unfilled} 处未填写` : ''].filter(Boolean).join('、');
+  const shown = blockers
+    .slice(0, 3)
+    .map((finding) => finding.message)
+    .join('；');
+  return `报告还有${counts}，${what}：${shown}${blockers.length > 3 ? '；……' : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Anchors
+
+/** A stable string for an anchor, to group comments by place (`cell:applications.newReceived.total`). */
+export function anchorKey(anchor: CommentAnchor): string {
+  switch (anchor.kind) {
+    case 'section':
+      return `section:${anchor.section}`;
+    case 'paragraph':
+      return `paragraph:${anchor.section}/${anchor.part}`;
+    case 'cell':
+      return `cell:${anchor.cell}`;
+  }
+}
+
+/**
+ * Where an anchor points, in words (e.g. `三、收到和处理政府信息公开申请情况 · 一、本年新收政府信息公开申请数量 自然人`);
+ * `null` when the place does not exist in this draft (a wrong key, or a hand-edited file).
+ */
+export function anchorLabel(draft: Draft, anchor: CommentAnchor): string | null {
+  const template = templateOf(draft);
+  if (!template) return null;
+  if (anchor.kind === 'cell') {
+    const cell = indexTemplate(template).cellsByKey.get(anchor.cell);
+    if (!cell) return null;
+    const section = tableSections(template).find((candidate) => candidate.table.key === cell.table);
+    return [section?.heading, cellAccessibleName(cell)].filter(Boolean).join(' · ');
+  }
+  const section = template.sections.find((candidate) => candidate.id === anchor.section);
+  if (!section) return null;
+  if (anchor.kind === 'section') return section.heading;
+  if (anchor.part === 'preamble') return paragraphAnchorLabels.preamble;
+  const narrative = narrativeSections(template).find((candidate) => candidate.id === anchor.section);
+  if (!narrative) return null;
+  if (anchor.part === 'intro') return narrative.hasIntro ? `${narrative.heading} · ${paragraphAnchorLabels.intro}` : null;
+  if (anchor.part === 'fees') return narrative.hasFeeStatement ? `${narrative.heading} · ${paragraphAnchorLabels.fees}` : null;
+  const extra = /^extra\.(\d+)$/.exec(anchor.part);
+  if (extra) {
+    const added = draft.narrative?.[narrative.id]?.extraParts[Number(extra[1])];
+    return narrative.allowExtraParts && added ? `${narrative.heading} · ${added.title || '自拟小标题'}` : null;
+  }
+  const part = narrative.parts.find((candidate) => candidate.key === anchor.part);
+  return part ? `${narrative.heading} · ${part.title}` : null;
+}
+
+/** Comments grouped by `anchorKey`, oldest first, for showing each beside its place. */
+export function commentsByAnchor(draft: Draft): Map<string, ReviewComment[]> {
+  const groups = new Map<string, ReviewComment[]>();
+  for (const comment of reviewOf(draft).comments) {
+    const key = anchorKey(comment.anchor);
+    groups.set(key, [...(groups.get(key) ?? []), comment]);
+  }
+  return groups;
+}
+
+export function openComments(draft: Draft): ReviewComment[] {
+  return reviewOf(draft).comments.filter((comment) => comment.state === 'open');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Transitions
+
+/** The clerk submits the report for review: 编辑中 → 待审核, opening the next round. */
+export function submitForReview(draft: Draft, clerk: string, now: Date): ReviewResult {
+  const review = reviewOf(draft);
+  const at = timeOf(now);
+  if (!at) return refuse('时间无效');
+  switch (review.status) {
+    case 'submitted':
+      return refuse('报告已提交审核，正在等待审核，不能重复提交');
+    case 'returned':
+      return refuse('报告已被退回修改，请处理审核意见后“重新提交”');
+    case 'approved':
+      return refuse('报告已审核通过，不能再提交审核');
+    case 'editing':
+      break;
+  }
+  if (blank(clerk)) return refuse('请填写提交人姓名');
+  const entry: ReviewHistoryEntry = { round: currentRound(review) + 1, action: 'submitted', by: clerk.trim(), at };
+  // A new submission supersedes an approval that was voided by later changes.
+  return { ok: true, draft: withReview(draft, { ...review, status: 'submitted', approval: null, history: [...review.history, entry] }, at) };
+}
+
+function nextCommentIds(existing: readonly ReviewComment[], count: number): string[] {
+  const taken = new Set(existing.map((comment) => comment.id));
+  const ids: string[] = [];
+  for (let n = existing.length + 1; ids.length < count; n += 1) {
+    const id = `c${n}`;
+    if (!taken.has(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/** The reviewer returns the report with at least one comment: 待审核 → 退回修改. */
+export function returnForChanges(draft: Draft, reviewer: Reviewer, comments: readonly NewComment[], now: Date): ReviewResult {
+  const review = reviewOf(draft);
+  const at = timeOf(now);
+  if (!at) return refuse('时间无效');
+  switch (review.status) {
+    case 'editing':
+      return refuse('报告尚未提交审核，不能退回');
+    case 'returned':
+      return refuse('报告已退回修改，正在等待编制人重新提交');
+    case 'approved':
+      return refuse('报告已审核通过，不能再退回');
+    case 'submitted':
+      break;
+  }
+  if (blank(reviewer.name)) return refuse('请填写审核人姓名');
+  if (comments.length === 0) return refuse('退回修改须至少提出一条审核意见');
+  for (const [index, comment] of comments.entries()) {
+    if (blank(comment.text)) return refuse(`第 ${index + 1} 条审核意见没有内容`);
+    if (anchorLabel(draft, comment.anchor) === null) return refuse(`第 ${index + 1} 条审核意见指向的位置在报告中不存在`);
+  }
+  const round = currentRound(review);
+  const ids = nextCommentIds(review.comments, comments.length);
+  const added: ReviewComment[] = comments.map((comment, index) => ({
+    id: ids[index]!,
+    anchor: comment.anchor,
+    text: comment.text.trim(),
+    author: reviewer.name.trim(),
+    at,
+    round,
+    state: 'open',
+  }));
+  const entry: ReviewHistoryEntry = {
+    round,
+    action: 'returned',
+    by: reviewer.name.trim(),
+    ...(blank(reviewer.role) ? {} : { role: reviewer.role.trim() }),
+    at,
+    comments: ids,
+  };
+  return {
+    ok: true,
+    draft: withReview(
+      draft,
+      { ...review, status: 'returned', history: [...review.history, entry], comments: [...review.comments, ...added] },
+      at,
+    ),
+  };
+}
+
+/**
+ * The reviewer approves: 待审核 → 审核通过, recording name, role, time and the content hash. Refused
+ * while the report has errors or untouched cells (`blockingFindings`): an approval is only worth
+ * something for a report that can be printed as final. The reviewer cannot be the clerk who submitted
+ * (an agency without a separate reviewer turns `settings.requireApproval` off instead).
+ */
+export async function approve(draft: Draft, reviewer: Reviewer, now: Date): Promise<ReviewResult> {
+  const review = reviewOf(draft);
+  const at = timeOf(now);
+  if (!at) return refuse('时间无效');
+  switch (review.status) {
+    case 'editing':
+      return refuse('报告尚未提交审核，不能审核通过');
+    case 'returned':
+      return refuse('报告已退回修改，须编制人重新提交后才能审核通过');
+    case 'approved':
+      return refuse('报告已审核通过');
+    case 'submitted':
+      break;
+  }
+  if (blank(reviewer.name)) return refuse('请填写审核人姓名');
+  if (blank(reviewer.role)) return refuse('请填写审核人职务');
+  if (submitter(draft)?.trim() === reviewer.name.trim()) {
+    return refuse('审核人不能是提交审核的编制人本人。没有单独审核人的机关，可在设置中关闭“生成正式报告须经审核”');
+  }
+  const blockers = blockingFindings(draft);
+  if (blockers.length > 0) return refuse(blockersMessage(blockers, '不能审核通过'));
+  const round = currentRound(review);
+  const approval = { reviewer: reviewer.name.trim(), role: reviewer.role.trim(), at, contentHash: await contentHash(draft) };
+  const entry: ReviewHistoryEntry = { round, action: 'approved', by: approval.reviewer, role: approval.role, at };
+  return {
+    ok: true,
+    draft: withReview(draft, { ...review, status: 'approved', approval, history: [...review.history, entry] }, at),
+  };
+}
+
+function editComment(
+  draft: Draft,
+  commentId: string,
+  now: Date,
+  change: (comment: ReviewComment, at: string) => ReviewComment | string,
+): ReviewResult {
+  const review = reviewOf(draft);
+  const at = timeOf(now);
+  if (!at) return refuse('时间无效');
+  if (review.status === 'submitted') return refuse('报告正在审核中，不能处理审核意见');
+  if (review.status === 'approved') return refuse('报告已审核通过，不能再处理审核意见');
+  const index = review.comments.findIndex((comment) => comment.id === commentId);
+  const comment = review.comments[index];
+  if (!comment) return refuse(`找不到审核意见 ${commentId}`);
+  const changed = change(comment, at);
+  if (typeof changed === 'string') return refuse(changed);
+  const comments = review.comments.map((item, position) => (position === index ? changed : item));
+  return { ok: true, draft: withReview(draft, { ...review, comments }, at) };
+}
+
+/** The clerk marks a comment resolved (the report was changed accordingly); an answer stays. */
+export function resolveComment(draft: Draft, commentId: string, clerk: string, now: Date): ReviewResult {
+  if (blank(clerk)) return refuse('请填写姓名');
+  return editComment(draft, commentId, now, (comment, at) =>
+    comment.state === 'resolved' ? '这条审核意见已标记为已解决' : { ...comment, state: 'resolved', resolved: { author: clerk.trim(), at } },
+  );
+}
+
+/** The clerk answers a comment (explains instead of, or besides, changing the report); a new answer replaces the old. */
+export function answerComment(draft: Draft, commentId: string, clerk: string, text: string, now: Date): ReviewResult {
+  if (blank(clerk)) return refuse('请填写姓名');
+  if (blank(text)) return refuse('请填写答复内容');
+  return editComment(draft, commentId, now, (comment, at) =>
+    comment.state === 'resolved'
+      ? '这条审核意见已标记为已解决，不能再答复'
+      : { ...comment, state: 'answered', reply: { text: text.trim(), author: clerk.trim(), at } },
+  );
+}
+
+/** The clerk resubmits a returned report once every comment is resolved or answered: → 待审核, next round. */
+export function resubmit(draft: Draft, clerk: string, now: Date): ReviewResult {
+  const review = reviewOf(draft);
+  const at = timeOf(now);
+  if (!at) return refuse('时间无效');
+  switch (review.status) {
+    case 'editing':
+      return refuse('报告尚未提交过审核，请使用“提交审核”');
+    case 'submitted':
+      return refuse('报告已提交审核，正在等待审核');
+    case 'approved':
+      return refuse('报告已审核通过，不能再提交审核');
+    case 'returned':
+      break;
+  }
+  if (blank(clerk)) return refuse('请填写提交人姓名');
+  const open = openComments(draft).length;
+  if (open > 0) return refuse(`还有 ${open} 条审核意见未处理，请逐条标记“已解决”或作出答复后再重新提交`);
+  const entry: ReviewHistoryEntry = { round: currentRound(review) + 1, action: 'resubmitted', by: clerk.trim(), at };
+  return { ok: true, draft: withReview(draft, { ...review, status: 'submitted', approval: null, history: [...review.history, entry] }, at) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Approval bound to the content
+
+/**
+ * `valid`: approved and the content is exactly what was approved; `voided`: an approval exists but
+ * the content changed since (an edit in the app or by hand in the file), or the report went back to
+ * editing; `none`: never approved in the current round.
+ */
+export async function approvalStatus(draft: Draft): Promise<ApprovalStatus> {
+  const review = reviewOf(draft);
+  if (!review.approval) return 'none';
+  if (review.status !== 'approved') return 'voided';
+  return (await contentHash(draft)) === review.approval.contentHash ? 'valid' : 'voided';
+}
+
+/**
+ * Call after an edit is saved and after opening a file: when an approved report's content no longer
+ * matches its approval, records 审核后已修改 in the history and puts the report back into editing
+ * (the voided approval stays, so the screens can show what was approved). Otherwise returns the
+ * draft unchanged (the same object).
+ */
+export async function applyContentChange(draft: Draft, now: Date, by = ''): Promise<Draft> {
+  const review = reviewOf(draft);
+  if (review.status !== 'approved' || !review.approval) return draft;
+  if ((await contentHash(draft)) === review.approval.contentHash) return draft;
+  const at = timeOf(now) ?? review.approval.at;
+  const entry: ReviewHistoryEntry = { round: currentRound(review), action: 'approvalVoided', by, at };
+  return withReview(draft, { ...review, status: 'editing', history: [...review.history, entry] }, at);
+}
+
+/**
+ * What the editing screen should tell the clerk before content is changed, or `null`: after
+ * submission the reviewer would not see the change; after approval a change voids the approval.
+ */
+export function editingWarning(draft: Draft): string | null {
+  switch (reviewOf(draft).status) {
+    case 'submitted':
+      return '报告已提交审核。现在修改的内容，审核人手中的审核文件里没有；如需修改，请在退回后修改，或修改后重新发送审核文件';
+    case 'approved':
+      return '报告已审核通过。修改任何内容都会使审核失效（审核后已修改），须重新提交审核';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Whether the final Word report may be generated: no error and no untouched cell, and — unless
+ * `settings.requireApproval` is off — a valid approval. `reasons` are Chinese sentences for the screen.
+ */
+export async function canGenerateFinal(draft: Draft): Promise<{ ok: true } | { ok: false; reasons: string[] }> {
+  const reasons = blockingFindings(draft).map((finding) => finding.message);
+  if (settingsOf(draft).requireApproval) {
+    const status = await approvalStatus(draft);
+    if (status === 'voided') {
+      reasons.push('审核通过后报告内容已修改（审核后已修改），须重新提交审核');
+    } else if (status === 'none' && reviewOf(draft).status === 'approved') {
+      // Only a hand-edited file gets here: 审核通过 without the record of who approved what.
+      reasons.push('报告标为审核通过，但没有审核记录，须重新提交审核');
+    } else if (status === 'none') {
+      reasons.push(
+        `正式报告须经审核通过后才能生成（当前状态：${reviewStatusLabels[reviewOf(draft).status]}）。没有单独审核人的机关，可在设置中关闭“生成正式报告须经审核”`,
+      );
+    }
+  }
+  return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
+}
