@@ -142,7 +142,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   while (true) {
     while (i < n && isWhitespace(text.charCodeAt(i))) i++;
     if (i >= n) {
-      if (state === 'done') return null;
+      if (state === 'done' || (state === 'afterValue' && stack.length === 0)) return null;
       if (stack.length === 0 && state === 'value') return fail(n, '没有内容', true);
       return end(stack[stack.length - 1] === '[' ? '一个数组 […] 中间（缺少结尾的 ]）' : '一个对象 {…} 中间（缺少结尾的 }）');
     }
