@@ -1,0 +1,105 @@
+/**
+ * The two kinds of data cell. Both are memoised and read their state from the table store, so typing
+ * in one cell re-renders only the cells whose message or highlight actually changed.
+ *
+ * Input cells are uncontrolled (`register`): the browser owns the text while the clerk types, which keeps
+ * Chinese IME composition intact; the grid normalises the text on blur at most.
+ */
+import { memo, useMemo, useSyncExternalStore } from 'react';
+import type { FieldValues, UseFormRegister } from 'react-hook-form';
+import { formatCellValue } from '../../domain/cell-input.ts';
+import { cellAccessibleName, type CellInfo } from '../../domain/table-layout.ts';
+import { cellInputId } from './cell-id.ts';
+import { formatMessageId, type CellView } from './table-analysis.ts';
+import { cellRenderProbe, type TableStore } from './table-store.ts';
+
+function useCellView(store: TableStore, key: string): CellView | undefined {
+  return useSyncExternalStore(store.subscribe, () => store.get().cellViews.get(key));
+}
+
+function cellClass(view: CellView | undefined, extra: string): string {
+  return ['tg-cell', extra, view?.error ? 'tg-invalid' : '', view?.flag ? `tg-flag-${view.flag}` : ''].filter(Boolean).join(' ');
+}
+
+interface PreviousProps {
+  /** Last year's value; undefined when last year's report has no such cell. */
+  readonly previousValue: number | null | undefined;
+  readonly showPrevious: boolean;
+}
+
+function PreviousValue({ previousValue, showPrevious }: PreviousProps) {
+  if (!showPrevious || previousValue === undefined) return null;
+  return (
+    <span className="tg-prev">
+      上年 {previousValue === null ? '未填' : formatCellValue(previousValue)}
+    </span>
+  );
+}
+
+export interface InputCellProps extends PreviousProps {
+  readonly cell: CellInfo;
+  readonly colSpan: number;
+  readonly register: UseFormRegister<FieldValues>;
+  readonly store: TableStore;
+}
+
+export const InputCell = memo(function InputCell({ cell, colSpan, register, store, previousValue, showPrevious }: InputCellProps) {
+  cellRenderProbe.current?.(cell.key);
+  const view = useCellView(store, cell.key);
+  const field = useMemo(() => register(`tables.${cell.key}`), [register, cell.key]);
+  const id = cellInputId(cell.key);
+  const messageId = formatMessageId(id);
+  const describedBy = [view?.error ? messageId : '', view?.describedBy ?? ''].filter(Boolean).join(' ');
+  return (
+    <td colSpan={colSpan > 1 ? colSpan : undefined} className={cellClass(view, 'tg-input-cell')}>
+      <input
+        {...field}
+        id={id}
+        type="text"
+        inputMode={cell.valueType === 'amount' ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        spellCheck={false}
+        className="tg-input"
+        aria-label={cellAccessibleName(cell)}
+        aria-invalid={view?.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        data-cell-key={cell.key}
+      />
+      {view?.error ? (
+        <span id={messageId} className="tg-cell-msg">
+          {view.error}
+        </span>
+      ) : null}
+      <PreviousValue previousValue={previousValue} showPrevious={showPrevious} />
+    </td>
+  );
+});
+
+export interface ComputedCellProps extends PreviousProps {
+  readonly cell: CellInfo;
+  readonly colSpan: number;
+  readonly store: TableStore;
+}
+
+/** A read-only output (总计 column, （七）总计, table 四 总计): recomputed as the clerk types, never focused by Tab. */
+export const ComputedCell = memo(function ComputedCell({ cell, colSpan, store, previousValue, showPrevious }: ComputedCellProps) {
+  cellRenderProbe.current?.(cell.key);
+  const view = useCellView(store, cell.key);
+  return (
+    <td colSpan={colSpan > 1 ? colSpan : undefined} className={cellClass(view, 'tg-computed')}>
+      <input
+        id={cellInputId(cell.key)}
+        type="text"
+        readOnly
+        tabIndex={-1}
+        className="tg-input"
+        value={formatCellValue(view?.value ?? null)}
+        aria-label={cellAccessibleName(cell)}
+        aria-describedby={view?.describedBy || undefined}
+        title="自动计算"
+        data-computed-key={cell.key}
+      />
+      <PreviousValue previousValue={previousValue} showPrevious={showPrevious} />
+    </td>
+  );
+});

@@ -1,0 +1,96 @@
+/**
+ * The live check list under a table: each cell whose text does not read, each rule the table breaks
+ * (the message states the numbers and the difference), a button to jump to the cells and, where the
+ * correction is determined, a one-click fix. It sits after the grid, so its growing never moves the grid.
+ */
+import { useSyncExternalStore } from 'react';
+import { cellAccessibleName } from '../../domain/table-layout.ts';
+import type { GridFinding } from './table-analysis.ts';
+import type { TableStore } from './table-store.ts';
+
+export interface GridMessagesProps {
+  readonly store: TableStore;
+  readonly labelOf: (key: string) => string;
+  readonly onLocate: (key: string) => void;
+  readonly onFix: (item: GridFinding) => void;
+  readonly onFillZeros: (keys: readonly string[]) => void;
+  readonly headingId: string;
+}
+
+function severityText(item: GridFinding): string {
+  if (!item.highlight) return '待填';
+  return item.finding.severity === 'error' ? '错误' : '提示';
+}
+
+export function GridMessages({ store, labelOf, onLocate, onFix, onFillZeros, headingId }: GridMessagesProps) {
+  const analysis = useSyncExternalStore(store.subscribe, store.get);
+  const { formatProblems, findings, errorCount, warningCount, emptyInputs } = analysis;
+  const ruleFindings = findings.filter((item) => item.highlight);
+  const reminders = findings.filter((item) => !item.highlight);
+  const summary =
+    errorCount + warningCount === 0
+      ? '本表暂未发现问题'
+      : [errorCount > 0 ? `${errorCount} 处错误` : '', warningCount > 0 ? `${warningCount} 处提示` : ''].filter(Boolean).join('，');
+
+  return (
+    <section className="tg-messages" aria-labelledby={headingId}>
+      <h3 className="tg-messages-heading" id={headingId}>
+        本表检查：<span aria-live="polite">{summary}</span>
+      </h3>
+      {formatProblems.length + findings.length > 0 ? (
+        <ul className="tg-message-list">
+          {formatProblems.map((problem) => (
+            <li key={problem.id} className="tg-message tg-message-error">
+              <span className="tg-severity">错误</span>
+              <span className="tg-message-text">
+                <button type="button" className="tg-link" onClick={() => onLocate(problem.cell.key)}>
+                  {cellAccessibleName(problem.cell)}
+                </button>
+                ：{problem.message}
+              </span>
+            </li>
+          ))}
+          {ruleFindings.map((item) => (
+            <li key={item.id} id={item.id} className={`tg-message tg-message-${item.finding.severity}`}>
+              <span className="tg-severity">{severityText(item)}</span>
+              <span className="tg-message-text">{item.finding.message}</span>
+              <span className="tg-message-actions">
+                <button
+                  type="button"
+                  className="tg-link"
+                  onClick={() => onLocate(item.cells[0]!)}
+                  aria-label={`定位到 ${labelOf(item.cells[0]!)}`}
+                >
+                  定位
+                </button>
+                {item.fix ? (
+                  <button type="button" className="tg-button tg-fix" onClick={() => onFix(item)}>
+                    {item.fix.label}
+                  </button>
+                ) : null}
+              </span>
+            </li>
+          ))}
+          {reminders.map((item) => (
+            <li key={item.id} id={item.id} className="tg-message tg-message-note">
+              <span className="tg-severity">{severityText(item)}</span>
+              <span className="tg-message-text">{item.finding.message}</span>
+              <span className="tg-message-actions">
+                {emptyInputs.length > 0 ? (
+                  <>
+                    <button type="button" className="tg-link" onClick={() => onLocate(emptyInputs[0]!)}>
+                      定位
+                    </button>
+                    <button type="button" className="tg-button" onClick={() => onFillZeros(emptyInputs)}>
+                      其余 {emptyInputs.length} 个空格填 0
+                    </button>
+                  </>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
