@@ -14,7 +14,7 @@ import { templateIds, templates, templateForYear, isTemplateId } from '../../tem
 import { extractEmbeddedDraftJson } from '../docx/embedded-draft.ts';
 import { draftSchemaFor, MAX_REPORT_YEAR, templateYearRange } from './draft-schema.ts';
 import { findJsonSyntaxError } from './draft-json-syntax.ts';
-import { DRAFT_FORMAT_VERSION, type Draft, type NestedValues } from './draft-types.ts';
+import { DRAFT_FORMAT_VERSION, reviewOf, settingsOf, type Draft, type NestedValues } from './draft-types.ts';
 import { partColumns, partRows } from './table-layout.ts';
 import { indexTemplate, narrativeSections, tableSections } from './template.ts';
 import type { ReportTemplate, TemplateId } from './template-types.ts';
@@ -139,6 +139,13 @@ const FIELD_LABELS: Record<string, string> = {
   'meta.createdAt': '创建时间',
   'meta.updatedAt': '修改时间',
   tables: '表格部分',
+  review: '审核记录',
+  'review.status': '审核状态',
+  'review.approval': '审核通过记录',
+  'review.history': '审核历史',
+  'review.comments': '审核意见',
+  settings: '草稿设置',
+  'settings.requireApproval': '草稿设置“生成正式报告前须经审核通过”',
 };
 
 /** Chinese name of a place in the file, e.g. `表三“一、本年新收政府信息公开申请数量 / 自然人”`; '' when unknown. */
@@ -170,11 +177,28 @@ export function placeName(template: ReportTemplate, path: readonly PathSegment[]
   return FIELD_LABELS[pathText(path)] ?? '';
 }
 
-/** `表三“…”（tables.applications…）`, or just the path when the place has no name. */
+/** `表三“…”（tables.applications…）`; a place without a name of its own is named by its nearest named ancestor. */
 function placeWithPath(template: ReportTemplate, path: readonly PathSegment[]): string {
-  const name = placeName(template, path);
+  const { name, exact } = nearestName(template, path);
   const dotted = pathText(path);
-  return name ? `${name}（${dotted}）` : dotted;
+  if (!name) return `字段 ${dotted}`;
+  return exact ? `${name}（${dotted}）` : `${name}中的“${String(path[path.length - 1])}”（${dotted}）`;
+}
+
+/** “Missing X”, phrased so that an unnamed field is not mistaken for its named ancestor. */
+function missingText(template: ReportTemplate, path: readonly PathSegment[]): string {
+  const { name, exact } = nearestName(template, path);
+  const dotted = pathText(path);
+  if (!name) return `缺少字段 ${dotted}`;
+  return exact ? `缺少${name}（${dotted}）` : `${name}中缺少“${String(path[path.length - 1])}”（${dotted}）`;
+}
+
+function nearestName(template: ReportTemplate, path: readonly PathSegment[]): { name: string; exact: boolean } {
+  for (let length = path.length; length > 0; length--) {
+    const name = placeName(template, path.slice(0, length));
+    if (name) return { name, exact: length === path.length };
+  }
+  return { name: '', exact: false };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -275,7 +299,7 @@ const EXPECTED_TEXT: Record<string, string> = {
   string: '文字（用双引号括起来的字符串）',
   number: '数字',
   int: '整数',
-  boolean: 'true 或 false',
+  boolean: ' true 或 false',
   object: '一个对象 {…}',
   array: '一个数组 […]',
 };
@@ -360,7 +384,7 @@ function issueProblems(template: ReportTemplate, raw: unknown, issue: Issue): Dr
   if (issue.code === 'invalid_type') {
     if (value === undefined) {
       const extra = dotted === 'agency' ? '，至少要有机关全称 agency.name' : '';
-      return [{ path: dotted, message: `缺少${place}${extra}` }];
+      return [{ path: dotted, message: `${missingText(template, path)}${extra}` }];
     }
     const expected = dotted === 'fees.noticesIssued' ? '整数' : (EXPECTED_TEXT[issue.expected ?? ''] ?? issue.expected ?? '');
     const orNull = dotted.startsWith('fees.') ? '或 null' : '';
@@ -371,6 +395,11 @@ function issueProblems(template: ReportTemplate, raw: unknown, issue: Issue): Dr
           ? '（整张表未填写时省略这一项）'
           : '';
     return [{ path: dotted, message: `${place}应为${expected}${orNull}，文件中是 ${describeValue(value)}${nullHint}` }];
+  }
+  // Schemas of other owners (review-schema.ts) carry their own Chinese messages: use them as they are.
+  if (/[\u4e00-\u9fff]/.test(issue.message)) {
+    const found = value === undefined ? '文件中缺少这一项' : `文件中是 ${describeValue(value)}`;
+    return [{ path: dotted, message: `${place}：${issue.message}，${found}` }];
   }
   return [{ path: dotted, message: `${place}不符合草稿格式，文件中是 ${describeValue(value)}（${issue.message}）` }];
 }
@@ -538,7 +567,7 @@ function orderedRecord<T>(keys: readonly string[], record: Record<string, T>, fi
 
 /**
  * The draft as the file stores it: pretty JSON, fields in a fixed order, every cell of the template
- * present (`null` when untouched), a trailing newline.
+ * present (`null` when untouched), review state and settings always present, a trailing newline.
  */
 export function serializeDraft(draft: Draft): string {
   const template = templates[draft.template];
@@ -582,6 +611,9 @@ export function serializeDraft(draft: Draft): string {
     signature: { include: draft.signature.include, date: draft.signature.date },
     tables,
     meta: { createdAt: draft.meta.createdAt, updatedAt: draft.meta.updatedAt },
+    // Always written, like every cell: a draft without them is in the initial state (draft-types.ts).
+    review: reviewOf(draft),
+    settings: settingsOf(draft),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { templateIds, templates } from '../../templates/index.ts';
 import { DRAFT_FORMAT_VERSION, type CellValues, type Draft, type NestedValues } from './draft-types.ts';
 import type { CellInfo } from './table-layout.ts';
+import { reviewDraftFields } from './review-schema.ts';
 import { indexTemplate, narrativeSections } from './template.ts';
 import type { ReportTemplate, ValueType } from './template-types.ts';
 import { nestTables } from './values.ts';
@@ -199,6 +200,8 @@ function draftObjectSchema(template: ReportTemplate) {
       })
       .prefault({})
       .describe('记录信息，不属于报告内容 / book-keeping, not part of the report'),
+    // Review state and settings (issue 5): optional, read as the initial state / default settings.
+    ...reviewDraftFields,
   });
 }
 

@@ -4,10 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { templates } from '../../templates/index.ts';
 import { embedDraftJson } from '../../src/docx/embedded-draft.ts';
 import { draftFileName, readDraftBytes, readDraftJson, serializeDraft, type DraftReadResult } from '../../src/domain/draft-file.ts';
-import type { Draft, NestedValues } from '../../src/domain/draft-types.ts';
+import { reviewOf, settingsOf, type Draft, type NestedValues } from '../../src/domain/draft-types.ts';
 import { indexTemplate } from '../../src/domain/template.ts';
 import { emptyDraft, flattenTables } from '../../src/domain/values.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
+
+/** What reading fills in for a draft without review state and settings. */
+function complete(draft: Draft): Draft {
+  return { ...draft, review: reviewOf(draft), settings: settingsOf(draft) };
+}
 
 const minimal = { formatVersion: 1, template: '2021', year: 2025, agency: { name: '某某市某某区人民政府办公室' } };
 
@@ -50,7 +55,7 @@ describe('readDraftJson: valid files', () => {
   it('reads a minimal draft, filling everything else as emptyDraft does', () => {
     const draft = draftOf(read(minimal));
     const expected = emptyDraft(templates['2021'], 2025, '某某市某某区人民政府办公室');
-    expect(draft).toEqual({ ...expected, meta: { createdAt: '', updatedAt: '' } });
+    expect(draft).toEqual(complete({ ...expected, meta: { createdAt: '', updatedAt: '' } }));
   });
 
   it('reads a minimal 2019-format draft with its own tables, all untouched', () => {
@@ -102,10 +107,33 @@ describe('readDraftJson: valid files', () => {
 });
 
 describe('serializeDraft', () => {
-  it('round-trips both fixtures exactly', () => {
+  it('round-trips both fixtures exactly (review state and settings filled in when absent)', () => {
     for (const draft of [office2023Draft(), district2020Draft()]) {
-      expect(draftOf(readDraftJson(serializeDraft(draft)))).toEqual(draft);
+      expect(draftOf(readDraftJson(serializeDraft(draft)))).toEqual(complete(draft));
     }
+  });
+
+  it('round-trips a draft under review, comments and approval included', () => {
+    const draft = complete(office2023Draft());
+    draft.review = {
+      status: 'approved',
+      approval: { reviewer: '张三', role: '办公室主任', at: '2024-01-20T08:00:00.000Z', contentHash: 'a'.repeat(64) },
+      history: [{ round: 1, action: 'submitted', by: '李四', at: '2024-01-18T08:00:00.000Z' }],
+      comments: [
+        {
+          id: 'c1',
+          anchor: { kind: 'cell', cell: 'applications.newReceived.naturalPerson' },
+          text: '请核对',
+          author: '张三',
+          at: '2024-01-19T08:00:00.000Z',
+          round: 1,
+          state: 'resolved',
+          resolved: { author: '李四', at: '2024-01-19T09:00:00.000Z' },
+        },
+      ],
+    };
+    draft.settings = { requireApproval: false };
+    expect(draftOf(readDraftJson(serializeDraft(draft)))).toEqual(draft);
   });
 
   it('writes every cell of the template, null when untouched, and is stable', () => {
@@ -139,7 +167,7 @@ describe('serializeDraft', () => {
           draft.tables = JSON.parse(JSON.stringify(readTables(flat))) as Draft['tables'];
           draft.narrative.problems!.parts.problems = text;
           draft.narrative.overview!.extraParts = [{ title: text, text: name }];
-          expect(draftOf(readDraftJson(serializeDraft(draft)))).toEqual(JSON.parse(JSON.stringify(draft)));
+          expect(draftOf(readDraftJson(serializeDraft(draft)))).toEqual(complete(JSON.parse(JSON.stringify(draft)) as Draft));
         },
       ),
       { numRuns: 60 },
@@ -313,6 +341,14 @@ describe('readDraftJson: bad files get a Chinese message naming the place', () =
     expect(byPath['signature.date']).toContain('YYYY-MM-DD');
   });
 
+  it('review state and settings: their own messages, placed', () => {
+    const problems = problemsOf(read({ ...minimal, review: { status: 'done', history: [{ round: 1, action: 'submitted', at: '2025-01-01' }] }, settings: { requireApproval: 'yes' } }));
+    const byPath = Object.fromEntries(problems.map((problem) => [problem.path, problem.message]));
+    expect(byPath['review.status']).toMatch(/^审核状态（review\.status）：审核状态应为 editing.*文件中是 "done"$/);
+    expect(byPath['review.history.0.by']).toBe('审核历史中缺少“by”（review.history.0.by）');
+    expect(byPath['settings.requireApproval']).toContain('应为 true 或 false，文件中是 "yes"');
+  });
+
   it('huge numbers', () => {
     const text = JSON.stringify(withCell(office2023Draft(), 'applications.granted.research', 123456789)).replace('123456789', '1e400');
     expect(problemsOf(readDraftJson(text))[0]).toMatchObject({ path: 'tables.applications.granted.research', message: expect.stringContaining('超出范围') });
@@ -325,16 +361,17 @@ describe('readDraftBytes', () => {
 
   it('reads UTF-8 with and without BOM, and UTF-16 with BOM', () => {
     const utf8 = new TextEncoder().encode(json);
-    expect(draftOf(readDraftBytes(utf8))).toEqual(office2023Draft());
-    expect(draftOf(readDraftBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])))).toEqual(office2023Draft());
+    const expected = complete(office2023Draft());
+    expect(draftOf(readDraftBytes(utf8))).toEqual(expected);
+    expect(draftOf(readDraftBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])))).toEqual(expected);
     const utf16 = new Uint8Array(2 + json.length * 2);
     utf16.set([0xff, 0xfe]);
     for (let i = 0; i < json.length; i++) new DataView(utf16.buffer).setUint16(2 + i * 2, json.charCodeAt(i), true);
-    expect(draftOf(readDraftBytes(utf16))).toEqual(office2023Draft());
+    expect(draftOf(readDraftBytes(utf16))).toEqual(expected);
   });
 
   it('reads the draft embedded in a .docx the app made', () => {
-    expect(draftOf(readDraftBytes(docxWith(json), '报告.docx'))).toEqual(office2023Draft());
+    expect(draftOf(readDraftBytes(docxWith(json), '报告.docx'))).toEqual(complete(office2023Draft()));
   });
 
   it('a Word file without the embedded draft: not made by this tool', () => {
