@@ -87,7 +87,8 @@ export function applicationsTable(otherHandling: RowNode): TableTemplate {
     key: 'applications',
     gridColumns: 10,
     labelColumns: 3,
-    columnWeights: [7, 8, 30, 9, 9, 9, 9, 9, 9, 9],
+    // The 二级 label column holds `（三）` on one line (three 五号 characters) in Word; the sum stays 108.
+    columnWeights: [7, 10, 28, 9, 9, 9, 9, 9, 9, 9],
     repeatHeader: true,
     parts: [
       {
