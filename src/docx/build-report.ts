@@ -1,0 +1,399 @@
+/**
+ * The finished Word report: one pure function from a draft to `.docx` bytes, the same in the browser
+ * (download) and in Node (`report docx`). Lazy-load this module in the app: docx is most of its weight.
+ *
+ * Layout of the document (issue 3, spec §2, §8):
+ *   title (agency name; YYYY年政府信息公开工作年度报告) → 编制说明 → 一…六 in template order → optional 落款.
+ * Narrative sections print their intro, then their parts as （一）… sub-headings (optional parts only when
+ * written); 六 starts with the 信息处理费 sentence. Table sections print the table built from the template.
+ *
+ * Labels, headings and the 编制说明 wording all come from the template and src/domain; this module only
+ * arranges them and applies the typography of ./typography.ts.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  Header,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Tab,
+  TextRun,
+  type Table,
+} from 'docx';
+import type { CellValues, Draft, NarrativeSectionDraft } from '../domain/draft-types.ts';
+import { feeStatementSentence } from '../domain/fee-statement.ts';
+import type { Finding } from '../domain/findings.ts';
+import { defaultPreamble } from '../domain/preamble.ts';
+import { checkDraft } from '../domain/rules.ts';
+import { indexTemplate } from '../domain/template.ts';
+import type { NarrativeSectionTemplate, ReportTemplate, TableSectionTemplate } from '../domain/template-types.ts';
+import { computeTotals } from '../domain/totals.ts';
+import { flattenTables, templateOf } from '../domain/values.ts';
+import { embedDraftJson } from './embedded-draft.ts';
+import { buildTable } from './table-builder.ts';
+import { chineseDate, displayWidth, paragraphsOf, subHeadingOrdinal, tabSeparated } from './text.ts';
+import {
+  BODY_CHAR,
+  BODY_CHARACTER_SPACING,
+  FIRST_LINE_CHARS,
+  FONT_BODY,
+  FONT_HEADING1,
+  FONT_HEADING2,
+  FONT_TITLE,
+  FOOTER_DISTANCE,
+  HEADER_DISTANCE,
+  LINE_PITCH,
+  MARGIN_BOTTOM,
+  MARGIN_LEFT,
+  MARGIN_RIGHT,
+  MARGIN_TOP,
+  PAGE_HEIGHT,
+  PAGE_NUMBER_DASH,
+  PAGE_NUMBER_FONTS,
+  PAGE_NUMBER_INDENT,
+  PAGE_WIDTH,
+  SIGNATURE_DATE_RIGHT_CHARS,
+  SIZE_ERHAO,
+  SIZE_SANHAO,
+  SIZE_SIHAO,
+  SIZE_XIAOSI,
+  runFonts,
+} from './typography.ts';
+
+export type ReportMode = 'final' | 'draft';
+
+/** Second title line (spec §2.1): `{YYYY}年政府信息公开工作年度报告`; the first line is the agency's name. */
+const TITLE_SUFFIX = '年政府信息公开工作年度报告';
+/** Shown on every page of a draft (issue 3: "each page is marked 草稿"). */
+const DRAFT_MARK = '草稿';
+const DRAFT_NOTE = '本文件尚未通过全部校验，仅供内部核对，不得作为正式报告发布';
+/** File-name suffix of a draft (issue 3). */
+const DRAFT_FILE_SUFFIX = '（草稿）';
+
+/** Ids of the template's "no cell left blank" rules (kind `filled`): their findings block a final report. */
+function untouchedRuleIds(template: ReportTemplate): Set<string> {
+  return new Set(template.rules.filter((rule) => rule.kind === 'filled').map((rule) => rule.id));
+}
+
+/**
+ * What stops a final report: every error, and every finding about untouched cells (a final report never
+ * prints an untouched cell, and never prints it as 0). As a safety net beyond the template's rules, any
+ * untouched input cell that no finding names is reported too.
+ */
+export function finalBlockers(draft: Draft): Finding[] {
+  const template = templateOf(draft);
+  const filled = untouchedRuleIds(template);
+  const findings = checkDraft(draft).filter((finding) => finding.severity === 'error' || filled.has(finding.rule));
+  const named = new Set(findings.flatMap((finding) => finding.cells));
+  const values = flattenTables(template, draft.tables ?? {});
+  const missing = indexTemplate(template).cells.filter(
+    (cell) => !cell.computed && values[cell.key] === null && !named.has(cell.key),
+  );
+  if (missing.length > 0) {
+    findings.push({
+      rule: [...filled][0] ?? 'filled',
+      severity: 'error',
+      cells: missing.map((cell) => cell.key),
+      message: `表格中有 ${missing.length} 格未填写。没有的请填 0`,
+    });
+  }
+  return findings;
+}
+
+/** Characters Windows and macOS refuse in file names, and control characters. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
+
+/** `<机关全称><年度>年政府信息公开工作年度报告[（草稿）].docx`, safe as a file name on Windows. */
+export function reportFileName(draft: Draft, mode: ReportMode): string {
+  const agency = draft.agency.name.replace(UNSAFE_FILE_NAME, '').replace(/\s+/g, ' ').trim().slice(0, 80) || '未命名机关';
+  return `${agency}${draft.year}${TITLE_SUFFIX}${mode === 'draft' ? DRAFT_FILE_SUFFIX : ''}.docx`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Paragraph builders
+
+/**
+ * 左空二字: `firstLineChars` (Word and WPS, follows the character grid) plus the same in twips for readers that
+ * ignore `firstLineChars` (LibreOffice).
+ */
+const FIRST_LINE_INDENT = { firstLineChars: FIRST_LINE_CHARS, firstLine: (FIRST_LINE_CHARS / 100) * BODY_CHAR };
+
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+
+/** Runs of one line of text: tabs become `w:tab`, the rest is text (docx escapes XML specials). */
+function textRuns(line: string, run: { font?: ReturnType<typeof runFonts>; size?: number } = {}): TextRun[] {
+  const pieces = tabSeparated(line);
+  return [
+    new TextRun({
+      ...run,
+      children: pieces.flatMap((piece, i) => (i === 0 ? [piece] : [new Tab(), piece])),
+    }),
+  ];
+}
+
+/** Body paragraph: 仿宋_GB2312 三号 from the document defaults, first line indented 2 characters. */
+function bodyParagraph(line: string): Paragraph {
+  return new Paragraph({ indent: FIRST_LINE_INDENT, children: textRuns(line) });
+}
+
+function bodyParagraphs(text: string): Paragraph[] {
+  return paragraphsOf(text).map(bodyParagraph);
+}
+
+function titleParagraph(text: string, last: boolean): Paragraph {
+  return new Paragraph({
+    heading: HeadingLevel.TITLE,
+    alignment: AlignmentType.CENTER,
+    // 标题下空一行 (GB/T 9704 7.3.1 practice): one line of space after the title.
+    spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: last ? LINE_PITCH : 0 },
+    children: textRuns(text, { font: runFonts(FONT_TITLE), size: SIZE_ERHAO }),
+  });
+}
+
+/** 一、 heading: 黑体 三号, indented like body text (每个自然段左空二字). */
+function heading1(text: string): Paragraph {
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    keepNext: true,
+    indent: FIRST_LINE_INDENT,
+    children: textRuns(text, { font: runFonts(FONT_HEADING1), size: SIZE_SANHAO }),
+  });
+}
+
+/** （一） heading: 楷体_GB2312 三号. */
+function heading2(text: string): Paragraph {
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    keepNext: true,
+    indent: FIRST_LINE_INDENT,
+    children: textRuns(text, { font: runFonts(FONT_HEADING2), size: SIZE_SANHAO }),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sections
+
+function narrativeBlocks(
+  section: NarrativeSectionTemplate,
+  text: NarrativeSectionDraft | undefined,
+  draft: Draft,
+  mode: ReportMode,
+): Paragraph[] {
+  const blocks: Paragraph[] = [heading1(section.heading)];
+  if (section.hasIntro && text) blocks.push(...bodyParagraphs(text.intro));
+  if (section.hasFeeStatement) blocks.push(...bodyParagraphs(feeStatementSentence(draft)));
+
+  const parts: { title: string; body: string }[] = [];
+  for (const part of section.parts) {
+    const body = text?.parts[part.key] ?? '';
+    // Optional parts are printed only when written. An unwritten required part keeps its heading in a
+    // draft, where the gap should show, and is left out of a final report rather than printed empty.
+    if (paragraphsOf(body).length === 0 && (part.optional || mode === 'final')) continue;
+    parts.push({ title: part.title, body });
+  }
+  for (const extra of text?.extraParts ?? []) {
+    if (paragraphsOf(extra.title).length === 0 && paragraphsOf(extra.text).length === 0) continue;
+    parts.push({ title: paragraphsOf(extra.title).join(''), body: extra.text });
+  }
+  parts.forEach((part, i) => {
+    blocks.push(heading2(`${subHeadingOrdinal(i + 1)}${part.title}`), ...bodyParagraphs(part.body));
+  });
+  return blocks;
+}
+
+function tableBlocks(section: TableSectionTemplate, values: CellValues): (Paragraph | Table)[] {
+  const blocks: (Paragraph | Table)[] = [heading1(section.heading), ...bodyParagraphs(section.lead)];
+  blocks.push(buildTable(section.table, values).table);
+  return blocks;
+}
+
+/**
+ * 落款 (spec §8.5): the date 右空四字; the agency name above it, centred over the date, never closer than
+ * 右空二字 to the margin when it is longer (GB/T 9704 7.3.5.2 places 署名 and 日期 this way). One blank
+ * line above.
+ */
+function signatureBlocks(draft: Draft): Paragraph[] {
+  if (!draft.signature.include) return [];
+  const name = paragraphsOf(draft.agency.name).join('');
+  const date = chineseDate(draft.signature.date);
+  const dateWidth = date === null ? 0 : displayWidth(date);
+  const nameWidth = displayWidth(name);
+  const nameRight = Math.max(2, SIGNATURE_DATE_RIGHT_CHARS + (dateWidth - nameWidth) / 2);
+  const blocks: Paragraph[] = [];
+  if (name !== '') {
+    blocks.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { before: LINE_PITCH },
+        indent: { right: Math.round(nameRight * BODY_CHAR) },
+        children: textRuns(name),
+      }),
+    );
+  }
+  if (date !== null) {
+    blocks.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        ...(name === '' ? { spacing: { before: LINE_PITCH } } : {}),
+        indent: { right: SIGNATURE_DATE_RIGHT_CHARS * BODY_CHAR },
+        children: textRuns(date),
+      }),
+    );
+  }
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Headers and footers
+
+/** `— N —` in 四号 宋体, odd pages right and even pages left, 空一字 from the edge (GB/T 9704 7.5). */
+function pageNumberFooter(alignment: Align): Footer {
+  const indent = alignment === AlignmentType.RIGHT ? { right: PAGE_NUMBER_INDENT } : { left: PAGE_NUMBER_INDENT };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        indent,
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        children: [
+          new TextRun({
+            font: PAGE_NUMBER_FONTS,
+            size: SIZE_SIHAO,
+            children: [`${PAGE_NUMBER_DASH} `, PageNumber.CURRENT, ` ${PAGE_NUMBER_DASH}`],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The 草稿 mark on every page of a draft: printable (black text and a rule), impossible to miss. */
+function draftHeader(): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: '000000', space: 4 } },
+        children: [
+          new TextRun({ text: DRAFT_MARK, font: runFonts(FONT_HEADING1), size: SIZE_SANHAO, characterSpacing: 200 }),
+          new TextRun({ text: `　${DRAFT_NOTE}`, font: runFonts(FONT_BODY), size: SIZE_XIAOSI }),
+        ],
+      }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The document
+
+/** The body of the report, in order. Exported for tests and for the app's preview. */
+export function reportBlocks(draft: Draft, mode: ReportMode): (Paragraph | Table)[] {
+  const template = templateOf(draft);
+  const values = computeTotals(template, flattenTables(template, draft.tables ?? {}));
+  const blocks: (Paragraph | Table)[] = [];
+
+  const agencyLines = paragraphsOf(draft.agency.name);
+  const titleLines = [...agencyLines, `${draft.year}${TITLE_SUFFIX}`];
+  titleLines.forEach((line, i) => blocks.push(titleParagraph(line, i === titleLines.length - 1)));
+
+  const preamble = paragraphsOf(draft.preamble).length > 0 ? draft.preamble : defaultPreamble(draft);
+  blocks.push(...bodyParagraphs(preamble));
+
+  for (const section of template.sections) {
+    if (section.kind === 'narrative') blocks.push(...narrativeBlocks(section, draft.narrative[section.id], draft, mode));
+    else blocks.push(...tableBlocks(section, values));
+  }
+  blocks.push(...signatureBlocks(draft));
+  return blocks;
+}
+
+function reportTitle(draft: Draft): string {
+  return `${paragraphsOf(draft.agency.name).join('')}${draft.year}${TITLE_SUFFIX}`;
+}
+
+/** The docx `Document` (not yet packed). */
+export function createReportDocument(draft: Draft, mode: ReportMode): Document {
+  const template = templateOf(draft);
+  const agency = paragraphsOf(draft.agency.name).join('');
+  const headingRun = (font: string, size: number) => ({ font: runFonts(font), size, bold: false, italics: false, color: '000000' });
+  const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  return new Document({
+    title: reportTitle(draft) + (mode === 'draft' ? DRAFT_FILE_SUFFIX : ''),
+    creator: agency,
+    lastModifiedBy: agency,
+    description: `${template.notice}格式${mode === 'draft' ? `，${DRAFT_MARK}` : ''}`,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: runFonts(FONT_BODY), size: SIZE_SANHAO, characterSpacing: BODY_CHARACTER_SPACING },
+          paragraph: { spacing: exactLine, alignment: AlignmentType.JUSTIFIED },
+        },
+        title: { run: headingRun(FONT_TITLE, SIZE_ERHAO), paragraph: { alignment: AlignmentType.CENTER, spacing: exactLine } },
+        heading1: { run: headingRun(FONT_HEADING1, SIZE_SANHAO), paragraph: { spacing: exactLine, outlineLevel: 0 } },
+        heading2: { run: headingRun(FONT_HEADING2, SIZE_SANHAO), paragraph: { spacing: exactLine, outlineLevel: 1 } },
+      },
+      // The same run and paragraph defaults again on Normal, for readers that start from the Normal style
+      // rather than the document defaults.
+      paragraphStyles: [
+        {
+          id: 'Normal',
+          name: 'Normal',
+          quickFormat: true,
+          run: { font: runFonts(FONT_BODY), size: SIZE_SANHAO, characterSpacing: BODY_CHARACTER_SPACING },
+          paragraph: { spacing: exactLine, alignment: AlignmentType.JUSTIFIED },
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE_WIDTH, height: PAGE_HEIGHT },
+            margin: {
+              top: MARGIN_TOP,
+              bottom: MARGIN_BOTTOM,
+              left: MARGIN_LEFT,
+              right: MARGIN_RIGHT,
+              header: HEADER_DISTANCE,
+              footer: FOOTER_DISTANCE,
+            },
+          },
+          // The 22 lines come from the exact 579 tw line spacing of the text; the grid records the pitch but is
+          // not switched on (type default): LibreOffice would snap every table line to 29 pt and double the
+          // tables' height, and docx cannot switch snapping off per paragraph.
+          grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
+        },
+        ...(mode === 'draft' ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
+        footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
+        children: reportBlocks(draft, mode),
+      },
+    ],
+  });
+}
+
+/**
+ * The report as `.docx` bytes, with the draft itself carried inside (./embedded-draft.ts).
+ * `final` throws when `finalBlockers(draft)` is not empty: callers check first and offer the draft.
+ */
+export async function buildReportDocx(draft: Draft, mode: ReportMode): Promise<Uint8Array> {
+  if (mode === 'final') {
+    const blockers = finalBlockers(draft);
+    if (blockers.length > 0) {
+      const first = blockers[0]!;
+      throw new Error(
+        `不能生成正式报告：还有 ${blockers.length} 处错误或未填写的表格（第一处：${first.message}）。请先修正，或生成草稿。`,
+      );
+    }
+  }
+  const bytes = await Packer.pack(createReportDocument(draft, mode), 'uint8array');
+  return embedDraftJson(bytes, JSON.stringify(draft, null, 2));
+}

@@ -1,0 +1,182 @@
+/**
+ * Turns a statutory table template into a docx `Table`: the physical rows and merges come from
+ * `layoutTable(table)` (spec §3/§4, the same grid the screen shows), the labels from the template, the
+ * numbers from the draft. Nothing here knows a label.
+ *
+ * Word, WPS and LibreOffice each read widths from a different place (engineering guide §2b: WPS takes
+ * `w:tblGrid`, Word favours `w:tblW` and cell widths, LibreOffice wants them explicit), so every one is
+ * written: `columnWidths` (grid), the table width, each cell's width (the sum of the grid columns it spans)
+ * and a fixed layout.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import { formatCellValue } from '../domain/cell-input.ts';
+import type { CellValues } from '../domain/draft-types.ts';
+import { layoutTable, type LayoutCell, type LayoutRow } from '../domain/table-layout.ts';
+import type { TableTemplate } from '../domain/template-types.ts';
+import {
+  BODY_CHARACTER_SPACING,
+  CELL_MARGIN_X,
+  CELL_MARGIN_Y,
+  TABLE_BORDER_SIZE,
+  TEXT_WIDTH,
+  tableFontSize,
+  tableLineHeight,
+} from './typography.ts';
+import { balancedLines, cleanText, stackedLines } from './text.ts';
+
+/**
+ * Splits `total` twips over the template's column weights, rounding so that the columns add up exactly
+ * (largest remainder), since a grid a few twips wider than the text block overflows the margin in WPS.
+ */
+export function columnWidths(table: TableTemplate, total: number = TEXT_WIDTH): number[] {
+  const weights = table.columnWeights;
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (w / sum) * total);
+  const widths = exact.map(Math.floor);
+  let rest = total - widths.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  for (const { i } of order) {
+    if (rest <= 0) break;
+    widths[i]! += 1;
+    rest -= 1;
+  }
+  return widths;
+}
+
+/** Width of the narrowest grid column that holds numbers (label columns may be narrow on purpose). */
+function narrowestValueColumn(table: TableTemplate, widths: readonly number[]): number {
+  const valueColumns = widths.slice(table.labelColumns);
+  return Math.min(...(valueColumns.length > 0 ? valueColumns : widths));
+}
+
+function cellText(cell: LayoutCell, values: CellValues): string {
+  if (cell.kind === 'label') return cell.text;
+  // Untouched (null) stays empty; it is never printed as 0 (spec §A.4).
+  return formatCellValue(values[cell.cell.key] ?? null);
+}
+
+/**
+ * The lines of a cell. Header labels and vertical group labels are broken evenly for their width (the
+ * characters themselves are the template's); row labels and numbers wrap where Word wraps them.
+ */
+function cellLines(cell: LayoutCell, values: CellValues, width: number, fontSize: number): string[] {
+  const text = cleanText(cellText(cell, values));
+  if (cell.kind !== 'label') return [text];
+  const capacity = Math.floor((width - 2 * CELL_MARGIN_X) / (fontSize * 10 + BODY_CHARACTER_SPACING));
+  if (cell.role === 'columnHeader') return balancedLines(text, capacity);
+  if (cell.role === 'rowHeader' && cell.rowSpan > 1) return stackedLines(text, capacity);
+  return [text];
+}
+
+/** Row labels are left-aligned (spec §8.4), except vertical group labels; everything else is centred. */
+function cellAlignment(cell: LayoutCell): (typeof AlignmentType)[keyof typeof AlignmentType] {
+  if (cell.kind === 'label' && cell.role === 'rowHeader' && cell.rowSpan === 1) return AlignmentType.LEFT;
+  return AlignmentType.CENTER;
+}
+
+/**
+ * Rows to keep with the next one (keep-with-next on their paragraphs, Word's way of holding rows together):
+ * header rows stay with the first data row, and a nested group such as `（三）不予公开` stays on one page.
+ * The outermost group (`三、本年度办理结果`, 22 rows) may break, so table 三 breaks between data rows
+ * (spec §8.4).
+ */
+function keptRows(table: TableTemplate, layout: readonly LayoutRow[]): boolean[] {
+  // A table without repeated headers (table 二: four small parts, each with its own caption and header) is
+  // kept on one page as a whole, so no part is cut off from its header.
+  if (!table.repeatHeader) return layout.map((_row, i) => i < layout.length - 1);
+  const keep = layout.map((row) => row.header);
+  layout.forEach((row, rowIndex) => {
+    for (const cell of row.cells) {
+      if (cell.kind !== 'label' || cell.role !== 'rowHeader' || cell.rowSpan < 2) continue;
+      if (cell.gridColumn === 0 && table.labelColumns > 1) continue;
+      for (let r = rowIndex; r < rowIndex + cell.rowSpan - 1; r++) keep[r] = true;
+    }
+  });
+  return keep;
+}
+
+export interface BuiltTable {
+  readonly table: Table;
+  /** The grid, for tests and for the landscape decision. */
+  readonly widths: readonly number[];
+  /** Run size used in the table, half-points. */
+  readonly fontSize: number;
+}
+
+/**
+ * The docx table for one statutory table. `values` must already hold the computed totals
+ * (`computeTotals`); `total` is the width of the text block the table fills.
+ */
+export function buildTable(table: TableTemplate, values: CellValues, total: number = TEXT_WIDTH): BuiltTable {
+  const widths = columnWidths(table, total);
+  const fontSize = tableFontSize(narrowestValueColumn(table, widths));
+  const line = tableLineHeight(fontSize);
+  const layout: LayoutRow[] = layoutTable(table);
+
+  const keepWithNext = keptRows(table, layout);
+  // Only the leading run of header rows repeats on each page (w:tblHeader must start at the first row).
+  let leadingHeader = table.repeatHeader;
+  const rows = layout.map((row, rowIndex) => {
+    leadingHeader = leadingHeader && row.header && row.partIndex === 0;
+    return new TableRow({
+      tableHeader: leadingHeader,
+      // A label that wraps over several lines stays on one page; the table still breaks between rows.
+      cantSplit: true,
+      children: row.cells.map((cell) => {
+        let width = 0;
+        for (let c = cell.gridColumn; c < cell.gridColumn + cell.colSpan; c++) width += widths[c] ?? 0;
+        return new TableCell({
+          width: { size: width, type: WidthType.DXA },
+          ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
+          ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: [
+            new Paragraph({
+              alignment: cellAlignment(cell),
+              spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+              indent: { firstLine: 0, firstLineChars: 0 },
+              keepNext: keepWithNext[rowIndex] ?? false,
+              children: cellLines(cell, values, width, fontSize).map(
+                (text, i) => new TextRun({ text, size: fontSize, ...(i > 0 ? { break: 1 } : {}) }),
+              ),
+            }),
+          ],
+        });
+      }),
+    });
+  });
+
+  const border = { style: BorderStyle.SINGLE, size: TABLE_BORDER_SIZE, color: '000000' };
+  return {
+    widths,
+    fontSize,
+    table: new Table({
+      rows,
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+      margins: { left: CELL_MARGIN_X, right: CELL_MARGIN_X, top: CELL_MARGIN_Y, bottom: CELL_MARGIN_Y },
+      borders: {
+        top: border,
+        bottom: border,
+        left: border,
+        right: border,
+        insideHorizontal: border,
+        insideVertical: border,
+      },
+    }),
+  };
+}
