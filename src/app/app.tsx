@@ -1,0 +1,95 @@
+/**
+ * The shell: opens the storage (IndexedDB, or memory with a warning), provides the services, routes
+ * between the home screen and the open draft, and on a fresh start reopens the draft that was open
+ * when the app was last left.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { EditorRoute } from '../features/editor/editor-route.tsx';
+import { HomePage } from '../features/home/home-page.tsx';
+import { AppHeader } from '../features/shared/app-header.tsx';
+import { navigate, useRoute } from '../features/shared/routing.ts';
+import { ServicesContext, type AppServices } from '../features/shared/services.tsx';
+import { createDraftChannel, type DraftChannel } from '../storage/draft-channel.ts';
+import { MemoryDraftRepository, type DraftRepository } from '../storage/draft-repository.ts';
+import { openDraftRepository } from '../storage/open-repository.ts';
+import { MEMORY_ONLY_MESSAGE } from '../storage/storage-errors.ts';
+import { createTabGuard, type TabGuardFactory } from '../storage/tab-guard.ts';
+
+export interface AppProps {
+  /** Tests pass their own; the real app opens IndexedDB. */
+  readonly openRepository?: () => Promise<{ repository: DraftRepository; warning: string | null }>;
+  readonly createTabGuard?: TabGuardFactory;
+  readonly channel?: DraftChannel;
+  readonly now?: () => Date;
+}
+
+interface StorageState {
+  readonly repository: DraftRepository;
+  readonly warning: string | null;
+}
+
+export function App({ openRepository = openDraftRepository, createTabGuard: guardFactory = createTabGuard, channel, now }: AppProps) {
+  const [storage, setStorage] = useState<StorageState | null>(null);
+  const [restored, setRestored] = useState(false);
+  const [route] = useRoute();
+  const draftChannel = useMemo(() => channel ?? createDraftChannel(), [channel]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void openRepository().then(async (opened) => {
+      if (cancelled) return;
+      // A fresh start (no draft in the address): reopen the draft the clerk was working on.
+      if (route.page === 'home' && !window.location.hash.startsWith('#/')) {
+        const last = await opened.repository.getLastOpen().catch(() => null);
+        if (last && (await opened.repository.get(last).catch(() => undefined))) {
+          navigate({ page: 'draft', draftId: last, step: null }, { replace: true });
+        }
+      }
+      if (cancelled) return;
+      setStorage(opened);
+      setRestored(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+    // Opening the storage happens once per app start.
+  }, []);
+
+  // Leaving a draft for the home screen: a fresh start should then show the home screen.
+  useEffect(() => {
+    if (storage && restored && route.page === 'home') void storage.repository.setLastOpen(null).catch(() => undefined);
+  }, [storage, restored, route.page]);
+
+  const services: AppServices | null = useMemo(() => {
+    if (!storage) return null;
+    return {
+      repository: storage.repository,
+      storageWarning: storage.warning,
+      createTabGuard: guardFactory,
+      channel: draftChannel,
+      now: now ?? (() => new Date()),
+      fallBackToMemory: () => {
+        const memory = new MemoryDraftRepository();
+        setStorage({ repository: memory, warning: MEMORY_ONLY_MESSAGE });
+        return memory;
+      },
+    };
+  }, [storage, guardFactory, draftChannel, now]);
+
+  if (!services) {
+    return (
+      <>
+        <AppHeader home={false} />
+        <main id="main" className="home" aria-busy="true">
+          <p className="muted">正在启动…</p>
+        </main>
+      </>
+    );
+  }
+
+  return (
+    <ServicesContext.Provider value={services}>
+      {route.page === 'draft' ? <EditorRoute key={route.draftId} draftId={route.draftId} step={route.step} /> : <HomePage />}
+    </ServicesContext.Provider>
+  );
+}

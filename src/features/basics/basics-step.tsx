@@ -1,0 +1,182 @@
+/**
+ * 基本信息: the agency's details (printed in the 编制说明) and the 编制说明 itself. The 编制说明 is
+ * generated from the draft (`defaultPreamble`) and follows every change of the details until the clerk
+ * edits it; an edited one can be put back to the generated text.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import type { Agency } from '../../domain/draft-types.ts';
+import { defaultPreamble } from '../../domain/preamble.ts';
+import { useEditor } from '../editor/editor-context.tsx';
+import { agencyFieldId, PREAMBLE_FIELD_ID } from '../editor/field-ids.ts';
+import type { ReportFormValues } from '../report-form/form-values.ts';
+import { formatLongName } from '../shared/format.ts';
+import { Modal } from '../shared/modal.tsx';
+import { CharCount } from '../narrative/text-field.tsx';
+
+const AGENCY_FIELDS: readonly { key: keyof Agency; label: string; help: string; autoComplete: string; inputMode?: 'numeric' | 'tel' | 'url' }[] = [
+  { key: 'name', label: '机关全称', help: '报告标题和编制说明中使用，例如：某某市某某区人民政府办公室。', autoComplete: 'organization' },
+  { key: 'address', label: '通讯地址', help: '编制说明中供公众咨询的地址。', autoComplete: 'street-address' },
+  { key: 'postcode', label: '邮政编码', help: '六位数字。', autoComplete: 'postal-code', inputMode: 'numeric' },
+  { key: 'phone', label: '咨询电话', help: '例如：0574-12345678。', autoComplete: 'tel', inputMode: 'tel' },
+  { key: 'website', label: '报告电子版查阅网站', help: '网站名称或网址，例如：某某区人民政府门户网站。', autoComplete: 'url' },
+];
+
+function agencyProblem(key: keyof Agency, value: string): string {
+  const text = value.trim();
+  if (key === 'name' && text === '') return '请填写机关全称。';
+  if (key === 'postcode' && text !== '' && !/^\d{6}$/.test(text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))))
+    return '邮政编码应为六位数字。';
+  return '';
+}
+
+function AgencyMessage({ field, id }: { field: keyof Agency; id: string }) {
+  const value = useWatch<ReportFormValues, `agency.${keyof Agency}`>({ name: `agency.${field}` });
+  return (
+    <span id={id} className="field-error">
+      {agencyProblem(field, value ?? '')}
+    </span>
+  );
+}
+
+function PreambleEditor() {
+  const { base } = useEditor();
+  const { register, setValue } = useFormContext<ReportFormValues>();
+  const preamble = useWatch<ReportFormValues, 'preamble'>({ name: 'preamble' });
+  const agency = useWatch<ReportFormValues, 'agency'>({ name: 'agency' });
+  const [confirmReset, setConfirmReset] = useState(false);
+  const generated = defaultPreamble({ ...base(), agency: { ...base().agency, ...agency } });
+  const custom = (preamble ?? '') !== '';
+  const focusAfterSwitch = useRef(false);
+
+  // The textarea appears only after the switch to a custom text; focus it then, not before.
+  useEffect(() => {
+    if (!focusAfterSwitch.current) return;
+    focusAfterSwitch.current = false;
+    document.getElementById(PREAMBLE_FIELD_ID)?.focus();
+  }, [custom]);
+
+  return (
+    <section className="preamble" aria-labelledby="preamble-heading">
+      <h2 id="preamble-heading" className="part-heading">
+        编制说明
+      </h2>
+      {custom ? (
+        <>
+          <p className="field-help" id={`${PREAMBLE_FIELD_ID}-help`}>
+            这是修改过的编制说明，不再随上面的信息自动更新。
+          </p>
+          <label htmlFor={PREAMBLE_FIELD_ID} className="visually-hidden">
+            编制说明
+          </label>
+          <textarea
+            id={PREAMBLE_FIELD_ID}
+            rows={7}
+            spellCheck={false}
+            aria-describedby={`${PREAMBLE_FIELD_ID}-help ${PREAMBLE_FIELD_ID}-count`}
+            {...register('preamble')}
+          />
+          <div className="field-foot">
+            <button type="button" className="button button-small" onClick={() => setConfirmReset(true)}>
+              恢复为自动生成的编制说明
+            </button>
+            <CharCount name="preamble" id={`${PREAMBLE_FIELD_ID}-count`} />
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="field-help">根据机关信息和报告年度自动生成，放在报告标题之后。需要时可以修改。</p>
+          <p className="generated-text" id={PREAMBLE_FIELD_ID} tabIndex={-1} data-testid="generated-preamble">
+            {generated}
+          </p>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              focusAfterSwitch.current = true;
+              setValue('preamble', generated, { shouldDirty: true });
+            }}
+          >
+            修改编制说明
+          </button>
+        </>
+      )}
+      {confirmReset && (
+        <Modal
+          title="恢复自动生成的编制说明？"
+          role="alertdialog"
+          onClose={() => setConfirmReset(false)}
+          actions={
+            <>
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => {
+                  focusAfterSwitch.current = true;
+                  setValue('preamble', '', { shouldDirty: true });
+                  setConfirmReset(false);
+                }}
+              >
+                恢复自动生成
+              </button>
+              <button type="button" className="button" data-autofocus onClick={() => setConfirmReset(false)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>修改过的编制说明将被自动生成的文字替换：</p>
+          <p className="generated-text">{generated}</p>
+        </Modal>
+      )}
+    </section>
+  );
+}
+
+export function BasicsStep() {
+  const { register } = useFormContext<ReportFormValues>();
+  const { base } = useEditor();
+  const draft = base();
+  return (
+    <div className="basics">
+      <dl className="facts">
+        <div>
+          <dt>报告年度</dt>
+          <dd>{draft.year}年度（统计期限：{draft.year}年1月1日至12月31日）</dd>
+        </div>
+        <div>
+          <dt>报告格式</dt>
+          <dd>{formatLongName(draft.template)}</dd>
+        </div>
+      </dl>
+      <section aria-labelledby="agency-heading">
+        <h2 id="agency-heading" className="part-heading">
+          机关信息
+        </h2>
+        <div className="agency-grid">
+          {AGENCY_FIELDS.map(({ key, label, help, autoComplete, inputMode }) => {
+            const id = agencyFieldId(key);
+            return (
+              <div className={key === 'name' || key === 'address' || key === 'website' ? 'field field-wide' : 'field'} key={key}>
+                <label htmlFor={id}>{label}</label>
+                <input
+                  id={id}
+                  type="text"
+                  autoComplete={autoComplete}
+                  inputMode={inputMode}
+                  aria-describedby={`${id}-help ${id}-message`}
+                  {...register(`agency.${key}`)}
+                />
+                <span id={`${id}-help`} className="field-help">
+                  {help}
+                </span>
+                <AgencyMessage field={key} id={`${id}-message`} />
+              </div>
+            );
+          })}
+        </div>
+      </section>
+      <PreambleEditor />
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * 检查与生成: every finding grouped by section, each a link to the place to fix it; the Word report
+ * (final when nothing blocks, otherwise — after a confirmation listing what blocks — the version
+ * marked 草稿); the draft file. The Word code is loaded only when asked for (it is large).
+ */
+import { useMemo, useState } from 'react';
+import type { Draft } from '../../domain/draft-types.ts';
+import type { Finding } from '../../domain/findings.ts';
+import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
+import { DOCX_MIME, downloadFile } from '../shared/download.ts';
+import { downloadDraftFile } from '../shared/draft-file-download.ts';
+import { Modal } from '../shared/modal.tsx';
+import { routeHash } from '../shared/routing.ts';
+import { groupFindings, type LocatedFinding } from './group-findings.ts';
+
+type BuildModule = typeof import('../../docx/build-report.ts');
+
+const SEVERITY_TEXT = { error: '错误', warning: '提醒' } as const;
+const MAX_BLOCKERS_LISTED = 12;
+
+function FindingLink({ item }: { item: LocatedFinding }) {
+  const { draftId, goTo } = useEditor();
+  const { finding, location } = item;
+  return (
+    <li className={`finding finding-${finding.severity}`}>
+      <span className={`severity severity-${finding.severity}`}>{SEVERITY_TEXT[finding.severity]}</span>
+      <a
+        href={routeHash({ page: 'draft', draftId, step: location.step })}
+        onClick={(event) => {
+          event.preventDefault();
+          goTo(location.step, location.elementId);
+        }}
+      >
+        {finding.message}
+      </a>
+    </li>
+  );
+}
+
+export function CheckStep() {
+  const { template, currentDraft, autosave, live, readOnly } = useEditor();
+  const { findings } = useLiveDraft();
+  const groups = useMemo(() => groupFindings(findings, template), [findings, template]);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<{ draft: Draft; blockers: Finding[]; module: BuildModule } | null>(null);
+
+  const build = async (module: BuildModule, draft: Draft, mode: 'final' | 'draft') => {
+    const bytes = await module.buildReportDocx(draft, mode);
+    const fileName = module.reportFileName(draft, mode);
+    downloadFile(bytes, fileName, DOCX_MIME);
+    setStatus(`已生成${mode === 'final' ? '正式版' : '草稿版'} Word 文件“${fileName}”，请在浏览器的下载内容中查看。`);
+  };
+
+  const generate = async () => {
+    setBusy(true);
+    setStatus(null);
+    setFailure(null);
+    try {
+      if (!readOnly) await autosave.flush();
+      live.refresh();
+      const draft = currentDraft();
+      const module = await import('../../docx/build-report.ts');
+      const blockers = module.finalBlockers(draft);
+      if (blockers.length > 0) setBlocked({ draft, blockers, module });
+      else await build(module, draft, 'final');
+    } catch {
+      setFailure('生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const generateDraftVersion = async () => {
+    if (!blocked) return;
+    const { module, draft } = blocked;
+    setBlocked(null);
+    setBusy(true);
+    try {
+      await build(module, draft, 'draft');
+    } catch {
+      setFailure('生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="check-step">
+      <section aria-labelledby="findings-heading" className="check-findings">
+        <h2 id="findings-heading" className="part-heading">
+          检查结果
+        </h2>
+        <p className={errors > 0 ? 'summary summary-error' : warnings > 0 ? 'summary summary-warning' : 'summary summary-ok'}>
+          {findings.length === 0 ? '没有发现问题。' : `共 ${errors} 个错误、${warnings} 个提醒。点击条目可跳到需要修改的位置。`}
+        </p>
+        {groups.map((group) => (
+          <section key={group.step} className="finding-group" aria-labelledby={`findings-${group.step}`}>
+            <h3 id={`findings-${group.step}`}>
+              {group.label}
+              <span className="group-counts">
+                （{[group.errors > 0 ? `${group.errors} 个错误` : null, group.warnings > 0 ? `${group.warnings} 个提醒` : null]
+                  .filter(Boolean)
+                  .join('，')}
+                ）
+              </span>
+            </h3>
+            <ul className="finding-list">
+              {group.items.map((item, index) => (
+                <FindingLink key={`${item.finding.rule}-${index}`} item={item} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </section>
+
+      <section aria-labelledby="generate-heading" className="generate">
+        <h2 id="generate-heading" className="part-heading">
+          生成 Word 报告
+        </h2>
+        <p className="field-help">
+          没有错误、表格全部填写后生成正式版；否则可以生成标注“草稿”的版本供内部传阅。生成的 Word 文件中带有本报告的草稿数据，以后可以用“打开草稿文件”继续编辑。
+        </p>
+        <div className="button-row">
+          <button type="button" className="button button-primary" onClick={() => void generate()} disabled={busy} aria-busy={busy}>
+            {busy ? '正在生成…' : '生成 Word 报告'}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void downloadDraftFile(currentDraft())}
+          >
+            下载草稿文件（.json）
+          </button>
+        </div>
+        <p role="status" className="generate-status">
+          {status}
+        </p>
+        {failure && (
+          <p role="alert" className="field-error">
+            {failure}
+          </p>
+        )}
+      </section>
+
+      {blocked && (
+        <Modal
+          title="还不能生成正式版"
+          role="alertdialog"
+          wide
+          onClose={() => setBlocked(null)}
+          actions={
+            <>
+              <button type="button" className="button button-primary" onClick={() => void generateDraftVersion()}>
+                生成草稿版（标注“草稿”）
+              </button>
+              <button type="button" className="button" data-autofocus onClick={() => setBlocked(null)}>
+                返回修改
+              </button>
+            </>
+          }
+        >
+          <p>以下 {blocked.blockers.length} 个问题需要先解决，才能生成正式版：</p>
+          <ul className="problem-list">
+            {blocked.blockers.slice(0, MAX_BLOCKERS_LISTED).map((finding, index) => (
+              <li key={index}>
+                <span className={`severity severity-${finding.severity}`}>{SEVERITY_TEXT[finding.severity]}</span> {finding.message}
+              </li>
+            ))}
+          </ul>
+          {blocked.blockers.length > MAX_BLOCKERS_LISTED && <p className="muted">另有 {blocked.blockers.length - MAX_BLOCKERS_LISTED} 个问题，见检查结果。</p>}
+          <p>也可以先生成标注“草稿”的版本，供内部审阅。</p>
+        </Modal>
+      )}
+    </div>
+  );
+}

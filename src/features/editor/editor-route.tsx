@@ -1,0 +1,108 @@
+/**
+ * Opens a draft by id: reads it from storage (with last year's draft of the same agency, for the
+ * cross-year checks), claims it for this tab, and restores the step the clerk was on.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Draft } from '../../domain/draft-types.ts';
+import { templateOf } from '../../domain/values.ts';
+import type { StoredDraft } from '../../storage/draft-repository.ts';
+import type { TabGuard } from '../../storage/tab-guard.ts';
+import { AppHeader } from '../shared/app-header.tsx';
+import { navigate, routeHash } from '../shared/routing.ts';
+import { useServices } from '../shared/services.tsx';
+import { Editor } from './editor.tsx';
+import { isStepId } from './steps.ts';
+
+type Loaded = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; record: StoredDraft; previous: Draft | null };
+
+function useGuard(draftId: string): TabGuard | null {
+  const { createTabGuard } = useServices();
+  const [guard, setGuard] = useState<TabGuard | null>(null);
+  useEffect(() => {
+    const created = createTabGuard(draftId);
+    setGuard(created);
+    return () => created.release();
+  }, [createTabGuard, draftId]);
+  return guard;
+}
+
+const PENDING = { mode: 'pending', reason: null, ownerSince: 0 } as const;
+const noSubscription = () => () => undefined;
+
+export function EditorRoute({ draftId, step }: { draftId: string; step: string | null }) {
+  const { repository } = useServices();
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const guard = useGuard(draftId);
+  const guardState = useSyncExternalStore(guard?.subscribe ?? noSubscription, guard?.getState ?? (() => PENDING));
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoaded({ status: 'loading' });
+    void (async () => {
+      try {
+        const record = await repository.get(draftId);
+        if (cancelled) return;
+        if (!record) {
+          setLoaded({ status: 'missing' });
+          void repository.setLastOpen(null).catch(() => undefined);
+          return;
+        }
+        const previous = await repository.findByAgencyYear(record.draft.agency.name, record.draft.year - 1);
+        if (cancelled) return;
+        setLoaded({ status: 'ready', record, previous: previous?.draft ?? null });
+      } catch {
+        if (!cancelled) setLoaded({ status: 'missing' });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [repository, draftId]);
+
+  const template = loaded.status === 'ready' ? templateOf(loaded.record.draft) : null;
+  const validStep = template && isStepId(template, step) ? step : null;
+
+  // No (or an unknown) step in the address: go to where the clerk was in this draft.
+  useEffect(() => {
+    if (!template || validStep) return;
+    let cancelled = false;
+    void repository
+      .getSection(draftId)
+      .catch(() => undefined)
+      .then((stored) => {
+        if (cancelled) return;
+        navigate({ page: 'draft', draftId, step: isStepId(template, stored) ? stored : 'basics' }, { replace: true });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [template, validStep, repository, draftId]);
+
+  if (loaded.status === 'missing') {
+    return (
+      <>
+        <AppHeader />
+        <main id="main" className="home">
+          <h1>找不到这份草稿</h1>
+          <p>此浏览器中没有这份草稿，可能已被删除。</p>
+          <p>
+            <a className="button button-primary" href={routeHash({ page: 'home' })}>
+              返回首页
+            </a>
+          </p>
+        </main>
+      </>
+    );
+  }
+  if (loaded.status === 'loading' || !guard || guardState.mode === 'pending' || !validStep) {
+    return (
+      <>
+        <AppHeader />
+        <main id="main" className="home" aria-busy="true">
+          <p className="muted">正在打开草稿…</p>
+        </main>
+      </>
+    );
+  }
+  return <Editor key={draftId} record={loaded.record} previousDraft={loaded.previous} guard={guard} guardState={guardState} step={validStep} />;
+}

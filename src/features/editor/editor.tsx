@@ -1,0 +1,247 @@
+/**
+ * The open draft: one react-hook-form form for the whole report, the step navigator, the current
+ * step's page, autosave, and what other tabs are doing.
+ *
+ * Nothing here subscribes to form values at render time: autosave and the live draft are fed by a
+ * form subscription (`form.subscribe`), so typing re-renders only the field being typed in and the
+ * small parts that watch it (character count, grid cells).
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import type { Draft } from '../../domain/draft-types.ts';
+import { flattenTables, templateOf } from '../../domain/values.ts';
+import { Autosave } from '../../storage/autosave.ts';
+import type { StoredDraft } from '../../storage/draft-repository.ts';
+import type { TabGuard, TabGuardState } from '../../storage/tab-guard.ts';
+import { BasicsStep } from '../basics/basics-step.tsx';
+import { CheckStep } from '../check/check-step.tsx';
+import { NarrativeStep } from '../narrative/narrative-step.tsx';
+import { draftToFormValues, formValuesToDraft, unparsedInputs, type ReportFormValues } from '../report-form/form-values.ts';
+import { LiveDraft } from '../report-form/live-draft.ts';
+import { AppHeader } from '../shared/app-header.tsx';
+import { downloadDraftFile } from '../shared/draft-file-download.ts';
+import { formatName } from '../shared/format.ts';
+import { navigate, routeHash } from '../shared/routing.ts';
+import { useServices } from '../shared/services.tsx';
+import { TableStep } from '../tables/table-step.tsx';
+import { EditorBanners } from './editor-banners.tsx';
+import { EditorContext, useLiveDraft, type EditorContextValue } from './editor-context.tsx';
+import { stepHeadingId } from './field-ids.ts';
+import { SaveIndicator } from './save-indicator.tsx';
+import { SectionNavigator, StepPager } from './section-navigator.tsx';
+import { editorSteps, type StepId } from './steps.ts';
+
+export interface EditorProps {
+  readonly record: StoredDraft;
+  readonly previousDraft: Draft | null;
+  readonly guard: TabGuard;
+  readonly guardState: TabGuardState;
+  readonly step: StepId;
+}
+
+function DraftTitle() {
+  const { draft } = useLiveDraft();
+  return (
+    <p className="draft-title">
+      <span className="draft-title-name">{draft.agency.name || '（未填写机关名称）'}</span>
+      <span className="draft-title-meta">
+        {draft.year}年度 · {formatName(draft.template)}
+      </span>
+    </p>
+  );
+}
+
+export function Editor({ record, previousDraft, guard, guardState, step }: EditorProps) {
+  const services = useServices();
+  const { repository, channel } = services;
+  const draftId = record.id;
+  const template = templateOf(record.draft);
+  const readOnly = guardState.mode !== 'owner';
+  const baseRef = useRef<Draft>(record.draft);
+  const form = useForm<ReportFormValues>({ defaultValues: draftToFormValues(record.draft, record.rawInputs) });
+  const { getValues } = form;
+
+  const currentDraft = useCallback(() => formValuesToDraft(getValues(), baseRef.current), [getValues]);
+  const [autosave] = useState(
+    () =>
+      new Autosave({
+        repository,
+        draftId,
+        revision: record.revision,
+        savedAt: new Date(record.savedAt),
+        channel,
+        now: services.now,
+        snapshot: () => {
+          const values = getValues();
+          return { draft: formValuesToDraft(values, baseRef.current), rawInputs: unparsedInputs(values, baseRef.current) };
+        },
+      }),
+  );
+  const [live] = useState(() => new LiveDraft(currentDraft, previousDraft));
+  const resetting = useRef(false);
+
+  useEffect(() => {
+    const unsubscribe = form.subscribe({
+      formState: { values: true },
+      callback: () => {
+        if (resetting.current) return;
+        autosave.schedule();
+        live.schedule();
+      },
+    });
+    return unsubscribe;
+  }, [form, autosave, live]);
+
+  useEffect(() => () => {
+    void autosave.flush();
+    autosave.dispose();
+    live.dispose();
+  }, [autosave, live]);
+
+  useEffect(() => autosave.setEnabled(!readOnly), [autosave, readOnly]);
+
+  /** Replace what the form shows with what storage holds (take-over, the other tab saved, 载入最新版本). */
+  const reloadFromStorage = useCallback(async () => {
+    const fresh = await repository.get(draftId);
+    if (!fresh) return;
+    resetting.current = true;
+    baseRef.current = fresh.draft;
+    form.reset(draftToFormValues(fresh.draft, fresh.rawInputs));
+    resetting.current = false;
+    autosave.reset(fresh.revision, new Date(fresh.savedAt));
+    live.refresh();
+  }, [repository, draftId, form, autosave, live]);
+
+  // Became the owner after being read-only: the other tab may have saved meanwhile.
+  useEffect(() => {
+    if (guardState.ownerSince > 0) void reloadFromStorage();
+  }, [guardState.ownerSince, reloadFromStorage]);
+
+  // A read-only tab follows what the owning tab saves.
+  useEffect(
+    () =>
+      channel.listen((event) => {
+        if (event.type === 'saved' && event.draftId === draftId && readOnly) void reloadFromStorage();
+      }),
+    [channel, draftId, readOnly, reloadFromStorage],
+  );
+
+  // Save before the page goes away; warn when the browser cannot keep what is on screen.
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void autosave.flush();
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      void autosave.flush();
+      const state = autosave.getStatus().state;
+      if (!readOnly && (state === 'refused' || state === 'conflict' || (!repository.persistent && autosave.hasUnsavedChanges))) {
+        event.preventDefault();
+      }
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [autosave, readOnly, repository]);
+
+  // Where focus goes after a move: a finding's cell or paragraph, else the new step's heading.
+  const pendingFocus = useRef<string | null>(null);
+  const goTo = useCallback(
+    (target: StepId, focusId?: string) => {
+      pendingFocus.current = focusId ?? stepHeadingId(target);
+      live.refresh();
+      if (target === step) focusPending(pendingFocus);
+      else navigate({ page: 'draft', draftId, step: target });
+    },
+    [draftId, live, step],
+  );
+
+  useLayoutEffect(() => {
+    focusPending(pendingFocus);
+  }, [step]);
+
+  useEffect(() => {
+    void repository.setSection(draftId, step).catch(() => undefined);
+    void repository.setLastOpen(draftId).catch(() => undefined);
+  }, [repository, draftId, step]);
+
+  const previous = useMemo(
+    () => (previousDraft ? { template: templateOf(previousDraft), values: flattenTables(templateOf(previousDraft), previousDraft.tables) } : null),
+    [previousDraft],
+  );
+
+  const context: EditorContextValue = useMemo(
+    () => ({ draftId, template, base: () => baseRef.current, currentDraft, previous, readOnly, live, autosave, goTo }),
+    [draftId, template, currentDraft, previous, readOnly, live, autosave, goTo],
+  );
+
+  const downloadDraft = () => void downloadDraftFile(currentDraft());
+
+  const steps = editorSteps(template);
+  const current = steps.find((candidate) => candidate.id === step) ?? steps[0]!;
+  const section = current.section;
+
+  return (
+    <FormProvider {...form}>
+      <EditorContext.Provider value={context}>
+        <AppHeader>
+          <DraftTitle />
+          <div className="header-actions">
+            <SaveIndicator autosave={autosave} persistent={repository.persistent} readOnly={readOnly} />
+            <button type="button" className="button button-header" onClick={downloadDraft}>
+              下载草稿文件
+            </button>
+            <a className="button button-header" href={routeHash({ page: 'home' })}>
+              返回首页
+            </a>
+          </div>
+        </AppHeader>
+        <div className="editor-layout">
+          <nav className="editor-nav" aria-label="报告章节">
+            <SectionNavigator current={current.id} />
+          </nav>
+          <main id="main" className="editor-main">
+            <EditorBanners guard={guard} guardState={guardState} onReload={reloadFromStorage} onDownload={downloadDraft} />
+            <article className="step" aria-labelledby={stepHeadingId(current.id)}>
+              <h1 id={stepHeadingId(current.id)} className="step-heading" tabIndex={-1}>
+                {current.label}
+              </h1>
+              {section && (
+                <div className="guidance" role="note" aria-label="填报说明">
+                  <p className="guidance-title">填报说明</p>
+                  <p>{section.guidance}</p>
+                  <p className="guidance-source">依据：{section.source}</p>
+                </div>
+              )}
+              {current.id === 'check' ? (
+                <CheckStep />
+              ) : (
+                <fieldset className="step-fieldset" disabled={readOnly}>
+                  <legend className="visually-hidden">{current.label}</legend>
+                  {current.id === 'basics' && <BasicsStep />}
+                  {section?.kind === 'narrative' && <NarrativeStep key={section.id} section={section} />}
+                  {section?.kind === 'table' && <TableStep key={section.id} section={section} />}
+                </fieldset>
+              )}
+            </article>
+            <StepPager current={current.id} />
+          </main>
+        </div>
+      </EditorContext.Provider>
+    </FormProvider>
+  );
+}
+
+function focusPending(pending: { current: string | null }) {
+  const id = pending.current;
+  if (!id) return;
+  const element = document.getElementById(id);
+  if (!element) return;
+  pending.current = null;
+  element.focus();
+  if (typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center' });
+}

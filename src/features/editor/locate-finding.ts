@@ -1,0 +1,52 @@
+/**
+ * Where a finding belongs: the step whose page shows it, and the element to focus there. A finding's
+ * cells start with the cell the clerk should look at; a table cell key starts with its table key,
+ * which is also its section id.
+ */
+import type { Finding } from '../../domain/findings.ts';
+import { indexTemplate } from '../../domain/template.ts';
+import type { ReportTemplate } from '../../domain/template-types.ts';
+import { cellInputId } from '../table-grid/cell-id.ts';
+import { agencyFieldId, extraPartFieldId, feeFieldId, narrativeFieldId, PREAMBLE_FIELD_ID, SIGNATURE_FIELD_ID } from './field-ids.ts';
+import { editorSteps, type StepId } from './steps.ts';
+
+export interface FindingLocation {
+  readonly step: StepId;
+  /** Element to focus; absent: the step's heading. */
+  readonly elementId?: string;
+}
+
+function locateKey(key: string, template: ReportTemplate, steps: ReadonlySet<string>): FindingLocation | null {
+  const index = indexTemplate(template);
+  const cell = index.cellsByKey.get(key);
+  if (cell) return { step: cell.table, elementId: cellInputId(cell.key) };
+  const [head, second, third, fourth] = key.split('.');
+  if (head === 'narrative' && second && steps.has(second)) {
+    if (third === 'intro') return { step: second as StepId, elementId: narrativeFieldId(second, 'intro') };
+    if (third === 'parts' && fourth) return { step: second as StepId, elementId: narrativeFieldId(second, fourth) };
+    if (third === 'extraParts' && fourth) return { step: second as StepId, elementId: extraPartFieldId(second, Number(fourth), 'text') };
+    return { step: second as StepId };
+  }
+  if (head === 'fees') {
+    const other = template.sections.find((section) => section.kind === 'narrative' && section.hasFeeStatement);
+    if (other) return { step: other.id, ...(second ? { elementId: feeFieldId(second) } : {}) };
+  }
+  if (head === 'agency') return { step: 'basics', ...(second ? { elementId: agencyFieldId(second) } : {}) };
+  if (head === 'preamble') return { step: 'basics', elementId: PREAMBLE_FIELD_ID };
+  if (head === 'signature') {
+    const last = template.sections[template.sections.length - 1];
+    return { step: last?.id ?? 'basics', elementId: SIGNATURE_FIELD_ID };
+  }
+  // A table area (`applications`, `applications.denied`), or a section id used directly.
+  if (head && steps.has(head)) return { step: head as StepId };
+  return null;
+}
+
+export function locateFinding(finding: Finding, template: ReportTemplate): FindingLocation {
+  const steps = new Set<string>(editorSteps(template).map((step) => step.id));
+  for (const key of finding.cells) {
+    const location = locateKey(key, template, steps);
+    if (location) return location;
+  }
+  return { step: 'check' };
+}

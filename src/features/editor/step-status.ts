@@ -1,0 +1,120 @@
+/**
+ * The state of each step shown in the navigator, derived from the draft and the findings only (no
+ * stored flags): 未开始 / 填写中 / 已完成, and the number of errors and warnings located on the step.
+ */
+import type { Draft } from '../../domain/draft-types.ts';
+import type { Finding } from '../../domain/findings.ts';
+import { indexTemplate } from '../../domain/template.ts';
+import type { NarrativeSectionTemplate, ReportTemplate } from '../../domain/template-types.ts';
+import { flattenTables } from '../../domain/values.ts';
+import { locateFinding } from './locate-finding.ts';
+import { editorSteps, type StepId } from './steps.ts';
+import { isTooShort } from './narrative-checks.ts';
+
+export type FillState = 'notStarted' | 'inProgress' | 'complete';
+
+export interface StepStatus {
+  readonly fill: FillState;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+const filled = (text: string | undefined) => (text ?? '').trim() !== '';
+
+function fillOf(done: number, total: number, anything: boolean): FillState {
+  if (!anything) return 'notStarted';
+  return done >= total ? 'complete' : 'inProgress';
+}
+
+function basicsFill(draft: Draft): FillState {
+  const { name, address, postcode, phone, website } = draft.agency;
+  const fields = [name, address, postcode, phone, website];
+  const done = fields.filter(filled).length;
+  // The name is given when the report is created, so 未开始 means nothing beyond it.
+  return fillOf(done, fields.length, done > (filled(name) ? 1 : 0) || filled(draft.preamble));
+}
+
+function narrativeFill(section: NarrativeSectionTemplate, draft: Draft): FillState {
+  const stored = draft.narrative[section.id];
+  const required = section.parts.filter((part) => !part.optional);
+  let total = required.length + (section.hasIntro ? 1 : 0);
+  let done = required.filter((part) => filled(stored?.parts[part.key]) && !isTooShort(part, stored?.parts[part.key] ?? '')).length;
+  if (section.hasIntro && filled(stored?.intro)) done += 1;
+  let anything =
+    filled(stored?.intro) ||
+    Object.values(stored?.parts ?? {}).some(filled) ||
+    (stored?.extraParts ?? []).some((extra) => filled(extra.text) || filled(extra.title));
+  if (section.hasFeeStatement) {
+    const fees = Object.values(draft.fees);
+    total += fees.length;
+    done += fees.filter((value) => value !== null).length;
+    anything ||= fees.some((value) => value !== null);
+  }
+  return fillOf(done, total, anything);
+}
+
+export function stepStatuses(draft: Draft, findings: readonly Finding[], template: ReportTemplate): Record<StepId, StepStatus> {
+  const counts = new Map<StepId, { errors: number; warnings: number }>();
+  for (const finding of findings) {
+    const { step } = locateFinding(finding, template);
+    const count = counts.get(step) ?? { errors: 0, warnings: 0 };
+    if (finding.severity === 'error') count.errors += 1;
+    else count.warnings += 1;
+    counts.set(step, count);
+  }
+  const values = flattenTables(template, draft.tables);
+  const index = indexTemplate(template);
+  const result = {} as Record<StepId, StepStatus>;
+  let contentDone = true;
+  let totalErrors = 0;
+  let totalWarnings = 0;
+  for (const step of editorSteps(template)) {
+    let fill: FillState = 'notStarted';
+    if (step.id === 'basics') fill = basicsFill(draft);
+    else if (step.section?.kind === 'narrative') fill = narrativeFill(step.section, draft);
+    else if (step.section?.kind === 'table') {
+      const inputs = (index.cellsByTable.get(step.section.table.key) ?? []).filter((cell) => !cell.computed);
+      const done = inputs.filter((cell) => values[cell.key] !== null && values[cell.key] !== undefined).length;
+      fill = fillOf(done, inputs.length, done > 0);
+    }
+    const count = counts.get(step.id) ?? { errors: 0, warnings: 0 };
+    if (step.id !== 'check') {
+      contentDone &&= fill === 'complete';
+      totalErrors += count.errors;
+      totalWarnings += count.warnings;
+    }
+    result[step.id] = { fill, ...count };
+  }
+  const checkOwn = counts.get('check') ?? { errors: 0, warnings: 0 };
+  result.check = {
+    fill: contentDone && totalErrors + checkOwn.errors === 0 ? 'complete' : 'inProgress',
+    errors: totalErrors + checkOwn.errors,
+    warnings: totalWarnings + checkOwn.warnings,
+  };
+  return result;
+}
+
+const FILL_TEXT: Record<FillState, string> = { notStarted: '未开始', inProgress: '填写中', complete: '已完成' };
+
+/**
+ * The one state shown for a step. Errors outrank everything; a step not yet started shows 未开始 even
+ * though its empty cells raise a 'not filled in' reminder.
+ */
+export function stepStatusText(status: StepStatus): string {
+  if (status.errors > 0) return `${status.errors} 个错误`;
+  if (status.fill === 'notStarted') return FILL_TEXT.notStarted;
+  if (status.warnings > 0) return `${status.warnings} 个提醒`;
+  return FILL_TEXT[status.fill];
+}
+
+export function stepStatusTone(status: StepStatus): 'error' | 'warning' | FillState {
+  if (status.errors > 0) return 'error';
+  if (status.fill !== 'notStarted' && status.warnings > 0) return 'warning';
+  return status.fill;
+}
+
+/** Content steps (基本信息 and the six sections) completed, for the progress indicator. */
+export function progressOf(statuses: Record<StepId, StepStatus>): { done: number; total: number } {
+  const entries = Object.entries(statuses).filter(([id]) => id !== 'check');
+  return { done: entries.filter(([, status]) => status.fill === 'complete').length, total: entries.length };
+}

@@ -1,0 +1,417 @@
+/**
+ * The home screen: the drafts kept in this browser, the deadline, 新建报告, 打开草稿文件, 删除.
+ * Only one draft per agency and year: a second one offers to open the first (or, for a file, to
+ * replace it after confirming). Nothing is overwritten without the clerk saying so.
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { templateForYear } from '../../../templates/index.ts';
+import type { DraftProblem } from '../../domain/draft-file.ts';
+import type { Draft } from '../../domain/draft-types.ts';
+import { emptyDraft } from '../../domain/values.ts';
+import type { StoredDraft } from '../../storage/draft-repository.ts';
+import { findingsOf } from '../report-form/live-draft.ts';
+import { AppHeader, Banner } from '../shared/app-header.tsx';
+import { downloadDraftFile } from '../shared/draft-file-download.ts';
+import {
+  currentReportYear,
+  deadlineText,
+  daysUntilDeadline,
+  formatDateTime,
+  formatDeadline,
+  formatName,
+} from '../shared/format.ts';
+import { Modal } from '../shared/modal.tsx';
+import { navigate } from '../shared/routing.ts';
+import { useServices } from '../shared/services.tsx';
+import type { NewReportValues } from './new-report-dialog.tsx';
+import { readDraftFile } from './read-draft-file.ts';
+
+type DialogState =
+  | null
+  | { kind: 'new'; error: string | null }
+  | { kind: 'duplicate'; existing: StoredDraft; agencyName: string; year: number }
+  | { kind: 'fileDuplicate'; existing: StoredDraft; fileDraft: Draft; fileName: string }
+  | { kind: 'confirmReplace'; existing: StoredDraft; fileDraft: Draft; fileName: string }
+  | { kind: 'fileProblems'; fileName: string; problems: DraftProblem[] }
+  | { kind: 'delete'; record: StoredDraft }
+  | { kind: 'error'; message: string };
+
+interface DraftRow {
+  readonly record: StoredDraft;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+// With zod inside, the dialog loads when first opened rather than with the app.
+const NewReportDialog = lazy(() => import('./new-report-dialog.tsx').then((module) => ({ default: module.NewReportDialog })));
+
+function reportLabel(draft: Pick<Draft, 'agency' | 'year'>): string {
+  return `${draft.agency.name} ${draft.year}年度报告`;
+}
+
+function openDraft(id: string) {
+  navigate({ page: 'draft', draftId: id, step: null });
+}
+
+export function HomePage() {
+  const services = useServices();
+  const { channel, now, storageWarning } = services;
+  const repository = services.repository;
+  const [records, setRecords] = useState<StoredDraft[] | null>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const today = now();
+
+  const reload = useCallback(async () => {
+    try {
+      setRecords(await repository.list());
+    } catch {
+      setRecords([]);
+      setNotice('无法读取此浏览器中保存的草稿。');
+    }
+  }, [repository]);
+
+  useEffect(() => {
+    void reload();
+    return channel.listen(() => void reload());
+  }, [reload, channel]);
+
+  const rows: DraftRow[] = useMemo(
+    () =>
+      (records ?? []).map((record) => {
+        const previous = records?.find(
+          (other) => other.draft.year === record.draft.year - 1 && other.draft.agency.name === record.draft.agency.name,
+        );
+        const findings = findingsOf(record.draft, previous?.draft ?? null);
+        return {
+          record,
+          errors: findings.filter((f) => f.severity === 'error').length,
+          warnings: findings.filter((f) => f.severity === 'warning').length,
+        };
+      }),
+    [records],
+  );
+
+  const createNew = async (values: NewReportValues) => {
+    const existing = await repository.findByAgencyYear(values.agencyName, values.year);
+    if (existing) {
+      setDialog({ kind: 'duplicate', existing, agencyName: values.agencyName, year: values.year });
+      return;
+    }
+    const draft = emptyDraft(templateForYear(values.year), values.year, values.agencyName, now());
+    let result = await repository.create(draft);
+    if (!result.ok && result.reason === 'refused') result = await services.fallBackToMemory(result.message).create(draft);
+    if (result.ok) {
+      setDialog(null);
+      openDraft(result.record.id);
+    } else if (result.reason === 'duplicate') {
+      setDialog({ kind: 'duplicate', existing: result.existing, agencyName: values.agencyName, year: values.year });
+    } else {
+      setDialog({ kind: 'new', error: result.message });
+    }
+  };
+
+  const onFileChosen = async (file: File | undefined) => {
+    if (fileInput.current) fileInput.current.value = '';
+    if (!file) return;
+    const read = await readDraftFile(file);
+    if (!read.ok) {
+      setDialog({ kind: 'fileProblems', fileName: file.name, problems: read.problems });
+      return;
+    }
+    const existing = await repository.findByAgencyYear(read.draft.agency.name, read.draft.year);
+    if (existing) {
+      setDialog({ kind: 'fileDuplicate', existing, fileDraft: read.draft, fileName: file.name });
+      return;
+    }
+    let result = await repository.create(read.draft);
+    if (!result.ok && result.reason === 'refused') result = await services.fallBackToMemory(result.message).create(read.draft);
+    if (result.ok) openDraft(result.record.id);
+    else if (result.reason === 'duplicate') setDialog({ kind: 'fileDuplicate', existing: result.existing, fileDraft: read.draft, fileName: file.name });
+    else setDialog({ kind: 'error', message: result.message });
+  };
+
+  const replaceWithFile = async (existing: StoredDraft, fileDraft: Draft) => {
+    const result = await repository.replace(existing.id, fileDraft);
+    if (result.ok) {
+      channel.announce({ type: 'saved', draftId: existing.id, revision: result.record.revision });
+      setDialog(null);
+      openDraft(existing.id);
+    } else {
+      setDialog({ kind: 'error', message: result.reason === 'refused' ? result.message : '替换失败，请重试。' });
+    }
+  };
+
+  const remove = async (record: StoredDraft) => {
+    await repository.remove(record.id);
+    channel.announce({ type: 'removed', draftId: record.id });
+    setDialog(null);
+    setNotice(`已删除“${reportLabel(record.draft)}”的草稿。`);
+    await reload();
+  };
+
+  const reportYear = currentReportYear(today);
+  const maxYear = today.getFullYear();
+
+  return (
+    <>
+      <AppHeader home={false} />
+      <main id="main" className="home" tabIndex={-1}>
+        {storageWarning && <Banner tone="error">{storageWarning}</Banner>}
+
+        <section aria-labelledby="drafts-heading" className="drafts-panel">
+          <div className="panel-head">
+            <h1 id="drafts-heading">本浏览器中的报告草稿</h1>
+            <div className="button-row">
+              <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'new', error: null })}>
+                新建报告
+              </button>
+              <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+                打开草稿文件
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                className="visually-hidden"
+                tabIndex={-1}
+                aria-label="选择草稿文件（.json 或本工具生成的 .docx）"
+                onChange={(event) => void onFileChosen(event.currentTarget.files?.[0])}
+              />
+            </div>
+          </div>
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          )}
+          {records === null ? (
+            <p className="muted">正在读取…</p>
+          ) : rows.length === 0 ? (
+            <div className="empty-state">
+              <p>此浏览器中还没有报告草稿。</p>
+              <p className="muted">点击“新建报告”开始填写；已有草稿文件（.json）或本工具生成的 Word 报告（.docx）可以用“打开草稿文件”继续编辑。</p>
+            </div>
+          ) : (
+            <DraftTable rows={rows} today={today} onDelete={(record) => setDialog({ kind: 'delete', record })} />
+          )}
+          <p className="muted small">
+            草稿只保存在本机的这个浏览器中。换电脑、换浏览器或清理浏览器数据前，请先打开草稿并下载草稿文件。
+          </p>
+        </section>
+        <section className="deadline-panel" aria-labelledby="deadline-heading">
+          <h2 id="deadline-heading">报送和公开期限</h2>
+          <p>
+            <strong>
+              {reportYear}年度报告：{formatDeadline(reportYear)}前（{deadlineText(reportYear, today)}）
+            </strong>
+          </p>
+          <p className="muted">
+            依据《中华人民共和国政府信息公开条例》第四十九条，县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府信息公开工作年度报告并向社会公布。本地要求更早的，以本地要求为准。
+          </p>
+        </section>
+      </main>
+
+      {dialog?.kind === 'new' && (
+        <Suspense fallback={null}>
+          <NewReportDialog
+            defaultYear={reportYear}
+            maxYear={maxYear}
+            onCancel={() => setDialog(null)}
+            onSubmit={createNew}
+            submitError={dialog.error}
+          />
+        </Suspense>
+      )}
+      {dialog?.kind === 'duplicate' && (
+        <Modal
+          title="该报告已经存在"
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button type="button" className="button button-primary" data-autofocus onClick={() => openDraft(dialog.existing.id)}>
+                打开已有草稿
+              </button>
+              <button type="button" className="button" onClick={() => setDialog(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>
+            “{dialog.existing.draft.agency.name}”{dialog.year}年度的报告草稿已经存在（最后保存于 {formatDateTime(dialog.existing.savedAt)}）。
+          </p>
+          <p>每个机关每个年度只保留一份草稿，请打开已有草稿继续编辑。</p>
+        </Modal>
+      )}
+      {dialog?.kind === 'fileDuplicate' && (
+        <Modal
+          title="已有同一机关、同一年度的草稿"
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button type="button" className="button button-primary" data-autofocus onClick={() => openDraft(dialog.existing.id)}>
+                打开已有草稿
+              </button>
+              <button type="button" className="button" onClick={() => setDialog({ ...dialog, kind: 'confirmReplace' })}>
+                用文件内容替换已有草稿…
+              </button>
+              <button type="button" className="button" onClick={() => setDialog(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>
+            文件“{dialog.fileName}”是“{dialog.fileDraft.agency.name}”{dialog.fileDraft.year}年度的报告。此浏览器中已有这份报告的草稿（最后保存于{' '}
+            {formatDateTime(dialog.existing.savedAt)}）。
+          </p>
+          <p>每个机关每个年度只保留一份草稿：可以打开已有草稿，或者用文件内容替换它。</p>
+        </Modal>
+      )}
+      {dialog?.kind === 'confirmReplace' && (
+        <Modal
+          title="确认替换已有草稿？"
+          role="alertdialog"
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button type="button" className="button button-danger" onClick={() => void replaceWithFile(dialog.existing, dialog.fileDraft)}>
+                确认替换
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void downloadDraftFile(dialog.existing.draft)}
+              >
+                先下载已有草稿
+              </button>
+              <button type="button" className="button" data-autofocus onClick={() => setDialog(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>
+            已有草稿“{reportLabel(dialog.existing.draft)}”（最后保存于 {formatDateTime(dialog.existing.savedAt)}）将被文件“{dialog.fileName}
+            ”的内容覆盖，覆盖后无法恢复。
+          </p>
+        </Modal>
+      )}
+      {dialog?.kind === 'fileProblems' && (
+        <Modal
+          title="无法打开这个文件"
+          wide
+          onClose={() => setDialog(null)}
+          actions={
+            <button type="button" className="button button-primary" data-autofocus onClick={() => setDialog(null)}>
+              知道了
+            </button>
+          }
+        >
+          <p>文件“{dialog.fileName}”不能作为报告草稿打开，原因如下。此浏览器中已有的草稿没有任何改动。</p>
+          <ul className="problem-list">
+            {dialog.problems.slice(0, 30).map((problem, index) => (
+              <li key={index}>{problem.message}</li>
+            ))}
+          </ul>
+          {dialog.problems.length > 30 && <p className="muted">另有 {dialog.problems.length - 30} 个问题未列出。</p>}
+        </Modal>
+      )}
+      {dialog?.kind === 'delete' && (
+        <Modal
+          title="删除草稿？"
+          role="alertdialog"
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button type="button" className="button button-danger" onClick={() => void remove(dialog.record)}>
+                确认删除
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void downloadDraftFile(dialog.record.draft)}
+              >
+                先下载草稿文件
+              </button>
+              <button type="button" className="button" data-autofocus onClick={() => setDialog(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>将从此浏览器中删除“{reportLabel(dialog.record.draft)}”的草稿，删除后无法恢复。如需保留，请先下载草稿文件。</p>
+        </Modal>
+      )}
+      {dialog?.kind === 'error' && (
+        <Modal
+          title="操作没有完成"
+          onClose={() => setDialog(null)}
+          actions={
+            <button type="button" className="button button-primary" data-autofocus onClick={() => setDialog(null)}>
+              知道了
+            </button>
+          }
+        >
+          <p>{dialog.message}</p>
+        </Modal>
+      )}
+    </>
+  );
+}
+
+function DraftTable({ rows, today, onDelete }: { rows: readonly DraftRow[]; today: Date; onDelete: (record: StoredDraft) => void }) {
+  return (
+    <table className="draft-table">
+      <caption className="visually-hidden">报告草稿列表</caption>
+      <thead>
+        <tr>
+          <th scope="col">机关</th>
+          <th scope="col">年度</th>
+          <th scope="col">格式</th>
+          <th scope="col">最后保存</th>
+          <th scope="col">检查结果</th>
+          <th scope="col">报送期限</th>
+          <th scope="col">
+            <span className="visually-hidden">操作</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ record, errors, warnings }) => {
+          const days = daysUntilDeadline(record.draft.year, today);
+          return (
+            <tr key={record.id}>
+              <th scope="row" className="draft-agency">
+                {record.draft.agency.name}
+              </th>
+              <td>{record.draft.year}年度</td>
+              <td>{formatName(record.draft.template)}</td>
+              <td>{formatDateTime(record.savedAt)}</td>
+              <td>
+                <span className={errors > 0 ? 'count count-error' : 'count'}>{errors} 个错误</span>
+                <span className={warnings > 0 ? 'count count-warning' : 'count'}>{warnings} 个提醒</span>
+              </td>
+              <td>
+                {formatDeadline(record.draft.year)}
+                <span className={days < 0 ? 'deadline deadline-over' : days <= 14 ? 'deadline deadline-near' : 'deadline'}>
+                  {deadlineText(record.draft.year, today)}
+                </span>
+              </td>
+              <td className="row-actions">
+                <a className="button button-small button-primary" href={`#/draft/${encodeURIComponent(record.id)}`} aria-label={`打开 ${reportLabel(record.draft)}`}>
+                  打开
+                </a>
+                <button type="button" className="button button-small" aria-label={`删除 ${reportLabel(record.draft)}`} onClick={() => onDelete(record)}>
+                  删除
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

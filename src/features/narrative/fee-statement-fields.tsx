@@ -1,0 +1,92 @@
+/**
+ * 六: the 信息处理费 statement as three numbers (收费通知 issued, their amount, amount actually
+ * collected; spec §2.3), and the standard sentence the report will print, shown live. Raw text in
+ * form state, parsed like a table cell (full-width digits from an IME are fine).
+ */
+import { useFormContext, useWatch } from 'react-hook-form';
+import { parseCellInput } from '../../domain/cell-input.ts';
+import type { FeeStatement } from '../../domain/draft-types.ts';
+import { feeStatementSentence } from '../../domain/fee-statement.ts';
+import { useEditor } from '../editor/editor-context.tsx';
+import { feeFieldId } from '../editor/field-ids.ts';
+import { FEE_FIELD_TYPES, FEE_FIELDS, type FeeField, type ReportFormValues } from '../report-form/form-values.ts';
+
+const FEE_LABELS: Record<FeeField, { label: string; unit: string }> = {
+  noticesIssued: { label: '本年发出收费通知', unit: '件' },
+  noticesAmount: { label: '收费通知金额合计', unit: '元' },
+  collectedAmount: { label: '实际收取信息处理费', unit: '元' },
+};
+
+function parsedFees(raw: Partial<Record<FeeField, string>> | undefined): FeeStatement {
+  const value = (field: FeeField) => {
+    const parsed = parseCellInput(raw?.[field] ?? '', FEE_FIELD_TYPES[field]);
+    return parsed.ok ? parsed.value : null;
+  };
+  return { noticesIssued: value('noticesIssued'), noticesAmount: value('noticesAmount'), collectedAmount: value('collectedAmount') };
+}
+
+function FeeMessage({ field, id }: { field: FeeField; id: string }) {
+  const raw = useWatch<ReportFormValues, `fees.${FeeField}`>({ name: `fees.${field}` });
+  const parsed = parseCellInput(raw ?? '', FEE_FIELD_TYPES[field]);
+  return (
+    <span id={id} className="field-error">
+      {parsed.ok ? '' : parsed.message}
+    </span>
+  );
+}
+
+function FeeSentence() {
+  const { base } = useEditor();
+  const raw = useWatch<ReportFormValues, 'fees'>({ name: 'fees' });
+  const sentence = feeStatementSentence({ ...base(), fees: parsedFees(raw) });
+  return (
+    <div className="sentence-preview">
+      <p className="sentence-preview-label">报告中将写入：</p>
+      <p className="sentence-preview-text" data-testid="fee-sentence">
+        {sentence || '（填写上面的数字后在这里生成标准表述；没有发出收费通知、没有收费的，请填 0。）'}
+      </p>
+    </div>
+  );
+}
+
+export function FeeStatementFields() {
+  const { register } = useFormContext<ReportFormValues>();
+  return (
+    <section className="fee-statement" aria-labelledby="fee-heading">
+      <h2 id="fee-heading" className="part-heading">
+        信息处理费
+      </h2>
+      <p className="field-help">
+        按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），报告本年度发出收费通知的件数和金额，以及实际收取的金额。没有的填 0。
+      </p>
+      <div className="fee-grid">
+        {FEE_FIELDS.map((field) => {
+          const id = feeFieldId(field);
+          const { label, unit } = FEE_LABELS[field];
+          return (
+            <div className="field" key={field}>
+              <label htmlFor={id}>
+                {label}（{unit}）
+              </label>
+              <div className="input-with-unit">
+                <input
+                  id={id}
+                  type="text"
+                  inputMode={field === 'noticesIssued' ? 'numeric' : 'decimal'}
+                  autoComplete="off"
+                  aria-describedby={`${id}-message`}
+                  {...register(`fees.${field}`)}
+                />
+                <span className="unit" aria-hidden="true">
+                  {unit}
+                </span>
+              </div>
+              <FeeMessage field={field} id={`${id}-message`} />
+            </div>
+          );
+        })}
+      </div>
+      <FeeSentence />
+    </section>
+  );
+}

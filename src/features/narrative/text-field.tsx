@@ -1,0 +1,70 @@
+/**
+ * A narrative paragraph: an uncontrolled `<textarea>` registered with react-hook-form, so React never
+ * writes its value while the clerk types (Chinese IME composition stays untouched). The character
+ * count and the length hint subscribe to the value themselves and re-render alone.
+ */
+import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
+import type { NarrativePartTemplate } from '../../domain/template-types.ts';
+import { countCharacters, isTooShort } from '../editor/narrative-checks.ts';
+import type { ReportFormValues } from '../report-form/form-values.ts';
+
+type TextPath = FieldPath<ReportFormValues>;
+
+export function CharCount({ name, id }: { name: TextPath; id: string }) {
+  const value = useWatch<ReportFormValues>({ name });
+  const count = countCharacters(typeof value === 'string' ? value : '');
+  return (
+    <span id={id} className="char-count">
+      {count} 字
+    </span>
+  );
+}
+
+/** Spec §5.6 N12: 五 must not be empty, "无", or shorter than the template's `minLength`. */
+export function LengthHint({ name, part, id }: { name: TextPath; part: NarrativePartTemplate; id: string }) {
+  const value = useWatch<ReportFormValues>({ name });
+  const text = typeof value === 'string' ? value : '';
+  const short = part.minLength !== undefined && isTooShort(part, text);
+  return (
+    <span id={id} className={short && text.trim() !== '' ? 'length-hint length-hint-warning' : 'length-hint'}>
+      {short ? `至少写 ${part.minLength} 个字，如实报告，不能只写“无”。` : ''}
+    </span>
+  );
+}
+
+export interface TextFieldProps {
+  readonly name: TextPath;
+  readonly id: string;
+  readonly label: string;
+  readonly help?: string | undefined;
+  readonly part?: NarrativePartTemplate | undefined;
+  readonly rows?: number;
+  readonly optional?: boolean | undefined;
+}
+
+export function TextField({ name, id, label, help, part, rows = 6, optional }: TextFieldProps) {
+  const { register } = useFormContext<ReportFormValues>();
+  const describedBy = [help ? `${id}-help` : null, `${id}-count`, part?.minLength !== undefined ? `${id}-hint` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="field field-text">
+      <h2 className="part-heading">
+        <label htmlFor={id}>
+          {label}
+          {optional && <span className="optional-tag">（选填）</span>}
+        </label>
+      </h2>
+      {help && (
+        <p id={`${id}-help`} className="field-help">
+          {help}
+        </p>
+      )}
+      <textarea id={id} rows={rows} spellCheck={false} aria-describedby={describedBy} {...register(name)} />
+      <div className="field-foot">
+        {part?.minLength !== undefined ? <LengthHint name={name} part={part} id={`${id}-hint`} /> : <span />}
+        <CharCount name={name} id={`${id}-count`} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * The open draft as react-hook-form values, and back.
+ *
+ * Table cells live in form state as RAW STRINGS at `tables.<cell.key>` (agreed with the grid,
+ * interfaces.md): what the clerk typed stays exactly as typed (IME, full-width digits) and is parsed
+ * only here, with the grid's own `parseCellInput`. Computed cells are never trusted from the form:
+ * `formValuesToDraft` recomputes them from the inputs, so a stored draft always adds up its totals.
+ */
+import { computeTotals } from '../../domain/totals.ts';
+import { formatCellValue, parseCellInput } from '../../domain/cell-input.ts';
+import type { Agency, CellValue, CellValues, Draft, FeeStatement, Signature } from '../../domain/draft-types.ts';
+import { indexTemplate, narrativeSections } from '../../domain/template.ts';
+import type { ValueType } from '../../domain/template-types.ts';
+import { flattenTables, nestTables, templateOf } from '../../domain/values.ts';
+
+/** Raw cell text nested by key segment, exactly as react-hook-form stores `tables.a.b.c`. */
+export interface RawNested {
+  [key: string]: string | RawNested;
+}
+
+export interface NarrativeFormValues {
+  intro: string;
+  parts: Record<string, string>;
+  extraParts: { title: string; text: string }[];
+}
+
+export type FeeField = keyof FeeStatement;
+
+export interface ReportFormValues {
+  agency: Agency;
+  /** Empty: the generated 编制说明 is used (and follows agency changes). */
+  preamble: string;
+  narrative: Record<string, NarrativeFormValues>;
+  fees: Record<FeeField, string>;
+  signature: Signature;
+  tables: Record<string, RawNested>;
+}
+
+/** Value types of the 信息处理费 fields: the count is whole, the amounts are 元 with decimals allowed. */
+export const FEE_FIELD_TYPES: Readonly<Record<FeeField, ValueType>> = {
+  noticesIssued: 'count',
+  noticesAmount: 'amount',
+  collectedAmount: 'amount',
+};
+
+export const FEE_FIELDS: readonly FeeField[] = ['noticesIssued', 'noticesAmount', 'collectedAmount'];
+
+function readRaw(root: Record<string, RawNested> | undefined, key: string): string {
+  let node: string | RawNested | undefined = root;
+  for (const segment of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return '';
+    node = node[segment];
+  }
+  return typeof node === 'string' ? node : '';
+}
+
+function writeRaw(root: Record<string, RawNested>, key: string, value: string): void {
+  const path = key.split('.');
+  let node: RawNested = root;
+  path.slice(0, -1).forEach((segment) => {
+    const next = node[segment];
+    if (typeof next !== 'object') node[segment] = {};
+    node = node[segment] as RawNested;
+  });
+  node[path[path.length - 1]!] = value;
+}
+
+/** The raw text of one table cell in form values ('' when absent). */
+export function rawCellValue(values: Pick<ReportFormValues, 'tables'>, key: string): string {
+  return readRaw(values.tables, key);
+}
+
+function parseOrNull(raw: string, valueType: ValueType): CellValue {
+  const parsed = parseCellInput(raw ?? '', valueType);
+  return parsed.ok ? parsed.value : null;
+}
+
+export function draftToFormValues(draft: Draft, rawInputs: Readonly<Record<string, string>> = {}): ReportFormValues {
+  const template = templateOf(draft);
+  const flat = flattenTables(template, draft.tables);
+  const tables: Record<string, RawNested> = {};
+  for (const cell of indexTemplate(template).cells) {
+    writeRaw(tables, cell.key, rawInputs[cell.key] ?? formatCellValue(flat[cell.key] ?? null));
+  }
+
+  const narrative: Record<string, NarrativeFormValues> = {};
+  for (const section of narrativeSections(template)) {
+    const stored = draft.narrative[section.id];
+    const parts: Record<string, string> = { ...stored?.parts };
+    for (const part of section.parts) parts[part.key] ??= '';
+    narrative[section.id] = {
+      intro: stored?.intro ?? '',
+      parts,
+      extraParts: (stored?.extraParts ?? []).map((extra) => ({ title: extra.title, text: extra.text })),
+    };
+  }
+  // Sections a template does not know (a file from elsewhere) travel through untouched.
+  for (const [id, stored] of Object.entries(draft.narrative)) {
+    narrative[id] ??= { intro: stored.intro, parts: { ...stored.parts }, extraParts: stored.extraParts.map((e) => ({ ...e })) };
+  }
+
+  const fees = Object.fromEntries(
+    FEE_FIELDS.map((field) => [field, rawInputs[`fees.${field}`] ?? formatCellValue(draft.fees[field])]),
+  ) as Record<FeeField, string>;
+
+  return {
+    agency: { ...draft.agency },
+    preamble: draft.preamble,
+    narrative,
+    fees,
+    signature: { include: draft.signature.include, date: draft.signature.date },
+    tables,
+  };
+}
+
+/** The cell values a form holds, parsed; text that does not parse counts as untouched (`null`). */
+export function formCellValues(values: Pick<ReportFormValues, 'tables'>, base: Pick<Draft, 'template'>): CellValues {
+  const template = templateOf(base);
+  const flat: CellValues = {};
+  for (const cell of indexTemplate(template).cells) flat[cell.key] = parseOrNull(readRaw(values.tables, cell.key), cell.valueType);
+  return { ...flat, ...computeTotals(template, flat) };
+}
+
+/**
+ * The draft the form describes. Everything not edited in the form (format, year, book-keeping) comes
+ * from `base`. Computed totals are recomputed from the inputs.
+ */
+export function formValuesToDraft(values: ReportFormValues, base: Draft): Draft {
+  const template = templateOf(base);
+  const narrative: Draft['narrative'] = {};
+  for (const [id, section] of Object.entries(values.narrative ?? {})) {
+    narrative[id] = {
+      intro: section.intro ?? '',
+      parts: { ...section.parts },
+      extraParts: (section.extraParts ?? []).map((extra) => ({ title: extra.title ?? '', text: extra.text ?? '' })),
+    };
+  }
+  const fees = Object.fromEntries(
+    FEE_FIELDS.map((field) => [field, parseOrNull(values.fees?.[field] ?? '', FEE_FIELD_TYPES[field])]),
+  ) as unknown as FeeStatement;
+
+  return {
+    ...base,
+    agency: { ...base.agency, ...values.agency },
+    preamble: values.preamble ?? '',
+    narrative,
+    fees,
+    signature: { include: Boolean(values.signature?.include), date: values.signature?.date ?? '' },
+    tables: nestTables(template, formCellValues(values, base)),
+    meta: { ...base.meta },
+  };
+}
+
+/**
+ * Text in the form that does not parse (e.g. `12a`): the draft file cannot hold it, so the app keeps it
+ * beside the draft in storage and puts it back on reload — the clerk finds the cell exactly as left.
+ */
+export function unparsedInputs(values: ReportFormValues, base: Pick<Draft, 'template'>): Record<string, string> {
+  const template = templateOf(base);
+  const kept: Record<string, string> = {};
+  for (const cell of indexTemplate(template).cells) {
+    if (cell.computed) continue;
+    const raw = readRaw(values.tables, cell.key);
+    if (raw.trim() !== '' && !parseCellInput(raw, cell.valueType).ok) kept[cell.key] = raw;
+  }
+  for (const field of FEE_FIELDS) {
+    const raw = values.fees?.[field] ?? '';
+    if (raw.trim() !== '' && !parseCellInput(raw, FEE_FIELD_TYPES[field]).ok) kept[`fees.${field}`] = raw;
+  }
+  return kept;
+}

@@ -1,0 +1,144 @@
+/**
+ * Where drafts are kept in this browser. One interface, two implementations: IndexedDB
+ * (`idb-repository.ts`) and memory (`MemoryDraftRepository`, used when the browser refuses to store,
+ * so the clerk can keep working and download the draft file).
+ *
+ * Every write of a draft carries the revision the writer last saw. A write that finds a different
+ * revision in storage does not overwrite it: another tab (or window) has saved meanwhile, and the
+ * clerk must decide. This is the last line of defence behind the tab guard (`tab-guard.ts`).
+ */
+import type { Draft } from '../domain/draft-types.ts';
+import { refusalMessage } from './storage-errors.ts';
+
+export interface StoredDraft {
+  /** Stable id, independent of the agency name (which the clerk may correct). */
+  readonly id: string;
+  readonly draft: Draft;
+  /** Increases by one with every write. */
+  readonly revision: number;
+  /** ISO time of the last write. */
+  readonly savedAt: string;
+  /** Form text that is not a number yet (e.g. `12a`), keyed by cell key: restored as typed. */
+  readonly rawInputs: Readonly<Record<string, string>>;
+}
+
+export type SaveResult =
+  | { ok: true; record: StoredDraft }
+  /** Someone else saved since `expectedRevision`; nothing was written. `stored` is what is there now. */
+  | { ok: false; reason: 'conflict'; stored: StoredDraft | undefined }
+  /** The browser refused to store (quota, private mode, IndexedDB broken). Chinese message. */
+  | { ok: false; reason: 'refused'; message: string };
+
+export type CreateResult =
+  | { ok: true; record: StoredDraft }
+  | { ok: false; reason: 'duplicate'; existing: StoredDraft }
+  | { ok: false; reason: 'refused'; message: string };
+
+export interface DraftRepository {
+  /** False when drafts only live in this page's memory. */
+  readonly persistent: boolean;
+  list(): Promise<StoredDraft[]>;
+  get(id: string): Promise<StoredDraft | undefined>;
+  /** The draft of this agency and year, if any (one per agency and year). */
+  findByAgencyYear(agencyName: string, year: number): Promise<StoredDraft | undefined>;
+  /** Stores a new draft; refuses a second draft for the same agency and year. */
+  create(draft: Draft): Promise<CreateResult>;
+  /** Writes `draft` only if the stored revision is still `expectedRevision`. */
+  save(id: string, draft: Draft, expectedRevision: number, rawInputs?: Record<string, string>): Promise<SaveResult>;
+  /** Replaces a stored draft whatever its revision (the clerk confirmed it). */
+  replace(id: string, draft: Draft): Promise<SaveResult>;
+  remove(id: string): Promise<void>;
+  /** The section the clerk was on in this draft (restored after a reload). */
+  getSection(id: string): Promise<string | undefined>;
+  setSection(id: string, section: string): Promise<void>;
+  /** The draft open when the app was last left (null: the home screen). */
+  getLastOpen(): Promise<string | null>;
+  setLastOpen(id: string | null): Promise<void>;
+}
+
+/** Agency names compare without surrounding or doubled spaces (a clerk's typing slips). */
+export function sameAgency(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+export function newDraftId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Newest first: the draft the clerk worked on last is at the top of the home list. */
+export function byLastSaved(a: StoredDraft, b: StoredDraft): number {
+  return b.savedAt.localeCompare(a.savedAt);
+}
+
+/** Drafts kept in this page only. Same rules as the IndexedDB one, including revision checks. */
+export class MemoryDraftRepository implements DraftRepository {
+  readonly persistent = false;
+  private readonly drafts = new Map<string, StoredDraft>();
+  private readonly sections = new Map<string, string>();
+  private lastOpen: string | null = null;
+
+  async list(): Promise<StoredDraft[]> {
+    return [...this.drafts.values()].map((record) => structuredClone(record)).sort(byLastSaved);
+  }
+
+  async get(id: string): Promise<StoredDraft | undefined> {
+    const record = this.drafts.get(id);
+    return record && structuredClone(record);
+  }
+
+  async findByAgencyYear(agencyName: string, year: number): Promise<StoredDraft | undefined> {
+    return (await this.list()).find((r) => r.draft.year === year && sameAgency(r.draft.agency.name, agencyName));
+  }
+
+  async create(draft: Draft): Promise<CreateResult> {
+    const existing = await this.findByAgencyYear(draft.agency.name, draft.year);
+    if (existing) return { ok: false, reason: 'duplicate', existing };
+    const record: StoredDraft = { id: newDraftId(), draft: structuredClone(draft), revision: 1, savedAt: new Date().toISOString(), rawInputs: {} };
+    this.drafts.set(record.id, record);
+    return { ok: true, record: structuredClone(record) };
+  }
+
+  async save(id: string, draft: Draft, expectedRevision: number, rawInputs: Record<string, string> = {}): Promise<SaveResult> {
+    const stored = this.drafts.get(id);
+    if ((stored?.revision ?? 0) !== expectedRevision) return { ok: false, reason: 'conflict', stored: stored && structuredClone(stored) };
+    return this.write(id, draft, (stored?.revision ?? 0) + 1, rawInputs);
+  }
+
+  async replace(id: string, draft: Draft): Promise<SaveResult> {
+    return this.write(id, draft, (this.drafts.get(id)?.revision ?? 0) + 1, {});
+  }
+
+  private write(id: string, draft: Draft, revision: number, rawInputs: Record<string, string>): SaveResult {
+    try {
+      const record: StoredDraft = { id, draft: structuredClone(draft), revision, savedAt: new Date().toISOString(), rawInputs: { ...rawInputs } };
+      this.drafts.set(id, record);
+      return { ok: true, record: structuredClone(record) };
+    } catch (error) {
+      return { ok: false, reason: 'refused', message: refusalMessage(error) };
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    this.drafts.delete(id);
+    this.sections.delete(id);
+    if (this.lastOpen === id) this.lastOpen = null;
+  }
+
+  async getSection(id: string): Promise<string | undefined> {
+    return this.sections.get(id);
+  }
+
+  async setSection(id: string, section: string): Promise<void> {
+    this.sections.set(id, section);
+  }
+
+  async getLastOpen(): Promise<string | null> {
+    return this.lastOpen;
+  }
+
+  async setLastOpen(id: string | null): Promise<void> {
+    this.lastOpen = id;
+  }
+}
