@@ -112,12 +112,14 @@ export function submitter(draft: Draft): string | null {
 }
 
 /**
- * Findings that stop a report from being approved or printed as final: every error, and the
- * untouched cells (R3.5, a warning while editing) — a final report never prints a blank as 0
- * (spec §A.4). Same semantics as `finalBlockers` of the Word report.
+ * Findings that stop a report from being approved or printed as final: every error, and the findings
+ * of the template's "no blank cell" rules (kind `filled`, R3.5: a warning while editing) — a final
+ * report never prints a blank as 0 (spec §A.4). Same semantics as `finalBlockers` of the Word report
+ * (src/docx/build-report.ts), which the domain cannot import.
  */
 export function blockingFindings(draft: Draft): Finding[] {
-  return checkDraft(draft).filter((finding) => finding.severity === 'error' || finding.rule === 'R3.5');
+  const filled = new Set(templateOf(draft).rules.filter((rule) => rule.kind === 'filled').map((rule) => rule.id));
+  return checkDraft(draft).filter((finding) => finding.severity === 'error' || filled.has(finding.rule));
 }
 
 function blockersMessage(blockers: readonly Finding[], what: string): string {
