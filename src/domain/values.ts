@@ -3,7 +3,14 @@
  * checks and the form work on, plus the empty draft a new report starts from.
  */
 import { templates } from '../../templates/index.ts';
-import { DRAFT_FORMAT_VERSION, type CellValues, type Draft, type NestedValues } from './draft-types.ts';
+import {
+  DRAFT_FORMAT_VERSION,
+  defaultDraftSettings,
+  initialReviewState,
+  type CellValues,
+  type Draft,
+  type NestedValues,
+} from './draft-types.ts';
 import { indexTemplate, narrativeSections } from './template.ts';
 import type { ReportTemplate } from './template-types.ts';
 
@@ -74,5 +81,7 @@ export function emptyDraft(template: ReportTemplate, year: number, agencyName: s
     signature: { include: false, date: '' },
     tables: nestTables(template, values),
     meta: { createdAt: now.toISOString(), updatedAt: now.toISOString() },
+    review: initialReviewState(),
+    settings: defaultDraftSettings(),
   };
 }
