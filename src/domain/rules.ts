@@ -568,10 +568,12 @@ export function skippedCrossYearRules(
     for (const compiled of step.rules) {
       const rule = compiled.rule;
       if (!compiled.crossYear || fit.has(compiled) || skipped.has(rule.id)) continue;
+      const subject = rule.left[0]?.label ?? rule.description;
+      const needed = rule.needsPreviousTemplate === template.id ? template.notice : `${rule.needsPreviousTemplate}年版`;
       const reason =
         rule.needsPreviousTemplate !== undefined && rule.needsPreviousTemplate !== previousTemplate.id
-          ? `上年报告使用${previousTemplate.notice}格式，本项比较需要上年报告也使用${template.id === rule.needsPreviousTemplate ? template.notice : rule.needsPreviousTemplate + '年'}格式，格式不同不作跨年比较（${rule.description}）`
-          : `上年报告（${previousTemplate.notice}格式）没有本项比较所需的表格项目，不作跨年比较（${rule.description}）`;
+          ? `上年报告使用${previousTemplate.notice}格式，“${subject}”的跨年比较需要上年报告也使用${needed}格式，格式不同，不作跨年比较`
+          : `上年报告（${previousTemplate.notice}格式）没有“${subject}”跨年比较所需的项目，不作跨年比较`;
       skipped.set(rule.id, reason);
     }
   }
