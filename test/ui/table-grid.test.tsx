@@ -216,10 +216,24 @@ describe('live messages', () => {
     const list = screen.getByRole('region', { name: /本表检查/ });
     expect(within(list).getByText(/11 格未填写/)).toBeInTheDocument();
     expect(textbox('行政复议 结果纠正').closest('td')).not.toHaveClass('tg-flag-warning');
-    await user.click(within(list).getByRole('button', { name: '其余 11 个空格填 0' }));
+    await user.click(within(list).getByRole('button', { name: '这 11 个空格填 0' }));
     expect(textbox('复议后起诉 尚未审结')).toHaveValue('0');
     expect(textbox('行政复议 结果维持')).toHaveValue('1');
     expect(within(list).getByText('本表暂未发现问题')).toBeInTheDocument();
+  });
+
+  it('fills only the area of one reminder (table 二 has one per 第二十条 item)', async () => {
+    const user = userEvent.setup();
+    renderGrid(report2021, 'proactive');
+    const list = screen.getByRole('region', { name: /本表检查/ });
+    const reminder = within(list).getByText(/第二十条第（六）项有 2 格未填写/).closest('li')!;
+    await user.click(within(reminder).getByRole('button', { name: '这 2 个空格填 0' }));
+    expect(cellInput('proactive.penalty.decisions')).toHaveValue('0');
+    expect(cellInput('proactive.coercion.decisions')).toHaveValue('0');
+    expect(cellInput('proactive.licensing.decisions')).toHaveValue('');
+    expect(within(list).queryByText(/第二十条第（六）项有/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: '撤销填 0' }));
+    expect(cellInput('proactive.penalty.decisions')).toHaveValue('');
   });
 
   it('runs the cross-year check and shows last year’s values on request', async () => {

@@ -3,7 +3,7 @@
  * (the message states the numbers and the difference), a button to jump to the cells and, where the
  * correction is determined, a one-click fix. It sits after the grid, so its growing never moves the grid.
  */
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type RefObject } from 'react';
 import { cellAccessibleName } from '../../domain/table-layout.ts';
 import type { GridFinding } from './table-analysis.ts';
 import type { TableStore } from './table-store.ts';
@@ -15,6 +15,7 @@ export interface GridMessagesProps {
   readonly onFix: (item: GridFinding) => void;
   readonly onFillZeros: (keys: readonly string[]) => void;
   readonly headingId: string;
+  readonly panelRef: RefObject<HTMLElement | null>;
 }
 
 function severityText(item: GridFinding): string {
@@ -22,9 +23,10 @@ function severityText(item: GridFinding): string {
   return item.finding.severity === 'error' ? '错误' : '提示';
 }
 
-export function GridMessages({ store, labelOf, onLocate, onFix, onFillZeros, headingId }: GridMessagesProps) {
+export function GridMessages({ store, labelOf, onLocate, onFix, onFillZeros, headingId, panelRef }: GridMessagesProps) {
   const analysis = useSyncExternalStore(store.subscribe, store.get);
   const { formatProblems, findings, errorCount, warningCount, emptyInputs } = analysis;
+  const empty = new Set(emptyInputs);
   const ruleFindings = findings.filter((item) => item.highlight);
   const reminders = findings.filter((item) => !item.highlight);
   const summary =
@@ -33,7 +35,7 @@ export function GridMessages({ store, labelOf, onLocate, onFix, onFillZeros, hea
       : [errorCount > 0 ? `${errorCount} 处错误` : '', warningCount > 0 ? `${warningCount} 处提示` : ''].filter(Boolean).join('，');
 
   return (
-    <section className="tg-messages" aria-labelledby={headingId}>
+    <section className="tg-messages" aria-labelledby={headingId} ref={panelRef}>
       <h3 className="tg-messages-heading" id={headingId}>
         本表检查：<span aria-live="polite">{summary}</span>
       </h3>
@@ -71,24 +73,26 @@ export function GridMessages({ store, labelOf, onLocate, onFix, onFillZeros, hea
               </span>
             </li>
           ))}
-          {reminders.map((item) => (
-            <li key={item.id} id={item.id} className="tg-message tg-message-note">
-              <span className="tg-severity">{severityText(item)}</span>
-              <span className="tg-message-text">{item.finding.message}</span>
-              <span className="tg-message-actions">
-                {emptyInputs.length > 0 ? (
-                  <>
-                    <button type="button" className="tg-link" onClick={() => onLocate(emptyInputs[0]!)}>
+          {reminders.map((item) => {
+            // Only this reminder's own area (table 二 has one per 第二十条 item), only cells the clerk can type in.
+            const cells = item.cells.filter((key) => empty.has(key));
+            return (
+              <li key={item.id} id={item.id} className="tg-message tg-message-note">
+                <span className="tg-severity">{severityText(item)}</span>
+                <span className="tg-message-text">{item.finding.message}</span>
+                {cells.length > 0 ? (
+                  <span className="tg-message-actions">
+                    <button type="button" className="tg-link" onClick={() => onLocate(cells[0]!)} aria-label={`定位到 ${labelOf(cells[0]!)}`}>
                       定位
                     </button>
-                    <button type="button" className="tg-button" onClick={() => onFillZeros(emptyInputs)}>
-                      其余 {emptyInputs.length} 个空格填 0
+                    <button type="button" className="tg-button" onClick={() => onFillZeros(cells)}>
+                      这 {cells.length} 个空格填 0
                     </button>
-                  </>
+                  </span>
                 ) : null}
-              </span>
-            </li>
-          ))}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </section>

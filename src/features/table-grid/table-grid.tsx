@@ -175,6 +175,7 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
   );
 
   const containerRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
   const [showPrevious, setShowPrevious] = useState(false);
   const [undo, setUndo] = useState<UndoStep | null>(null);
   const [notice, setNotice] = useState('');
@@ -318,6 +319,16 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
     [cellsByKey, setValue],
   );
 
+  /** The check list sticks to the bottom of the view; a cell reached by keyboard must not hide behind it. */
+  const onFocus = useCallback((event: FocusEvent<HTMLDivElement>) => {
+    const input = event.target;
+    const panel = panelRef.current;
+    if (!(input instanceof HTMLInputElement) || !input.dataset['cellKey'] || !panel) return;
+    const cell = input.getBoundingClientRect();
+    const cover = panel.getBoundingClientRect();
+    if (cover.height > 0 && cell.bottom > cover.top && cell.top < cover.bottom) input.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+  }, []);
+
   const onInput = useCallback(() => {
     undoArmed.current = false;
   }, []);
@@ -362,6 +373,7 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
       onKeyDown={onKeyDown}
       onPaste={onPaste}
       onBlur={onBlur}
+      onFocus={onFocus}
       onInput={onInput}
     >
       <AnalysisFeed control={control} template={template} tableKey={tableKey} cells={cells} previous={previous} store={store} />
@@ -400,7 +412,7 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
           ))}
         </table>
       </div>
-      <GridMessages store={store} labelOf={labelOf} onLocate={focusCell} onFix={onFix} onFillZeros={onFillZeros} headingId={`${baseId}-checks`} />
+      <GridMessages store={store} labelOf={labelOf} onLocate={focusCell} onFix={onFix} onFillZeros={onFillZeros} headingId={`${baseId}-checks`} panelRef={panelRef} />
     </div>
   );
 }
