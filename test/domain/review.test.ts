@@ -25,6 +25,7 @@ import {
   type NewComment,
   type ReviewResult,
 } from '../../src/domain/review.ts';
+import { readDraftJson, serializeDraft } from '../../src/domain/draft-file.ts';
 import { emptyDraft } from '../../src/domain/values.ts';
 
 function fixture(name: string): Draft {
@@ -240,6 +241,27 @@ describe('approval bound to the content', () => {
     const forgedStatus = JSON.parse(text) as Draft;
     forgedStatus.review!.approval!.contentHash = '0'.repeat(64);
     expect(await approvalStatus(forgedStatus)).toBe('voided');
+  });
+
+  it('survives the draft file: written, read back, still valid; one cell edited in the file, voided', async () => {
+    const { approved } = await approvedOffice();
+    const text = serializeDraft(approved);
+    const reread = readDraftJson(text);
+    expect(reread.ok).toBe(true);
+    if (!reread.ok) return;
+    expect(reread.draft.review).toEqual(approved.review);
+    expect(await approvalStatus(reread.draft)).toBe('valid');
+
+    const pattern = /("reviewLitigation": \{\s*"review": \{\s*"upheld": )0,/;
+    expect(text).toMatch(pattern);
+    const tampered = readDraftJson(text.replace(pattern, '$11,'));
+    expect(tampered.ok).toBe(true);
+    if (!tampered.ok) return;
+    expect(tampered.draft.review!.status).toBe('approved');
+    expect(await approvalStatus(tampered.draft)).toBe('voided');
+    const back = await applyContentChange(tampered.draft, at(13));
+    expect(back.review!.status).toBe('editing');
+    expect(reviewStatusLabels[back.review!.status]).toBe('编辑中');
   });
 
   it('a file marked 审核通过 without an approval record is not approved', async () => {
