@@ -481,10 +481,9 @@ export function evaluateRules(template: ReportTemplate, values: CellValues, prev
         let difference = 0;
         let usable = true;
         for (let i = 0; i < keys.length; i += 1) {
-          const raw = compiled.previous[i] ? previousValues![keys[i]!] : values[keys[i]!];
           // An unusable value (text, NaN) is reported by the value-type rules at its cell; arithmetic
           // with it would only add noise.
-          const value = raw === null || raw === undefined ? 0 : typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined;
+          const value = numeric(compiled.previous[i] ? previousValues![keys[i]!] : values[keys[i]!]);
           if (value === undefined) {
             usable = false;
             break;
