@@ -129,8 +129,9 @@ export class IdbDraftRepository implements DraftRepository {
  * Opens the database and proves that it can write (private modes of some browsers open it and then
  * refuse every write). Throws when the browser will not store; the caller falls back to memory.
  */
-export async function openIdbRepository(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<IdbDraftRepository> {
-  if (!factory) throw new Error('IndexedDB is not available');
+export async function openIdbRepository(): Promise<IdbDraftRepository> {
+  // `idb` opens through the global factory; without one (old embedded browsers) there is nothing to open.
+  if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
   const db = await openDB<ReportDb>(DB_NAME, DB_VERSION, {
     upgrade(database) {
       if (!database.objectStoreNames.contains('drafts')) database.createObjectStore('drafts', { keyPath: 'id' });

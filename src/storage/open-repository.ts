@@ -9,9 +9,9 @@ export interface OpenedRepository {
   readonly warning: string | null;
 }
 
-export async function openDraftRepository(factory?: IDBFactory): Promise<OpenedRepository> {
+export async function openDraftRepository(): Promise<OpenedRepository> {
   try {
-    return { repository: await openIdbRepository(factory ?? globalThis.indexedDB), warning: null };
+    return { repository: await openIdbRepository(), warning: null };
   } catch {
     return { repository: new MemoryDraftRepository(), warning: MEMORY_ONLY_MESSAGE };
   }
