@@ -1,0 +1,132 @@
+// @vitest-environment node
+/**
+ * The generated texts: the default 编制说明 (spec §2.1), the 信息处理费 sentence of 六 (spec §2.3), the
+ * clerk's own 编制说明 taking its place, optional parts of 六, and the 落款 (spec §8.5).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Draft } from '../../src/domain/draft-types.ts';
+import { feeStatementSentence } from '../../src/domain/fee-statement.ts';
+import { defaultPreamble } from '../../src/domain/preamble.ts';
+import { templateOf } from '../../src/domain/values.ts';
+import { buildReportDocx } from '../../src/docx/build-report.ts';
+import { chineseDate, chineseNumeral } from '../../src/docx/text.ts';
+import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
+import { readDocx } from '../helpers/read-docx.ts';
+
+function edit(draft: Draft, change: (d: Draft) => void): Draft {
+  const copy = structuredClone(draft);
+  change(copy);
+  return copy;
+}
+
+describe('defaultPreamble', () => {
+  it('states the legal basis with the template’s notice, the six parts, the period and the contact', () => {
+    for (const draft of [office2023Draft(), district2020Draft()]) {
+      const template = templateOf(draft);
+      const text = defaultPreamble(draft);
+      expect(text).toContain('《中华人民共和国政府信息公开条例》（国务院令第711号）');
+      expect(text).toContain(`${template.noticeTitle}（${template.notice}）`);
+      expect(text).toContain(`结合${draft.agency.name}${draft.year}年度政府信息公开工作实际编制`);
+      for (const section of template.sections) expect(text).toContain(section.heading.replace(/^.、/, ''));
+      expect(text).toContain('六个部分');
+      expect(text).toContain(`从${draft.year}年1月1日到12月31日止`);
+      expect(text).toContain(
+        `请与${draft.agency.name}联系（地址：${draft.agency.address}，邮编：${draft.agency.postcode}，电话：${draft.agency.phone}）。`,
+      );
+    }
+  });
+
+  it('says where the electronic version can be downloaded when a website is given', () => {
+    const named = edit(office2023Draft(), (d) => (d.agency.website = '宁波市镇海区人民政府门户网站'));
+    expect(defaultPreamble(named)).toContain('本报告电子版可在宁波市镇海区人民政府门户网站查阅和下载。');
+    const url = edit(office2023Draft(), (d) => (d.agency.website = 'http://www.zh.gov.cn'));
+    expect(defaultPreamble(url)).toContain('本报告电子版可在网站（http://www.zh.gov.cn）查阅和下载。');
+    expect(defaultPreamble(office2023Draft())).not.toContain('电子版');
+  });
+
+  it('leaves out empty contact details gracefully', () => {
+    const some = edit(office2023Draft(), (d) => {
+      d.agency.address = '';
+      d.agency.postcode = '  ';
+    });
+    expect(defaultPreamble(some)).toMatch(/联系（电话：0574-89287728）。$/);
+    const none = edit(some, (d) => (d.agency.phone = ''));
+    expect(defaultPreamble(none)).toMatch(/请与宁波市镇海区人民政府办公室联系。$/);
+    expect(defaultPreamble(none)).not.toMatch(/（）|：，|，）/);
+  });
+});
+
+describe('feeStatementSentence', () => {
+  const fees = (noticesIssued: number | null, noticesAmount: number | null, collectedAmount: number | null) =>
+    feeStatementSentence(edit(office2023Draft(), (d) => (d.fees = { noticesIssued, noticesAmount, collectedAmount })));
+
+  it('states that nothing was issued or collected', () => {
+    expect(fees(0, 0, 0)).toBe('本机关2023年度未发出信息处理费收费通知，未收取信息处理费。');
+  });
+
+  it('states counts and amounts in 元', () => {
+    expect(fees(3, 150, 100)).toBe('本机关2023年度共发出信息处理费收费通知3件，金额合计150元，实际收取信息处理费100元。');
+    expect(fees(2, 80.5, 0)).toBe('本机关2023年度共发出信息处理费收费通知2件，金额合计80.5元，未收取信息处理费。');
+    expect(fees(0, 0, 400)).toBe('本机关2023年度未发出信息处理费收费通知，实际收取信息处理费400元。');
+  });
+
+  it('never states an unentered value as 0', () => {
+    expect(fees(null, null, null)).toBe('');
+    expect(fees(null, null, 0)).toBe('本机关2023年度未收取信息处理费。');
+    expect(fees(4, null, null)).toBe('本机关2023年度共发出信息处理费收费通知4件。');
+  });
+});
+
+describe('texts in the Word file', () => {
+  it('prints the clerk’s own 编制说明 instead of the default, paragraph by paragraph', async () => {
+    const draft = edit(office2023Draft(), (d) => (d.preamble = '编制说明：第一段。\n第二段。'));
+    const doc = readDocx(await buildReportDocx(draft, 'final'));
+    expect(doc.paragraphs.slice(2, 4).map((p) => p.text)).toEqual(['编制说明：第一段。', '第二段。']);
+    expect(doc.paragraphs.some((p) => p.text === defaultPreamble(draft))).toBe(false);
+  });
+
+  it('prints optional parts of 六 only when written, as （一）… after the fee sentence', async () => {
+    const template = templateOf(office2023Draft());
+    const other = template.sections.find((s) => s.id === 'other');
+    if (other?.kind !== 'narrative') throw new Error('no 六');
+    const plain = readDocx(await buildReportDocx(office2023Draft(), 'final'));
+    const titles = other.parts.map((p) => p.title);
+    expect(plain.paragraphs.filter((p) => titles.some((t) => p.text.endsWith(t)))).toEqual([]);
+
+    const [first, , third] = other.parts;
+    const draft = edit(office2023Draft(), (d) => {
+      d.narrative.other!.parts[first!.key] = '落实情况。';
+      d.narrative.other!.parts[third!.key] = '创新情况。';
+    });
+    const doc = readDocx(await buildReportDocx(draft, 'final'));
+    const texts = doc.paragraphs.map((p) => p.text);
+    const at = texts.indexOf(other.heading);
+    expect(texts.slice(at + 1)).toEqual([
+      feeStatementSentence(draft),
+      `（一）${first!.title}`,
+      '落实情况。',
+      `（二）${third!.title}`,
+      '创新情况。',
+    ]);
+  });
+
+  it('prints the 落款 when asked: agency name, then the date 右空四字', async () => {
+    const draft = edit(office2023Draft(), (d) => (d.signature = { include: true, date: '2024-01-18' }));
+    const doc = readDocx(await buildReportDocx(draft, 'final'));
+    const [name, date] = doc.paragraphs.slice(-2);
+    expect(name!.text).toBe('宁波市镇海区人民政府办公室');
+    expect(date!.text).toBe('2024年1月18日');
+    expect(name!.alignment).toBe('right');
+    expect(date!.alignment).toBe('right');
+    expect(date!.indent?.['w:right']).toBe(String(4 * 320));
+    const none = readDocx(await buildReportDocx(office2023Draft(), 'final'));
+    expect(none.paragraphs.at(-1)!.text).not.toBe('2024年1月18日');
+  });
+
+  it('writes dates and ordinals the Chinese way', () => {
+    expect(chineseDate('2024-01-18')).toBe('2024年1月18日');
+    expect(chineseDate('2024-02-30')).toBeNull();
+    expect(chineseDate('')).toBeNull();
+    expect([1, 5, 10, 11, 20, 23].map(chineseNumeral)).toEqual(['一', '五', '十', '十一', '二十', '二十三']);
+  });
+});
