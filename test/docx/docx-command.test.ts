@@ -1,0 +1,84 @@
+// @vitest-environment node
+/**
+ * `report docx`, run in-process through the CLI's dispatcher: final (exit 0) or draft (exit 1, reasons on
+ * stderr), default file name in the current directory, `-o`, a `.docx` the app made as input, and exit 2
+ * with nothing written for unusable input.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Draft } from '../../src/domain/draft-types.ts';
+import { runReport } from '../../src/cli/report.ts';
+import { readDraftJson } from '../../src/domain/draft-file.ts';
+import { reportFileName } from '../../src/docx/build-report.ts';
+import { extractEmbeddedDraftJson } from '../../src/docx/embedded-draft.ts';
+import { OFFICE_2023_PATH, office2023Draft } from '../helpers/fixtures.ts';
+import { readDocx } from '../helpers/read-docx.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'docx-command-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function report(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runReport(['docx', ...argv], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir });
+  return { code, stdout, stderr };
+}
+
+describe('report docx', () => {
+  it('writes the final report under its default name in the current directory, exit 0', async () => {
+    const { code, stdout, stderr } = await report(OFFICE_2023_PATH);
+    const name = reportFileName(office2023Draft(), 'final');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.trim()).toBe(join(dir, name));
+    const doc = readDocx(readFileSync(join(dir, name)));
+    expect(doc.headers).toEqual([]);
+  });
+
+  it('writes only a draft when blockers remain, lists them on stderr, exit 1', async () => {
+    const draft: Draft = office2023Draft();
+    (draft.tables.reviewLitigation!.review as Record<string, number | null>).upheld = null;
+    writeFileSync(join(dir, 'blocked.draft.json'), JSON.stringify(draft));
+    const { code, stdout, stderr } = await report('blocked.draft.json');
+    expect(code).toBe(1);
+    expect(stderr).toContain('草稿');
+    expect(stderr).toMatch(/未填写/);
+    const path = join(dir, reportFileName(draft, 'draft'));
+    expect(stdout.trim()).toBe(path);
+    expect(path).toMatch(/（草稿）\.docx$/);
+    expect(readDocx(readFileSync(path)).headers.length).toBe(2);
+  });
+
+  it('writes where -o says and reads a .docx the app made', async () => {
+    expect((await report(OFFICE_2023_PATH, '-o', 'first.docx')).code).toBe(0);
+    const again = await report('first.docx', '--output', 'second.docx');
+    expect(again.code).toBe(0);
+    const json = extractEmbeddedDraftJson(readFileSync(join(dir, 'second.docx')));
+    // The draft as the CLI read it (the reader fills in defaults, e.g. the review state) travels on unchanged.
+    const read = readDraftJson(readFileSync(OFFICE_2023_PATH, 'utf8'));
+    if (!read.ok) throw new Error('fixture unreadable');
+    expect(JSON.parse(json!)).toEqual(read.draft);
+  });
+
+  it('exits 2 and writes nothing for a missing or unreadable file or wrong arguments', async () => {
+    const before = readdirSync(dir).sort();
+    writeFileSync(join(dir, 'broken.json'), '{ "formatVersion": 1, ');
+    const after = [...before, 'broken.json'].sort();
+    for (const argv of [['missing.json'], ['broken.json'], [], ['a.json', 'b.json'], [OFFICE_2023_PATH, '--bogus']]) {
+      const { code, stderr, stdout } = await report(...argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stderr).not.toBe('');
+      expect(stdout).toBe('');
+    }
+    expect(readdirSync(dir).sort()).toEqual(after);
+  });
+
+  it('exits 2 when the output cannot be written', async () => {
+    const { code, stderr } = await report(OFFICE_2023_PATH, '-o', join(dir, 'no-such-dir', 'x.docx'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('无法写入');
+    expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
+  });
+});
