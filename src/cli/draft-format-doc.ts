@@ -1,0 +1,68 @@
+/**
+ * The generated part of docs/draft-format.md: every key of every table, per template, with its
+ * statutory label and value type, written between two marker comments by `npm run schema`.
+ * test/cli/draft-format-doc.test.ts fails when the document is stale.
+ */
+import { templateIds, templates } from '../../templates/index.ts';
+import { indexTemplate, narrativeSections, tableSections } from '../domain/template.ts';
+import type { ValueType } from '../domain/template-types.ts';
+
+export const KEYS_BEGIN = '<!-- generated-keys:begin (npm run schema) -->';
+export const KEYS_END = '<!-- generated-keys:end -->';
+
+const TYPE_TEXT: Record<ValueType, string> = {
+  count: '整数',
+  signedCount: '整数，可为负',
+  amount: '万元，≤ 4 位小数',
+};
+
+/** Markdown table of the narrative keys: `narrative.<section>.parts.<part>`; once when both formats agree. */
+function narrativeKeysMarkdown(): string[] {
+  const tableOf = (id: (typeof templateIds)[number]) => {
+    const rows = ['| 键 | 章节 / 部分 | 可省略 |', '|---|---|---|'];
+    for (const section of narrativeSections(templates[id])) {
+      rows.push(`| \`narrative.${section.id}.intro\` | ${section.heading}：开头段落 |  |`);
+      for (const part of section.parts) {
+        rows.push(`| \`narrative.${section.id}.parts.${part.key}\` | ${section.heading} / ${part.title} | ${part.optional ? '是' : ''} |`);
+      }
+      rows.push(`| \`narrative.${section.id}.extraParts\` | ${section.heading}：${section.allowExtraParts ? '自行增加的小标题' : '自行增加的小标题（界面不提供，一般为 []）'} |  |`);
+    }
+    return rows;
+  };
+  const tables = templateIds.map((id) => tableOf(id).join('\n'));
+  if (tables.every((table) => table === tables[0])) {
+    return ['### 文字部分的键（两种格式相同）', '', ...tableOf(templateIds[0]!), ''];
+  }
+  return templateIds.flatMap((id, i) => [`### 文字部分的键：\`"template": "${id}"\``, '', tables[i]!, '']);
+}
+
+/** Markdown: the narrative keys, then one section per template, one table per statutory table, one line per cell. */
+export function draftKeysMarkdown(): string {
+  const lines: string[] = [...narrativeKeysMarkdown()];
+  for (const id of templateIds) {
+    const template = templates[id];
+    const index = indexTemplate(template);
+    const years = template.lastYear === null ? `${template.firstYear} 年及以后` : `${template.firstYear}–${template.lastYear} 年`;
+    lines.push(`### \`"template": "${id}"\`：${template.notice}（${years}的报告），共 ${index.cells.length} 个单元格`, '');
+    for (const section of tableSections(template)) {
+      const cells = index.cellsByTable.get(section.table.key) ?? [];
+      lines.push(`#### ${section.heading}：\`tables.${section.table.key}\`（${cells.length} 个单元格）`, '');
+      lines.push('| 键（在 `tables` 下） | 行 / 列 | 类型 |', '|---|---|---|');
+      for (const cell of cells) {
+        const label = [cell.rowLabel, cell.columnLabel].filter((part) => part !== '').join(' / ');
+        const type = TYPE_TEXT[cell.valueType] + (cell.computed ? '；总计，应等于各项之和' : '');
+        lines.push(`| \`${cell.key}\` | ${label.replace(/\|/g, '\\|')} | ${type} |`);
+      }
+      lines.push('');
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The document with its generated section replaced; throws when the markers are missing. */
+export function withGeneratedKeys(document: string): string {
+  const begin = document.indexOf(KEYS_BEGIN);
+  const end = document.indexOf(KEYS_END);
+  if (begin < 0 || end < begin) throw new Error(`docs/draft-format.md lacks the markers ${KEYS_BEGIN} … ${KEYS_END}`);
+  return `${document.slice(0, begin + KEYS_BEGIN.length)}\n\n${draftKeysMarkdown()}\n${document.slice(end)}`;
+}
