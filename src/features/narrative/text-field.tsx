@@ -50,10 +50,8 @@ export function TextField({ name, id, label, help, part, rows = 6, optional }: T
   return (
     <div className="field field-text">
       <h2 className="part-heading">
-        <label htmlFor={id}>
-          {label}
-          {optional && <span className="optional-tag">（选填）</span>}
-        </label>
+        {/* One text node: the accessible name reads 「…（选填）」 with no stray space. */}
+        <label htmlFor={id}>{optional ? `${label}（选填）` : label}</label>
       </h2>
       {help && (
         <p id={`${id}-help`} className="field-help">

@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { report2021 } from '../../templates/report-2021.ts';
+import { defaultPreamble } from '../../src/domain/preamble.ts';
+import { emptyDraft } from '../../src/domain/values.ts';
+import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
+import { openDraftAt, storeDraft } from './app-harness.tsx';
+
+async function openEmpty(step: string, heading: string) {
+  const repository = new MemoryDraftRepository();
+  const record = await storeDraft(repository, emptyDraft(report2021, 2025, '某某县教育局'));
+  await openDraftAt(repository, record.id, step, heading);
+  return { repository, id: record.id };
+}
+
+const savedDraft = async (repository: MemoryDraftRepository, id: string) => (await repository.get(id))!.draft;
+
+describe('一、总体情况', () => {
+  it('shows the five sub-topics with their guidance and counts characters as the clerk types', async () => {
+    const user = userEvent.setup();
+    await openEmpty('overview', '一、总体情况');
+    const overview = report2021.sections.find((section) => section.id === 'overview')!;
+    if (overview.kind !== 'narrative') throw new Error('overview is narrative');
+    overview.parts.forEach((part, index) => {
+      const box = screen.getByRole('textbox', { name: `（${'一二三四五'[index]}）${part.title}` });
+      expect(box).toHaveAccessibleDescription(expect.stringContaining(part.guidance));
+    });
+    const box = screen.getByRole('textbox', { name: '（一）主动公开' });
+    await user.type(box, '本年主动公开 信息319条');
+    expect(box).toHaveAccessibleDescription(expect.stringContaining('12 字'));
+  });
+
+  it('adds a sixth sub-topic and removes a filled one only after confirming', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openEmpty('overview', '一、总体情况');
+    await user.click(screen.getByRole('button', { name: '增加小标题' }));
+    const title = screen.getByRole('textbox', { name: '小标题 （六）' });
+    expect(title).toHaveFocus();
+    await user.type(title, '政务新媒体管理');
+    await user.type(screen.getByRole('textbox', { name: '（六）内容' }), '严格落实政务新媒体监管要求。');
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.extraParts).toEqual([{ title: '政务新媒体管理', text: '严格落实政务新媒体监管要求。' }]));
+
+    await user.click(screen.getByRole('button', { name: '删除补充小标题 （六）' }));
+    const confirm = screen.getByRole('alertdialog', { name: '删除这个小标题？' });
+    await user.click(within(confirm).getByRole('button', { name: '取消' }));
+    expect(screen.getByRole('textbox', { name: '小标题 （六）' })).toHaveValue('政务新媒体管理');
+    await user.click(screen.getByRole('button', { name: '删除补充小标题 （六）' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: '删除这个小标题？' })).getByRole('button', { name: '确认删除' }));
+    expect(screen.queryByRole('textbox', { name: '小标题 （六）' })).not.toBeInTheDocument();
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.extraParts).toEqual([]));
+  });
+
+  it('never rewrites a textarea while a Chinese IME composes (uncontrolled field)', async () => {
+    await openEmpty('overview', '一、总体情况');
+    const box = screen.getByRole('textbox', { name: '（二）依申请公开' }) as HTMLTextAreaElement;
+    fireEvent.compositionStart(box);
+    // Mid-composition the textarea holds pinyin; the app must leave it exactly so.
+    fireEvent.input(box, { target: { value: 'shou dao' } });
+    expect(box.value).toBe('shou dao');
+    fireEvent.input(box, { target: { value: '收到' } });
+    fireEvent.compositionEnd(box);
+    expect(box.value).toBe('收到');
+    expect(box).toHaveAccessibleDescription(expect.stringContaining('2 字'));
+  });
+});
+
+describe('五、存在的主要问题及改进情况', () => {
+  it('hints (N12) while a part is shorter than the template minimum or just “无”', async () => {
+    const user = userEvent.setup();
+    await openEmpty('problems', '五、存在的主要问题及改进情况');
+    const box = screen.getByRole('textbox', { name: '（一）存在的主要问题' });
+    await user.type(box, '无');
+    expect(box).toHaveAccessibleDescription(expect.stringContaining('至少写 10 个字'));
+    await user.clear(box);
+    await user.type(box, '政策解读的质量和时效仍需进一步提高。');
+    expect(box).not.toHaveAccessibleDescription(expect.stringContaining('至少写'));
+  });
+});
+
+describe('六、其他需要报告的事项', () => {
+  it('builds the standard 信息处理费 sentence live from the three numbers, and saves them', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openEmpty('other', '六、其他需要报告的事项');
+    const sentence = screen.getByTestId('fee-sentence');
+    expect(sentence).toHaveTextContent('填写上面的数字后');
+    await user.type(screen.getByRole('textbox', { name: '本年发出收费通知（件）' }), '２');
+    await user.type(screen.getByRole('textbox', { name: '收费通知金额合计（元）' }), '300');
+    await user.type(screen.getByRole('textbox', { name: '实际收取信息处理费（元）' }), '100');
+    expect(sentence).toHaveTextContent('本机关2025年度共发出信息处理费收费通知2件，金额合计300元，实际收取信息处理费100元。');
+    await waitFor(async () => expect((await savedDraft(repository, id)).fees).toEqual({ noticesIssued: 2, noticesAmount: 300, collectedAmount: 100 }));
+  });
+
+  it('says at the field what is wrong with a number that does not read', async () => {
+    const user = userEvent.setup();
+    await openEmpty('other', '六、其他需要报告的事项');
+    const count = screen.getByRole('textbox', { name: '本年发出收费通知（件）' });
+    await user.type(count, '两件');
+    expect(count).toHaveAccessibleDescription(/\S/);
+    expect(screen.getByTestId('fee-sentence')).toHaveTextContent('填写上面的数字后');
+  });
+
+  it('offers the optional parts and the 落款 with its date', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openEmpty('other', '六、其他需要报告的事项');
+    for (const title of ['落实政务公开工作要点情况', '人大代表建议和政协委员提案办理结果公开情况', '政务公开工作创新情况']) {
+      expect(screen.getByRole('textbox', { name: `${title}（选填）` })).toBeInTheDocument();
+    }
+    const date = screen.getByLabelText('落款日期');
+    expect(date).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: '在报告末尾加落款（机关名称和日期）' }));
+    expect(date).toBeEnabled();
+    fireEvent.input(date, { target: { value: '2026-01-20' } });
+    await waitFor(async () => expect((await savedDraft(repository, id)).signature).toEqual({ include: true, date: '2026-01-20' }));
+  });
+});
+
+describe('基本信息: 编制说明', () => {
+  it('is generated from the agency details, follows them, can be edited and reset to the generated text', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openEmpty('basics', '基本信息');
+    await user.type(screen.getByRole('textbox', { name: '咨询电话' }), '0574-1234');
+    const generated = defaultPreamble({ ...(await savedDraft(repository, id)), agency: { ...(await savedDraft(repository, id)).agency, phone: '0574-1234' } });
+    expect(screen.getByTestId('generated-preamble')).toHaveTextContent(generated);
+    expect(generated).toContain('0574-1234');
+
+    await user.click(screen.getByRole('button', { name: '修改编制说明' }));
+    const box = screen.getByRole('textbox', { name: '编制说明' });
+    expect(box).toHaveValue(generated);
+    expect(box).toHaveFocus();
+    await user.type(box, '另有补充。');
+    await waitFor(async () => expect((await savedDraft(repository, id)).preamble).toBe(`${generated}另有补充。`));
+
+    await user.click(screen.getByRole('button', { name: '恢复为自动生成的编制说明' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: '恢复自动生成的编制说明？' })).getByRole('button', { name: '恢复自动生成' }));
+    expect(screen.getByTestId('generated-preamble')).toHaveTextContent(generated);
+    await waitFor(async () => expect((await savedDraft(repository, id)).preamble).toBe(''));
+  });
+});
