@@ -1,0 +1,180 @@
+// @vitest-environment node
+/**
+ * A real client opens the report (issue 3): LibreOffice converts each generated file to PDF without error,
+ * and the PDF's text (`pdftotext -layout`) holds every table number of the fixture in reading order —
+ * table by table, row by row, each row's numbers left to right on one line. Also: the draft version shows
+ * 草稿 on every page, and the embedded draft survives a LibreOffice DOCX → DOCX round trip (the reason
+ * src/docx/embedded-draft.ts uses a custom XML part).
+ *
+ * Needs `soffice` (Debian `libreoffice-writer-nogui`) and `pdftotext` (Debian `poppler-utils`); without
+ * them the tests FAIL, never skip. Conversions run one after another, each with its own profile (HOME and
+ * -env:UserInstallation in a temp dir) so they cannot clash with another LibreOffice.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatCellValue } from '../../src/domain/cell-input.ts';
+import type { Draft } from '../../src/domain/draft-types.ts';
+import { layoutTable } from '../../src/domain/table-layout.ts';
+import { tableSections } from '../../src/domain/template.ts';
+import { computeTotals } from '../../src/domain/totals.ts';
+import { flattenTables, templateOf } from '../../src/domain/values.ts';
+import { buildReportDocx } from '../../src/docx/build-report.ts';
+import { extractEmbeddedDraftJson } from '../../src/docx/embedded-draft.ts';
+import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
+
+const CONVERT_TIMEOUT_MS = 120_000;
+const TEST_TIMEOUT_MS = 300_000;
+const INSTALL_HINT =
+  'install LibreOffice Writer and Poppler: `apt-get install -y libreoffice-writer-nogui poppler-utils` (Debian/Ubuntu)';
+
+function requireTool(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 60_000 });
+  if (result.error || result.status !== 0) {
+    throw new Error(`${command} is not available (${result.error?.message ?? `exit ${result.status}`}): ${INSTALL_HINT}`);
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), 'docx-libreoffice-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Converts `file` with soffice into `outDir` (format e.g. `pdf` or `docx:"MS Word 2007 XML"`); returns the output path. */
+function convert(file: string, format: string, extension: string): string {
+  const outDir = join(work, `out-${extension}`);
+  mkdirSync(outDir, { recursive: true });
+  const home = join(work, 'home');
+  mkdirSync(home, { recursive: true });
+  const result = spawnSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      format,
+      '--outdir',
+      outDir,
+      file,
+    ],
+    { encoding: 'utf8', timeout: CONVERT_TIMEOUT_MS, env: { ...process.env, HOME: home } },
+  );
+  const name = file.split('/').pop()!.replace(/\.docx$/, `.${extension}`);
+  const out = join(outDir, name);
+  if (result.error || result.status !== 0 || !existsSync(out)) {
+    throw new Error(
+      `soffice could not convert ${file} to ${format}: ${result.error?.message ?? `exit ${result.status}`}\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+  return out;
+}
+
+function pdfText(pdf: string): string {
+  const result = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', timeout: 60_000 });
+  if (result.error || result.status !== 0) throw new Error(`pdftotext failed on ${pdf}: ${result.error?.message ?? result.stderr}`);
+  return result.stdout;
+}
+
+const NUMBER = /-?\d+(?:\.\d+)?/g;
+
+/** Each table row's printed numbers, left to right, table by table (what the PDF must show in this order). */
+function expectedRows(draft: Draft): { where: string; numbers: string[] }[] {
+  const template = templateOf(draft);
+  const values = computeTotals(template, flattenTables(template, draft.tables));
+  return tableSections(template).flatMap((section) =>
+    layoutTable(section.table).flatMap((row, r) => {
+      const numbers = row.cells.flatMap((cell) => (cell.kind === 'value' ? [formatCellValue(values[cell.cell.key] ?? null)] : []));
+      return numbers.length === 0 ? [] : [{ where: `${section.heading} row ${r}`, numbers }];
+    }),
+  );
+}
+
+/**
+ * Finds the rows in reading order: each row on a later line than the one before, as the last numbers of
+ * that line (a row label may hold a number such as `1.` before them). Returns the rows not found.
+ */
+function rowsInOrder(text: string, rows: { where: string; numbers: string[] }[]): string[] {
+  const lines = text.split('\n').map((line) => line.match(NUMBER) ?? []);
+  let next = 0;
+  const missing: string[] = [];
+  for (const row of rows) {
+    const at = lines.findIndex((tokens, i) => {
+      if (i < next || tokens.length < row.numbers.length) return false;
+      const tail = tokens.slice(tokens.length - row.numbers.length);
+      return tail.every((token, k) => token === row.numbers[k]);
+    });
+    if (at < 0) missing.push(`${row.where}: ${row.numbers.join(' ')}`);
+    else next = at + 1;
+  }
+  return missing;
+}
+
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+describe('LibreOffice opens the Word report', () => {
+  it('has soffice and pdftotext installed', () => {
+    requireTool('soffice', ['--version']);
+    requireTool('pdftotext', ['-v']);
+  });
+
+  for (const [name, makeDraft] of [
+    ['zhenhai-office-2023', office2023Draft],
+    ['zhenhai-district-2020', district2020Draft],
+  ] as const) {
+    it(
+      `converts ${name} to PDF holding every heading and every table number in reading order`,
+      async () => {
+        const draft = makeDraft();
+        const file = join(work, `${name}.docx`);
+        writeFileSync(file, await buildReportDocx(draft, 'final'));
+        const text = pdfText(convert(file, 'pdf', 'pdf'));
+        const flat = compact(text);
+        expect(flat).toContain(compact(`${draft.year}年政府信息公开工作年度报告`));
+        for (const section of templateOf(draft).sections) expect(flat).toContain(compact(section.heading));
+        // Only the part of the text from table 二 to section 五: no narrative numbers in between.
+        const template = templateOf(draft);
+        const first = template.sections.find((s) => s.kind === 'table')!.heading;
+        const after = template.sections.find((s) => s.id === 'problems')!.heading;
+        const lines = text.split('\n');
+        const start = lines.findIndex((line) => compact(line).includes(compact(first)));
+        const end = lines.findIndex((line, i) => i > start && compact(line).includes(compact(after)));
+        expect(start).toBeGreaterThan(0);
+        expect(end).toBeGreaterThan(start);
+        const rows = expectedRows(draft);
+        expect(rows.length).toBeGreaterThan(25);
+        expect(rowsInOrder(lines.slice(start, end).join('\n'), rows)).toEqual([]);
+      },
+      TEST_TIMEOUT_MS,
+    );
+  }
+
+  it(
+    'shows 草稿 on every page of a draft',
+    async () => {
+      const draft = office2023Draft();
+      (draft.tables.reviewLitigation!.review as Record<string, number | null>).upheld = null;
+      const file = join(work, 'draft-version.docx');
+      writeFileSync(file, await buildReportDocx(draft, 'draft'));
+      const pages = pdfText(convert(file, 'pdf', 'pdf')).split('\f').filter((page) => page.trim() !== '');
+      expect(pages.length).toBeGreaterThan(3);
+      pages.forEach((page, i) => expect(compact(page), `page ${i + 1}`).toContain('草稿'));
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'keeps the embedded draft when LibreOffice saves the file as .docx again',
+    async () => {
+      const draft = district2020Draft();
+      const file = join(work, 'round-trip.docx');
+      writeFileSync(file, await buildReportDocx(draft, 'final'));
+      const saved = convert(file, 'docx:MS Word 2007 XML', 'docx');
+      const json = extractEmbeddedDraftJson(readFileSync(saved));
+      expect(json).not.toBeNull();
+      expect(JSON.parse(json!)).toEqual(draft);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
