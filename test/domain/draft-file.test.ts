@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { templates } from '../../templates/index.ts';
+import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { embedDraftJson } from '../../src/docx/embedded-draft.ts';
 import { draftFileName, readDraftBytes, readDraftJson, serializeDraft, type DraftReadResult } from '../../src/domain/draft-file.ts';
 import { reviewOf, settingsOf, type Draft, type NestedValues } from '../../src/domain/draft-types.ts';
@@ -372,6 +373,14 @@ describe('readDraftBytes', () => {
 
   it('reads the draft embedded in a .docx the app made', () => {
     expect(draftOf(readDraftBytes(docxWith(json), '报告.docx'))).toEqual(complete(office2023Draft()));
+  });
+
+  it('reads back the exact draft from real Word reports (final and draft mode, both formats)', async () => {
+    for (const draft of [complete(office2023Draft()), complete(district2020Draft())]) {
+      for (const mode of ['final', 'draft'] as const) {
+        expect(draftOf(readDraftBytes(await buildReportDocx(draft, mode), 'x.docx'))).toEqual(draft);
+      }
+    }
   });
 
   it('a Word file without the embedded draft: not made by this tool', () => {
