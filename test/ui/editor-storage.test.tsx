@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { report2021 } from '../../templates/report-2021.ts';
+import { emptyDraft } from '../../src/domain/values.ts';
+import { openIdbRepository } from '../../src/storage/idb-repository.ts';
+import { MEMORY_ONLY_MESSAGE } from '../../src/storage/storage-errors.ts';
+import { createTabGuard } from '../../src/storage/tab-guard.ts';
+import { FakeLockManager } from './fake-locks.ts';
+import { renderApp, storeDraft } from './app-harness.tsx';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const problemsBox = () => screen.getByRole('textbox', { name: '（一）存在的主要问题' }) as HTMLTextAreaElement;
+
+async function storedEmpty() {
+  const repository = await openIdbRepository();
+  const record = await storeDraft(repository, emptyDraft(report2021, 2025, '某某县教育局'));
+  return { repository, id: record.id };
+}
+
+describe('nothing is lost', () => {
+  it('saves within a second, shows 已保存 HH:MM:SS, and after a restart reopens the same draft on the same section', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await storedEmpty();
+    const first = renderApp({ repository, hash: `#/draft/${id}/problems` });
+    await screen.findByRole('heading', { level: 1, name: '五、存在的主要问题及改进情况' });
+    await user.type(problemsBox(), '信息公开的广度深度仍需深化。');
+    await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent(/^已保存 \d\d:\d\d:\d\d$/), { timeout: 2000 });
+    first.unmount();
+
+    // A fresh start (closed tab, crash): no address, a new connection to the same database.
+    renderApp({ repository: await openIdbRepository(), hash: '' });
+    expect(await screen.findByRole('heading', { level: 1, name: '五、存在的主要问题及改进情况' })).toBeInTheDocument();
+    expect(window.location.hash).toBe(`#/draft/${id}/problems`);
+    expect(problemsBox()).toHaveValue('信息公开的广度深度仍需深化。');
+  });
+
+  it('restores a cell exactly as typed even when it is not a number yet', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await storedEmpty();
+    const first = renderApp({ repository, hash: `#/draft/${id}/other` });
+    await screen.findByRole('heading', { level: 1, name: '六、其他需要报告的事项' });
+    await user.type(screen.getByRole('textbox', { name: '本年发出收费通知（件）' }), '3件');
+    await waitFor(async () => expect((await repository.get(id))?.rawInputs).toEqual({ 'fees.noticesIssued': '3件' }), { timeout: 2000 });
+    first.unmount();
+    renderApp({ repository: await openIdbRepository(), hash: `#/draft/${id}/other` });
+    expect(await screen.findByRole('textbox', { name: '本年发出收费通知（件）' })).toHaveValue('3件');
+  });
+
+  it('tells the clerk at once when the browser refuses to store, and offers the draft file', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await storedEmpty();
+    renderApp({ repository, hash: `#/draft/${id}/problems` });
+    await screen.findByRole('heading', { level: 1, name: '五、存在的主要问题及改进情况' });
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    await user.type(problemsBox(), '写不进浏览器的文字');
+    const alert = await screen.findByRole('alert', {}, { timeout: 2000 });
+    expect(alert).toHaveTextContent('浏览器的存储空间已满');
+    expect(within(alert).getByRole('button', { name: '下载草稿文件' })).toBeInTheDocument();
+    expect(screen.getByTestId('save-indicator')).toHaveTextContent('未能保存到浏览器');
+    // The text stays on screen: the clerk keeps working in memory.
+    expect(problemsBox()).toHaveValue('写不进浏览器的文字');
+  });
+
+  it('shows the memory-only warning when the browser allows no storage at all', async () => {
+    const { MemoryDraftRepository } = await import('../../src/storage/draft-repository.ts');
+    const repository = new MemoryDraftRepository();
+    const record = await storeDraft(repository, emptyDraft(report2021, 2025, '某某县教育局'));
+    renderApp({ repository, warning: MEMORY_ONLY_MESSAGE, hash: `#/draft/${record.id}/basics` });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('关闭或刷新页面就会丢失');
+    expect(within(alert).getByRole('button', { name: '下载草稿文件' })).toBeInTheDocument();
+  });
+});
+
+describe('the same draft elsewhere', () => {
+  it('does not overwrite a newer version saved by another tab; the clerk chooses', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await storedEmpty();
+    renderApp({ repository, hash: `#/draft/${id}/problems` });
+    await screen.findByRole('heading', { level: 1, name: '五、存在的主要问题及改进情况' });
+
+    // Another tab (its own connection) saves first.
+    const otherTab = await openIdbRepository();
+    const stored = (await otherTab.get(id))!;
+    const theirs = { ...stored.draft, narrative: { ...stored.draft.narrative, problems: { intro: '', parts: { problems: '另一个标签页写的问题。', improvements: '' }, extraParts: [] } } };
+    expect((await otherTab.save(id, theirs, stored.revision)).ok).toBe(true);
+
+    await user.type(problemsBox(), '本页的文字');
+    const alert = await screen.findByRole('alert', {}, { timeout: 2000 });
+    expect(alert).toHaveTextContent('保存了更新的版本');
+    expect((await otherTab.get(id))?.draft.narrative.problems?.parts.problems).toBe('另一个标签页写的问题。');
+
+    await user.click(within(alert).getByRole('button', { name: '载入最新版本' }));
+    await waitFor(() => expect(problemsBox()).toHaveValue('另一个标签页写的问题。'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('a second tab on the same draft is read-only and can take over', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await storedEmpty();
+    const locks = new FakeLockManager() as unknown as LockManager;
+    // The first tab holds the draft.
+    const firstTab = createTabGuard(id, { locks });
+    await vi.waitFor(() => expect(firstTab.getState().mode).toBe('owner'));
+
+    renderApp({ repository, hash: `#/draft/${id}/problems`, createTabGuard: (draftId) => createTabGuard(draftId, { locks }) });
+    await screen.findByRole('heading', { level: 1, name: '五、存在的主要问题及改进情况' }, { timeout: 2000 });
+    const banner = screen.getByRole('alert');
+    expect(banner).toHaveTextContent('此草稿已在另一个标签页或窗口中打开');
+    expect(problemsBox()).toBeDisabled();
+
+    await user.click(within(banner).getByRole('button', { name: '在本页继续编辑' }));
+    await waitFor(() => expect(problemsBox()).toBeEnabled());
+    expect(firstTab.getState()).toMatchObject({ mode: 'readonly', reason: 'taken-over' });
+    firstTab.release();
+  });
+});
