@@ -35,7 +35,7 @@ import { indexTemplate } from '../domain/template.ts';
 import type { NarrativeSectionTemplate, ReportTemplate, TableSectionTemplate } from '../domain/template-types.ts';
 import { computeTotals } from '../domain/totals.ts';
 import { flattenTables, templateOf } from '../domain/values.ts';
-import { embedDraftJson } from './embedded-draft.ts';
+import { draftPackageParts, EMBEDDED_DRAFT_PATH, EMBEDDED_DRAFT_PROPS_PATH, ITEM_PROPS_CONTENT_TYPE, REL_CUSTOM_XML } from './embedded-draft.ts';
 import { buildTable } from './table-builder.ts';
 import { chineseDate, displayWidth, paragraphsOf, subHeadingOrdinal, tabSeparated } from './text.ts';
 import {
@@ -394,6 +394,10 @@ export async function buildReportDocx(draft: Draft, mode: ReportMode): Promise<U
       );
     }
   }
-  const bytes = await Packer.pack(createReportDocument(draft, mode), 'uint8array');
-  return embedDraftJson(bytes, JSON.stringify(draft, null, 2));
+  const doc = createReportDocument(draft, mode);
+  // The draft travels inside (./embedded-draft.ts): its parts go into the zip with the rest, related from
+  // the main document and typed in [Content_Types].xml, the way docx itself adds a bibliography's part.
+  doc.Document.Relationships.addRelationship('DraftData', REL_CUSTOM_XML, `../${EMBEDDED_DRAFT_PATH}`);
+  doc.ContentTypes.addOverride(ITEM_PROPS_CONTENT_TYPE, `/${EMBEDDED_DRAFT_PROPS_PATH}`);
+  return Packer.pack(doc, 'uint8array', undefined, draftPackageParts(JSON.stringify(draft, null, 2)));
 }

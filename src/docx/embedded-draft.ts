@@ -32,9 +32,13 @@ export const EMBEDDED_DRAFT_PATH = 'customXml/item1.xml';
 export const EMBEDDED_DRAFT_NAMESPACE = 'urn:gov-info-annual-report:draft';
 
 const ROOT = 'draft';
-const ITEM_PROPS_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
-const REL_CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
+/** Content type of the properties part (the item itself is `application/xml`, the `xml` default). */
+export const ITEM_PROPS_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
+/** Relationship type from `word/document.xml` to the custom XML part. */
+export const REL_CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
 const REL_CUSTOM_XML_PROPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
+/** Zip path of the custom XML part's properties. */
+export const EMBEDDED_DRAFT_PROPS_PATH = 'customXml/itemProps1.xml';
 /** Fixed datastore id: there is one draft part per file, and a fixed id keeps `document.xml` runs comparable. */
 const DATASTORE_ITEM_ID = '{6A3C2B7E-1F4D-4C1B-9E52-2D0F5A8B7C31}';
 
@@ -76,7 +80,23 @@ function itemRelsXml(propsName: string): string {
 }
 
 /**
- * Add the draft JSON to a `.docx` produced by `docx`'s Packer: the custom XML part, its properties part, the
+ * The three parts that carry the draft, for a package that has no custom XML part yet (docx writes one only
+ * for a bibliography): the item at {@link EMBEDDED_DRAFT_PATH}, its properties and their relationship. The
+ * package must also relate `word/document.xml` to the item ({@link REL_CUSTOM_XML}, target
+ * `../customXml/item1.xml`) and declare the properties' content type ({@link ITEM_PROPS_CONTENT_TYPE}).
+ * build-report.ts hands these to docx's Packer so that the zip is written once.
+ */
+export function draftPackageParts(json: string): { path: string; data: string }[] {
+  return [
+    { path: EMBEDDED_DRAFT_PATH, data: draftPartXml(json) },
+    { path: EMBEDDED_DRAFT_PROPS_PATH, data: itemPropsXml() },
+    { path: 'customXml/_rels/item1.xml.rels', data: itemRelsXml('itemProps1.xml') },
+  ];
+}
+
+/**
+ * Add the draft JSON to any finished `.docx` (unzips and zips again; build-report.ts avoids that cost by
+ * passing {@link draftPackageParts} to the Packer): the custom XML part, its properties part, the
  * relationship from the main document and the content-type override. Returns new zip bytes.
  */
 export function embedDraftJson(docx: Uint8Array, json: string): Uint8Array {
