@@ -134,7 +134,8 @@ export function Editor({ record, previousDraft, guard, guardState, step }: Edito
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       void autosave.flush();
       const state = autosave.getStatus().state;
-      if (!readOnly && (state === 'refused' || state === 'conflict' || (!repository.persistent && autosave.hasUnsavedChanges))) {
+      // Memory-only drafts die with the page: always ask before leaving.
+      if (!readOnly && (state === 'refused' || state === 'conflict' || !repository.persistent)) {
         event.preventDefault();
       }
     };
