@@ -12,13 +12,16 @@
 
 const LINE_BREAKS = /\r\n|[\r\u2028\u2029\v\f]/g;
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+/** A surrogate pair (kept) or a lone surrogate (dropped); no lookbehind, which older Safari cannot parse. */
+const SURROGATES = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
 
 /** Text with line ends normalised to `\n` and XML-illegal characters removed; tabs and newlines kept. */
 export function cleanText(text: string): string {
   return String(text ?? '')
     .replace(LINE_BREAKS, '\n')
-    .replace(FORBIDDEN, '');
+    .replace(FORBIDDEN, '')
+    .replace(SURROGATES, (match) => (match.length === 2 ? match : ''));
 }
 
 /** Leading indentation the clerk typed (spaces, ideographic spaces, tabs): the paragraph format indents. */

@@ -107,6 +107,16 @@ describe.each(fixtures)('Word report of %s', (_name, makeDraft) => {
     expect(doc.docDefaults.size).toBe('32');
   });
 
+  it('fits 28 三号 characters in the 156 mm line (condensed by 5 tw) and 22 lines of 579 tw in the 225 mm block', async () => {
+    const { doc } = await ready;
+    const spacing = Number(doc.docDefaults.characterSpacing);
+    const textWidth = 11906 - 1587 - 1474;
+    expect(28 * (320 + spacing)).toBeLessThanOrEqual(textWidth);
+    expect(29 * (320 + spacing)).toBeGreaterThan(textWidth);
+    expect(22 * 579).toBeLessThanOrEqual(16838 - 2098 - 1984);
+    expect(23 * 579).toBeGreaterThan(16838 - 2098 - 1984);
+  });
+
   it('starts with the two title lines in 方正小标宋简体 二号, centred', async () => {
     const { doc } = await ready;
     const [line1, line2] = doc.paragraphs;

@@ -15,7 +15,7 @@ import { parseXml, readDocx } from '../helpers/read-docx.ts';
 const SPECIALS = `甲 & 乙 < 丙 > 丁 "戊" '己' ]]> &amp; <w:t>`;
 const EMOJI = '进展顺利😀👍🏽🇨🇳，家庭👨‍👩‍👧';
 const RARE = '𠀀𠀁𪚥𰻞 U+20000';
-const CONTROLS = 'a\u0000b\u0001c\u0008d\u000Ee\u001Ff\u007Fg\u0085h\uFFFEi\uFFFFj\uD800k';
+const CONTROLS = 'a\u0000b\u0001c\u0008d\u000Ee\u001Ff\u007Fg\u0085h\uFFFEi\uFFFFj\uD800k\uDC00l\uDBFF';
 const LONG = '政务公开'.repeat(25_000); // 100 000 characters in one paragraph
 
 function withText(draft: Draft, problems: string): Draft {
@@ -26,7 +26,7 @@ function withText(draft: Draft, problems: string): Draft {
 
 describe('cleanText / paragraphsOf', () => {
   it('removes XML-illegal and invisible control characters and unpaired surrogates, keeps tab and newline', () => {
-    expect(cleanText(CONTROLS)).toBe('abcdefghijk');
+    expect(cleanText(CONTROLS)).toBe('abcdefghijkl');
     expect(cleanText('a\tb\nc')).toBe('a\tb\nc');
     expect(cleanText(`${EMOJI}${RARE}${SPECIALS}`)).toBe(`${EMOJI}${RARE}${SPECIALS}`);
   });
@@ -62,7 +62,7 @@ describe('narrative text in the Word file', () => {
     const texts = doc.paragraphs.map((p) => p.text);
     const at = texts.indexOf(SPECIALS);
     expect(at).toBeGreaterThan(0);
-    expect(texts.slice(at, at + 6)).toEqual([SPECIALS, EMOJI, RARE, '制表\t符', 'abcdefghijk', LONG]);
+    expect(texts.slice(at, at + 6)).toEqual([SPECIALS, EMOJI, RARE, '制表\t符', 'abcdefghijkl', LONG]);
   });
 
   it('writes a tab as w:tab', async () => {

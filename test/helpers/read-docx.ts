@@ -210,7 +210,13 @@ export interface DocxRead {
   readonly tables: readonly TableRead[];
   /** Body blocks in order: a paragraph or the index of a table. */
   readonly blocks: readonly ({ kind: 'p'; p: ParagraphInfo } | { kind: 'table'; index: number })[];
-  readonly docDefaults: { fonts: Record<string, string> | undefined; size: string | undefined; spacing: Record<string, string> | undefined };
+  readonly docDefaults: {
+    fonts: Record<string, string> | undefined;
+    size: string | undefined;
+    /** Run character spacing (`w:rPr/w:spacing/@w:val`, twips). */
+    characterSpacing: string | undefined;
+    spacing: Record<string, string> | undefined;
+  };
   readonly styles: ReadonlyMap<string, XmlNode>;
   readonly pgSz: Record<string, string>;
   readonly pgMar: Record<string, string>;
@@ -277,6 +283,7 @@ export function readDocx(bytes: Uint8Array): DocxRead {
     docDefaults: {
       fonts: child(rPrDefault, 'w:rFonts')?.attrs,
       size: child(rPrDefault, 'w:sz')?.attrs['w:val'],
+      characterSpacing: child(rPrDefault, 'w:spacing')?.attrs['w:val'],
       spacing: child(pPrDefault, 'w:spacing')?.attrs,
     },
     styles: new Map(elements(styles, 'w:style').map((s) => [s.attrs['w:styleId']!, s])),
