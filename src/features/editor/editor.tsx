@@ -31,6 +31,9 @@ import { SaveIndicator } from './save-indicator.tsx';
 import { SectionNavigator, StepPager } from './section-navigator.tsx';
 import { editorSteps, type StepId } from './steps.ts';
 
+/** Test hook: called on every render of the editor root (typing must not re-render it). */
+export const editorRenderProbe: { current: (() => void) | null } = { current: null };
+
 export interface EditorProps {
   readonly record: StoredDraft;
   readonly previousDraft: Draft | null;
@@ -52,6 +55,7 @@ function DraftTitle() {
 }
 
 export function Editor({ record, previousDraft, guard, guardState, step }: EditorProps) {
+  editorRenderProbe.current?.();
   const services = useServices();
   const { repository, channel } = services;
   const draftId = record.id;
