@@ -138,3 +138,17 @@ describe('基本信息: 编制说明', () => {
     await waitFor(async () => expect((await savedDraft(repository, id)).preamble).toBe(''));
   });
 });
+
+describe('基本信息: one draft per agency and year', () => {
+  it('points out a rename onto another stored draft of the same year', async () => {
+    const user = userEvent.setup();
+    const repository = new MemoryDraftRepository();
+    await storeDraft(repository, emptyDraft(report2021, 2025, '某某县卫生健康局'));
+    const record = await storeDraft(repository, emptyDraft(report2021, 2025, '某某县教育局'));
+    await openDraftAt(repository, record.id, 'basics', '基本信息');
+    const name = screen.getByRole('textbox', { name: '机关全称' });
+    await user.clear(name);
+    await user.type(name, '某某县卫生健康局');
+    await waitFor(() => expect(name).toHaveAccessibleDescription(expect.stringContaining('另一份草稿')));
+  });
+});

@@ -11,6 +11,7 @@ import { useEditor } from '../editor/editor-context.tsx';
 import { agencyFieldId, PREAMBLE_FIELD_ID } from '../editor/field-ids.ts';
 import type { ReportFormValues } from '../report-form/form-values.ts';
 import { formatLongName } from '../shared/format.ts';
+import { useServices } from '../shared/services.tsx';
 import { Modal } from '../shared/modal.tsx';
 import { CharCount } from '../narrative/text-field.tsx';
 
@@ -32,11 +33,41 @@ function agencyProblem(key: keyof Agency, value: string): string {
 
 function AgencyMessage({ field, id }: { field: keyof Agency; id: string }) {
   const value = useWatch<ReportFormValues, `agency.${keyof Agency}`>({ name: `agency.${field}` });
+  const duplicate = useDuplicateName(field === 'name' ? (value ?? '') : null);
   return (
     <span id={id} className="field-error">
-      {agencyProblem(field, value ?? '')}
+      {agencyProblem(field, value ?? '') || duplicate}
     </span>
   );
+}
+
+/** One draft per agency and year: renaming onto another stored draft of the same year is pointed out. */
+function useDuplicateName(name: string | null): string {
+  const { repository } = useServices();
+  const { draftId, base } = useEditor();
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    if (name === null || name.trim() === '') {
+      setMessage('');
+      return undefined;
+    }
+    const year = base().year;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      void repository
+        .findByAgencyYear(name, year)
+        .then((other) => {
+          if (cancelled) return;
+          setMessage(other && other.id !== draftId ? `此浏览器中已有“${other.draft.agency.name}”${year}年度的另一份草稿；每个机关每个年度应只保留一份。` : '');
+        })
+        .catch(() => undefined);
+    }, 300);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [name, repository, draftId, base]);
+  return message;
 }
 
 function PreambleEditor() {
