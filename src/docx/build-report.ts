@@ -158,10 +158,12 @@ function titleParagraph(text: string, last: boolean): Paragraph {
 }
 
 /** 一、 heading: 黑体 三号, indented like body text (每个自然段左空二字). */
-function heading1(text: string): Paragraph {
+function heading1(text: string, afterTable: boolean): Paragraph {
   return new Paragraph({
     heading: HeadingLevel.HEADING_1,
     keepNext: true,
+    // Half a line of air between a table and the heading below it, which would otherwise touch its border.
+    ...(afterTable ? { spacing: { before: Math.round(LINE_PITCH / 2) } } : {}),
     indent: FIRST_LINE_INDENT,
     children: textRuns(text, { font: runFonts(FONT_HEADING1), size: SIZE_SANHAO }),
   });
@@ -185,8 +187,9 @@ function narrativeBlocks(
   text: NarrativeSectionDraft | undefined,
   draft: Draft,
   mode: ReportMode,
+  afterTable: boolean,
 ): Paragraph[] {
-  const blocks: Paragraph[] = [heading1(section.heading)];
+  const blocks: Paragraph[] = [heading1(section.heading, afterTable)];
   if (section.hasIntro && text) blocks.push(...bodyParagraphs(text.intro));
   if (section.hasFeeStatement) blocks.push(...bodyParagraphs(feeStatementSentence(draft)));
 
@@ -208,8 +211,8 @@ function narrativeBlocks(
   return blocks;
 }
 
-function tableBlocks(section: TableSectionTemplate, values: CellValues): (Paragraph | Table)[] {
-  const blocks: (Paragraph | Table)[] = [heading1(section.heading), ...bodyParagraphs(section.lead)];
+function tableBlocks(section: TableSectionTemplate, values: CellValues, afterTable: boolean): (Paragraph | Table)[] {
+  const blocks: (Paragraph | Table)[] = [heading1(section.heading, afterTable), ...bodyParagraphs(section.lead)];
   blocks.push(buildTable(section.table, values).table);
   return blocks;
 }
@@ -308,8 +311,9 @@ export function reportBlocks(draft: Draft, mode: ReportMode): (Paragraph | Table
   blocks.push(...bodyParagraphs(preamble));
 
   for (const section of template.sections) {
-    if (section.kind === 'narrative') blocks.push(...narrativeBlocks(section, draft.narrative[section.id], draft, mode));
-    else blocks.push(...tableBlocks(section, values));
+    const afterTable = blocks.length > 0 && !(blocks[blocks.length - 1] instanceof Paragraph);
+    if (section.kind === 'narrative') blocks.push(...narrativeBlocks(section, draft.narrative[section.id], draft, mode, afterTable));
+    else blocks.push(...tableBlocks(section, values, afterTable));
   }
   blocks.push(...signatureBlocks(draft));
   return blocks;
