@@ -12,7 +12,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildReportDocx, finalBlockers, reportFileName, type ReportMode } from '../docx/build-report.ts';
+import { finalBlockers } from '../domain/final-gate.ts';
+import { buildReportDocx, reportFileName, type ReportMode } from '../docx/build-report.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 import { loadDraft } from './load-draft.ts';

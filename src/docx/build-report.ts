@@ -28,11 +28,9 @@ import {
 } from 'docx';
 import type { CellValues, Draft, NarrativeSectionDraft } from '../domain/draft-types.ts';
 import { feeStatementSentence } from '../domain/fee-statement.ts';
-import type { Finding } from '../domain/findings.ts';
 import { defaultPreamble } from '../domain/preamble.ts';
-import { checkDraft } from '../domain/rules.ts';
-import { indexTemplate } from '../domain/template.ts';
-import type { NarrativeSectionTemplate, ReportTemplate, TableSectionTemplate } from '../domain/template-types.ts';
+import { finalBlockers } from '../domain/final-gate.ts';
+import type { NarrativeSectionTemplate, TableSectionTemplate } from '../domain/template-types.ts';
 import { computeTotals } from '../domain/totals.ts';
 import { flattenTables, templateOf } from '../domain/values.ts';
 import { draftPackageParts, EMBEDDED_DRAFT_PATH, EMBEDDED_DRAFT_PROPS_PATH, ITEM_PROPS_CONTENT_TYPE, REL_CUSTOM_XML } from './embedded-draft.ts';
@@ -75,36 +73,6 @@ const DRAFT_MARK = '草稿';
 const DRAFT_NOTE = '本文件尚未通过全部校验，仅供内部核对，不得作为正式报告发布';
 /** File-name suffix of a draft (issue 3). */
 const DRAFT_FILE_SUFFIX = '（草稿）';
-
-/** Ids of the template's "no cell left blank" rules (kind `filled`): their findings block a final report. */
-function untouchedRuleIds(template: ReportTemplate): Set<string> {
-  return new Set(template.rules.filter((rule) => rule.kind === 'filled').map((rule) => rule.id));
-}
-
-/**
- * What stops a final report: every error, and every finding about untouched cells (a final report never
- * prints an untouched cell, and never prints it as 0). As a safety net beyond the template's rules, any
- * untouched input cell that no finding names is reported too.
- */
-export function finalBlockers(draft: Draft): Finding[] {
-  const template = templateOf(draft);
-  const filled = untouchedRuleIds(template);
-  const findings = checkDraft(draft).filter((finding) => finding.severity === 'error' || filled.has(finding.rule));
-  const named = new Set(findings.flatMap((finding) => finding.cells));
-  const values = flattenTables(template, draft.tables ?? {});
-  const missing = indexTemplate(template).cells.filter(
-    (cell) => !cell.computed && values[cell.key] === null && !named.has(cell.key),
-  );
-  if (missing.length > 0) {
-    findings.push({
-      rule: [...filled][0] ?? 'filled',
-      severity: 'error',
-      cells: missing.map((cell) => cell.key),
-      message: `表格中有 ${missing.length} 格未填写。没有的请填 0`,
-    });
-  }
-  return findings;
-}
 
 /** Characters Windows and macOS refuse in file names, and control characters. */
 // eslint-disable-next-line no-control-regex

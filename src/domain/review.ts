@@ -11,6 +11,7 @@
  * Chinese message for the screen, never an exception.
  */
 import { contentHash } from './content-hash.ts';
+import { finalBlockers } from './final-gate.ts';
 import {
   reviewOf,
   settingsOf,
@@ -24,7 +25,6 @@ import {
   type ReviewStatus,
 } from './draft-types.ts';
 import type { Finding } from './findings.ts';
-import { checkDraft } from './rules.ts';
 import { cellAccessibleName } from './table-layout.ts';
 import { indexTemplate, narrativeSections, tableSections } from './template.ts';
 import { templateOf } from './values.ts';
@@ -109,17 +109,6 @@ function blank(text: string | undefined): boolean {
 export function submitter(draft: Draft): string | null {
   const entry = [...reviewOf(draft).history].reverse().find((item) => item.action === 'submitted' || item.action === 'resubmitted');
   return entry?.by ?? null;
-}
-
-/**
- * Findings that stop a report from being approved or printed as final: every error, and the findings
- * of the template's "no blank cell" rules (kind `filled`, R3.5: a warning while editing) — a final
- * report never prints a blank as 0 (spec §A.4). Same semantics as `finalBlockers` of the Word report
- * (src/docx/build-report.ts), which the domain cannot import.
- */
-export function blockingFindings(draft: Draft): Finding[] {
-  const filled = new Set(templateOf(draft).rules.filter((rule) => rule.kind === 'filled').map((rule) => rule.id));
-  return checkDraft(draft).filter((finding) => finding.severity === 'error' || filled.has(finding.rule));
 }
 
 function blockersMessage(blockers: readonly Finding[], what: string): string {
@@ -278,7 +267,7 @@ export function returnForChanges(draft: Draft, reviewer: Reviewer, comments: rea
 
 /**
  * The reviewer approves: 待审核 → 审核通过, recording name, role, time and the content hash. Refused
- * while the report has errors or untouched cells (`blockingFindings`): an approval is only worth
+ * while the report has errors or untouched cells (`finalBlockers`, final-gate.ts): an approval is only worth
  * something for a report that can be printed as final. The reviewer cannot be the clerk who submitted
  * (an agency without a separate reviewer turns `settings.requireApproval` off instead).
  */
@@ -299,9 +288,9 @@ export async function approve(draft: Draft, reviewer: Reviewer, now: Date): Prom
   if (blank(reviewer.name)) return refuse('请填写审核人姓名');
   if (blank(reviewer.role)) return refuse('请填写审核人职务');
   if (submitter(draft)?.trim() === reviewer.name.trim()) {
-    return refuse('审核人不能是提交审核的编制人本人。没有单独审核人的机关，可在设置中关闭“生成正式报告须经审核”');
+    return refuse('审核人不能是提交审核的编制人本人。没有单独审核人的机关，可在“基本信息”中取消勾选“正式版须经审核通过后生成”');
   }
-  const blockers = blockingFindings(draft);
+  const blockers = finalBlockers(draft);
   if (blockers.length > 0) return refuse(blockersMessage(blockers, '不能审核通过'));
   const round = currentRound(review);
   const approval = { reviewer: reviewer.name.trim(), role: reviewer.role.trim(), at, contentHash: await contentHash(draft) };
@@ -423,7 +412,7 @@ export function editingWarning(draft: Draft): string | null {
  * `settings.requireApproval` is off — a valid approval. `reasons` are Chinese sentences for the screen.
  */
 export async function canGenerateFinal(draft: Draft): Promise<{ ok: true } | { ok: false; reasons: string[] }> {
-  const reasons = blockingFindings(draft).map((finding) => finding.message);
+  const reasons = finalBlockers(draft).map((finding) => finding.message);
   if (settingsOf(draft).requireApproval) {
     const status = await approvalStatus(draft);
     if (status === 'voided') {
@@ -433,7 +422,7 @@ export async function canGenerateFinal(draft: Draft): Promise<{ ok: true } | { o
       reasons.push('报告标为审核通过，但没有审核记录，须重新提交审核');
     } else if (status === 'none') {
       reasons.push(
-        `正式报告须经审核通过后才能生成（当前状态：${reviewStatusLabels[reviewOf(draft).status]}）。没有单独审核人的机关，可在设置中关闭“生成正式报告须经审核”`,
+        `正式报告须经审核通过后才能生成（当前状态：${reviewStatusLabels[reviewOf(draft).status]}）。没有单独审核人的机关，可在“基本信息”中取消勾选“正式版须经审核通过后生成”`,
       );
     }
   }

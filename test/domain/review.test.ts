@@ -10,7 +10,6 @@ import {
   approvalStatus,
   approvalStatusLabels,
   approve,
-  blockingFindings,
   canGenerateFinal,
   commentsByAnchor,
   commentStateLabels,
@@ -26,6 +25,7 @@ import {
   type ReviewResult,
 } from '../../src/domain/review.ts';
 import { readDraftJson, serializeDraft } from '../../src/domain/draft-file.ts';
+import { finalBlockers } from '../../src/domain/final-gate.ts';
 import { emptyDraft } from '../../src/domain/values.ts';
 
 function fixture(name: string): Draft {
@@ -333,7 +333,7 @@ describe('refused transitions', () => {
     expect(errorMessage).toContain('自然人');
 
     const untouched = setCell(resubmitted, 'reviewLitigation.review.upheld', null);
-    expect(blockingFindings(untouched).map((finding) => finding.rule)).toEqual(['R3.5']);
+    expect(finalBlockers(untouched).map((finding) => finding.rule)).toEqual(['R3.5']);
     expect(refused(await approve(untouched, reviewer, at(20)))).toMatch(/^报告还有 ?1 处未填写，不能审核通过：/);
   });
 });
@@ -343,7 +343,7 @@ describe('final report gate and settings', () => {
     const office = fixture('zhenhai-office-2023');
     const gate = await canGenerateFinal(office);
     expect(!gate.ok && gate.reasons).toEqual([
-      '正式报告须经审核通过后才能生成（当前状态：编辑中）。没有单独审核人的机关，可在设置中关闭“生成正式报告须经审核”',
+      '正式报告须经审核通过后才能生成（当前状态：编辑中）。没有单独审核人的机关，可在“基本信息”中取消勾选“正式版须经审核通过后生成”',
     ]);
     const noReviewer = { ...office, settings: { requireApproval: false } };
     expect(await canGenerateFinal(noReviewer)).toEqual({ ok: true });

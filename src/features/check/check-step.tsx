@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { Draft } from '../../domain/draft-types.ts';
+import { finalBlockers } from '../../domain/final-gate.ts';
 import type { Finding } from '../../domain/findings.ts';
 import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
 import { DOCX_MIME, downloadFile } from '../shared/download.ts';
@@ -64,7 +65,7 @@ export function CheckStep() {
       live.refresh();
       const draft = currentDraft();
       const module = await import('../../docx/build-report.ts');
-      const blockers = module.finalBlockers(draft);
+      const blockers = finalBlockers(draft);
       if (blockers.length > 0) setBlocked({ draft, blockers, module });
       else await build(module, draft, 'final');
     } catch {
