@@ -26,9 +26,10 @@ import {
   TextRun,
   type Table,
 } from 'docx';
-import type { CellValues, Draft, NarrativeSectionDraft } from '../domain/draft-types.ts';
+import { reviewOf, type CellValues, type Draft, type NarrativeSectionDraft } from '../domain/draft-types.ts';
 import { feeStatementSentence } from '../domain/fee-statement.ts';
 import { defaultPreamble } from '../domain/preamble.ts';
+import { approvalStatus, approvalStatusLabels, reviewStatusLabels, type ApprovalStatus } from '../domain/review.ts';
 import { finalBlockers } from '../domain/final-gate.ts';
 import type { NarrativeSectionTemplate, TableSectionTemplate } from '../domain/template-types.ts';
 import { computeTotals } from '../domain/totals.ts';
@@ -287,12 +288,51 @@ export function reportBlocks(draft: Draft, mode: ReportMode): (Paragraph | Table
   return blocks;
 }
 
+/**
+ * Names of the custom document properties (docProps/custom.xml) that carry the sign-off, so that
+ * whoever receives the Word file can see in 文件 → 属性 who approved it, when, and which content.
+ */
+export const APPROVAL_PROPERTY = {
+  status: '审核状态',
+  reviewer: '审核人',
+  role: '审核人职务',
+  approvedAt: '审核通过时间',
+  contentHash: '审核内容摘要（SHA-256）',
+} as const;
+
+/**
+ * The review record as document properties. The approval is written only when it is valid (the
+ * content is what was approved); a voided one is named as such, never passed off as an approval.
+ */
+export function approvalProperties(draft: Draft, status: ApprovalStatus): { name: string; value: string }[] {
+  const review = reviewOf(draft);
+  const approval = review.approval;
+  if (status === 'valid' && approval) {
+    return [
+      { name: APPROVAL_PROPERTY.status, value: approvalStatusLabels.valid },
+      // Names come from a file anyone can edit: keep them XML-safe like any other text.
+      { name: APPROVAL_PROPERTY.reviewer, value: paragraphsOf(approval.reviewer).join(' ') },
+      { name: APPROVAL_PROPERTY.role, value: paragraphsOf(approval.role).join(' ') },
+      { name: APPROVAL_PROPERTY.approvedAt, value: approval.at },
+      { name: APPROVAL_PROPERTY.contentHash, value: approval.contentHash },
+    ];
+  }
+  return [{ name: APPROVAL_PROPERTY.status, value: status === 'voided' ? approvalStatusLabels.voided : reviewStatusLabels[review.status] }];
+}
+
+/** `，经王建国（办公室主任）于 2024-01-20T08:06:00.000Z 审核通过` for a valid approval; '' otherwise. */
+function approvalSentence(draft: Draft, status: ApprovalStatus): string {
+  const approval = reviewOf(draft).approval;
+  if (status !== 'valid' || !approval) return '';
+  return `，经${paragraphsOf(approval.reviewer).join(' ')}（${paragraphsOf(approval.role).join(' ')}）于 ${approval.at} 审核通过`;
+}
+
 function reportTitle(draft: Draft): string {
   return `${paragraphsOf(draft.agency.name).join('')}${draft.year}${TITLE_SUFFIX}`;
 }
 
-/** The docx `Document` (not yet packed). */
-export function createReportDocument(draft: Draft, mode: ReportMode): Document {
+/** The docx `Document` (not yet packed); `approval` is `approvalStatus(draft)`, for the document properties. */
+export function createReportDocument(draft: Draft, mode: ReportMode, approval: ApprovalStatus = 'none'): Document {
   const template = templateOf(draft);
   const agency = paragraphsOf(draft.agency.name).join('');
   const headingRun = (font: string, size: number) => ({ font: runFonts(font), size, bold: false, italics: false, color: '000000' });
@@ -301,7 +341,8 @@ export function createReportDocument(draft: Draft, mode: ReportMode): Document {
     title: reportTitle(draft) + (mode === 'draft' ? DRAFT_FILE_SUFFIX : ''),
     creator: agency,
     lastModifiedBy: agency,
-    description: `${template.notice}格式${mode === 'draft' ? `，${DRAFT_MARK}` : ''}`,
+    description: `${template.notice}格式${mode === 'draft' ? `，${DRAFT_MARK}` : ''}${approvalSentence(draft, approval)}`,
+    customProperties: approvalProperties(draft, approval),
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
@@ -366,7 +407,7 @@ export async function buildReportDocx(draft: Draft, mode: ReportMode): Promise<U
       );
     }
   }
-  const doc = createReportDocument(draft, mode);
+  const doc = createReportDocument(draft, mode, await approvalStatus(draft));
   // The draft travels inside (./embedded-draft.ts): its parts go into the zip with the rest, related from
   // the main document and typed in [Content_Types].xml, the way docx itself adds a bibliography's part.
   doc.Document.Relationships.addRelationship('DraftData', REL_CUSTOM_XML, `../${EMBEDDED_DRAFT_PATH}`);
