@@ -39,17 +39,52 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
+/**
+ * Records what went wrong inside a page: uncaught exceptions (`pageerror`) and `console.error` calls,
+ * with where they came from. Tests assert the list is empty at the end (`expectNoPageErrors`); a
+ * throwing listener would only crash the test worker, far from the cause.
+ */
+export function collectPageErrors(page: Page, into: string[]): void {
+  page.on('pageerror', (error) => {
+    into.push(`pageerror in ${page.url()}: ${error.stack ?? error.message}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url, lineNumber } = message.location();
+    into.push(`console.error in ${page.url()}: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+  });
+}
+
+export interface AppPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Errors of every page of the context (later tabs included), in the order they happened. */
+  readonly errors: string[];
+}
+
+export interface NewAppPageOptions {
+  /** Runs in every page of the context before the app's own scripts (e.g. to make storage refuse). */
+  readonly initScript?: string;
+  /** Open the app at once (default true). */
+  readonly open?: boolean;
+}
+
 /** A fresh context (empty IndexedDB) at 1366×768, the smallest screen the app supports. */
-export async function newAppPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+export async function newAppPage(browser: Browser, options: NewAppPageOptions = {}): Promise<AppPage> {
   const context = await browser.newContext({
     acceptDownloads: true,
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
   });
+  const errors: string[] = [];
+  context.on('page', (page) => collectPageErrors(page, errors));
+  if (options.initScript !== undefined) await context.addInitScript(options.initScript);
   const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(baseUrl());
-  return { context, page };
+  if (options.open !== false) await page.goto(baseUrl());
+  return { context, page, errors };
+}
+
+/** One readable failure listing every error the pages reported. */
+export function pageErrorReport(errors: readonly string[]): string {
+  return errors.length === 0 ? 'no page errors' : `${errors.length} page error(s):\n${errors.join('\n')}`;
 }
