@@ -299,8 +299,10 @@ export async function pasteInto(page: Page, target: Locator, text: string): Prom
 
 /**
  * A block as copied from a spreadsheet holding the statutory table: the data rows from the one whose
- * first cell is `fromCell` to the end, every data column including the computed ones (their numbers as
- * the fixture has them), tab-separated, CRLF line ends. `format` writes each number as the sheet shows it.
+ * first cell is `fromCell` to the end, tab-separated, CRLF line ends. With every data column and row,
+ * computed ones included (their numbers as `values` has them), like a copied statutory table; with
+ * `inputsOnly`, without the 总计 column and the （七）总计 row, like a clerk's own sheet. `format` writes each
+ * number as the sheet shows it.
  */
 export function spreadsheetBlock(
   template: ReportTemplate,
@@ -308,6 +310,7 @@ export function spreadsheetBlock(
   fromCell: string,
   values: CellValues,
   format: (text: string, row: number, column: number) => string,
+  { inputsOnly = false }: { inputsOnly?: boolean } = {},
 ): { text: string; inputs: CellInfo[] } {
   const layout = layoutTable(tableSections(template).find((section) => section.table.key === table)!.table);
   const rows = layout
@@ -316,7 +319,10 @@ export function spreadsheetBlock(
     .filter((cells) => cells.length > 0);
   const start = rows.findIndex((cells) => cells[0]?.key === fromCell);
   if (start < 0) throw new Error(`no data row starts with ${fromCell}`);
-  const block = rows.slice(start);
+  const block = rows
+    .slice(start)
+    .map((cells) => (inputsOnly ? cells.filter((cell) => !cell.computed) : cells))
+    .filter((cells) => cells.length > 0);
   const text = block
     .map((cells, r) => cells.map((cell, c) => format(formatCellValue(values[cell.key] ?? null), r, c)).join('\t'))
     .join('\r\n');
