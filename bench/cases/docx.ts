@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
-import { extractEmbeddedDraftJson } from '../../src/docx/embedded-draft.ts';
+import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import type { BenchResult } from '../bench-types.ts';
 
 export const name = 'docx';

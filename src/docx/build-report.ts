@@ -34,7 +34,7 @@ import { finalBlockers } from '../domain/final-gate.ts';
 import type { NarrativeSectionTemplate, TableSectionTemplate } from '../domain/template-types.ts';
 import { computeTotals } from '../domain/totals.ts';
 import { flattenTables, templateOf } from '../domain/values.ts';
-import { draftPackageParts, EMBEDDED_DRAFT_PATH, EMBEDDED_DRAFT_PROPS_PATH, ITEM_PROPS_CONTENT_TYPE, REL_CUSTOM_XML } from './embedded-draft.ts';
+import { draftPackageParts, EMBEDDED_DRAFT_PATH, EMBEDDED_DRAFT_PROPS_PATH, ITEM_PROPS_CONTENT_TYPE, REL_CUSTOM_XML } from '../domain/embedded-draft.ts';
 import { buildTable } from './table-builder.ts';
 import { chineseDate, displayWidth, paragraphsOf, subHeadingOrdinal, tabSeparated } from './text.ts';
 import {

@@ -11,7 +11,7 @@
  * version: its other differences are expected, and listing them would only bury the one useful message.
  */
 import { templateIds, templates, templateForYear, isTemplateId } from '../../templates/index.ts';
-import { extractEmbeddedDraftJson } from '../docx/embedded-draft.ts';
+import { extractEmbeddedDraftJson } from './embedded-draft.ts';
 import { draftSchemaFor, MAX_REPORT_YEAR, templateYearRange } from './draft-schema.ts';
 import { findJsonSyntaxError } from './draft-json-syntax.ts';
 import { DRAFT_FORMAT_VERSION, reviewOf, settingsOf, type Draft, type NestedValues } from './draft-types.ts';
@@ -506,7 +506,7 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every(
 
 /**
  * Reads a draft from a file's bytes: JSON in UTF-8 (with or without BOM) or UTF-16 with BOM, or a `.docx`
- * made by this app (the draft travels inside it, see src/docx/embedded-draft.ts).
+ * made by this app (the draft travels inside it, see src/domain/embedded-draft.ts).
  */
 export function readDraftBytes(bytes: Uint8Array, fileName?: string): DraftReadResult {
   try {

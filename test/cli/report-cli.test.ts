@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embedDraftJson } from '../../src/docx/embedded-draft.ts';
+import { embedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { runReport } from '../../src/cli/report.ts';
 import { serializeDraft } from '../../src/domain/draft-file.ts';
 import { DISTRICT_2020_PATH, OFFICE_2023_PATH, office2023Draft } from '../helpers/fixtures.ts';

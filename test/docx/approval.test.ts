@@ -7,7 +7,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { APPROVAL_PROPERTY, buildReportDocx } from '../../src/docx/build-report.ts';
-import { extractEmbeddedDraftJson } from '../../src/docx/embedded-draft.ts';
+import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { contentHash } from '../../src/domain/content-hash.ts';
 import { readDraftJson } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';

@@ -16,7 +16,7 @@ import { defaultPreamble } from '../../src/domain/preamble.ts';
 import { feeStatementSentence } from '../../src/domain/fee-statement.ts';
 import { buildReportDocx, reportFileName } from '../../src/docx/build-report.ts';
 import { finalBlockers } from '../../src/domain/final-gate.ts';
-import { extractEmbeddedDraftJson } from '../../src/docx/embedded-draft.ts';
+import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 import { readDocx, type DocxRead, type TableRead } from '../helpers/read-docx.ts';
 

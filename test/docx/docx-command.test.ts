@@ -12,7 +12,7 @@ import type { Draft } from '../../src/domain/draft-types.ts';
 import { runReport } from '../../src/cli/report.ts';
 import { readDraftJson } from '../../src/domain/draft-file.ts';
 import { reportFileName } from '../../src/docx/build-report.ts';
-import { extractEmbeddedDraftJson } from '../../src/docx/embedded-draft.ts';
+import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { OFFICE_2023_PATH, office2023Draft } from '../helpers/fixtures.ts';
 import { readDocx } from '../helpers/read-docx.ts';
 

@@ -12,7 +12,7 @@ import { emptyDraft, flattenTables, nestTables, templateOf } from '../../src/dom
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { buildReportDocx, reportFileName } from '../../src/docx/build-report.ts';
 import { finalBlockers } from '../../src/domain/final-gate.ts';
-import { extractEmbeddedDraftJson } from '../../src/docx/embedded-draft.ts';
+import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { templates } from '../../templates/index.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 import { readDocx, type DocxRead } from '../helpers/read-docx.ts';

@@ -4,7 +4,7 @@
  * and the PDF's text (`pdftotext -layout`) holds every table number of the fixture in reading order —
  * table by table, row by row, each row's numbers left to right on one line. Also: the draft version shows
  * 草稿 on every page, and the embedded draft survives a LibreOffice DOCX → DOCX round trip (the reason
- * src/docx/embedded-draft.ts uses a custom XML part).
+ * src/domain/embedded-draft.ts uses a custom XML part).
  *
  * Needs `soffice` (Debian `libreoffice-writer-nogui`) and `pdftotext` (Debian `poppler-utils`); without
  * them the tests FAIL, never skip. Conversions run one after another, each with its own profile (HOME and
@@ -23,7 +23,7 @@ import { tableSections } from '../../src/domain/template.ts';
 import { computeTotals } from '../../src/domain/totals.ts';
 import { flattenTables, templateOf } from '../../src/domain/values.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
-import { extractEmbeddedDraftJson } from '../../src/docx/embedded-draft.ts';
+import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 
 const CONVERT_TIMEOUT_MS = 120_000;

@@ -3,7 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { templates } from '../../templates/index.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
-import { embedDraftJson } from '../../src/docx/embedded-draft.ts';
+import { embedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { draftFileName, readDraftBytes, readDraftJson, serializeDraft, type DraftReadResult } from '../../src/domain/draft-file.ts';
 import { reviewOf, settingsOf, type Draft, type NestedValues } from '../../src/domain/draft-types.ts';
 import { indexTemplate } from '../../src/domain/template.ts';

@@ -8,7 +8,7 @@ import type { CellValues, Draft } from '../../../src/domain/draft-types.ts';
 import { layoutTable } from '../../../src/domain/table-layout.ts';
 import { tableSections } from '../../../src/domain/template.ts';
 import { templateOf } from '../../../src/domain/values.ts';
-import { extractEmbeddedDraftJson } from '../../../src/docx/embedded-draft.ts';
+import { extractEmbeddedDraftJson } from '../../../src/domain/embedded-draft.ts';
 import { readDocx, type TableRead } from '../../helpers/read-docx.ts';
 import { draftValues } from './app.ts';
 

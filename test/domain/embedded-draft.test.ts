@@ -12,7 +12,7 @@ import {
   EMBEDDED_DRAFT_PATH,
   embedDraftJson,
   extractEmbeddedDraftJson,
-} from '../../src/docx/embedded-draft.ts';
+} from '../../src/domain/embedded-draft.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { parseXml } from '../helpers/read-docx.ts';
