@@ -8,6 +8,7 @@
  * clerk must decide. This is the last line of defence behind the tab guard (`tab-guard.ts`).
  */
 import type { Draft } from '../domain/draft-types.ts';
+import type { LastYearChoice, ReviewSession } from './side-records.ts';
 import { refusalMessage } from './storage-errors.ts';
 
 export interface StoredDraft {
@@ -54,6 +55,15 @@ export interface DraftRepository {
   /** The draft open when the app was last left (null: the home screen). */
   getLastOpen(): Promise<string | null>;
   setLastOpen(id: string | null): Promise<void>;
+  /** Last year's report chosen for a draft; `undefined`: none chosen (the app then looks for one itself). */
+  getLastYear(id: string): Promise<LastYearChoice | undefined>;
+  /** `undefined` forgets the choice. Deleting the draft forgets it too. */
+  setLastYear(id: string, choice: LastYearChoice | undefined): Promise<void>;
+  /** Reviews of reports received as files (the supervisor's side), newest first. */
+  listReviews(): Promise<ReviewSession[]>;
+  getReview(id: string): Promise<ReviewSession | undefined>;
+  putReview(session: ReviewSession): Promise<void>;
+  removeReview(id: string): Promise<void>;
 }
 
 /** Agency names compare without surrounding or doubled spaces (a clerk's typing slips). */
@@ -72,11 +82,18 @@ export function byLastSaved(a: StoredDraft, b: StoredDraft): number {
   return b.savedAt.localeCompare(a.savedAt);
 }
 
+/** Newest first, like the drafts. */
+export function byOpened(a: ReviewSession, b: ReviewSession): number {
+  return b.openedAt.localeCompare(a.openedAt);
+}
+
 /** Drafts kept in this page only. Same rules as the IndexedDB one, including revision checks. */
 export class MemoryDraftRepository implements DraftRepository {
   readonly persistent = false;
   private readonly drafts = new Map<string, StoredDraft>();
   private readonly sections = new Map<string, string>();
+  private readonly lastYear = new Map<string, LastYearChoice>();
+  private readonly reviews = new Map<string, ReviewSession>();
   private lastOpen: string | null = null;
 
   async list(): Promise<StoredDraft[]> {
@@ -123,6 +140,7 @@ export class MemoryDraftRepository implements DraftRepository {
   async remove(id: string): Promise<void> {
     this.drafts.delete(id);
     this.sections.delete(id);
+    this.lastYear.delete(id);
     if (this.lastOpen === id) this.lastOpen = null;
   }
 
@@ -140,5 +158,32 @@ export class MemoryDraftRepository implements DraftRepository {
 
   async setLastOpen(id: string | null): Promise<void> {
     this.lastOpen = id;
+  }
+
+  async getLastYear(id: string): Promise<LastYearChoice | undefined> {
+    const choice = this.lastYear.get(id);
+    return choice && structuredClone(choice);
+  }
+
+  async setLastYear(id: string, choice: LastYearChoice | undefined): Promise<void> {
+    if (choice) this.lastYear.set(id, structuredClone(choice));
+    else this.lastYear.delete(id);
+  }
+
+  async listReviews(): Promise<ReviewSession[]> {
+    return [...this.reviews.values()].map((session) => structuredClone(session)).sort(byOpened);
+  }
+
+  async getReview(id: string): Promise<ReviewSession | undefined> {
+    const session = this.reviews.get(id);
+    return session && structuredClone(session);
+  }
+
+  async putReview(session: ReviewSession): Promise<void> {
+    this.reviews.set(session.id, structuredClone(session));
+  }
+
+  async removeReview(id: string): Promise<void> {
+    this.reviews.delete(id);
   }
 }

@@ -4,8 +4,10 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Draft } from '../domain/draft-types.ts';
+import type { LastYearChoice, ReviewSession } from './side-records.ts';
 import {
   byLastSaved,
+  byOpened,
   newDraftId,
   sameAgency,
   type CreateResult,
@@ -16,7 +18,8 @@ import {
 import { refusalMessage } from './storage-errors.ts';
 
 export const DB_NAME = 'gov-info-annual-report';
-const DB_VERSION = 1;
+/** 2: `lastYear` and `reviews` (issue 5). Upgrading only adds stores; drafts are untouched. */
+const DB_VERSION = 2;
 const LAST_OPEN_KEY = 'lastOpenDraft';
 
 interface ReportDb extends DBSchema {
@@ -24,6 +27,10 @@ interface ReportDb extends DBSchema {
   /** Current section per draft id; kept apart so that moving around never touches the draft's revision. */
   sections: { key: string; value: string };
   settings: { key: string; value: string | null };
+  /** Last year's report per draft id (a copy), beside the draft so it never touches its content. */
+  lastYear: { key: string; value: LastYearChoice };
+  /** The supervisor's reviews of reports received as files. */
+  reviews: { key: string; value: ReviewSession };
 }
 
 /** The transaction's own error says why it aborted (e.g. QuotaExceededError); the rejection only says AbortError. */
@@ -101,9 +108,10 @@ export class IdbDraftRepository implements DraftRepository {
   }
 
   async remove(id: string): Promise<void> {
-    const tx = this.db.transaction(['drafts', 'sections', 'settings'], 'readwrite');
+    const tx = this.db.transaction(['drafts', 'sections', 'settings', 'lastYear'], 'readwrite');
     await tx.objectStore('drafts').delete(id);
     await tx.objectStore('sections').delete(id);
+    await tx.objectStore('lastYear').delete(id);
     if ((await tx.objectStore('settings').get(LAST_OPEN_KEY)) === id) await tx.objectStore('settings').put(null, LAST_OPEN_KEY);
     await tx.done;
   }
@@ -123,6 +131,31 @@ export class IdbDraftRepository implements DraftRepository {
   async setLastOpen(id: string | null): Promise<void> {
     await this.db.put('settings', id, LAST_OPEN_KEY);
   }
+
+  async getLastYear(id: string): Promise<LastYearChoice | undefined> {
+    return this.db.get('lastYear', id);
+  }
+
+  async setLastYear(id: string, choice: LastYearChoice | undefined): Promise<void> {
+    if (choice) await this.db.put('lastYear', choice, id);
+    else await this.db.delete('lastYear', id);
+  }
+
+  async listReviews(): Promise<ReviewSession[]> {
+    return (await this.db.getAll('reviews')).sort(byOpened);
+  }
+
+  async getReview(id: string): Promise<ReviewSession | undefined> {
+    return this.db.get('reviews', id);
+  }
+
+  async putReview(session: ReviewSession): Promise<void> {
+    await this.db.put('reviews', session);
+  }
+
+  async removeReview(id: string): Promise<void> {
+    await this.db.delete('reviews', id);
+  }
 }
 
 /**
@@ -137,6 +170,8 @@ export async function openIdbRepository(): Promise<IdbDraftRepository> {
       if (!database.objectStoreNames.contains('drafts')) database.createObjectStore('drafts', { keyPath: 'id' });
       if (!database.objectStoreNames.contains('sections')) database.createObjectStore('sections');
       if (!database.objectStoreNames.contains('settings')) database.createObjectStore('settings');
+      if (!database.objectStoreNames.contains('lastYear')) database.createObjectStore('lastYear');
+      if (!database.objectStoreNames.contains('reviews')) database.createObjectStore('reviews', { keyPath: 'id' });
     },
     // A newer version of the app opened in another tab: let it upgrade rather than block it.
     blocking() {
