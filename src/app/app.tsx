@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { EditorRoute } from '../features/editor/editor-route.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { ReviewRoute } from '../features/review/review-route.tsx';
 import { AppHeader } from '../features/shared/app-header.tsx';
 import { navigate, useRoute } from '../features/shared/routing.ts';
 import { ServicesContext, type AppServices } from '../features/shared/services.tsx';
@@ -89,7 +90,13 @@ export function App({ openRepository = openDraftRepository, createTabGuard: guar
 
   return (
     <ServicesContext.Provider value={services}>
-      {route.page === 'draft' ? <EditorRoute key={route.draftId} draftId={route.draftId} step={route.step} /> : <HomePage />}
+      {route.page === 'draft' ? (
+        <EditorRoute key={route.draftId} draftId={route.draftId} step={route.step} />
+      ) : route.page === 'review' ? (
+        <ReviewRoute key={route.sessionId} sessionId={route.sessionId} />
+      ) : (
+        <HomePage />
+      )}
     </ServicesContext.Provider>
   );
 }

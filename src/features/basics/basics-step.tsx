@@ -14,6 +14,8 @@ import { formatLongName } from '../shared/format.ts';
 import { useServices } from '../shared/services.tsx';
 import { Modal } from '../shared/modal.tsx';
 import { CharCount } from '../narrative/text-field.tsx';
+import { LastYearPanel } from '../last-year/last-year-panel.tsx';
+import { ApprovalSetting } from '../review/approval-setting.tsx';
 
 const AGENCY_FIELDS: readonly { key: keyof Agency; label: string; help: string; autoComplete: string; inputMode?: 'numeric' | 'tel' | 'url' }[] = [
   { key: 'name', label: '机关全称', help: '报告标题和编制说明中使用，例如：某某市某某区人民政府办公室。', autoComplete: 'organization' },
@@ -208,6 +210,8 @@ export function BasicsStep() {
         </div>
       </section>
       <PreambleEditor />
+      <LastYearPanel />
+      <ApprovalSetting />
     </div>
   );
 }

@@ -4,10 +4,13 @@
  * marked 草稿); the draft file. The Word code is loaded only when asked for (it is large).
  */
 import { useMemo, useState } from 'react';
-import type { Draft } from '../../domain/draft-types.ts';
+import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
 import { finalBlockers } from '../../domain/final-gate.ts';
 import type { Finding } from '../../domain/findings.ts';
+import { canGenerateFinal } from '../../domain/review.ts';
 import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
+import { CrossYearNotices } from '../last-year/cross-year-notices.tsx';
+import { ClerkReviewPanel } from '../review/clerk-review-panel.tsx';
 import { DOCX_MIME, downloadFile } from '../shared/download.ts';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
 import { Modal } from '../shared/modal.tsx';
@@ -39,7 +42,7 @@ function FindingLink({ item }: { item: LocatedFinding }) {
 }
 
 export function CheckStep() {
-  const { template, currentDraft, autosave, live, readOnly } = useEditor();
+  const { template, currentDraft, autosave, live, readOnly, lastYear, draftId, goTo } = useEditor();
   const { findings } = useLiveDraft();
   const groups = useMemo(() => groupFindings(findings, template), [findings, template]);
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -47,7 +50,8 @@ export function CheckStep() {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [blocked, setBlocked] = useState<{ draft: Draft; blockers: Finding[]; module: BuildModule } | null>(null);
+  const [blocked, setBlocked] = useState<{ draft: Draft; blockers: Finding[]; approval: string[]; module: BuildModule } | null>(null);
+  const { draft: liveDraft } = useLiveDraft();
 
   const build = async (module: BuildModule, draft: Draft, mode: 'final' | 'draft') => {
     const bytes = await module.buildReportDocx(draft, mode);
@@ -65,8 +69,12 @@ export function CheckStep() {
       live.refresh();
       const draft = currentDraft();
       const module = await import('../../docx/build-report.ts');
+      // The final version needs no error, no blank cell and — unless the setting is off — a valid approval.
       const blockers = finalBlockers(draft);
-      if (blockers.length > 0) setBlocked({ draft, blockers, module });
+      const gate = await canGenerateFinal(draft);
+      const messages = new Set(blockers.map((finding) => finding.message));
+      const approval = gate.ok ? [] : gate.reasons.filter((reason) => !messages.has(reason));
+      if (!gate.ok || blockers.length > 0) setBlocked({ draft, blockers, approval, module });
       else await build(module, draft, 'final');
     } catch {
       setFailure('生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。');
@@ -118,12 +126,33 @@ export function CheckStep() {
         ))}
       </section>
 
+      <CrossYearNotices
+        current={liveDraft}
+        lastYear={lastYear}
+        attachHint={
+          <a
+            href={routeHash({ page: 'draft', draftId, step: 'basics' })}
+            onClick={(event) => {
+              event.preventDefault();
+              goTo('basics', 'last-year-heading');
+            }}
+          >
+            在“基本信息”中附上上年报告
+          </a>
+        }
+      />
+
+      <ClerkReviewPanel />
+
       <section aria-labelledby="generate-heading" className="generate">
         <h2 id="generate-heading" className="part-heading">
           生成 Word 报告
         </h2>
         <p className="field-help">
-          没有错误、表格全部填写后生成正式版；否则可以生成标注“草稿”的版本供内部传阅。生成的 Word 文件中带有本报告的草稿数据，以后可以用“打开草稿文件”继续编辑。
+          {settingsOf(liveDraft).requireApproval
+            ? '没有错误、表格全部填写，并经审核通过后生成正式版；否则可以生成标注“草稿”的版本供内部传阅。'
+            : '没有错误、表格全部填写后生成正式版；否则可以生成标注“草稿”的版本供内部传阅。'}
+          生成的 Word 文件中带有本报告的草稿数据{reviewOf(liveDraft).status === 'approved' ? '和审核记录' : ''}，以后可以用“打开草稿文件”继续编辑。
         </p>
         <div className="button-row">
           <button type="button" className="button button-primary" onClick={() => void generate()} disabled={busy} aria-busy={busy}>
@@ -164,8 +193,13 @@ export function CheckStep() {
             </>
           }
         >
-          <p>以下 {blocked.blockers.length} 个问题需要先解决，才能生成正式版：</p>
+          <p>以下 {blocked.blockers.length + blocked.approval.length} 个问题需要先解决，才能生成正式版：</p>
           <ul className="problem-list">
+            {blocked.approval.map((reason) => (
+              <li key={reason}>
+                <span className="severity severity-error">审核</span> {reason}
+              </li>
+            ))}
             {blocked.blockers.slice(0, MAX_BLOCKERS_LISTED).map((finding, index) => (
               <li key={index}>
                 <span className={`severity severity-${finding.severity}`}>{SEVERITY_TEXT[finding.severity]}</span> {finding.message}

@@ -3,6 +3,8 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { CellValues, Draft } from '../../domain/draft-types.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
 import type { Autosave } from '../../storage/autosave.ts';
+import type { LastYearChoice } from '../../storage/side-records.ts';
+import type { LastYear } from '../last-year/last-year-source.ts';
 import type { LiveDraft, LiveDraftSnapshot } from '../report-form/live-draft.ts';
 import type { StepId } from './steps.ts';
 
@@ -13,8 +15,14 @@ export interface EditorContextValue {
   readonly base: () => Draft;
   /** The draft as the form holds it right now. */
   readonly currentDraft: () => Draft;
-  /** Last year's draft of the same agency, when this browser has it (cross-year checks). */
+  /** Last year's report as the grid and the checks take it (from `lastYear`). */
   readonly previous: { template: ReportTemplate; values: CellValues } | null;
+  /** Last year's report: chosen by the clerk, or the same agency's draft of the year before in this browser. */
+  readonly lastYear: LastYear;
+  /** Choose last year's report (`undefined`: back to the automatic pick); kept beside the draft. */
+  readonly chooseLastYear: (choice: LastYearChoice | undefined) => Promise<void>;
+  /** Take review state and settings from `next` (the form keeps the content); saved with the next save. */
+  readonly commitMeta: (next: Draft) => void;
   readonly readOnly: boolean;
   readonly live: LiveDraft;
   readonly autosave: Autosave;

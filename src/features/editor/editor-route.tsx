@@ -1,19 +1,19 @@
 /**
- * Opens a draft by id: reads it from storage (with last year's draft of the same agency, for the
+ * Opens a draft by id: reads it from storage (with last year's report, chosen or found, for the
  * cross-year checks), claims it for this tab, and restores the step the clerk was on.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { Draft } from '../../domain/draft-types.ts';
 import { templateOf } from '../../domain/values.ts';
 import type { StoredDraft } from '../../storage/draft-repository.ts';
 import type { TabGuard } from '../../storage/tab-guard.ts';
+import { resolveLastYear, type LastYear } from '../last-year/last-year-source.ts';
 import { AppHeader } from '../shared/app-header.tsx';
 import { navigate, routeHash } from '../shared/routing.ts';
 import { useServices } from '../shared/services.tsx';
 import { Editor } from './editor.tsx';
 import { isStepId } from './steps.ts';
 
-type Loaded = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; record: StoredDraft; previous: Draft | null };
+type Loaded = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; record: StoredDraft; lastYear: LastYear };
 
 function useGuard(draftId: string): TabGuard | null {
   const { createTabGuard } = useServices();
@@ -47,9 +47,9 @@ export function EditorRoute({ draftId, step }: { draftId: string; step: string |
           void repository.setLastOpen(null).catch(() => undefined);
           return;
         }
-        const previous = await repository.findByAgencyYear(record.draft.agency.name, record.draft.year - 1);
+        const lastYear = await resolveLastYear(repository, draftId, record.draft);
         if (cancelled) return;
-        setLoaded({ status: 'ready', record, previous: previous?.draft ?? null });
+        setLoaded({ status: 'ready', record, lastYear });
       } catch {
         if (!cancelled) setLoaded({ status: 'missing' });
       }
@@ -104,5 +104,5 @@ export function EditorRoute({ draftId, step }: { draftId: string; step: string |
       </>
     );
   }
-  return <Editor key={draftId} record={loaded.record} previousDraft={loaded.previous} guard={guard} guardState={guardState} step={validStep} />;
+  return <Editor key={draftId} record={loaded.record} lastYear={loaded.lastYear} guard={guard} guardState={guardState} step={validStep} />;
 }

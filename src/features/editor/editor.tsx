@@ -8,13 +8,16 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
-import type { Draft } from '../../domain/draft-types.ts';
+import { reviewOf, type Draft } from '../../domain/draft-types.ts';
+import { applyContentChange } from '../../domain/review.ts';
 import { flattenTables, templateOf } from '../../domain/values.ts';
 import { Autosave } from '../../storage/autosave.ts';
 import type { StoredDraft } from '../../storage/draft-repository.ts';
+import type { LastYearChoice } from '../../storage/side-records.ts';
 import type { TabGuard, TabGuardState } from '../../storage/tab-guard.ts';
 import { BasicsStep } from '../basics/basics-step.tsx';
 import { CheckStep } from '../check/check-step.tsx';
+import { resolveLastYear, type LastYear } from '../last-year/last-year-source.ts';
 import { NarrativeStep } from '../narrative/narrative-step.tsx';
 import { draftToFormValues, formValuesToDraft, unparsedInputs, type ReportFormValues } from '../report-form/form-values.ts';
 import { LiveDraft } from '../report-form/live-draft.ts';
@@ -23,6 +26,9 @@ import { downloadDraftFile } from '../shared/draft-file-download.ts';
 import { formatName } from '../shared/format.ts';
 import { navigate, routeHash } from '../shared/routing.ts';
 import { useServices } from '../shared/services.tsx';
+import { rememberedName } from '../review/people.ts';
+import { ReviewBanner, ReviewStatusBadge } from '../review/review-banner.tsx';
+import { StepComments } from '../review/step-comments.tsx';
 import { TableStep } from '../tables/table-step.tsx';
 import { EditorBanners } from './editor-banners.tsx';
 import { EditorContext, useLiveDraft, type EditorContextValue } from './editor-context.tsx';
@@ -36,7 +42,8 @@ export const editorRenderProbe: { current: (() => void) | null } = { current: nu
 
 export interface EditorProps {
   readonly record: StoredDraft;
-  readonly previousDraft: Draft | null;
+  /** Last year's report (chosen or found) for the cross-year checks. */
+  readonly lastYear: LastYear;
   readonly guard: TabGuard;
   readonly guardState: TabGuardState;
   readonly step: StepId;
@@ -50,11 +57,12 @@ function DraftTitle() {
       <span className="draft-title-meta">
         {draft.year}年度 · {formatName(draft.template)}
       </span>
+      <ReviewStatusBadge draft={draft} />
     </p>
   );
 }
 
-export function Editor({ record, previousDraft, guard, guardState, step }: EditorProps) {
+export function Editor({ record, lastYear: initialLastYear, guard, guardState, step }: EditorProps) {
   editorRenderProbe.current?.();
   const services = useServices();
   const { repository, channel } = services;
@@ -81,8 +89,38 @@ export function Editor({ record, previousDraft, guard, guardState, step }: Edito
         },
       }),
   );
-  const [live] = useState(() => new LiveDraft(currentDraft, previousDraft));
+  const [lastYear, setLastYear] = useState(initialLastYear);
+  const previousDraft = lastYear.draft;
+  const [live] = useState(() => new LiveDraft(currentDraft, initialLastYear.draft));
   const resetting = useRef(false);
+
+  /**
+   * Review state and settings are not form fields: they live on the base draft and reach storage with
+   * the next save. `next` is a whole draft (as the review functions return it); only its review and
+   * settings are taken, the form keeps the content.
+   */
+  const commitMeta = useCallback(
+    (next: Draft) => {
+      baseRef.current = { ...baseRef.current, review: next.review, settings: next.settings };
+      autosave.schedule();
+      live.refresh();
+    },
+    [autosave, live],
+  );
+
+  /**
+   * Approval is bound to the content (issue 5): once an approved report's content differs from what was
+   * approved, record 审核后已修改 and put it back into editing. Runs after edits and when the draft opens
+   * (a file edited by hand).
+   */
+  const checkApproval = useCallback(
+    async (draft: Draft) => {
+      if (reviewOf(baseRef.current).status !== 'approved') return;
+      const after = await applyContentChange(draft, services.now(), rememberedName('clerk'));
+      if (after !== draft && reviewOf(baseRef.current).status === 'approved') commitMeta(after);
+    },
+    [services, commitMeta],
+  );
 
   useEffect(() => {
     const unsubscribe = form.subscribe({
@@ -91,10 +129,27 @@ export function Editor({ record, previousDraft, guard, guardState, step }: Edito
         if (resetting.current) return;
         autosave.schedule();
         live.schedule();
+        if (reviewOf(baseRef.current).status === 'approved') void checkApproval(currentDraft());
       },
     });
     return unsubscribe;
-  }, [form, autosave, live]);
+  }, [form, autosave, live, checkApproval, currentDraft]);
+
+  // An approved draft whose stored content no longer matches (edited by hand in the file) is voided on open.
+  useEffect(() => {
+    if (!readOnly) void checkApproval(baseRef.current);
+  }, [readOnly, checkApproval]);
+
+  /** The clerk picks last year's report (or none, or back to automatic); kept beside the draft. */
+  const chooseLastYear = useCallback(
+    async (choice: LastYearChoice | undefined) => {
+      await repository.setLastYear(draftId, choice);
+      const next = await resolveLastYear(repository, draftId, currentDraft(), choice);
+      setLastYear(next);
+      live.setPrevious(next.draft);
+    },
+    [repository, draftId, currentDraft, live],
+  );
 
   useEffect(() => () => {
     void autosave.flush();
@@ -180,8 +235,21 @@ export function Editor({ record, previousDraft, guard, guardState, step }: Edito
   );
 
   const context: EditorContextValue = useMemo(
-    () => ({ draftId, template, base: () => baseRef.current, currentDraft, previous, readOnly, live, autosave, goTo }),
-    [draftId, template, currentDraft, previous, readOnly, live, autosave, goTo],
+    () => ({
+      draftId,
+      template,
+      base: () => baseRef.current,
+      currentDraft,
+      previous,
+      lastYear,
+      chooseLastYear,
+      commitMeta,
+      readOnly,
+      live,
+      autosave,
+      goTo,
+    }),
+    [draftId, template, currentDraft, previous, lastYear, chooseLastYear, commitMeta, readOnly, live, autosave, goTo],
   );
 
   const downloadDraft = () => void downloadDraftFile(currentDraft());
@@ -211,6 +279,7 @@ export function Editor({ record, previousDraft, guard, guardState, step }: Edito
           </nav>
           <main id="main" className="editor-main">
             <EditorBanners guard={guard} guardState={guardState} onReload={reloadFromStorage} onDownload={downloadDraft} />
+            <ReviewBanner />
             <article className="step" aria-labelledby={stepHeadingId(current.id)}>
               <h1 id={stepHeadingId(current.id)} className="step-heading" tabIndex={-1}>
                 {current.label}
@@ -222,6 +291,7 @@ export function Editor({ record, previousDraft, guard, guardState, step }: Edito
                   <p className="guidance-source">依据：{section.source}</p>
                 </div>
               )}
+              <StepComments step={current.id} />
               {current.id === 'check' ? (
                 <CheckStep />
               ) : (

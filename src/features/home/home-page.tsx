@@ -6,9 +6,14 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { templateForYear } from '../../../templates/index.ts';
 import type { DraftProblem } from '../../domain/draft-file.ts';
-import type { Draft } from '../../domain/draft-types.ts';
+import { reviewOf, type Draft } from '../../domain/draft-types.ts';
+import { reviewStatusLabels } from '../../domain/review.ts';
 import { emptyDraft } from '../../domain/values.ts';
-import type { StoredDraft } from '../../storage/draft-repository.ts';
+import { newDraftId, type StoredDraft } from '../../storage/draft-repository.ts';
+import type { ReviewSession } from '../../storage/side-records.ts';
+import { rememberedName } from '../review/people.ts';
+import { compareReturnedFile, mergeReturnedFile } from '../review/returned-file.ts';
+import { ReviewList } from '../review/review-list.tsx';
 import { findingsOf } from '../report-form/live-draft.ts';
 import { AppHeader, Banner } from '../shared/app-header.tsx';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
@@ -34,6 +39,11 @@ type DialogState =
   | { kind: 'confirmReplace'; existing: StoredDraft; fileDraft: Draft; fileName: string }
   | { kind: 'fileProblems'; fileName: string; problems: DraftProblem[] }
   | { kind: 'delete'; record: StoredDraft }
+  /** A file waiting for review: review it (the supervisor) or open it as a draft. */
+  | { kind: 'submittedFile'; fileDraft: Draft; fileName: string }
+  /** A review file (退回修改 / 审核通过) for a report this browser holds. */
+  | { kind: 'reviewResult'; existing: StoredDraft; fileDraft: Draft; fileName: string; localChanges: boolean }
+  | { kind: 'removeReview'; session: ReviewSession }
   | { kind: 'error'; message: string };
 
 interface DraftRow {
@@ -58,6 +68,8 @@ export function HomePage() {
   const { channel, now, storageWarning } = services;
   const repository = services.repository;
   const [records, setRecords] = useState<StoredDraft[] | null>(null);
+  const [reviews, setReviews] = useState<ReviewSession[]>([]);
+  const reviewInput = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -66,6 +78,7 @@ export function HomePage() {
   const reload = useCallback(async () => {
     try {
       setRecords(await repository.list());
+      setReviews(await repository.listReviews().catch(() => []));
     } catch {
       setRecords([]);
       setNotice('无法读取此浏览器中保存的草稿。');
@@ -120,16 +133,80 @@ export function HomePage() {
       setDialog({ kind: 'fileProblems', fileName: file.name, problems: read.problems });
       return;
     }
-    const existing = await repository.findByAgencyYear(read.draft.agency.name, read.draft.year);
-    if (existing) {
-      setDialog({ kind: 'fileDuplicate', existing, fileDraft: read.draft, fileName: file.name });
+    // A report waiting for review is most likely the supervisor's to review: ask.
+    if (reviewOf(read.draft).status === 'submitted') {
+      setDialog({ kind: 'submittedFile', fileDraft: read.draft, fileName: file.name });
       return;
     }
-    let result = await repository.create(read.draft);
-    if (!result.ok && result.reason === 'refused') result = await services.fallBackToMemory(result.message).create(read.draft);
+    await openFileAsDraft(read.draft, file.name);
+  };
+
+  const openFileAsDraft = async (fileDraft: Draft, fileName: string) => {
+    const existing = await repository.findByAgencyYear(fileDraft.agency.name, fileDraft.year);
+    if (existing) {
+      const verdict = await compareReturnedFile(existing.draft, fileDraft);
+      if (verdict !== 'not-newer') setDialog({ kind: 'reviewResult', existing, fileDraft, fileName, localChanges: verdict === 'local-changes' });
+      else setDialog({ kind: 'fileDuplicate', existing, fileDraft, fileName });
+      return;
+    }
+    let result = await repository.create(fileDraft);
+    if (!result.ok && result.reason === 'refused') result = await services.fallBackToMemory(result.message).create(fileDraft);
     if (result.ok) openDraft(result.record.id);
-    else if (result.reason === 'duplicate') setDialog({ kind: 'fileDuplicate', existing: result.existing, fileDraft: read.draft, fileName: file.name });
+    else if (result.reason === 'duplicate') setDialog({ kind: 'fileDuplicate', existing: result.existing, fileDraft, fileName });
     else setDialog({ kind: 'error', message: result.message });
+  };
+
+  /** The supervisor's side: keep the received report as a review in this browser and open review mode. */
+  const startReview = async (fileDraft: Draft, fileName: string) => {
+    const history = JSON.stringify(reviewOf(fileDraft).history);
+    const same = reviews.find(
+      (session) =>
+        !session.outcome &&
+        session.draft.year === fileDraft.year &&
+        session.draft.agency.name === fileDraft.agency.name &&
+        JSON.stringify(reviewOf(session.draft).history) === history,
+    );
+    if (same) {
+      navigate({ page: 'review', sessionId: same.id });
+      return;
+    }
+    const session: ReviewSession = {
+      id: newDraftId(),
+      fileName,
+      openedAt: now().toISOString(),
+      draft: fileDraft,
+      pending: [],
+      reviewer: { name: '', role: '' },
+      outcome: null,
+    };
+    try {
+      await repository.putReview(session);
+      navigate({ page: 'review', sessionId: session.id });
+    } catch {
+      setDialog({ kind: 'error', message: '浏览器拒绝保存，无法开始审核。请检查浏览器存储空间后重试。' });
+    }
+  };
+
+  const onReviewFileChosen = async (file: File | undefined) => {
+    if (reviewInput.current) reviewInput.current.value = '';
+    if (!file) return;
+    const read = await readDraftFile(file);
+    if (!read.ok) {
+      setDialog({ kind: 'fileProblems', fileName: file.name, problems: read.problems });
+      return;
+    }
+    await startReview(read.draft, file.name);
+  };
+
+  const takeReviewResult = async (existing: StoredDraft, fileDraft: Draft, keepLocal: boolean) => {
+    const draft = keepLocal ? await mergeReturnedFile(existing.draft, fileDraft, now(), rememberedName('clerk')) : fileDraft;
+    await replaceWithFile(existing, draft);
+  };
+
+  const removeReview = async (session: ReviewSession) => {
+    await repository.removeReview(session.id).catch(() => undefined);
+    setDialog(null);
+    await reload();
   };
 
   const replaceWithFile = async (existing: StoredDraft, fileDraft: Draft) => {
@@ -179,6 +256,18 @@ export function HomePage() {
                 aria-label="选择草稿文件（.json 或本工具生成的 .docx）"
                 onChange={(event) => void onFileChosen(event.currentTarget.files?.[0])}
               />
+              <button type="button" className="button" onClick={() => reviewInput.current?.click()}>
+                审核报告
+              </button>
+              <input
+                ref={reviewInput}
+                type="file"
+                accept=".json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                className="visually-hidden"
+                tabIndex={-1}
+                aria-label="选择送审文件（编制人发来的 .json）"
+                onChange={(event) => void onReviewFileChosen(event.currentTarget.files?.[0])}
+              />
             </div>
           </div>
           {notice && (
@@ -200,6 +289,7 @@ export function HomePage() {
             草稿只保存在本机的这个浏览器中。换电脑、换浏览器或清理浏览器数据前，请先打开草稿并下载草稿文件。
           </p>
         </section>
+        <ReviewList sessions={reviews} onRemove={(session) => setDialog({ kind: 'removeReview', session })} />
         <section className="deadline-panel" aria-labelledby="deadline-heading">
           <h2 id="deadline-heading">报送和公开期限</h2>
           <p>
@@ -345,6 +435,60 @@ export function HomePage() {
           <p>将从此浏览器中删除“{reportLabel(dialog.record.draft)}”的草稿，删除后无法恢复。如需保留，请先下载草稿文件。</p>
         </Modal>
       )}
+      {dialog?.kind === 'submittedFile' && (
+        <Modal
+          title="这是一份待审核的报告"
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button type="button" className="button button-primary" data-autofocus onClick={() => void startReview(dialog.fileDraft, dialog.fileName)}>
+                审核这份报告
+              </button>
+              <button type="button" className="button" onClick={() => void openFileAsDraft(dialog.fileDraft, dialog.fileName)}>
+                作为草稿打开
+              </button>
+              <button type="button" className="button" onClick={() => setDialog(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>
+            文件“{dialog.fileName}”是“{dialog.fileDraft.agency.name}”{dialog.fileDraft.year}年度报告的送审文件（状态：{reviewStatusLabels.submitted}）。
+          </p>
+          <p>审核人请选择“审核这份报告”：报告按打印格式只读显示，可以提出意见、退回修改或审核通过。编制人要继续编辑自己的报告，请选择“作为草稿打开”。</p>
+        </Modal>
+      )}
+      {dialog?.kind === 'reviewResult' && (
+        <ReviewResultDialog
+          dialog={dialog}
+          onClose={() => setDialog(null)}
+          onTake={(keepLocal) => void takeReviewResult(dialog.existing, dialog.fileDraft, keepLocal)}
+          onReplace={() => setDialog({ kind: 'confirmReplace', existing: dialog.existing, fileDraft: dialog.fileDraft, fileName: dialog.fileName })}
+        />
+      )}
+      {dialog?.kind === 'removeReview' && (
+        <Modal
+          title="移除这次审核？"
+          role="alertdialog"
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button type="button" className="button button-danger" onClick={() => void removeReview(dialog.session)}>
+                确认移除
+              </button>
+              <button type="button" className="button" data-autofocus onClick={() => setDialog(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>
+            将从此浏览器中移除“{dialog.session.draft.agency.name}”{dialog.session.draft.year}年度报告的审核
+            {dialog.session.outcome ? '记录（审核文件已下载，不受影响）' : `，${dialog.session.pending.length > 0 ? `未发出的 ${dialog.session.pending.length} 条意见将丢失` : '尚未作出审核决定'}`}。
+          </p>
+        </Modal>
+      )}
       {dialog?.kind === 'error' && (
         <Modal
           title="操作没有完成"
@@ -413,5 +557,85 @@ function DraftTable({ rows, today, onDelete }: { rows: readonly DraftRow[]; toda
         })}
       </tbody>
     </table>
+  );
+}
+
+function ReviewResultDialog({
+  dialog,
+  onClose,
+  onTake,
+  onReplace,
+}: {
+  dialog: Extract<DialogState, { kind: 'reviewResult' }>;
+  onClose: () => void;
+  onTake: (keepLocal: boolean) => void;
+  onReplace: () => void;
+}) {
+  const review = reviewOf(dialog.fileDraft);
+  const decision = [...review.history].reverse().find((entry) => entry.action === 'returned' || entry.action === 'approved');
+  const what =
+    review.status === 'approved' && review.approval
+      ? `审核通过（审核人 ${review.approval.reviewer}，${review.approval.role}，${formatDateTime(review.approval.at)}）`
+      : review.status === 'returned'
+        ? `退回修改（${decision?.by ?? '审核人'}，${decision?.comments?.length ?? 0} 条意见）`
+        : reviewStatusLabels[review.status];
+  const label = `“${dialog.fileDraft.agency.name}”${dialog.fileDraft.year}年度报告`;
+  if (!dialog.localChanges) {
+    return (
+      <Modal
+        title="收到审核结果"
+        onClose={onClose}
+        actions={
+          <>
+            <button type="button" className="button button-primary" data-autofocus onClick={() => onTake(false)}>
+              载入审核结果
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              取消
+            </button>
+          </>
+        }
+      >
+        <p>
+          文件“{dialog.fileName}”是{label}的审核结果：{what}。
+        </p>
+        <p>此浏览器中的草稿自提交审核以来内容没有改动，载入后草稿的内容不变，审核意见和审核记录随之更新。</p>
+      </Modal>
+    );
+  }
+  return (
+    <Modal
+      title="本地草稿在提交审核后有修改"
+      role="alertdialog"
+      wide
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button button-primary" onClick={() => onTake(true)}>
+            保留本地修改，载入审核意见
+          </button>
+          <button type="button" className="button" onClick={onReplace}>
+            用审核文件替换本地草稿…
+          </button>
+          <button type="button" className="button" onClick={() => void downloadDraftFile(dialog.existing.draft)}>
+            先下载本地草稿
+          </button>
+          <button type="button" className="button" data-autofocus onClick={onClose}>
+            取消
+          </button>
+        </>
+      }
+    >
+      <p>
+        文件“{dialog.fileName}”是{label}的审核结果：{what}。
+      </p>
+      <p>
+        此浏览器中的草稿在提交审核后又修改过（最后保存于 {formatDateTime(dialog.existing.savedAt)}），和审核人看到的内容不同。请选择：
+      </p>
+      <ul className="problem-list">
+        <li>保留本地修改，载入审核意见：草稿内容保持本地的样子，审核意见和审核记录从文件载入。{review.status === 'approved' ? '因为内容与审核通过时不同，审核通过将失效（审核后已修改），须重新提交审核。' : ''}</li>
+        <li>用审核文件替换本地草稿：本地在提交审核后的修改将丢失。</li>
+      </ul>
+    </Modal>
   );
 }

@@ -1,0 +1,92 @@
+/** Opens a review kept in this browser by id (the address survives a reload) and keeps it saved. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ReviewSession } from '../../storage/side-records.ts';
+import { NO_LAST_YEAR, type LastYear } from '../last-year/last-year-source.ts';
+import { AppHeader } from '../shared/app-header.tsx';
+import { routeHash } from '../shared/routing.ts';
+import { useServices } from '../shared/services.tsx';
+import { ReviewScreen } from './review-screen.tsx';
+
+type Loaded = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; session: ReviewSession; lastYear: LastYear };
+
+async function lastYearFor(session: ReviewSession, find: (name: string, year: number) => Promise<{ draft: ReviewSession['draft'] } | undefined>): Promise<LastYear> {
+  if (session.lastYear?.kind === 'file') return { draft: session.lastYear.draft, source: 'file', fileName: session.lastYear.fileName };
+  // The reviewer's own browser may hold the agency's report of the year before.
+  const found = await find(session.draft.agency.name, session.draft.year - 1).catch(() => undefined);
+  return found ? { draft: found.draft, source: 'auto' } : NO_LAST_YEAR;
+}
+
+export function ReviewRoute({ sessionId }: { sessionId: string }) {
+  const services = useServices();
+  const { repository } = services;
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const session = await repository.getReview(sessionId).catch(() => undefined);
+      if (cancelled) return;
+      if (!session) {
+        setLoaded({ status: 'missing' });
+        return;
+      }
+      const lastYear = await lastYearFor(session, (name, year) => repository.findByAgencyYear(name, year));
+      if (!cancelled) setLoaded({ status: 'ready', session, lastYear });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [repository, sessionId]);
+
+  const onChange = useCallback(
+    async (session: ReviewSession) => {
+      const lastYear = await lastYearFor(session, (name, year) => repository.findByAgencyYear(name, year));
+      setLoaded({ status: 'ready', session, lastYear });
+      try {
+        await repository.putReview(session);
+        setSaveError(null);
+      } catch {
+        setSaveError('浏览器没有保存这次审核的进度（存储已满或被禁止）。请在关闭页面前作出审核决定并下载审核文件。');
+      }
+    },
+    [repository],
+  );
+
+  if (loaded.status === 'missing') {
+    return (
+      <>
+        <AppHeader />
+        <main id="main" className="home">
+          <h1>找不到这次审核</h1>
+          <p>此浏览器中没有这份审核记录，可能已被移除。请在首页用“审核报告”重新打开送审文件。</p>
+          <p>
+            <a className="button button-primary" href={routeHash({ page: 'home' })}>
+              返回首页
+            </a>
+          </p>
+        </main>
+      </>
+    );
+  }
+  if (loaded.status === 'loading') {
+    return (
+      <>
+        <AppHeader />
+        <main id="main" className="home" aria-busy="true">
+          <p className="muted">正在打开送审报告…</p>
+        </main>
+      </>
+    );
+  }
+  return (
+    <>
+      {saveError && (
+        <p className="banner banner-error" role="alert">
+          {saveError}
+        </p>
+      )}
+      <ReviewScreen session={loaded.session} lastYear={loaded.lastYear} onChange={onChange} />
+    </>
+  );
+}
