@@ -3,10 +3,9 @@
  * between the home screen and the open draft, and on a fresh start reopens the draft that was open
  * when the app was last left.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { EditorRoute } from '../features/editor/editor-route.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
-import { ReviewRoute } from '../features/review/review-route.tsx';
 import { AppHeader } from '../features/shared/app-header.tsx';
 import { navigate, useRoute } from '../features/shared/routing.ts';
 import { ServicesContext, type AppServices } from '../features/shared/services.tsx';
@@ -15,6 +14,9 @@ import { MemoryDraftRepository, type DraftRepository } from '../storage/draft-re
 import { openDraftRepository } from '../storage/open-repository.ts';
 import { MEMORY_ONLY_MESSAGE } from '../storage/storage-errors.ts';
 import { createTabGuard, type TabGuardFactory } from '../storage/tab-guard.ts';
+
+// Review mode is the supervisor's, a few times a year: loaded when first opened, not with the app.
+const ReviewRoute = lazy(() => import('../features/review/review-route.tsx').then((module) => ({ default: module.ReviewRoute })));
 
 export interface AppProps {
   /** Tests pass their own; the real app opens IndexedDB. */
@@ -93,7 +95,15 @@ export function App({ openRepository = openDraftRepository, createTabGuard: guar
       {route.page === 'draft' ? (
         <EditorRoute key={route.draftId} draftId={route.draftId} step={route.step} />
       ) : route.page === 'review' ? (
-        <ReviewRoute key={route.sessionId} sessionId={route.sessionId} />
+        <Suspense
+          fallback={
+            <main id="main" className="home" aria-busy="true">
+              <p className="muted">正在打开送审报告…</p>
+            </main>
+          }
+        >
+          <ReviewRoute key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
       ) : (
         <HomePage />
       )}

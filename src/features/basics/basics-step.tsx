@@ -3,7 +3,7 @@
  * generated from the draft (`defaultPreamble`) and follows every change of the details until the clerk
  * edits it; an edited one can be put back to the generated text.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { Agency } from '../../domain/draft-types.ts';
 import { defaultPreamble } from '../../domain/preamble.ts';
@@ -14,8 +14,10 @@ import { formatLongName } from '../shared/format.ts';
 import { useServices } from '../shared/services.tsx';
 import { Modal } from '../shared/modal.tsx';
 import { CharCount } from '../narrative/text-field.tsx';
-import { LastYearPanel } from '../last-year/last-year-panel.tsx';
 import { ApprovalSetting } from '../review/approval-setting.tsx';
+
+// Last year's report (file reading, carry-over, cross-year summary) loads with this step, not with the app.
+const LastYearPanel = lazy(() => import('../last-year/last-year-panel.tsx').then((module) => ({ default: module.LastYearPanel })));
 
 const AGENCY_FIELDS: readonly { key: keyof Agency; label: string; help: string; autoComplete: string; inputMode?: 'numeric' | 'tel' | 'url' }[] = [
   { key: 'name', label: '机关全称', help: '报告标题和编制说明中使用，例如：某某市某某区人民政府办公室。', autoComplete: 'organization' },
@@ -210,7 +212,9 @@ export function BasicsStep() {
         </div>
       </section>
       <PreambleEditor />
-      <LastYearPanel />
+      <Suspense fallback={null}>
+        <LastYearPanel />
+      </Suspense>
       <ApprovalSetting />
     </div>
   );

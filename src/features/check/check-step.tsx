@@ -3,14 +3,12 @@
  * (final when nothing blocks, otherwise — after a confirmation listing what blocks — the version
  * marked 草稿); the draft file. The Word code is loaded only when asked for (it is large).
  */
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
 import { finalBlockers } from '../../domain/final-gate.ts';
 import type { Finding } from '../../domain/findings.ts';
 import { canGenerateFinal } from '../../domain/review.ts';
 import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
-import { CrossYearNotices } from '../last-year/cross-year-notices.tsx';
-import { ClerkReviewPanel } from '../review/clerk-review-panel.tsx';
 import { DOCX_MIME, downloadFile } from '../shared/download.ts';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
 import { Modal } from '../shared/modal.tsx';
@@ -18,6 +16,10 @@ import { routeHash } from '../shared/routing.ts';
 import { groupFindings, type LocatedFinding } from './group-findings.ts';
 
 type BuildModule = typeof import('../../docx/build-report.ts');
+
+// The comparison with last year and the review section load with the check page, not with the app.
+const CrossYearNotices = lazy(() => import('../last-year/cross-year-notices.tsx').then((module) => ({ default: module.CrossYearNotices })));
+const ClerkReviewPanel = lazy(() => import('../review/clerk-review-panel.tsx').then((module) => ({ default: module.ClerkReviewPanel })));
 
 const SEVERITY_TEXT = { error: '错误', warning: '提醒' } as const;
 const MAX_BLOCKERS_LISTED = 12;
@@ -126,6 +128,7 @@ export function CheckStep() {
         ))}
       </section>
 
+      <Suspense fallback={null}>
       <CrossYearNotices
         current={liveDraft}
         lastYear={lastYear}
@@ -143,6 +146,7 @@ export function CheckStep() {
       />
 
       <ClerkReviewPanel />
+      </Suspense>
 
       <section aria-labelledby="generate-heading" className="generate">
         <h2 id="generate-heading" className="part-heading">

@@ -55,9 +55,8 @@ function DraftTitle() {
     <p className="draft-title">
       <span className="draft-title-name">{draft.agency.name || '（未填写机关名称）'}</span>
       <span className="draft-title-meta">
-        {draft.year}年度 · {formatName(draft.template)}
+        {draft.year}年度 · {formatName(draft.template)} <ReviewStatusBadge draft={draft} />
       </span>
-      <ReviewStatusBadge draft={draft} />
     </p>
   );
 }
@@ -279,7 +278,7 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
           </nav>
           <main id="main" className="editor-main">
             <EditorBanners guard={guard} guardState={guardState} onReload={reloadFromStorage} onDownload={downloadDraft} />
-            <ReviewBanner />
+            <ReviewBanner step={current.id} />
             <article className="step" aria-labelledby={stepHeadingId(current.id)}>
               <h1 id={stepHeadingId(current.id)} className="step-heading" tabIndex={-1}>
                 {current.label}

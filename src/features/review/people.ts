@@ -10,17 +10,17 @@ const memory = new Map<PersonField, string>();
 
 export function rememberedName(field: PersonField): string {
   try {
-    return window.localStorage.getItem(KEYS[field]) ?? memory.get(field) ?? '';
+    return window.localStorage.getItem(KEYS[field]) ?? '';
   } catch {
     return memory.get(field) ?? '';
   }
 }
 
 export function rememberName(field: PersonField, value: string): void {
-  memory.set(field, value);
   try {
     window.localStorage.setItem(KEYS[field], value);
   } catch {
     // Only this page remembers it.
+    memory.set(field, value);
   }
 }

@@ -5,7 +5,7 @@
  * paragraph and table cell is also a place to attach a comment (click it, or its 意见 button), and the
  * places that already carry comments are marked with their numbers.
  */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, memo, useContext, useMemo, type ReactNode } from 'react';
 import { formatCellValue } from '../../domain/cell-input.ts';
 import type { CellValue, CommentAnchor, Draft } from '../../domain/draft-types.ts';
 import { feeStatementSentence } from '../../domain/fee-statement.ts';
@@ -258,13 +258,15 @@ function TableSection({ section, values, previousValues }: { section: TableSecti
   );
 }
 
-export function ReportPreview({ draft, marks, onComment, previousValues }: ReportPreviewProps) {
+/** Memoised: typing in the side panel (the reviewer's name) must not re-render the whole report. */
+export const ReportPreview = memo(function ReportPreview({ draft, marks, onComment, previousValues }: ReportPreviewProps) {
   const template = templateOf(draft);
-  const values = computeTotals(template, flattenTables(template, draft.tables ?? {}));
+  const values = useMemo(() => computeTotals(template, flattenTables(template, draft.tables ?? {})), [template, draft.tables]);
+  const context = useMemo(() => ({ draft, marks, onComment }), [draft, marks, onComment]);
   const preamble = paragraphsOf(draft.preamble).length > 0 ? draft.preamble : defaultPreamble(draft);
   const date = chineseDate(draft.signature.date);
   return (
-    <PreviewContext.Provider value={{ draft, marks, onComment }}>
+    <PreviewContext.Provider value={context}>
       <article className="rp-page" aria-label="报告全文（按打印格式，只读）">
         <header className="rp-title">
           {paragraphsOf(draft.agency.name).map((line, index) => (
@@ -293,4 +295,4 @@ export function ReportPreview({ draft, marks, onComment, previousValues }: Repor
       </article>
     </PreviewContext.Provider>
   );
-}
+});

@@ -6,6 +6,7 @@
 import { reviewOf, type Draft } from '../../domain/draft-types.ts';
 import { editingWarning, openComments, reviewActionLabels } from '../../domain/review.ts';
 import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
+import type { StepId } from '../editor/steps.ts';
 import { Banner } from '../shared/app-header.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import { routeHash } from '../shared/routing.ts';
@@ -18,12 +19,13 @@ export function ReviewStatusBadge({ draft }: { draft: Draft }) {
   return <StatusBadgeView badge={statusBadge(draft)} />;
 }
 
-export function ReviewBanner() {
+export function ReviewBanner({ step }: { step: StepId }) {
   const { draftId } = useEditor();
   const { draft } = useLiveDraft();
   const review = reviewOf(draft);
   const warning = editingWarning(draft);
-  const checkLink = (
+  // On the check page the review section is right there.
+  const checkLink = step === 'check' ? undefined : (
     <a className="button button-small" href={routeHash({ page: 'draft', draftId, step: 'check' })}>
       查看审核情况
     </a>

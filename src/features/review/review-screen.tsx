@@ -5,7 +5,7 @@
  * decides: 退回修改 (with the comments) or 审核通过 (name, role; the time is recorded). Either way the
  * report to send back is downloaded as a file. The work in progress is kept in this browser.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { previousValueLookup } from '../../domain/cross-year.ts';
 import { reviewOf, type CommentAnchor, type Draft } from '../../domain/draft-types.ts';
 import { anchorKey, anchorLabel, approvalStatus, approve, returnForChanges, reviewStatusLabels, submitter, type ApprovalStatus } from '../../domain/review.ts';
@@ -101,6 +101,8 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
     return map;
   }, [review.comments, session.pending, decided, sentCount]);
 
+  const startComment = useCallback((anchor: CommentAnchor) => setComposer({ anchor, editing: null, text: '', error: null }), []);
+
   const saveReviewer = (next: { name: string; role: string }) => {
     setReviewer(next);
     void onChange({ ...session, reviewer: next });
@@ -171,9 +173,8 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
         <p className="draft-title">
           <span className="draft-title-name">{received.agency.name || '（未填写机关名称）'}</span>
           <span className="draft-title-meta">
-            {received.year}年度 · {formatName(received.template)} · 审核
+            {received.year}年度 · {formatName(received.template)} · 审核 <StatusBadgeView badge={statusBadge(shown, approval ?? undefined)} />
           </span>
-          <StatusBadgeView badge={statusBadge(shown, approval ?? undefined)} />
         </p>
         <div className="header-actions">
           <a className="button button-header" href={routeHash({ page: 'home' })}>
@@ -202,7 +203,7 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
             draft={shown}
             marks={marks}
             previousValues={previousValues}
-            onComment={canDecide ? (anchor) => setComposer({ anchor, editing: null, text: '', error: null }) : undefined}
+            onComment={canDecide ? startComment : undefined}
           />
         </main>
         <aside className="rv-side" aria-label="审核">
