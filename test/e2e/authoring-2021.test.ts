@@ -220,7 +220,8 @@ describe('a 2021-format report written from the sample, as a clerk would', () =>
 
   it('generates the final Word file on 检查与生成 and it holds the agency, every number in order and the typed draft', async () => {
     await goToStep(page, BASICS);
-    await turnOffApproval(page);
+    // This agency has no separate reviewer: the final file needs no sign-off.
+    expect(await turnOffApproval(page), '正式版须经审核通过后生成 is on 基本信息').toBe(true);
     await waitForSaved(page);
     await goToStep(page, CHECK);
     await expectText(page.getByRole('main'), '没有发现问题。');

@@ -2,37 +2,14 @@
  * Launches the system Chromium (Debian package `chromium`) with Playwright. No browser is downloaded:
  * a missing Chromium is a failure with the install instruction, never a skipped test.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { launchChromium } from './helpers/chromium.ts';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-  (path): path is string => Boolean(path),
-);
-
-export function chromiumPath(): string {
-  const found = CANDIDATES.find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
-      `Chromium not found (looked in ${CANDIDATES.join(', ')}). Install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`,
-    );
-  }
-  return found;
-}
-
-/** Flags that work on these machines: root needs --no-sandbox; the network is closed. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS, chromiumPath } from './helpers/chromium.ts';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 export function baseUrl(): string {
@@ -41,7 +18,7 @@ export function baseUrl(): string {
 
 /**
  * Records what went wrong inside a page: uncaught exceptions (`pageerror`) and `console.error` calls,
- * with where they came from. Tests assert the list is empty at the end (`expectNoPageErrors`); a
+ * with where they came from. Tests assert the list is empty at the end (`pageErrorReport` words the failure); a
  * throwing listener would only crash the test worker, far from the cause.
  */
 export function collectPageErrors(page: Page, into: string[]): void {

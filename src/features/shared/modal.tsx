@@ -2,8 +2,12 @@
  * A modal dialog on the native `<dialog>` with `showModal()`: the browser traps focus, makes the rest
  * inert and closes on Esc. Mounted only while open; focus goes to the element marked `data-autofocus`
  * (else the first control) and returns to where it was when the dialog closes.
+ *
+ * The body is the dialog's one scroll area (a long list of problems on a 768 px screen). When its content
+ * overflows it joins the tab order, so that a keyboard user can reach it and scroll it (WCAG 2.1.1; axe
+ * `scrollable-region-focusable`); when it fits, it stays out of the way.
  */
-import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface ModalProps {
   readonly title: string;
@@ -22,6 +26,21 @@ export function Modal({ title, onClose, children, actions, role, wide }: ModalPr
   const bodyId = useId();
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [scrollable, setScrollable] = useState(false);
+
+  // After every render (the content may have changed) and whenever the window resizes the body.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (body) setScrollable(body.scrollHeight > body.clientHeight + 1);
+  });
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body || typeof ResizeObserver !== 'function') return undefined;
+    const observer = new ResizeObserver(() => setScrollable(body.scrollHeight > body.clientHeight + 1));
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, []);
 
   useLayoutEffect(() => {
     const dialog = ref.current;
@@ -70,7 +89,7 @@ export function Modal({ title, onClose, children, actions, role, wide }: ModalPr
       <h2 id={titleId} className="modal-title">
         {title}
       </h2>
-      <div id={bodyId} className="modal-body">
+      <div id={bodyId} ref={bodyRef} className="modal-body" tabIndex={scrollable ? 0 : undefined}>
         {children}
       </div>
       {actions && <div className="modal-actions">{actions}</div>}
