@@ -54,8 +54,11 @@ function DraftTitle() {
   return (
     <p className="draft-title">
       <span className="draft-title-name">{draft.agency.name || '（未填写机关名称）'}</span>
-      <span className="draft-title-meta">
-        {draft.year}年度 · {formatName(draft.template)} <ReviewStatusBadge draft={draft} />
+      <span className="draft-title-row">
+        <span className="draft-title-meta">
+          {draft.year}年度 · {formatName(draft.template)}
+        </span>
+        <ReviewStatusBadge draft={draft} />
       </span>
     </p>
   );

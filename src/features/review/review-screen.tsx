@@ -172,8 +172,11 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
       <AppHeader>
         <p className="draft-title">
           <span className="draft-title-name">{received.agency.name || '（未填写机关名称）'}</span>
-          <span className="draft-title-meta">
-            {received.year}年度 · {formatName(received.template)} · 审核 <StatusBadgeView badge={statusBadge(shown, approval ?? undefined)} />
+          <span className="draft-title-row">
+            <span className="draft-title-meta">
+              {received.year}年度 · {formatName(received.template)} · 审核
+            </span>
+            <StatusBadgeView badge={statusBadge(shown, approval ?? undefined)} />
           </span>
         </p>
         <div className="header-actions">
