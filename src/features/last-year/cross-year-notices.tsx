@@ -54,7 +54,15 @@ export function CrossYearNotices({ current, lastYear, headingLevel = 2, attachHi
               ))}
             </div>
           )}
-          <p className={summary.findings.length > 0 ? 'summary summary-error' : 'summary summary-ok'}>
+          <p
+            className={
+              summary.findings.some((finding) => finding.severity === 'error')
+                ? 'summary summary-error'
+                : summary.findings.length > 0
+                  ? 'summary summary-warning'
+                  : 'summary summary-ok'
+            }
+          >
             {summary.findings.length > 0
               ? `跨年检查发现 ${summary.findings.length} 个问题：`
               : '跨年检查（上年结转、跨年数字衔接）未发现问题。'}
