@@ -41,9 +41,10 @@ export function renderGrid(
     captured.form = form;
     return (
       <FormProvider {...form}>
-        <form>
+        {/* No surrounding <form>: each input cell has a form of its own (grid-cells.tsx), and forms do not nest. */}
+        <div>
           <TableGrid template={template} tableKey={tableKey} previous={options.previous ?? null} />
-        </form>
+        </div>
       </FormProvider>
     );
   }

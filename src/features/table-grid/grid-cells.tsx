@@ -5,13 +5,18 @@
  * Input cells are uncontrolled (`register`): the browser owns the text while the clerk types, which keeps
  * Chinese IME composition intact; the grid normalises the text on blur at most.
  */
-import { memo, useMemo, useSyncExternalStore } from 'react';
+import { memo, useMemo, useSyncExternalStore, type FormEvent } from 'react';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { formatCellValue } from '../../domain/cell-input.ts';
 import { cellAccessibleName, type CellInfo } from '../../domain/table-layout.ts';
 import { cellInputId } from './cell-id.ts';
 import { formatMessageId, type CellView } from './table-analysis.ts';
 import { cellRenderProbe, type TableStore } from './table-store.ts';
+
+/** Enter never submits a cell's form (the grid moves down instead); nothing may ever navigate away. */
+function preventSubmit(event: FormEvent<HTMLFormElement>): void {
+  event.preventDefault();
+}
 
 function useCellView(store: TableStore, key: string): CellView | undefined {
   return useSyncExternalStore(store.subscribe, () => store.get().cellViews.get(key));
@@ -52,19 +57,27 @@ export const InputCell = memo(function InputCell({ cell, colSpan, register, stor
   const describedBy = [view?.error ? messageId : '', view?.describedBy ?? ''].filter(Boolean).join(' ');
   return (
     <td colSpan={colSpan > 1 ? colSpan : undefined} className={cellClass(view, 'tg-input-cell')}>
-      <input
-        {...field}
-        id={id}
-        type="text"
-        inputMode={cell.valueType === 'amount' ? 'decimal' : 'numeric'}
-        autoComplete="off"
-        spellCheck={false}
-        className="tg-input"
-        aria-label={cellAccessibleName(cell)}
-        aria-invalid={view?.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        data-cell-key={cell.key}
-      />
+      {/*
+        Each input in a form of its own, never submitted. Chromium's autofill re-reads every field of the
+        form an edited input belongs to after each keystroke; without a form that is every input on the
+        page — 15–30 ms of main-thread work per keystroke in table 三 (measured in bench/cases/app-browser.ts),
+        which delays the next keystroke and frame. Alone in its form, an input costs it one field.
+      */}
+      <form className="tg-cell-form" noValidate onSubmit={preventSubmit}>
+        <input
+          {...field}
+          id={id}
+          type="text"
+          inputMode={cell.valueType === 'amount' ? 'decimal' : 'numeric'}
+          autoComplete="off"
+          spellCheck={false}
+          className="tg-input"
+          aria-label={cellAccessibleName(cell)}
+          aria-invalid={view?.error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          data-cell-key={cell.key}
+        />
+      </form>
       {view?.error ? (
         <span id={messageId} className="tg-cell-msg">
           {view.error}
