@@ -182,3 +182,21 @@ describe('review mode: comments and decisions', () => {
     ]);
   });
 });
+
+describe('reviews kept in this browser', () => {
+  it('are listed on the home screen, can be continued and removed after confirming', async () => {
+    const user = userEvent.setup();
+    const repository = new MemoryDraftRepository();
+    await storeSession(repository, submittedOffice());
+    renderApp({ repository });
+    const list = await screen.findByRole('region', { name: '审核的报告' });
+    expect(list).toHaveTextContent('宁波市镇海区人民政府办公室');
+    expect(list).toHaveTextContent('审核中');
+    expect(within(list).getByRole('link', { name: '继续 宁波市镇海区人民政府办公室 2023年度报告的审核' })).toHaveAttribute('href', '#/review/review-1');
+    await user.click(within(list).getByRole('button', { name: '移除 宁波市镇海区人民政府办公室 2023年度报告的审核' }));
+    const confirm = await screen.findByRole('alertdialog', { name: '移除这次审核？' });
+    await user.click(within(confirm).getByRole('button', { name: '确认移除' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: '审核的报告' })).not.toBeInTheDocument());
+    expect(await repository.listReviews()).toEqual([]);
+  });
+});

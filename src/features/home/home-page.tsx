@@ -13,6 +13,7 @@ import { newDraftId, type StoredDraft } from '../../storage/draft-repository.ts'
 import type { ReviewSession } from '../../storage/side-records.ts';
 import { rememberedName } from '../review/people.ts';
 import { compareReturnedFile, mergeReturnedFile } from '../review/returned-file.ts';
+import { ReviewStatusBadge } from '../review/review-banner.tsx';
 import { ReviewList } from '../review/review-list.tsx';
 import { findingsOf } from '../report-form/live-draft.ts';
 import { AppHeader, Banner } from '../shared/app-header.tsx';
@@ -69,6 +70,8 @@ export function HomePage() {
   const repository = services.repository;
   const [records, setRecords] = useState<StoredDraft[] | null>(null);
   const [reviews, setReviews] = useState<ReviewSession[]>([]);
+  /** Last year's report chosen for a draft (attached file or picked draft), by draft id. */
+  const [chosenLastYear, setChosenLastYear] = useState<ReadonlyMap<string, Draft | null>>(new Map());
   const reviewInput = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -77,8 +80,16 @@ export function HomePage() {
 
   const reload = useCallback(async () => {
     try {
-      setRecords(await repository.list());
+      const listed = await repository.list();
+      setRecords(listed);
       setReviews(await repository.listReviews().catch(() => []));
+      // The counts use the same last year's report as the editor: the clerk's choice where there is one.
+      const chosen = new Map<string, Draft | null>();
+      for (const record of listed) {
+        const choice = await repository.getLastYear(record.id).catch(() => undefined);
+        if (choice) chosen.set(record.id, choice.kind === 'none' ? null : choice.kind === 'stored' ? (listed.find((other) => other.id === choice.draftId)?.draft ?? choice.draft) : choice.draft);
+      }
+      setChosenLastYear(chosen);
     } catch {
       setRecords([]);
       setNotice('无法读取此浏览器中保存的草稿。');
@@ -93,17 +104,17 @@ export function HomePage() {
   const rows: DraftRow[] = useMemo(
     () =>
       (records ?? []).map((record) => {
-        const previous = records?.find(
-          (other) => other.draft.year === record.draft.year - 1 && other.draft.agency.name === record.draft.agency.name,
-        );
-        const findings = findingsOf(record.draft, previous?.draft ?? null);
+        const previous = chosenLastYear.has(record.id)
+          ? (chosenLastYear.get(record.id) ?? null)
+          : (records?.find((other) => other.draft.year === record.draft.year - 1 && other.draft.agency.name === record.draft.agency.name)?.draft ?? null);
+        const findings = findingsOf(record.draft, previous);
         return {
           record,
           errors: findings.filter((f) => f.severity === 'error').length,
           warnings: findings.filter((f) => f.severity === 'warning').length,
         };
       }),
-    [records],
+    [records, chosenLastYear],
   );
 
   const createNew = async (values: NewReportValues) => {
@@ -537,6 +548,7 @@ function DraftTable({ rows, today, onDelete }: { rows: readonly DraftRow[]; toda
               <td>
                 <span className={errors > 0 ? 'count count-error' : 'count'}>{errors} 个错误</span>
                 <span className={warnings > 0 ? 'count count-warning' : 'count'}>{warnings} 个提醒</span>
+                <ReviewStatusBadge draft={record.draft} />
               </td>
               <td>
                 {formatDeadline(record.draft.year)}
