@@ -8,7 +8,17 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { previousValueLookup } from '../../domain/cross-year.ts';
 import { reviewOf, type CommentAnchor, type Draft } from '../../domain/draft-types.ts';
-import { anchorKey, anchorLabel, approvalStatus, approve, returnForChanges, reviewStatusLabels, submitter, type ApprovalStatus } from '../../domain/review.ts';
+import {
+  anchorKey,
+  anchorLabel,
+  approvalStatus,
+  approve,
+  currentRound,
+  returnForChanges,
+  reviewStatusLabels,
+  submitter,
+  type ApprovalStatus,
+} from '../../domain/review.ts';
 import { indexTemplate } from '../../domain/template.ts';
 import { templateOf } from '../../domain/values.ts';
 import type { ReviewSession } from '../../storage/side-records.ts';
@@ -227,6 +237,12 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
                 <div>
                   <dt>提交人</dt>
                   <dd>{submittedBy}</dd>
+                </div>
+              )}
+              {currentRound(reviewOf(received)) > 0 && (
+                <div>
+                  <dt>轮次</dt>
+                  <dd>第 {currentRound(reviewOf(received))} 轮</dd>
                 </div>
               )}
             </dl>
