@@ -11,7 +11,7 @@
  * version: its other differences are expected, and listing them would only bury the one useful message.
  */
 import { templateIds, templates, templateForYear, isTemplateId } from '../../templates/index.ts';
-import { extractEmbeddedDraftJson } from './embedded-draft.ts';
+import { extractEmbeddedDraftJson, isReadableZip } from './embedded-draft.ts';
 import { draftSchemaFor, MAX_REPORT_YEAR, templateYearRange } from './draft-schema.ts';
 import { findJsonSyntaxError } from './draft-json-syntax.ts';
 import { DRAFT_FORMAT_VERSION, reviewOf, settingsOf, type Draft, type NestedValues } from './draft-types.ts';
@@ -521,7 +521,15 @@ function readDraftBytesUnsafe(bytes: Uint8Array, fileName?: string): DraftReadRe
   if (startsWith(bytes, ZIP_MAGIC)) {
     const json = extractEmbeddedDraftJson(bytes);
     if (json === null) {
-      const what = fileName && !/\.docx$/i.test(fileName) ? '这个文件是压缩包（zip）格式，不是草稿文件，也' : '这个 Word 文件';
+      const word = !fileName || /\.docx$/i.test(fileName);
+      if (!isReadableZip(bytes)) {
+        return fail(
+          whole(
+            `${word ? '这个 Word 文件' : '这个压缩包（zip）文件'}已损坏或不完整，无法解开，可能在下载、复制或保存时被截断。请重新取得完整的文件，或打开本工具保存的草稿文件（.draft.json）。`,
+          ),
+        );
+      }
+      const what = word ? '这个 Word 文件' : '这个文件是压缩包（zip）格式，不是草稿文件，也';
       return fail(
         whole(`${what}不是本工具生成的：里面没有附带草稿数据，无法打开。请打开本工具保存的草稿文件（.draft.json），或本工具生成的 Word 文件。`),
       );

@@ -195,6 +195,19 @@ function draftJsonFromPart(xml: string): string | null {
 }
 
 /**
+ * Whether the bytes are a zip whose directory can be read. A file cut short in a download or a copy cannot
+ * be (the directory sits at the end); the reader then says the file is damaged rather than foreign. Never throws.
+ */
+export function isReadableZip(bytes: Uint8Array): boolean {
+  try {
+    unzipSync(bytes, { filter: () => false });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The draft JSON a `.docx` made by this app carries, or null when the bytes are not a zip, hold no such part,
  * or anything else goes wrong. Never throws. Looks at {@link EMBEDDED_DRAFT_PATH} first, then at every other
  * custom XML part (Word renumbers them when it saves).

@@ -388,6 +388,15 @@ describe('readDraftBytes', () => {
     expect(problem?.message).toMatch(/^这个 Word 文件不是本工具生成的/);
   });
 
+  it('a Word file cut short (a broken download) is called damaged, not foreign', async () => {
+    const bytes = await buildReportDocx(office2023Draft(), 'final');
+    for (const kept of [0.3, 0.9, 0.999]) {
+      const [problem] = problemsOf(readDraftBytes(bytes.slice(0, Math.floor(bytes.length * kept)), '年度报告.docx'));
+      expect(problem?.message).toMatch(/^这个 Word 文件已损坏或不完整/);
+    }
+    expect(problemsOf(readDraftBytes(bytes.slice(0, 5000), 'backup.zip'))[0]?.message).toMatch(/^这个压缩包（zip）文件已损坏或不完整/);
+  });
+
   it('a docx whose embedded draft is broken says so', () => {
     const [problem] = problemsOf(readDraftBytes(docxWith(json.replace('"year": 2023', '"year": 2020')), 'x.docx'));
     expect(problem?.message).toMatch(/^Word 文件中附带的草稿数据有误：报告年度/);

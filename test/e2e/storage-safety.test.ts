@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReportDocx } from '../../src/docx/build-report.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { launchBrowser, newAppPage, pageErrorReport } from './browser.ts';
@@ -158,7 +159,7 @@ describe('when the browser will not store', () => {
 });
 
 describe('a file that is not a draft, opened on the home screen', () => {
-  it('gets its Chinese message and changes nothing (corrupt JSON, a foreign JSON, a broken Word file, a zip of something else)', async () => {
+  it('gets its Chinese message and changes nothing (cut-short JSON, a foreign JSON, a foreign Word file, a cut-short Word file, a PDF)', async () => {
     const { context, page, errors } = await newAppPage(browser);
     const sample = office2023Draft();
     await openDraftFile(page, { name: 'sample.draft.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
@@ -167,6 +168,7 @@ describe('a file that is not a draft, opened on the home screen', () => {
     const before = await until(() => draftRows(page), (rows) => rows.length === 1, 'the sample in the list');
 
     const json = JSON.stringify(sample);
+    const truncatedReport = Buffer.from(await buildReportDocx(sample, 'final'));
     const cases: { name: string; mimeType: string; buffer: Buffer; says: string | RegExp }[] = [
       { name: '损坏的草稿.json', mimeType: 'application/json', buffer: Buffer.from(json.slice(0, json.length / 2)), says: '文件似乎不完整' },
       {
@@ -180,6 +182,12 @@ describe('a file that is not a draft, opened on the home screen', () => {
         mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         buffer: Buffer.from(zipSync({ 'word/document.xml': strToU8('<w:document/>') })),
         says: '不是本工具生成的',
+      },
+      {
+        name: '下载中断的报告.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: truncatedReport.subarray(0, Math.floor(truncatedReport.length * 0.8)),
+        says: '这个 Word 文件已损坏或不完整',
       },
       { name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%âãÏÓ\n'), says: '这是 PDF 文件，不是草稿文件' },
     ];
