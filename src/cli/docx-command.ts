@@ -1,24 +1,25 @@
 /**
  * `report docx <草稿文件|报告.docx> [-o <输出.docx>]`: writes the Word report of a draft.
  *
- * The final version when the draft has no blockers (`finalBlockers`: errors and untouched cells), otherwise
- * the draft version (every page marked 草稿), listing the blockers on stderr. The path written goes to
+ * The final version when the app would allow it (`canGenerateFinal`: no error, no untouched cell, and a valid
+ * approval unless the draft's `settings.requireApproval` is off — the command line is no way around the
+ * sign-off), otherwise the draft version (every page marked 草稿), listing the reasons on stderr. The path written goes to
  * stdout. Default output: `reportFileName(draft, mode)` in the current directory.
  *
  * Exit codes, as for `check` (0 no errors, 1 errors, 2 unusable input):
  *   0  the final report was written;
- *   1  only the draft version could be written, because of the blockers listed on stderr;
+ *   1  only the draft version could be written, for the reasons listed on stderr;
  *   2  nothing written: wrong arguments, an unreadable or invalid input file, or the output not writable.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { finalBlockers } from '../domain/final-gate.ts';
+import { canGenerateFinal } from '../domain/review.ts';
 import { buildReportDocx, reportFileName, type ReportMode } from '../docx/build-report.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 import { loadDraft } from './load-draft.ts';
 
-/** Blockers listed on stderr before "……另有 N 处". */
+/** Reasons listed on stderr before "……另有 N 处". */
 const MAX_BLOCKERS_SHOWN = 10;
 
 function writeReason(error: unknown): string {
@@ -50,8 +51,9 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT.failure;
   }
   const draft = loaded.draft;
-  const blockers = finalBlockers(draft);
-  const mode: ReportMode = blockers.length === 0 ? 'final' : 'draft';
+  const gate = await canGenerateFinal(draft);
+  const reasons = gate.ok ? [] : gate.reasons;
+  const mode: ReportMode = gate.ok ? 'final' : 'draft';
   const output = resolve(io.cwd, parsed.options.output ?? reportFileName(draft, mode));
 
   const bytes = await buildReportDocx(draft, mode);
@@ -63,9 +65,9 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
 
   if (mode === 'draft') {
-    io.stderr(`还有 ${blockers.length} 处错误或未填写的表格，不能生成正式报告，已生成草稿（每页标有“草稿”）：\n`);
-    for (const finding of blockers.slice(0, MAX_BLOCKERS_SHOWN)) io.stderr(`  [${finding.rule}] ${finding.message}\n`);
-    if (blockers.length > MAX_BLOCKERS_SHOWN) io.stderr(`  ……另有 ${blockers.length - MAX_BLOCKERS_SHOWN} 处未列出（用 check 命令查看全部）\n`);
+    io.stderr(`还不能生成正式报告，已生成草稿（每页标有“草稿”）。原因：\n`);
+    for (const reason of reasons.slice(0, MAX_BLOCKERS_SHOWN)) io.stderr(`  ${reason}\n`);
+    if (reasons.length > MAX_BLOCKERS_SHOWN) io.stderr(`  ……另有 ${reasons.length - MAX_BLOCKERS_SHOWN} 处未列出（用 check 命令查看全部）\n`);
   }
   io.stdout(`${output}\n`);
   return mode === 'final' ? EXIT.ok : EXIT.errors;
@@ -73,13 +75,13 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 
 export const docxCommand: CliCommand = {
   name: 'docx',
-  summary: '生成 Word 报告（有错误或未填写的表格时生成草稿）',
+  summary: '生成 Word 报告（有错误、未填写的表格或未经审核时生成草稿）',
   usage: ['docx <草稿文件|报告.docx> [-o <输出.docx>]'],
   help: [
     `用法：${INVOCATION} docx <草稿文件|报告.docx> [-o <输出.docx>]`,
     '',
     '按法定格式生成 Word 报告（.docx），报告中附带草稿数据，可再用本工具打开。',
-    '没有错误和未填写的表格时生成正式报告；否则生成草稿（每页标有“草稿”，文件名带“（草稿）”），并在标准错误输出列出原因。',
+    '没有错误和未填写的表格、且已审核通过（或草稿设置为不需审核）时生成正式报告；否则生成草稿（每页标有“草稿”，文件名带“（草稿）”），并在标准错误输出列出原因。',
     '',
     '选项：',
     '  -o, --output <文件>  输出文件；默认在当前文件夹，文件名为“<机关全称><年度>年政府信息公开工作年度报告.docx”',

@@ -19,6 +19,15 @@ import { readDocx } from '../helpers/read-docx.ts';
 const dir = mkdtempSync(join(tmpdir(), 'docx-command-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The 2023 sample as an agency without a separate reviewer would keep it: the final needs no sign-off. */
+const NO_REVIEW_PATH = join(dir, 'no-review.draft.json');
+function noReviewDraft(): Draft {
+  const draft = office2023Draft();
+  draft.settings = { requireApproval: false };
+  return draft;
+}
+writeFileSync(NO_REVIEW_PATH, JSON.stringify(noReviewDraft()));
+
 async function report(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -28,7 +37,7 @@ async function report(...argv: string[]): Promise<{ code: number; stdout: string
 
 describe('report docx', () => {
   it('writes the final report under its default name in the current directory, exit 0', async () => {
-    const { code, stdout, stderr } = await report(OFFICE_2023_PATH);
+    const { code, stdout, stderr } = await report(NO_REVIEW_PATH);
     const name = reportFileName(office2023Draft(), 'final');
     expect(code).toBe(0);
     expect(stderr).toBe('');
@@ -38,7 +47,7 @@ describe('report docx', () => {
   });
 
   it('writes only a draft when blockers remain, lists them on stderr, exit 1', async () => {
-    const draft: Draft = office2023Draft();
+    const draft: Draft = noReviewDraft();
     (draft.tables.reviewLitigation!.review as Record<string, number | null>).upheld = null;
     writeFileSync(join(dir, 'blocked.draft.json'), JSON.stringify(draft));
     const { code, stdout, stderr } = await report('blocked.draft.json');
@@ -51,13 +60,20 @@ describe('report docx', () => {
     expect(readDocx(readFileSync(path)).headers.length).toBe(2);
   });
 
+  it('writes only a draft of a complete report that still needs its sign-off, and says why, exit 1', async () => {
+    const { code, stdout, stderr } = await report(OFFICE_2023_PATH);
+    expect(code).toBe(1);
+    expect(stderr).toContain('正式报告须经审核通过后才能生成');
+    expect(stdout.trim()).toBe(join(dir, reportFileName(office2023Draft(), 'draft')));
+  });
+
   it('writes where -o says and reads a .docx the app made', async () => {
-    expect((await report(OFFICE_2023_PATH, '-o', 'first.docx')).code).toBe(0);
+    expect((await report(NO_REVIEW_PATH, '-o', 'first.docx')).code).toBe(0);
     const again = await report('first.docx', '--output', 'second.docx');
     expect(again.code).toBe(0);
     const json = extractEmbeddedDraftJson(readFileSync(join(dir, 'second.docx')));
     // The draft as the CLI read it (the reader fills in defaults, e.g. the review state) travels on unchanged.
-    const read = readDraftJson(readFileSync(OFFICE_2023_PATH, 'utf8'));
+    const read = readDraftJson(readFileSync(NO_REVIEW_PATH, 'utf8'));
     if (!read.ok) throw new Error('fixture unreadable');
     expect(JSON.parse(json!)).toEqual(read.draft);
   });
@@ -76,7 +92,7 @@ describe('report docx', () => {
   });
 
   it('exits 2 when the output cannot be written', async () => {
-    const { code, stderr } = await report(OFFICE_2023_PATH, '-o', join(dir, 'no-such-dir', 'x.docx'));
+    const { code, stderr } = await report(NO_REVIEW_PATH, '-o', join(dir, 'no-such-dir', 'x.docx'));
     expect(code).toBe(2);
     expect(stderr).toContain('无法写入');
     expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
