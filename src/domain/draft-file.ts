@@ -145,7 +145,7 @@ const FIELD_LABELS: Record<string, string> = {
   'review.history': '审核历史',
   'review.comments': '审核意见',
   settings: '草稿设置',
-  'settings.requireApproval': '草稿设置“生成正式报告前须经审核通过”',
+  'settings.requireApproval': '草稿设置“正式版须经审核通过后生成”',
 };
 
 /** Chinese name of a place in the file, e.g. `表三“一、本年新收政府信息公开申请数量 / 自然人”`; '' when unknown. */

@@ -134,7 +134,7 @@ export const settingsSchema = z
     requireApproval: z
       .boolean()
       .default(true)
-      .describe('生成正式报告前须经审核通过（没有单独审核人的机关可关闭）/ the final report needs an approval'),
+      .describe('正式版须经审核通过后生成（没有单独审核人的机关可取消）/ the final report needs an approval'),
   })
   .default(defaultDraftSettings)
   .describe('草稿设置 / settings');
