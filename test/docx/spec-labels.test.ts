@@ -5,29 +5,13 @@
  * backticked label of a table's section is a cell of that docx table, and every label cell of the docx table
  * is one of them. Nothing is typed here; a missing spec fails (never skips).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { specSection as section } from '../helpers/spec.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 import { readDocx, type TableRead } from '../helpers/read-docx.ts';
 
-const SPEC_PATH = fileURLToPath(new URL('../../../shared/spec/report-format.md', import.meta.url));
-
-function spec(): string {
-  if (!existsSync(SPEC_PATH)) throw new Error(`spec file missing: ${SPEC_PATH} (the label tests need it; they never skip)`);
-  return readFileSync(SPEC_PATH, 'utf8');
-}
-
-/** The text of a section, from its heading line to the next heading. */
-function section(headingStart: string): string {
-  const lines = spec().split('\n');
-  const start = lines.findIndex((line) => line.startsWith(headingStart));
-  if (start < 0) throw new Error(`spec has no heading starting with "${headingStart}"`);
-  const end = lines.findIndex((line, i) => i > start && line.startsWith('#'));
-  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
-}
 
 /** Backticked strings holding Chinese: the statutory labels (`INT`, `gridSpan` and the like are not). */
 function labels(text: string): Set<string> {
