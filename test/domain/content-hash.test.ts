@@ -1,14 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { templates } from '../../templates/index.ts';
 import { canonicalContent, canonicalJson, contentHash, sha256Fallback, sha256Hex } from '../../src/domain/content-hash.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { emptyDraft, flattenTables } from '../../src/domain/values.ts';
-
-function fixture(name: string): Draft {
-  return JSON.parse(readFileSync(new URL(`../fixtures/${name}.draft.json`, import.meta.url), 'utf8')) as Draft;
-}
+import { office2023Draft } from '../helpers/fixtures.ts';
 
 /** The same value with every object's keys in reverse order, at every level. */
 function reverseKeys(value: unknown): unknown {
@@ -26,7 +22,7 @@ afterEach(() => {
 });
 
 describe('contentHash', () => {
-  const office = fixture('zhenhai-office-2023');
+  const office = office2023Draft();
 
   it('is the SHA-256 of the canonical content JSON, 64 hex digits', async () => {
     const hash = await contentHash(office);

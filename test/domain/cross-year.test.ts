@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { templates } from '../../templates/index.ts';
 import {
@@ -14,18 +13,8 @@ import type { CellValues, Draft } from '../../src/domain/draft-types.ts';
 import { checkDraft } from '../../src/domain/rules.ts';
 import { computeTotals } from '../../src/domain/totals.ts';
 import { emptyDraft, flattenTables, nestTables, templateOf } from '../../src/domain/values.ts';
-
-function fixture(name: string): Draft {
-  return JSON.parse(readFileSync(new URL(`../fixtures/${name}.draft.json`, import.meta.url), 'utf8')) as Draft;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from '../helpers/deep-freeze.ts';
+import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 
 function valuesOf(draft: Draft): CellValues {
   return flattenTables(templateOf(draft), draft.tables);
@@ -46,8 +35,8 @@ function filledDraft(templateId: '2021' | '2019', year: number, agency: string, 
   return withCells({ ...base, tables: nestTables(template, zeros) }, cells);
 }
 
-const office2023 = deepFreeze(fixture('zhenhai-office-2023'));
-const district2020 = deepFreeze(fixture('zhenhai-district-2020'));
+const office2023 = deepFreeze(office2023Draft());
+const district2020 = deepFreeze(district2020Draft());
 const crossYearRules = (findings: readonly { rule: string }[]) => findings.map((finding) => finding.rule);
 
 /**

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { templates } from '../../templates/index.ts';
 import { contentHash } from '../../src/domain/content-hash.ts';
@@ -27,19 +26,8 @@ import {
 import { readDraftJson, serializeDraft } from '../../src/domain/draft-file.ts';
 import { finalBlockers } from '../../src/domain/final-gate.ts';
 import { emptyDraft } from '../../src/domain/values.ts';
-
-function fixture(name: string): Draft {
-  return JSON.parse(readFileSync(new URL(`../fixtures/${name}.draft.json`, import.meta.url), 'utf8')) as Draft;
-}
-
-/** Freezes a value deeply, so that any mutation by the code under test throws. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from '../helpers/deep-freeze.ts';
+import { office2023Draft } from '../helpers/fixtures.ts';
 
 function ok(result: ReviewResult): Draft {
   if (!result.ok) throw new Error(`refused: ${result.message}`);
@@ -72,7 +60,7 @@ function setCell(draft: Draft, key: string, value: number | null): Draft {
 
 /** The office's 2023 report (balanced, complete) taken through one return and a resubmission. */
 async function approvedOffice(): Promise<{ drafts: Record<string, Draft>; approved: Draft }> {
-  const start = deepFreeze(fixture('zhenhai-office-2023'));
+  const start = deepFreeze(office2023Draft());
   const submitted = ok(submitForReview(start, clerk, at(1)));
   const returned = ok(returnForChanges(submitted, reviewer, twoComments, at(2)));
   const resolved = ok(resolveComment(returned, 'c1', clerk, at(3)));
@@ -265,7 +253,7 @@ describe('approval bound to the content', () => {
   });
 
   it('a file marked 审核通过 without an approval record is not approved', async () => {
-    const draft = { ...fixture('zhenhai-office-2023'), review: { status: 'approved', approval: null, history: [], comments: [] } as ReviewState };
+    const draft = { ...office2023Draft(), review: { status: 'approved', approval: null, history: [], comments: [] } as ReviewState };
     expect(await approvalStatus(draft)).toBe('none');
     const final = await canGenerateFinal(draft);
     expect(!final.ok && final.reasons).toEqual(['报告标为审核通过，但没有审核记录，须重新提交审核']);
@@ -340,7 +328,7 @@ describe('refused transitions', () => {
 
 describe('final report gate and settings', () => {
   it('needs a valid approval unless the setting is off, and never with errors or blanks', async () => {
-    const office = fixture('zhenhai-office-2023');
+    const office = office2023Draft();
     const gate = await canGenerateFinal(office);
     expect(!gate.ok && gate.reasons).toEqual([
       '正式报告须经审核通过后才能生成（当前状态：编辑中）。没有单独审核人的机关，可在“基本信息”中取消勾选“正式版须经审核通过后生成”',
