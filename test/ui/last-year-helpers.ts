@@ -1,4 +1,7 @@
-/** Pairs of consecutive reports for the last-year tests, built from the sample drafts. */
+/**
+ * Pairs of consecutive reports for the last-year tests (the DOM tests here and the browser test
+ * test/e2e/last-year-carry-over.test.ts), built from the sample drafts. No DOM in here: it runs anywhere.
+ */
 import { templates } from '../../templates/index.ts';
 import type { CellValues, Draft } from '../../src/domain/draft-types.ts';
 import { computeTotals } from '../../src/domain/totals.ts';
