@@ -5,17 +5,16 @@
  * impact serious or critical may remain; the failure message lists each with its elements.
  */
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { report2019 } from '../../templates/report-2019.ts';
 import { report2021 } from '../../templates/report-2021.ts';
-import type { ReportTemplate } from '../../src/domain/template-types.ts';
-import { launchBrowser, newAppPage, pageErrorReport, type AppPage } from './browser.ts';
+import { appPageForFile, pageErrorReport, type AppPage } from './browser.ts';
 import {
   BASICS,
   CHECK,
   cellBox,
-  cellsOf,
+  cellByKey,
   createReport,
   expectText,
   goHome,
@@ -69,24 +68,11 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
   expect(violations, report(where, violations)).toEqual([]);
 }
 
-function cellByKey(template: ReportTemplate, key: string) {
-  const found = cellsOf(template, key.split('.')[0] as 'applications').find((c) => c.key === key);
-  if (!found) throw new Error(`no cell ${key}`);
-  return found;
-}
-
-let browser: Browser;
 let app: AppPage;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await newAppPage(browser);
-  page = app.page;
-});
-
-afterAll(async () => {
-  await browser?.close();
+appPageForFile((opened) => {
+  app = opened;
+  page = opened.page;
 });
 
 describe('axe-core finds no serious or critical violation', () => {

@@ -3,18 +3,19 @@
  * Chromium at 1366×768, through roles and Chinese accessible names only; then deletes the stored draft and
  * opens the Word file again. The steps share one page and run in order.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatCellValue } from '../../src/domain/cell-input.ts';
 import { cellAccessibleName } from '../../src/domain/table-layout.ts';
 import { narrativeSections, tableSections } from '../../src/domain/template.ts';
 import { flattenTables, templateOf } from '../../src/domain/values.ts';
 import { district2020Draft } from '../helpers/fixtures.ts';
-import { baseUrl, launchBrowser, newAppPage, pageErrorReport, type AppPage } from './browser.ts';
+import { baseUrl, appPageForFile, pageErrorReport, type AppPage } from './browser.ts';
 import {
   BASICS,
   CHECK,
   cellBox,
+  cellByKey,
   cellClass,
   cellsOf,
   createReport,
@@ -33,7 +34,7 @@ import {
   goToStep,
   gridOnScreen,
   inputCells,
-  openDraftFile,
+  openWordFile,
   pasteInto,
   spreadsheetBlock,
   stepHeading,
@@ -51,27 +52,16 @@ const draft = district2020Draft();
 const template = templateOf(draft);
 const values = draftValues(draft);
 const [proactive, applications, reviewLitigation] = tableSections(template);
-const cell = (key: string) => {
-  const found = cellsOf(template, key.split('.')[0] as 'applications').find((c) => c.key === key);
-  if (!found) throw new Error(`no cell ${key}`);
-  return found;
-};
+const cell = (key: string) => cellByKey(template, key);
 const text = (key: string) => formatCellValue(values[key] ?? null);
 const REPORT_LABEL = `${draft.agency.name} 2020年度报告`;
 
-let browser: Browser;
 let app: AppPage;
 let page: Page;
 let word: Downloaded;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await newAppPage(browser);
-  page = app.page;
-});
-
-afterAll(async () => {
-  await browser?.close();
+appPageForFile((opened) => {
+  app = opened;
+  page = opened.page;
 });
 
 describe('a 2019-format report written from the sample, as a clerk would', () => {
@@ -221,11 +211,7 @@ describe('a 2019-format report written from the sample, as a clerk would', () =>
     await expectText(page.getByRole('main').getByRole('status'), `已删除“${REPORT_LABEL}”的草稿。`);
     expect(await draftRows(page)).toEqual([]);
 
-    await openDraftFile(page, {
-      name: word.name,
-      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      buffer: word.bytes,
-    });
+    await openWordFile(page, word);
     await page.getByRole('navigation', { name: '报告章节' }).waitFor();
     expect(await differencesOnScreen(page, draft)).toEqual([]);
     await goHome(page);

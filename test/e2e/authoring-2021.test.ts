@@ -3,14 +3,14 @@
  * Chromium at 1366×768, through roles and Chinese accessible names only; then opens the Word file again.
  * The steps share one page and run in order: each builds on the one before, as the clerk's day does.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatCellValue } from '../../src/domain/cell-input.ts';
 import { cellAccessibleName } from '../../src/domain/table-layout.ts';
 import { narrativeSections, tableSections } from '../../src/domain/template.ts';
 import { flattenTables, templateOf } from '../../src/domain/values.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
-import { baseUrl, launchBrowser, newAppPage, pageErrorReport, type AppPage } from './browser.ts';
+import { baseUrl, appPageForFile, pageErrorReport, type AppPage } from './browser.ts';
 import {
   BASICS,
   CHECK,
@@ -33,7 +33,7 @@ import {
   goToStep,
   gridOnScreen,
   inputCells,
-  openDraftFile,
+  openWordFile,
   pasteInto,
   spreadsheetBlock,
   stepHeading,
@@ -57,19 +57,12 @@ const cell = (key: string) => {
 };
 const text = (key: string) => formatCellValue(values[key] ?? null);
 
-let browser: Browser;
 let app: AppPage;
 let page: Page;
 let word: Downloaded;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await newAppPage(browser);
-  page = app.page;
-});
-
-afterAll(async () => {
-  await browser?.close();
+appPageForFile((opened) => {
+  app = opened;
+  page = opened.page;
 });
 
 describe('a 2021-format report written from the sample, as a clerk would', () => {
@@ -240,11 +233,7 @@ describe('a 2021-format report written from the sample, as a clerk would', () =>
 
     await goHome(page);
     expect(await draftRows(page)).toHaveLength(1);
-    await openDraftFile(page, {
-      name: word.name,
-      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      buffer: word.bytes,
-    });
+    await openWordFile(page, word);
     const duplicate = page.getByRole('dialog', { name: '已有同一机关、同一年度的草稿' });
     await expectText(duplicate, word.name);
     await duplicate.getByRole('button', { name: '用文件内容替换已有草稿…' }).click();

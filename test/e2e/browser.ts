@@ -3,7 +3,7 @@
  * a missing Chromium is a failure with the install instruction, never a skipped test.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './helpers/chromium.ts';
 
 export { CHROMIUM_ARGS, chromiumPath } from './helpers/chromium.ts';
@@ -64,4 +64,19 @@ export async function newAppPage(browser: Browser, options: NewAppPageOptions = 
 /** One readable failure listing every error the pages reported. */
 export function pageErrorReport(errors: readonly string[]): string {
   return errors.length === 0 ? 'no page errors' : `${errors.length} page error(s):\n${errors.join('\n')}`;
+}
+
+/**
+ * For a file whose steps share one page and run in order: before the first test, launches the browser
+ * and opens the app in a fresh context (handed to `opened`); after the last, closes the browser.
+ */
+export function appPageForFile(opened: (app: AppPage) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    opened(await newAppPage(browser));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }

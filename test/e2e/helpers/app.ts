@@ -125,6 +125,15 @@ export async function openDraftFile(page: Page, file: FileToOpen): Promise<void>
   await (await chooser).setFiles({ name: file.name, mimeType: file.mimeType, buffer: file.buffer });
 }
 
+/** 打开草稿文件 with a Word report the app generated (a download), as the clerk picks it from disk. */
+export async function openWordFile(page: Page, word: { readonly name: string; readonly bytes: Buffer }): Promise<void> {
+  await openDraftFile(page, {
+    name: word.name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: word.bytes,
+  });
+}
+
 /** The rows of the home screen's draft list, as the clerk reads them. */
 export async function draftRows(page: Page): Promise<string[]> {
   const table = page.getByRole('table', { name: '报告草稿列表' });
@@ -237,6 +246,13 @@ export function cellsOf(template: ReportTemplate, table: TableKey): readonly Cel
   const cells = indexTemplate(template).cellsByTable.get(table);
   if (!cells) throw new Error(`no table ${table}`);
   return cells;
+}
+
+/** The cell of `key` (input or computed); its table is the key's first segment. */
+export function cellByKey(template: ReportTemplate, key: string): CellInfo {
+  const found = cellsOf(template, key.split('.')[0] as TableKey).find((c) => c.key === key);
+  if (!found) throw new Error(`no cell ${key}`);
+  return found;
 }
 
 export function inputCells(template: ReportTemplate, table: TableKey): CellInfo[] {
