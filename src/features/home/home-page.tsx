@@ -18,6 +18,7 @@ import { ReviewList } from '../review/review-list.tsx';
 import { findingsOf } from '../report-form/live-draft.ts';
 import { AppHeader, Banner } from '../shared/app-header.tsx';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
+import { DraftFileInput } from '../shared/draft-file-input.tsx';
 import {
   currentReportYear,
   deadlineText,
@@ -258,27 +259,11 @@ export function HomePage() {
               <button type="button" className="button" onClick={() => fileInput.current?.click()}>
                 打开草稿文件
               </button>
-              <input
-                ref={fileInput}
-                type="file"
-                accept=".json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                className="visually-hidden"
-                tabIndex={-1}
-                aria-label="选择草稿文件（.json 或本工具生成的 .docx）"
-                onChange={(event) => void onFileChosen(event.currentTarget.files?.[0])}
-              />
+              <DraftFileInput ref={fileInput} label="选择草稿文件（.json 或本工具生成的 .docx）" onFile={(file) => void onFileChosen(file)} />
               <button type="button" className="button" onClick={() => reviewInput.current?.click()}>
                 审核报告
               </button>
-              <input
-                ref={reviewInput}
-                type="file"
-                accept=".json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                className="visually-hidden"
-                tabIndex={-1}
-                aria-label="选择送审文件（编制人发来的 .json）"
-                onChange={(event) => void onReviewFileChosen(event.currentTarget.files?.[0])}
-              />
+              <DraftFileInput ref={reviewInput} label="选择送审文件（编制人发来的 .json）" onFile={(file) => void onReviewFileChosen(file)} />
             </div>
           </div>
           {notice && (

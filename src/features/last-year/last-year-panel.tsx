@@ -11,6 +11,7 @@ import type { Draft } from '../../domain/draft-types.ts';
 import type { StoredDraft } from '../../storage/draft-repository.ts';
 import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
 import { readDraftFile } from '../home/read-draft-file.ts';
+import { DraftFileInput } from '../shared/draft-file-input.tsx';
 import { formatName } from '../shared/format.ts';
 import { useServices } from '../shared/services.tsx';
 import { CarryOverPanel } from './carry-over-panel.tsx';
@@ -111,15 +112,7 @@ export function LastYearPanel() {
         <button type="button" className="button" disabled={readOnly || busy} onClick={() => fileInput.current?.click()}>
           {previous ? '改用其他上年报告文件…' : '选择上年报告文件…'}
         </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label="选择上年报告文件（.json 或本工具生成的 .docx）"
-          onChange={(event) => void onFile(event.currentTarget.files?.[0])}
-        />
+        <DraftFileInput ref={fileInput} label="选择上年报告文件（.json 或本工具生成的 .docx）" onFile={(file) => void onFile(file)} />
         {others.length > 0 && (
           <span className="ly-pick">
             <label htmlFor={selectId}>或选用本浏览器中的草稿</label>

@@ -27,6 +27,7 @@ import type { LastYear } from '../last-year/last-year-source.ts';
 import { readDraftFile } from '../home/read-draft-file.ts';
 import { findingsOf } from '../report-form/live-draft.ts';
 import { AppHeader } from '../shared/app-header.tsx';
+import { DraftFileInput } from '../shared/draft-file-input.tsx';
 import { formatDateTime, formatName } from '../shared/format.ts';
 import { Modal } from '../shared/modal.tsx';
 import { routeHash } from '../shared/routing.ts';
@@ -374,15 +375,7 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
                 </button>
               }
             />
-            <input
-              ref={lastYearInput}
-              type="file"
-              accept=".json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              className="visually-hidden"
-              tabIndex={-1}
-              aria-label="选择上年报告文件（.json 或本工具生成的 .docx）"
-              onChange={(event) => void attachLastYear(event.currentTarget.files?.[0])}
-            />
+            <DraftFileInput ref={lastYearInput} label="选择上年报告文件（.json 或本工具生成的 .docx）" onFile={(file) => void attachLastYear(file)} />
             {lastYearProblem && (
               <p className="field-error" role="alert">
                 {lastYearProblem}

@@ -1,0 +1,29 @@
+/**
+ * The hidden file input behind a visible button (打开草稿文件, 审核报告, 选择上年报告文件…). It takes what
+ * the app reads as a draft: its own JSON file, or a Word report it generated. The button clicks it through
+ * `ref`, so that the button keeps its own look and wording; the input stays out of the tab order.
+ */
+import type { Ref } from 'react';
+
+const DRAFT_FILE_ACCEPT = '.json,.docx,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface DraftFileInputProps {
+  readonly ref: Ref<HTMLInputElement>;
+  /** The accessible name, which says which file is asked for. */
+  readonly label: string;
+  readonly onFile: (file: File | undefined) => void;
+}
+
+export function DraftFileInput({ ref, label, onFile }: DraftFileInputProps) {
+  return (
+    <input
+      ref={ref}
+      type="file"
+      accept={DRAFT_FILE_ACCEPT}
+      className="visually-hidden"
+      tabIndex={-1}
+      aria-label={label}
+      onChange={(event) => onFile(event.currentTarget.files?.[0])}
+    />
+  );
+}
