@@ -6,7 +6,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { EditorRoute } from '../features/editor/editor-route.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
-import { AppHeader } from '../features/shared/app-header.tsx';
+import { OpeningScreen } from '../features/shared/route-screens.tsx';
 import { navigate, useRoute } from '../features/shared/routing.ts';
 import { ServicesContext, type AppServices } from '../features/shared/services.tsx';
 import { createDraftChannel, type DraftChannel } from '../storage/draft-channel.ts';
@@ -80,14 +80,7 @@ export function App({ openRepository = openDraftRepository, createTabGuard: guar
   }, [storage, guardFactory, draftChannel, now]);
 
   if (!services) {
-    return (
-      <>
-        <AppHeader home={false} />
-        <main id="main" className="home" aria-busy="true">
-          <p className="muted">正在启动…</p>
-        </main>
-      </>
-    );
+    return <OpeningScreen text="正在启动…" home={false} />;
   }
 
   return (

@@ -7,8 +7,8 @@ import { templateOf } from '../../domain/values.ts';
 import type { StoredDraft } from '../../storage/draft-repository.ts';
 import type { TabGuard } from '../../storage/tab-guard.ts';
 import { resolveLastYear, type LastYear } from '../last-year/last-year-source.ts';
-import { AppHeader } from '../shared/app-header.tsx';
-import { navigate, routeHash } from '../shared/routing.ts';
+import { NotFoundScreen, OpeningScreen } from '../shared/route-screens.tsx';
+import { navigate } from '../shared/routing.ts';
 import { useServices } from '../shared/services.tsx';
 import { Editor } from './editor.tsx';
 import { isStepId } from './steps.ts';
@@ -80,29 +80,13 @@ export function EditorRoute({ draftId, step }: { draftId: string; step: string |
 
   if (loaded.status === 'missing') {
     return (
-      <>
-        <AppHeader />
-        <main id="main" className="home">
-          <h1>找不到这份草稿</h1>
-          <p>此浏览器中没有这份草稿，可能已被删除。</p>
-          <p>
-            <a className="button button-primary" href={routeHash({ page: 'home' })}>
-              返回首页
-            </a>
-          </p>
-        </main>
-      </>
+      <NotFoundScreen title="找不到这份草稿">
+        <p>此浏览器中没有这份草稿，可能已被删除。</p>
+      </NotFoundScreen>
     );
   }
   if (loaded.status === 'loading' || !guard || guardState.mode === 'pending' || !validStep) {
-    return (
-      <>
-        <AppHeader />
-        <main id="main" className="home" aria-busy="true">
-          <p className="muted">正在打开草稿…</p>
-        </main>
-      </>
-    );
+    return <OpeningScreen text="正在打开草稿…" />;
   }
   return <Editor key={draftId} record={loaded.record} lastYear={loaded.lastYear} guard={guard} guardState={guardState} step={validStep} />;
 }

@@ -2,8 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReviewSession } from '../../storage/side-records.ts';
 import { NO_LAST_YEAR, type LastYear } from '../last-year/last-year-source.ts';
-import { AppHeader } from '../shared/app-header.tsx';
-import { routeHash } from '../shared/routing.ts';
+import { NotFoundScreen, OpeningScreen } from '../shared/route-screens.tsx';
 import { useServices } from '../shared/services.tsx';
 import { ReviewScreen } from './review-screen.tsx';
 
@@ -55,29 +54,13 @@ export function ReviewRoute({ sessionId }: { sessionId: string }) {
 
   if (loaded.status === 'missing') {
     return (
-      <>
-        <AppHeader />
-        <main id="main" className="home">
-          <h1>找不到这次审核</h1>
-          <p>此浏览器中没有这份审核记录，可能已被移除。请在首页用“审核报告”重新打开送审文件。</p>
-          <p>
-            <a className="button button-primary" href={routeHash({ page: 'home' })}>
-              返回首页
-            </a>
-          </p>
-        </main>
-      </>
+      <NotFoundScreen title="找不到这次审核">
+        <p>此浏览器中没有这份审核记录，可能已被移除。请在首页用“审核报告”重新打开送审文件。</p>
+      </NotFoundScreen>
     );
   }
   if (loaded.status === 'loading') {
-    return (
-      <>
-        <AppHeader />
-        <main id="main" className="home" aria-busy="true">
-          <p className="muted">正在打开送审报告…</p>
-        </main>
-      </>
-    );
+    return <OpeningScreen text="正在打开送审报告…" />;
   }
   return (
     <>
