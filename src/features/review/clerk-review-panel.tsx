@@ -61,11 +61,19 @@ export function ClerkReviewPanel() {
     setMessage({ tone: 'ok', text: `已下载审核文件“${fileName}”。` });
   };
 
-  const nameField = (
-    <div className="field field-short">
-      <label htmlFor={nameId}>提交人（编制人）姓名</label>
-      <input id={nameId} type="text" autoComplete="name" value={name} onChange={(event) => setName(event.target.value)} />
-    </div>
+  /** The clerk's name and the button that sends the report (提交审核, 重新提交): both download the review file. */
+  const sendForReview = (step: (draft: Draft) => ReviewResult, done: string, label: string) => (
+    <>
+      <div className="field field-short">
+        <label htmlFor={nameId}>提交人（编制人）姓名</label>
+        <input id={nameId} type="text" autoComplete="name" value={name} onChange={(event) => setName(event.target.value)} />
+      </div>
+      <div className="button-row">
+        <button type="button" className="button button-primary" disabled={readOnly || busy} onClick={() => void act(step, done)}>
+          {label}
+        </button>
+      </div>
+    </>
   );
 
   const submittedAt = lastEntry(draft, 'submitted', 'resubmitted');
@@ -98,17 +106,7 @@ export function ClerkReviewPanel() {
             提交审核后，报告状态变为“待审核”，并下载一份审核文件（草稿文件，带审核状态和记录）。把它发给审核人；审核人用本工具打开后审核，退回修改或审核通过，再把文件发回。
           </p>
           {errors > 0 && <p className="rv-note-warning">报告还有 {errors} 个错误。有错误的报告审核人不能审核通过，建议先修改。</p>}
-          {nameField}
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={readOnly || busy}
-              onClick={() => void act((current) => submitForReview(current, name, now()), '已提交审核，')}
-            >
-              提交审核
-            </button>
-          </div>
+          {sendForReview((current) => submitForReview(current, name, now()), '已提交审核，', '提交审核')}
         </>
       )}
 
@@ -132,17 +130,7 @@ export function ClerkReviewPanel() {
             {returned ? `${returned.by}${returned.role ? `（${returned.role}）` : ''}于 ${formatDateTime(returned.at)} 退回修改。` : '报告被退回修改。'}
             {open > 0 ? `还有 ${open} 条意见待处理：逐条修改后标记“已解决”，或作出答复。` : '意见都已处理，可以重新提交审核。'}
           </p>
-          {nameField}
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={readOnly || busy}
-              onClick={() => void act((current) => resubmit(current, name, now()), '已重新提交审核，')}
-            >
-              重新提交
-            </button>
-          </div>
+          {sendForReview((current) => resubmit(current, name, now()), '已重新提交审核，', '重新提交')}
         </>
       )}
 
