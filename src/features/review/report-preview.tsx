@@ -12,7 +12,7 @@ import { feeStatementSentence } from '../../domain/fee-statement.ts';
 import { defaultPreamble } from '../../domain/preamble.ts';
 import { anchorKey, anchorLabel } from '../../domain/review.ts';
 import { cellAccessibleName, layoutTable, type LayoutCell } from '../../domain/table-layout.ts';
-import type { NarrativeSectionTemplate, TableSectionTemplate } from '../../domain/template-types.ts';
+import type { NarrativeSectionTemplate, SectionTemplate, TableSectionTemplate } from '../../domain/template-types.ts';
 import { computeTotals } from '../../domain/totals.ts';
 import { flattenTables, templateOf } from '../../domain/values.ts';
 import { chineseDate, paragraphsOf, subHeadingOrdinal } from '../../docx/text.ts';
@@ -115,6 +115,20 @@ function Paragraphs({ text }: { text: string }) {
   ));
 }
 
+/** A section of the report as printed: its heading (where a comment on the whole section is anchored), then `children`. */
+function PreviewSection({ section, children }: { section: SectionTemplate; children: ReactNode }) {
+  return (
+    <section className="rp-section" aria-labelledby={`rp-heading-${section.id}`}>
+      <Anchored anchor={{ kind: 'section', section: section.id }} className="rp-heading-block">
+        <h2 id={`rp-heading-${section.id}`} className="rp-h1">
+          {section.heading}
+        </h2>
+      </Anchored>
+      {children}
+    </section>
+  );
+}
+
 function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
   const { draft } = usePreview();
   const text = draft.narrative[section.id];
@@ -135,12 +149,7 @@ function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
   });
   const fees = section.hasFeeStatement ? feeStatementSentence(draft) : '';
   return (
-    <section className="rp-section" aria-labelledby={`rp-heading-${section.id}`}>
-      <Anchored anchor={{ kind: 'section', section: section.id }} className="rp-heading-block">
-        <h2 id={`rp-heading-${section.id}`} className="rp-h1">
-          {section.heading}
-        </h2>
-      </Anchored>
+    <PreviewSection section={section}>
       {section.hasIntro && text && paragraphsOf(text.intro).length > 0 && (
         <Anchored anchor={{ kind: 'paragraph', section: section.id, part: 'intro' }}>
           <Paragraphs text={text.intro} />
@@ -165,7 +174,7 @@ function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
           “{title}”未填写，正式版中不会印出这一部分。
         </p>
       ))}
-    </section>
+    </PreviewSection>
   );
 }
 
@@ -230,12 +239,7 @@ function TableSection({ section, values, previousValues }: { section: TableSecti
     </tr>
   );
   return (
-    <section className="rp-section" aria-labelledby={`rp-heading-${section.id}`}>
-      <Anchored anchor={{ kind: 'section', section: section.id }} className="rp-heading-block">
-        <h2 id={`rp-heading-${section.id}`} className="rp-h1">
-          {section.heading}
-        </h2>
-      </Anchored>
+    <PreviewSection section={section}>
       {paragraphsOf(section.lead).map((line, index) => (
         <p key={index} className="rp-p">
           {line}
@@ -254,7 +258,7 @@ function TableSection({ section, values, previousValues }: { section: TableSecti
           ))}
         </table>
       </div>
-    </section>
+    </PreviewSection>
   );
 }
 
