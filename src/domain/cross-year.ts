@@ -7,9 +7,10 @@
  * cross-year rules themselves (C1–C4, including which are skipped across the 2019 → 2021 format change,
  * spec §4.4 item 11) are the rules engine's.
  */
+import { formatCellValue } from './cell-input.ts';
 import type { CellValue, CellValues, Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
-import { checkDraft, expandRules, formatNumber, skippedCrossYearRules } from './rules.ts';
+import { checkDraft, expandRules, skippedCrossYearRules } from './rules.ts';
 import type { CellInfo } from './table-layout.ts';
 import { indexTemplate, tableByKey, tableSections } from './template.ts';
 import type { ReportTemplate, RowNode, TableKey } from './template-types.ts';
@@ -236,26 +237,26 @@ function headlineValue(values: CellValues, cells: readonly string[]): number | n
 }
 
 function ratioText(ratio: number): string {
-  return formatNumber(Math.round(ratio * 10) / 10);
+  return formatCellValue(Math.round(ratio * 10) / 10);
 }
 
 function swingMessage(label: string, current: number, previous: number): string | null {
   const rule = `上下年相差超过 ${SWING_FACTOR} 倍，请核实数字是否有误`;
   if (previous === 0) {
     return current > SWING_FACTOR
-      ? `${label}：本年 ${formatNumber(current)}，上年 0。上年为 0 时本年超过 ${SWING_FACTOR} 即视为${rule}`
+      ? `${label}：本年 ${formatCellValue(current)}，上年 0。上年为 0 时本年超过 ${SWING_FACTOR} 即视为${rule}`
       : null;
   }
   if (current === 0) {
     return previous > SWING_FACTOR
-      ? `${label}：本年 0，上年 ${formatNumber(previous)}。本年为 0 而上年超过 ${SWING_FACTOR} 即视为${rule}`
+      ? `${label}：本年 0，上年 ${formatCellValue(previous)}。本年为 0 而上年超过 ${SWING_FACTOR} 即视为${rule}`
       : null;
   }
   if (current > previous * SWING_FACTOR) {
-    return `${label}：本年 ${formatNumber(current)}，上年 ${formatNumber(previous)}，本年是上年的 ${ratioText(current / previous)} 倍，${rule}`;
+    return `${label}：本年 ${formatCellValue(current)}，上年 ${formatCellValue(previous)}，本年是上年的 ${ratioText(current / previous)} 倍，${rule}`;
   }
   if (previous > current * SWING_FACTOR) {
-    return `${label}：本年 ${formatNumber(current)}，上年 ${formatNumber(previous)}，上年是本年的 ${ratioText(previous / current)} 倍，${rule}`;
+    return `${label}：本年 ${formatCellValue(current)}，上年 ${formatCellValue(previous)}，上年是本年的 ${ratioText(previous / current)} 倍，${rule}`;
   }
   return null;
 }

@@ -6,9 +6,10 @@
  * No fix is offered when the solution is not a valid value of the cell (e.g. negative), or when the
  * target is a computed cell that another rule defines (the app recomputes it from its parts).
  */
+import { formatCellValue } from './cell-input.ts';
 import type { CellValues } from './draft-types.ts';
 import type { Finding } from './findings.ts';
-import { concreteRuleOf, fitsValueType, formatNumber, termValue, type PreviousReport } from './rules.ts';
+import { concreteRuleOf, fitsValueType, termValue, type PreviousReport } from './rules.ts';
 import { indexTemplate } from './template.ts';
 import type { ReportTemplate } from './template-types.ts';
 
@@ -63,5 +64,5 @@ export function suggestFix(
 
   const termLabel = [...rule.left, ...rule.right].find((term) => !term.previousYear && term.cells[0] === target)!.label;
   const place = rule.scopeLabel === '' ? termLabel : `${rule.scopeLabel}的${termLabel}`;
-  return { cell: target, value, label: `把${place}改为 ${formatNumber(value)}` };
+  return { cell: target, value, label: `把${place}改为 ${formatCellValue(value)}` };
 }

@@ -10,6 +10,7 @@
  * const findings = evaluateRules(report2021, flattenTables(report2021, draft.tables));
  * // [{ rule: 'R3.1', severity: 'error', cells: [...], message: '自然人：本年新收 14 + 上年结转 0 = 14，…，相差 1' }]
  */
+import { formatCellValue } from './cell-input.ts';
 import type { CellValues, Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
 import { cellAccessibleName, type CellInfo } from './table-layout.ts';
@@ -361,10 +362,6 @@ function round4(value: number): number {
   return Math.round(value * 1e4) / 1e4;
 }
 
-/** A number as the message shows it; amounts keep at most 4 decimals. */
-export function formatNumber(value: number): string {
-  return String(Number.isInteger(value) ? value : round4(value));
-}
 
 /** Value of a cell in arithmetic: null (untouched) counts as 0; `undefined` means not a usable number. */
 function numeric(value: unknown): number | undefined {
@@ -389,13 +386,13 @@ function sideText(terms: readonly ConcreteTerm[], sums: readonly number[]): stri
   if (terms.length === 0) return '0';
   let text = '';
   terms.forEach((term, i) => {
-    const number = `${term.label} ${formatNumber(sums[i]!)}`;
+    const number = `${term.label} ${formatCellValue(sums[i]!)}`;
     if (i === 0) text = term.negate ? `− ${number}` : number;
     else text += term.negate ? ` − ${number}` : ` + ${number}`;
   });
   if (terms.length > 1) {
     const total = terms.reduce((sum, term, i) => sum + (term.negate ? -sums[i]! : sums[i]!), 0);
-    text += ` = ${formatNumber(total)}`;
+    text += ` = ${formatCellValue(total)}`;
   }
   return text;
 }
@@ -406,7 +403,7 @@ function relationMessage(rule: ConcreteRule, values: CellValues, previousValues:
   const rightSums = rule.right.map((term) => termValue(term, values, previousValues) ?? 0);
   const left = sideText(rule.left, leftSums);
   const right = sideText(rule.right, rightSums);
-  const gap = formatNumber(Math.abs(difference));
+  const gap = formatCellValue(Math.abs(difference));
   const body =
     rule.relation === 'equal'
       ? `${left}，${right}，相差 ${gap}`
