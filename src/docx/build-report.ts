@@ -36,7 +36,9 @@ import { computeTotals } from '../domain/totals.ts';
 import { flattenTables, templateOf } from '../domain/values.ts';
 import { draftPackageParts, EMBEDDED_DRAFT_PATH, EMBEDDED_DRAFT_PROPS_PATH, ITEM_PROPS_CONTENT_TYPE, REL_CUSTOM_XML } from '../domain/embedded-draft.ts';
 import { buildTable } from './table-builder.ts';
-import { chineseDate, displayWidth, paragraphsOf, subHeadingOrdinal, tabSeparated } from './text.ts';
+import { narrativeOutline } from '../domain/report-outline.ts';
+import { chineseDate, paragraphsOf, tabSeparated } from '../domain/report-text.ts';
+import { displayWidth } from './text.ts';
 import {
   BODY_CHAR,
   BODY_CHARACTER_SPACING,
@@ -162,21 +164,9 @@ function narrativeBlocks(
   if (section.hasIntro && text) blocks.push(...bodyParagraphs(text.intro));
   if (section.hasFeeStatement) blocks.push(...bodyParagraphs(feeStatementSentence(draft)));
 
-  const parts: { title: string; body: string }[] = [];
-  for (const part of section.parts) {
-    const body = text?.parts[part.key] ?? '';
-    // Optional parts are printed only when written. An unwritten required part keeps its heading in a
-    // draft, where the gap should show, and is left out of a final report rather than printed empty.
-    if (paragraphsOf(body).length === 0 && (part.optional || mode === 'final')) continue;
-    parts.push({ title: part.title, body });
+  for (const part of narrativeOutline(section, text, mode === 'draft').parts) {
+    blocks.push(heading2(`${part.ordinal}${part.title}`), ...bodyParagraphs(part.body));
   }
-  for (const extra of text?.extraParts ?? []) {
-    if (paragraphsOf(extra.title).length === 0 && paragraphsOf(extra.text).length === 0) continue;
-    parts.push({ title: paragraphsOf(extra.title).join(''), body: extra.text });
-  }
-  parts.forEach((part, i) => {
-    blocks.push(heading2(`${subHeadingOrdinal(i + 1)}${part.title}`), ...bodyParagraphs(part.body));
-  });
   return blocks;
 }
 

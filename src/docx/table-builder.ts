@@ -34,7 +34,8 @@ import {
   tableFontSize,
   tableLineHeight,
 } from './typography.ts';
-import { balancedLines, cleanText, stackedLines } from './text.ts';
+import { cleanText } from '../domain/report-text.ts';
+import { balancedLines, stackedLines } from './text.ts';
 
 /**
  * Splits `total` twips over the template's column weights, rounding so that the columns add up exactly

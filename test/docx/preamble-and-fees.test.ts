@@ -9,7 +9,7 @@ import { feeStatementSentence } from '../../src/domain/fee-statement.ts';
 import { defaultPreamble } from '../../src/domain/preamble.ts';
 import { templateOf } from '../../src/domain/values.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
-import { chineseDate, chineseNumeral } from '../../src/docx/text.ts';
+import { chineseDate, chineseNumeral } from '../../src/domain/report-text.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 import { readDocx } from '../helpers/read-docx.ts';
 

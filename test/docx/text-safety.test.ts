@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
-import { cleanText, paragraphsOf } from '../../src/docx/text.ts';
+import { cleanText, paragraphsOf } from '../../src/domain/report-text.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { parseXml, readDocx } from '../helpers/read-docx.ts';
 

@@ -15,7 +15,8 @@ import { cellAccessibleName, layoutTable, type LayoutCell } from '../../domain/t
 import type { NarrativeSectionTemplate, SectionTemplate, TableSectionTemplate } from '../../domain/template-types.ts';
 import { computeTotals } from '../../domain/totals.ts';
 import { flattenTables, templateOf } from '../../domain/values.ts';
-import { chineseDate, paragraphsOf, subHeadingOrdinal } from '../../docx/text.ts';
+import { narrativeOutline } from '../../domain/report-outline.ts';
+import { chineseDate, paragraphsOf } from '../../domain/report-text.ts';
 import { preambleAnchor } from './anchors.ts';
 import { commentTitle } from './comment-card.tsx';
 
@@ -132,21 +133,15 @@ function PreviewSection({ section, children }: { section: SectionTemplate; child
 function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
   const { draft } = usePreview();
   const text = draft.narrative[section.id];
-  const printed: { anchor: CommentAnchor; title: string; body: string }[] = [];
-  const missing: string[] = [];
-  for (const part of section.parts) {
-    const body = text?.parts[part.key] ?? '';
-    if (paragraphsOf(body).length === 0) {
-      // As in the final Word file: unwritten parts are left out; a required one is pointed out here.
-      if (!part.optional) missing.push(part.title);
-      continue;
-    }
-    printed.push({ anchor: { kind: 'paragraph', section: section.id, part: part.key }, title: part.title, body });
-  }
-  (text?.extraParts ?? []).forEach((extra, index) => {
-    if (paragraphsOf(extra.title).length === 0 && paragraphsOf(extra.text).length === 0) return;
-    printed.push({ anchor: { kind: 'paragraph', section: section.id, part: `extra.${index}` }, title: paragraphsOf(extra.title).join(''), body: extra.text });
-  });
+  // What prints in a final report, as the Word file lays it out; unwritten required parts are pointed out.
+  const outline = narrativeOutline(section, text, false);
+  const printed = outline.parts.map((part) => ({
+    anchor: { kind: 'paragraph', section: section.id, part: part.key } satisfies CommentAnchor,
+    ordinal: part.ordinal,
+    title: part.title,
+    body: part.body,
+  }));
+  const missing = outline.unwrittenRequired;
   const fees = section.hasFeeStatement ? feeStatementSentence(draft) : '';
   return (
     <PreviewSection section={section}>
@@ -160,10 +155,10 @@ function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
           {fees ? <Paragraphs text={fees} /> : <p className="rp-missing">信息处理费情况未填写。</p>}
         </Anchored>
       )}
-      {printed.map((part, index) => (
+      {printed.map((part) => (
         <Anchored key={anchorKey(part.anchor)} anchor={part.anchor}>
           <h3 className="rp-h2">
-            {subHeadingOrdinal(index + 1)}
+            {part.ordinal}
             {part.title}
           </h3>
           <Paragraphs text={part.body} />
