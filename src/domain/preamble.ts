@@ -2,7 +2,7 @@
  * The 编制说明 printed under the title (spec §2.1), built from the draft when the clerk has not written their
  * own: the legal basis (条例, 国务院令第711号, and the template's format notice), the six parts, the statistics
  * period, where the electronic version can be downloaded, and whom to ask (address, postcode, phone).
- * Wording follows the published reports in /work/shared/samples (sample 000 and 003); empty fields are left
+ * Wording follows published reports (the two in test/fixtures/ among them); empty fields are left
  * out rather than printed as blanks.
  */
 import type { Draft } from './draft-types.ts';

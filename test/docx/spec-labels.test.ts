@@ -1,9 +1,9 @@
 // @vitest-environment node
 /**
- * The labels in the Word tables against the spec text itself (`../shared/spec/report-format.md` from the
- * repository root, §3.1–§3.3 for the 2021 format, §4.1 plus §3.2/§3.3 as §4.2/§4.3 say for 2019): every
- * backticked label of a table's section is a cell of that docx table, and every label cell of the docx table
- * is one of them. Nothing is typed here; a missing spec fails (never skips).
+ * The labels in the Word tables against the official forms as transcribed in
+ * test/fixtures/official-labels/report-format-labels.md (§3.1–§3.3 for the 2021 format, §4.1 plus §3.2/§3.3
+ * as §4.2/§4.3 say for 2019): every backticked label of a table's section is a cell of that docx table, and
+ * every label cell of the docx table is one of them. Nothing is typed here; a missing file fails (never skips).
  */
 import { describe, expect, it } from 'vitest';
 import { specSection as section } from '../helpers/spec.ts';

@@ -1,9 +1,9 @@
 /**
- * Every label, key, merge and cell count of both templates against the spec text itself
- * (`../shared/spec/report-format.md` from the repository root): §2.2 and §2.3 (headings, the five
- * topics), §3.1–§3.3 and §4.1–§4.2 (tables with their gridSpan/vMerge annotations), §A.1–§A.3 (keys).
- * Nothing expected here is typed by hand: it is all parsed from the spec, so a label in templates/ that
- * changes by one character fails. A missing spec file fails too (it must never silently skip).
+ * Every label, key, merge and cell count of both templates against the official forms as transcribed in
+ * test/fixtures/official-labels/report-format-labels.md (the "spec" below): §2.2 and §2.3 (headings, the
+ * five topics), §3.1–§3.3 and §4.1–§4.2 (tables with their gridSpan/vMerge annotations), §A.1–§A.3 (keys).
+ * Nothing expected here is typed by hand: it is all parsed from that file, so a label in templates/ that
+ * changes by one character fails. A missing file fails too (it must never silently skip).
  */
 import { describe, expect, it } from 'vitest';
 import { SPEC_PATH, specSection as section, specText } from '../helpers/spec.ts';
@@ -134,8 +134,8 @@ function expectedApplications2021(): ExpectedCell[][] {
   return [...headerRows, ...bodyRows];
 }
 
-describe('the spec file', () => {
-  it('exists next to the repository (../shared/spec/report-format.md)', () => {
+describe('the official labels file', () => {
+  it('is part of the repository (test/fixtures/official-labels/report-format-labels.md)', () => {
     expect(specText().length, `empty ${SPEC_PATH}`).toBeGreaterThan(0);
   });
 });

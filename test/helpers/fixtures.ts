@@ -1,5 +1,6 @@
 /**
- * The two sample reports of `../shared/samples/` as drafts (transcribed, both balance), for any test.
+ * Two published reports (a district government 2020, 2019 format; an office 2023, 2021 format) as drafts in
+ * test/fixtures/ (transcribed, both balance), for any test.
  * Each call returns a fresh deep copy, so a test may change cells without affecting another.
  */
 import { fileURLToPath } from 'node:url';
