@@ -13,6 +13,7 @@
 import { formatCellValue } from './cell-input.ts';
 import type { CellValues, Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
+import { narrativeFindings } from './narrative-rules.ts';
 import { cellAccessibleName, type CellInfo } from './table-layout.ts';
 import { indexTemplate, tableByKey, tableSections } from './template.ts';
 import type {
@@ -536,16 +537,22 @@ export function evaluateRules(template: ReportTemplate, values: CellValues, prev
   return findings;
 }
 
-/** `evaluateRules` on a draft (and last year's draft), tables flattened with untouched cells as null. */
+/**
+ * The one check of a report: every finding the app lists, the final gate weighs and `report check`
+ * prints. The table rules (`evaluateRules` over the tables flattened with untouched cells as null,
+ * cross-year rules when last year's draft is given), then the narrative rules (spec §5.6 N12).
+ */
 export function checkDraft(draft: Draft, previous?: Draft | null): Finding[] {
   const template = templateOf(draft);
   const values = flattenTables(template, draft.tables ?? {});
-  if (!previous) return evaluateRules(template, values);
+  const narrative = narrativeFindings(draft, template);
+  if (!previous) return [...evaluateRules(template, values), ...narrative];
   const previousTemplate = templateOf(previous);
-  return evaluateRules(template, values, {
+  const tables = evaluateRules(template, values, {
     template: previousTemplate,
     values: flattenTables(previousTemplate, previous.tables ?? {}),
   });
+  return [...tables, ...narrative];
 }
 
 /**

@@ -27,12 +27,15 @@ function withCells(draft: Draft, cells: CellValues, year = draft.year): Draft {
   return { ...structuredClone(draft), year, tables: nestTables(template, values) };
 }
 
-/** Every input cell 0, then the given cells, totals computed. */
+/**
+ * Every input cell 0, then the given cells, totals computed; the narrative is the district's 2020 text,
+ * so that the report is complete and only its tables raise findings.
+ */
 function filledDraft(templateId: '2021' | '2019', year: number, agency: string, cells: CellValues): Draft {
   const template = templates[templateId];
   const base = emptyDraft(template, year, agency, new Date('2025-01-10T00:00:00Z'));
   const zeros = Object.fromEntries(Object.keys(valuesOf(base)).map((key) => [key, 0]));
-  return withCells({ ...base, tables: nestTables(template, zeros) }, cells);
+  return withCells({ ...base, narrative: district2020Draft().narrative, tables: nestTables(template, zeros) }, cells);
 }
 
 const office2023 = deepFreeze(office2023Draft());

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { report2021 } from '../../templates/report-2021.ts';
 import { checkDraft } from '../../src/domain/rules.ts';
 import { emptyDraft } from '../../src/domain/values.ts';
-import { narrativeFindings } from '../../src/features/editor/narrative-checks.ts';
 import { progressOf, stepStatuses, stepStatusText } from '../../src/features/editor/step-status.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
@@ -13,8 +12,7 @@ import { openDraftAt, storeDraft, waitForHash } from './app-harness.tsx';
 import { office2023Draft } from './ui-fixtures.ts';
 
 function statusTexts(draft: Draft) {
-  const findings = [...checkDraft(draft), ...narrativeFindings(draft, report2021, checkDraft(draft))];
-  const statuses = stepStatuses(draft, findings, report2021);
+  const statuses = stepStatuses(draft, checkDraft(draft), report2021);
   return { statuses, text: Object.fromEntries(Object.entries(statuses).map(([id, status]) => [id, stepStatusText(status)])) };
 }
 

@@ -9,7 +9,7 @@ import type { NarrativeSectionTemplate, ReportTemplate } from '../../domain/temp
 import { flattenTables } from '../../domain/values.ts';
 import { locateFinding } from './locate-finding.ts';
 import { editorSteps, type StepId } from './steps.ts';
-import { isTooShort } from './narrative-checks.ts';
+import { isTooShort } from '../../domain/narrative-rules.ts';
 
 export type FillState = 'notStarted' | 'inProgress' | 'complete';
 

@@ -5,7 +5,7 @@
  */
 import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
 import type { NarrativePartTemplate } from '../../domain/template-types.ts';
-import { countCharacters, isTooShort } from '../editor/narrative-checks.ts';
+import { countCharacters, isTooShort } from '../../domain/narrative-rules.ts';
 import type { ReportFormValues } from '../report-form/form-values.ts';
 
 type TextPath = FieldPath<ReportFormValues>;

@@ -6,23 +6,20 @@
 import type { Draft } from '../../domain/draft-types.ts';
 import type { Finding } from '../../domain/findings.ts';
 import { checkDraft } from '../../domain/rules.ts';
-import { templateOf } from '../../domain/values.ts';
-import { narrativeFindings } from '../editor/narrative-checks.ts';
 
 export interface LiveDraftSnapshot {
   readonly draft: Draft;
   readonly findings: readonly Finding[];
 }
 
+/** The findings the app shows: the domain's one check, as the final gate and `report check` run it. */
 export function findingsOf(draft: Draft, previous: Draft | null): Finding[] {
-  let engine: Finding[];
   try {
-    engine = checkDraft(draft, previous);
+    return checkDraft(draft, previous);
   } catch {
     // The checks must never take the editor down; the check page then shows no findings.
-    engine = [];
+    return [];
   }
-  return [...engine, ...narrativeFindings(draft, templateOf(draft), engine)];
 }
 
 export class LiveDraft {

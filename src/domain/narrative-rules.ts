@@ -1,18 +1,20 @@
 /**
- * Checks of the narrative the app makes itself, from the template's part data: a part with a
- * `minLength` (五, spec §5.6 N12) must not be empty, "无", or shorter than that. Added to the rules
- * engine's findings unless the engine already reports N12.
+ * Checks of the narrative (spec §5.6), from the template's part data: a part with a `minLength` (五,
+ * N12) must not be empty, "无", or shorter than that. Part of the one check (`checkDraft` in rules.ts),
+ * so the app, the final gate and `report check` report the same thing; the editor also uses
+ * `isTooShort` to show a part as unfinished while it is being written.
  */
-import type { Draft } from '../../domain/draft-types.ts';
-import type { Finding } from '../../domain/findings.ts';
-import { narrativeSections } from '../../domain/template.ts';
-import type { NarrativePartTemplate, ReportTemplate } from '../../domain/template-types.ts';
+import type { Draft } from './draft-types.ts';
+import type { Finding } from './findings.ts';
+import { narrativeSections } from './template.ts';
+import type { NarrativePartTemplate, ReportTemplate } from './template-types.ts';
 
 /** Characters that count: whitespace and line breaks do not. */
 export function countCharacters(text: string): number {
   return [...text.replace(/\s+/gu, '')].length;
 }
 
+/** Text that says only "nothing": 无, 無, 没有, with or without punctuation. */
 const NOTHING = /^[无無没有。.！!\s]*$/u;
 
 export function isTooShort(part: NarrativePartTemplate, text: string): boolean {
@@ -20,13 +22,14 @@ export function isTooShort(part: NarrativePartTemplate, text: string): boolean {
   return countCharacters(text) < part.minLength || NOTHING.test(text);
 }
 
-export function narrativeFindings(draft: Draft, template: ReportTemplate, engineFindings: readonly Finding[]): Finding[] {
-  if (engineFindings.some((finding) => finding.rule === 'N12')) return [];
+/** N12 for every part with a minimum length that is empty, "无" or too short; in template order. */
+export function narrativeFindings(draft: Draft, template: ReportTemplate): Finding[] {
   const findings: Finding[] = [];
   for (const section of narrativeSections(template)) {
     for (const part of section.parts) {
-      const text = draft.narrative[section.id]?.parts[part.key] ?? '';
-      if (part.minLength === undefined || !isTooShort(part, text)) continue;
+      const stored = draft.narrative?.[section.id]?.parts?.[part.key];
+      const text = typeof stored === 'string' ? stored : '';
+      if (!isTooShort(part, text)) continue;
       const count = countCharacters(text);
       findings.push({
         rule: 'N12',
