@@ -1,6 +1,7 @@
 /**
- * `report check <草稿文件|报告.docx> [--previous <上年草稿>] [--json]`: runs the rules engine over a draft
- * file and prints the findings, as a readable Chinese list or (`--json`) as
+ * `report check <草稿文件|报告.docx> [--previous <上年草稿>] [--json]`: runs the domain's one check
+ * (`checkDraft`, the same the app lists and the final gate weighs) over a draft file and prints the
+ * findings, as a readable Chinese list or (`--json`) as
  * `{"errors": n, "warnings": n, "findings": [{"rule","severity","cells","message"}]}` and nothing else.
  * Exit 0 without errors (warnings allowed), 1 with errors, 2 when a file cannot be read.
  */
@@ -72,7 +73,7 @@ export function formatCheckText(draft: Draft, findings: readonly Finding[], cont
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: '检查报告：表格的勾稽关系、未填写的单元格、与上年报告的衔接',
+  summary: '检查报告：表格的勾稽关系、未填写的单元格、与上年报告的衔接、“五、存在的主要问题及改进情况”是否如实填写',
   usage: ['check <草稿文件.draft.json | 本工具生成的报告.docx> [--previous <上年草稿文件>] [--json]'],
   help: [
     '检查一份报告，列出错误和警告。',
