@@ -1,6 +1,6 @@
 /**
  * `report check <草稿文件|报告.docx> [--previous <上年草稿>] [--json]`: runs the domain's one check
- * (`checkDraft`, the same the app lists and the final gate weighs) over a draft file and prints the
+ * (`reportFindings`, the same the app lists and the final gate weighs) over a draft file and prints the
  * findings, as a readable Chinese list or (`--json`) as
  * `{"errors": n, "warnings": n, "findings": [{"rule","severity","cells","message"}]}` and nothing else.
  * Exit 0 without errors (warnings allowed), 1 with errors, 2 when a file cannot be read.
@@ -10,7 +10,9 @@ import { templates } from '../../templates/index.ts';
 import { placeName } from '../domain/draft-file.ts';
 import type { Draft } from '../domain/draft-types.ts';
 import type { Finding } from '../domain/findings.ts';
-import { checkDraft, skippedCrossYearRules } from '../domain/rules.ts';
+import { reportFindings } from '../domain/check.ts';
+import { crossYearSummary } from '../domain/cross-year.ts';
+import { skippedCrossYearRules } from '../domain/rules.ts';
 import type { ReportTemplate } from '../domain/template-types.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
@@ -47,7 +49,8 @@ export function formatCheckText(draft: Draft, findings: readonly Finding[], cont
   if (context.previous) {
     const previous = context.previous.draft;
     lines.push(`上年报告：${previous.agency.name} ${previous.year}年（${context.previous.file}）`);
-    if (previous.year !== draft.year - 1) lines.push(`注意：上年报告的年度是 ${previous.year} 年，不是 ${draft.year - 1} 年，跨年度检查可能没有意义`);
+    // Whether the two make a pair (last year's, the same agency), worded as the app's comparison says it.
+    for (const notice of crossYearSummary(draft, previous).pairing) lines.push(`注意：${notice}`);
     for (const skipped of skippedCrossYearRules(template, templates[previous.template])) lines.push(`未做的跨年度检查 ${skipped.rule}：${skipped.reason}`);
   } else {
     lines.push('未提供上年报告（--previous），跨年度检查未做');
@@ -107,7 +110,7 @@ export const checkCommand: CliCommand = {
       }
       previous = { file: basename(previousFile), draft: loadedPrevious.draft };
     }
-    const findings = checkDraft(loaded.draft, previous?.draft ?? null);
+    const findings = reportFindings(loaded.draft, previous?.draft ?? null);
     if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(checkReport(findings), null, 2)}\n`);
     else io.stdout(formatCheckText(loaded.draft, findings, { file: basename(file), ...(previous ? { previous } : {}) }));
     return findings.some((finding) => finding.severity === 'error') ? EXIT.errors : EXIT.ok;

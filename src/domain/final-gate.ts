@@ -10,7 +10,7 @@
  */
 import type { Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
-import { checkDraft } from './rules.ts';
+import { reportFindings } from './check.ts';
 import { indexTemplate } from './template.ts';
 import type { ReportTemplate } from './template-types.ts';
 import { flattenTables, templateOf } from './values.ts';
@@ -24,7 +24,7 @@ function untouchedRuleIds(template: ReportTemplate): Set<string> {
 export function finalBlockers(draft: Draft): Finding[] {
   const template = templateOf(draft);
   const filled = untouchedRuleIds(template);
-  const findings = checkDraft(draft).filter((finding) => finding.severity === 'error' || filled.has(finding.rule));
+  const findings = reportFindings(draft).filter((finding) => finding.severity === 'error' || filled.has(finding.rule));
   const named = new Set(findings.flatMap((finding) => finding.cells));
   const values = flattenTables(template, draft.tables ?? {});
   const missing = indexTemplate(template).cells.filter((cell) => !cell.computed && values[cell.key] === null && !named.has(cell.key));

@@ -538,9 +538,9 @@ export function evaluateRules(template: ReportTemplate, values: CellValues, prev
 }
 
 /**
- * The one check of a report: every finding the app lists, the final gate weighs and `report check`
- * prints. The table rules (`evaluateRules` over the tables flattened with untouched cells as null,
- * cross-year rules when last year's draft is given), then the narrative rules (spec §5.6 N12).
+ * The rules over a draft: the table rules (`evaluateRules` over the tables flattened with untouched
+ * cells as null, cross-year rules when last year's draft is given), then the narrative rules (spec §5.6
+ * N12). The report's one check (`reportFindings`, check.ts) is this plus the swings against last year.
  */
 export function checkDraft(draft: Draft, previous?: Draft | null): Finding[] {
   const template = templateOf(draft);

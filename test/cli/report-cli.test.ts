@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { runReport } from '../../src/cli/report.ts';
 import { serializeDraft } from '../../src/domain/draft-file.ts';
-import { DISTRICT_2020_PATH, OFFICE_2023_PATH, office2023Draft } from '../helpers/fixtures.ts';
+import { crossYearSummary } from '../../src/domain/cross-year.ts';
+import { DISTRICT_2020_PATH, OFFICE_2023_PATH, district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const REPORT = join(ROOT, 'src/cli/report.ts');
@@ -93,6 +94,7 @@ beforeAll(async () => {
     cleanJson: [['check', OFFICE_2023_PATH, '--json']],
     cleanDistrict: [['check', DISTRICT_2020_PATH, '--json']],
     withPrevious: [['check', OFFICE_2023_PATH, '--previous', DISTRICT_2020_PATH, '--json']],
+    withPreviousText: [['check', OFFICE_2023_PATH, '--previous', DISTRICT_2020_PATH]],
     warningsOnly: [['check', 'untouched.draft.json', '--json'], { cwd: dir }],
     docx: [['check', '报告.docx', '--json'], { cwd: dir }],
     foreignDocx: [['check', '别人的.docx'], { cwd: dir }],
@@ -184,9 +186,10 @@ describe('report check --json', () => {
     expect(json('docx')).toEqual(json('brokenJson'));
   });
 
-  it('runs the cross-year rules with --previous', () => {
-    expect(json('withPrevious').findings.every((finding) => finding.rule.startsWith('C'))).toBe(true);
-    expect(json('withPrevious').findings.length).toBeGreaterThan(0);
+  it('runs the cross-year rules and the comparison of headline numbers with --previous', () => {
+    const rules = json('withPrevious').findings.map((finding) => finding.rule);
+    expect(rules.every((rule) => rule.startsWith('C') || rule === 'swing')).toBe(true);
+    expect(rules.some((rule) => rule.startsWith('C'))).toBe(true);
   });
 
   it('resolves relative names against the directory npm was started from (INIT_CWD)', () => {
@@ -206,6 +209,14 @@ describe('report check: readable output', () => {
     expect(out[errorsAt + 1]).toMatch(/^ {2}1\. \[R3\.1\] 自然人：本年新收 37 \+ 上年结转 0 = 37，.*相差 1$/);
     expect(out[errorsAt + 2]).toBe('     单元格：表三“一、本年新收政府信息公开申请数量 / 自然人”（applications.newReceived.naturalPerson）');
     expect(out.filter((line) => line !== '').at(-1)).toBe('共 2 个错误，0 个警告。');
+  });
+
+  it('says, as the app’s comparison does, when last year’s report is another year’s or another agency’s', () => {
+    // The office's 2023 report against the district's 2020 report: neither last year's nor the same agency's.
+    const pairing = crossYearSummary(office2023Draft(), district2020Draft()).pairing;
+    expect(pairing).toHaveLength(2);
+    const out = runs.withPreviousText!.stdout.split('\n');
+    for (const notice of pairing) expect(out).toContain(`注意：${notice}`);
   });
 
   it('says so when nothing is found', () => {

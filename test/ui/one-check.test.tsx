@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 /**
  * One check: the findings the app shows and the ones `report check --json` prints are the same, on the
- * same draft files. Each draft is written to a file; the CLI checks that file, and the app opens the
- * same bytes (read as its 「打开草稿文件」 reads them) on 检查与生成. Compared: the CLI's JSON findings
- * with the app's live findings (`findingsOf`, what the check page and navigator subscribe to) one for
- * one, and with what the check page lists (severity and message of each entry, and its totals line).
+ * same draft files. Each draft (and last year's, where a case has one) is written to a file; the CLI
+ * checks that file (`--previous` last year's), and the app opens the same bytes (read as its
+ * 「打开草稿文件」 reads them) on 检查与生成, last year's report stored beside it in the browser. Compared:
+ * the CLI's JSON findings with the app's live findings (`findingsOf`, what the check page and navigator
+ * subscribe to) one for one, and with what the check page lists (severity and message of each entry,
+ * and its totals line).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +53,23 @@ function withBrokenTable(draft: Draft): Draft {
   return draft;
 }
 
-const cases: { name: string; file: string; draft: () => Draft; expectRules: string[] }[] = [
+/**
+ * The office's 2022 report as last year's for the 2023 sample: it carried 3 requests forward (2023 carried
+ * none over: C1) and received 1 new request (2023: 52, more than five times as many: a swing).
+ */
+function office2022(): Draft {
+  const draft = office2023Draft();
+  draft.year = 2022;
+  const applications = draft.tables.applications as Record<string, Record<string, number>>;
+  for (const column of Object.keys(applications.newReceived!)) applications.newReceived![column] = 0;
+  applications.newReceived!.naturalPerson = 1;
+  applications.newReceived!.total = 1;
+  applications.carriedForward!.naturalPerson = 3;
+  applications.carriedForward!.total = 3;
+  return draft;
+}
+
+const cases: { name: string; file: string; draft: () => Draft; previous?: () => Draft; expectRules: string[] }[] = [
   { name: 'the 2023 sample report (2021 format)', file: 'office-2023.draft.json', draft: office2023Draft, expectRules: [] },
   { name: 'the 2020 sample report (2019 format)', file: 'district-2020.draft.json', draft: district2020Draft, expectRules: [] },
   { name: 'a report whose 五 says only “无”', file: 'problems-none.draft.json', draft: () => withProblems(office2023Draft(), '无'), expectRules: ['N12'] },
@@ -63,21 +81,33 @@ const cases: { name: string; file: string; draft: () => Draft; expectRules: stri
     draft: () => withProblems(withBrokenTable(district2020Draft()), '无。'),
     expectRules: ['R3.1', 'N12'],
   },
+  {
+    name: 'the 2023 sample against last year’s report (carry-over off, a swing)',
+    file: 'office-2023-with-2022.draft.json',
+    draft: office2023Draft,
+    previous: office2022,
+    expectRules: ['C1', 'swing'],
+  },
 ];
+
+const previousFile = (file: string) => file.replace(/\.draft\.json$/, '.previous.draft.json');
 
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'one-check-'));
-  for (const { file, draft } of cases) writeFileSync(join(dir, file), serializeDraft(draft()));
+  for (const { file, draft, previous } of cases) {
+    writeFileSync(join(dir, file), serializeDraft(draft()));
+    if (previous) writeFileSync(join(dir, previousFile(file)), serializeDraft(previous()));
+  }
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cliCheck(file: string): Promise<{ code: number; report: CliReport }> {
+async function cliCheck(file: string, withPrevious: boolean): Promise<{ code: number; report: CliReport }> {
   let stdout = '';
   let stderr = '';
-  const code = await runReport(['check', file, '--json'], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: dir });
+  const code = await runReport(['check', file, ...(withPrevious ? ['--previous', previousFile(file)] : []), '--json'], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: dir });
   expect(stderr).toBe('');
   return { code, report: JSON.parse(stdout) as CliReport };
 }
@@ -93,11 +123,11 @@ const SEVERITY_TEXT = { error: '错误', warning: '提醒' } as const;
 
 const sortedEntries = (entries: string[]) => [...entries].sort();
 
-describe.each(cases)('one check: $name', ({ file, expectRules }) => {
+describe.each(cases)('one check: $name', ({ file, previous, expectRules }) => {
   it('the app’s findings equal `report check --json`, one for one', async () => {
-    const { code, report } = await cliCheck(file);
+    const { code, report } = await cliCheck(file, previous !== undefined);
     const draft = appDraft(file);
-    const app = findingsOf(draft, null).map(({ rule, severity, cells, message }) => ({ rule, severity, cells: [...cells], message }));
+    const app = findingsOf(draft, previous ? appDraft(previousFile(file)) : null).map(({ rule, severity, cells, message }) => ({ rule, severity, cells: [...cells], message }));
 
     expect(app).toEqual(report.findings);
     // Not two empty lists by accident: each broken draft raises the rule it breaks, in both.
@@ -108,10 +138,13 @@ describe.each(cases)('one check: $name', ({ file, expectRules }) => {
   });
 
   it('the 检查与生成 page lists exactly the CLI’s findings', async () => {
-    const { report } = await cliCheck(file);
+    const { report } = await cliCheck(file, previous !== undefined);
     const repository = new MemoryDraftRepository();
+    // Last year's report of the same agency in this browser: the app attaches it by itself.
+    if (previous) await storeDraft(repository, appDraft(previousFile(file)));
     const record = await storeDraft(repository, appDraft(file));
     await openDraftAt(repository, record.id, 'check', '检查与生成');
+    if (previous) await screen.findByText(/^上年报告：/);
 
     const results = screen.getByRole('region', { name: '检查结果' });
     const listed = within(results)

@@ -5,7 +5,7 @@
  */
 import type { Draft } from '../../domain/draft-types.ts';
 import type { Finding } from '../../domain/findings.ts';
-import { checkDraft } from '../../domain/rules.ts';
+import { reportFindings } from '../../domain/check.ts';
 
 export interface LiveDraftSnapshot {
   readonly draft: Draft;
@@ -15,7 +15,7 @@ export interface LiveDraftSnapshot {
 /** The findings the app shows: the domain's one check, as the final gate and `report check` run it. */
 export function findingsOf(draft: Draft, previous: Draft | null): Finding[] {
   try {
-    return checkDraft(draft, previous);
+    return reportFindings(draft, previous);
   } catch {
     // The checks must never take the editor down; the check page then shows no findings.
     return [];
