@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/cli/report.ts';
 import { readDraftBytes, serializeDraft } from '../../src/domain/draft-file.ts';
@@ -147,10 +147,13 @@ describe.each(cases)('one check: $name', ({ file, previous, expectRules }) => {
     if (previous) await screen.findByText(/^上年报告：/);
 
     const results = screen.getByRole('region', { name: '检查结果' });
-    const listed = within(results)
-      .queryAllByRole('listitem')
-      .map((item) => `${item.querySelector('.severity')?.textContent ?? ''} ${within(item).getByRole('link').textContent ?? ''}`);
-    expect(sortedEntries(listed)).toEqual(sortedEntries(report.findings.map((finding) => `${SEVERITY_TEXT[finding.severity]} ${finding.message}`)));
+    const listed = () =>
+      within(results)
+        .queryAllByRole('listitem')
+        .map((item) => `${item.querySelector('.severity')?.textContent ?? ''} ${within(item).getByRole('link').textContent ?? ''}`);
+    const expected = sortedEntries(report.findings.map((finding) => `${SEVERITY_TEXT[finding.severity]} ${finding.message}`));
+    // The list follows the draft a moment after last year's report is attached.
+    await waitFor(() => expect(sortedEntries(listed())).toEqual(expected));
     expect(
       within(results).getByText(
         report.findings.length === 0 ? '没有发现问题。' : `共 ${report.errors} 个错误、${report.warnings} 个提醒。点击条目可跳到需要修改的位置。`,
