@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { templates } from '../../templates/index.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { readDraftJson } from '../../src/domain/draft-file.ts';
+import { reportFindings } from '../../src/domain/check.ts';
 import { checkDraft, evaluateRules } from '../../src/domain/rules.ts';
 import { computeTotals } from '../../src/domain/totals.ts';
 import { flattenTables } from '../../src/domain/values.ts';
@@ -28,6 +29,7 @@ export async function run(): Promise<BenchResult[]> {
   const officeValues = flattenTables(t2021, officeDraft.tables);
   const districtValues = flattenTables(t2019, districtDraft.tables);
   const previous = { template: t2021, values: { ...officeValues, 'applications.carriedForward.naturalPerson': 1 } };
+  const previousDraft: Draft = { ...structuredClone(officeDraft), year: officeDraft.year - 1 };
   const ms = (label: string, value: number, goal?: number): BenchResult => ({ label, value, unit: 'ms', ...(goal ? { goal } : {}) });
 
   // The first check of a template pays for expanding its rules; measured on fresh copies (cache miss).
@@ -42,6 +44,8 @@ export async function run(): Promise<BenchResult[]> {
     ms('evaluateRules with last year’s report, C1–C2 on (median)', time(() => evaluateRules(t2021, officeValues, previous)).median, 1),
     ms('computeTotals, 2021 report (median)', time(() => computeTotals(t2021, officeValues)).median),
     ms('checkDraft (flatten nested tables + check), 2021 (median)', time(() => checkDraft(officeDraft)).median),
+    // The app's live check with last year's report attached: rules, narrative, cross-year rules and swings.
+    ms('reportFindings with last year’s report, 2021 (median)', time(() => reportFindings(officeDraft, previousDraft)).median),
     ms('first check of a template, incl. rule expansion (mean)', cold),
   ];
 
