@@ -7,7 +7,8 @@
  * `formValuesToDraft` recomputes them from the inputs, so a stored draft always adds up its totals.
  */
 import { computeTotals } from '../../domain/totals.ts';
-import { formatCellValue, parseCellInput } from '../../domain/cell-input.ts';
+import { formatCellValue, maxValue, parseCellInput } from '../../domain/cell-input.ts';
+import { FEE_FIELD_DOMAINS, parseFeeInput, type FeeField } from '../../domain/fee-statement.ts';
 import type { Agency, CellValue, CellValues, Draft, FeeStatement, Signature } from '../../domain/draft-types.ts';
 import { indexTemplate, narrativeSections } from '../../domain/template.ts';
 import type { ValueType } from '../../domain/template-types.ts';
@@ -24,7 +25,7 @@ export interface NarrativeFormValues {
   extraParts: { title: string; text: string }[];
 }
 
-export type FeeField = keyof FeeStatement;
+export type { FeeField };
 
 export interface ReportFormValues {
   agency: Agency;
@@ -35,13 +36,6 @@ export interface ReportFormValues {
   signature: Signature;
   tables: Record<string, RawNested>;
 }
-
-/** Value types of the 信息处理费 fields: the count is whole, the amounts are 元 with decimals allowed. */
-export const FEE_FIELD_TYPES: Readonly<Record<FeeField, ValueType>> = {
-  noticesIssued: 'count',
-  noticesAmount: 'amount',
-  collectedAmount: 'amount',
-};
 
 export const FEE_FIELDS: readonly FeeField[] = ['noticesIssued', 'noticesAmount', 'collectedAmount'];
 
@@ -135,9 +129,7 @@ export function formValuesToDraft(values: ReportFormValues, base: Draft): Draft 
       extraParts: (section.extraParts ?? []).map((extra) => ({ title: extra.title ?? '', text: extra.text ?? '' })),
     };
   }
-  const fees = Object.fromEntries(
-    FEE_FIELDS.map((field) => [field, parseOrNull(values.fees?.[field] ?? '', FEE_FIELD_TYPES[field])]),
-  ) as unknown as FeeStatement;
+  const fees = formFees(values.fees);
 
   return {
     ...base,
@@ -149,6 +141,27 @@ export function formValuesToDraft(values: ReportFormValues, base: Draft): Draft 
     tables: nestTables(template, formCellValues(values, base)),
     meta: { ...base.meta },
   };
+}
+
+/** A plain decimal number, possibly negative: what a fee value from a file is shown as. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A fee field's value for the draft. A plain number outside the domain (−1, 12.345 元, as a file may hold)
+ * is kept as that number, not dropped to "not entered": the rules then report it (N10, an error) and the
+ * report cannot be final with it, in the app exactly as in `report check`.
+ */
+function feeValueOf(raw: string, field: FeeField): CellValue {
+  const parsed = parseFeeInput(raw, field);
+  if (parsed.ok) return parsed.value;
+  const text = raw.trim();
+  const number = Number(text);
+  return PLAIN_NUMBER.test(text) && Math.abs(number) <= maxValue(FEE_FIELD_DOMAINS[field].valueType, '元') ? number : null;
+}
+
+/** The 信息处理费 values the form's fee fields hold (the draft's `fees`). */
+export function formFees(raw: Partial<Record<FeeField, string>> | undefined): FeeStatement {
+  return Object.fromEntries(FEE_FIELDS.map((field) => [field, feeValueOf(raw?.[field] ?? '', field)])) as unknown as FeeStatement;
 }
 
 /**
@@ -165,7 +178,7 @@ export function unparsedInputs(values: ReportFormValues, base: Pick<Draft, 'temp
   }
   for (const field of FEE_FIELDS) {
     const raw = values.fees?.[field] ?? '';
-    if (raw.trim() !== '' && !parseCellInput(raw, FEE_FIELD_TYPES[field]).ok) kept[`fees.${field}`] = raw;
+    if (raw.trim() !== '' && !parseFeeInput(raw, field).ok) kept[`fees.${field}`] = raw;
   }
   return kept;
 }
