@@ -8,7 +8,8 @@
  */
 import { computeTotals } from '../../domain/totals.ts';
 import { formatCellValue, maxValue, parseCellInput } from '../../domain/cell-input.ts';
-import { FEE_FIELD_DOMAINS, parseFeeInput, type FeeField } from '../../domain/fee-statement.ts';
+import { FEE_FIELD_DOMAINS, FEE_RULE_ID, parseFeeInput, type FeeField } from '../../domain/fee-statement.ts';
+import type { Finding } from '../../domain/findings.ts';
 import type { Agency, CellValue, CellValues, Draft, FeeStatement, Signature } from '../../domain/draft-types.ts';
 import { indexTemplate, narrativeSections } from '../../domain/template.ts';
 import type { ValueType } from '../../domain/template-types.ts';
@@ -157,6 +158,29 @@ function feeValueOf(raw: string, field: FeeField): CellValue {
   const text = raw.trim();
   const number = Number(text);
   return PLAIN_NUMBER.test(text) && Math.abs(number) <= maxValue(FEE_FIELD_DOMAINS[field].valueType, '元') ? number : null;
+}
+
+/**
+ * Fee fields holding text that is no number at all (`两件`): the draft can only hold it as "not
+ * entered", so the checks name it here (N10, an error) and the report cannot be final with it — the
+ * Word sentence would otherwise leave out something the clerk typed.
+ */
+export function feeInputFindings(raw: Partial<Record<FeeField, string>> | undefined): Finding[] {
+  const findings: Finding[] = [];
+  for (const field of FEE_FIELDS) {
+    const text = raw?.[field] ?? '';
+    if (text.trim() === '' || feeValueOf(text, field) !== null) continue;
+    const parsed = parseFeeInput(text, field);
+    if (parsed.ok) continue;
+    const { name, unit } = FEE_FIELD_DOMAINS[field];
+    findings.push({
+      rule: FEE_RULE_ID,
+      severity: 'error',
+      cells: [`fees.${field}`],
+      message: `信息处理费“${name}（${unit}）”填的“${text.trim()}”不是有效的数：${parsed.message}`,
+    });
+  }
+  return findings;
 }
 
 /** The 信息处理费 values the form's fee fields hold (the draft's `fees`). */

@@ -14,7 +14,7 @@ export interface LiveDraftSnapshot {
   readonly findings: readonly Finding[];
 }
 
-export function findingsOf(draft: Draft, previous: Draft | null): Finding[] {
+export function findingsOf(draft: Draft, previous: Draft | null, inputFindings: readonly Finding[] = []): Finding[] {
   let engine: Finding[];
   try {
     engine = checkDraft(draft, previous);
@@ -22,7 +22,7 @@ export function findingsOf(draft: Draft, previous: Draft | null): Finding[] {
     // The checks must never take the editor down; the check page then shows no findings.
     engine = [];
   }
-  return [...engine, ...narrativeFindings(draft, templateOf(draft), engine)];
+  return [...engine, ...inputFindings, ...narrativeFindings(draft, templateOf(draft), engine)];
 }
 
 export class LiveDraft {
@@ -34,9 +34,11 @@ export class LiveDraft {
     private readonly read: () => Draft,
     private previous: Draft | null,
     private readonly delayMs = 250,
+    /** Findings about form text the draft cannot hold (`feeInputFindings`). */
+    private readonly readInputFindings: () => Finding[] = () => [],
   ) {
     const draft = read();
-    this.snapshot = { draft, findings: findingsOf(draft, previous) };
+    this.snapshot = { draft, findings: findingsOf(draft, previous, readInputFindings()) };
   }
 
   getSnapshot = (): LiveDraftSnapshot => this.snapshot;
@@ -60,7 +62,7 @@ export class LiveDraft {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     const draft = this.read();
-    this.snapshot = { draft, findings: findingsOf(draft, this.previous) };
+    this.snapshot = { draft, findings: findingsOf(draft, this.previous, this.readInputFindings()) };
     this.listeners.forEach((listener) => listener());
   }
 
