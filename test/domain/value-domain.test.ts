@@ -34,7 +34,7 @@ function problemsOf(text: string): string[] {
 describe('the draft file refuses values beyond the domain, never rounding them', () => {
   it('a count written with 20 digits is refused at its cell', () => {
     // Written by hand: the file holds 20 digits, which JSON.parse cannot keep exactly.
-    const exact = serializeDraft(office2023Draft()).replace(/("newReceived":\s*\{\s*"naturalPerson":\s*)\d+/, '$112345678901234567890');
+    const exact = serializeDraft(office2023Draft()).replace(/("newReceived":\s*\{\s*"naturalPerson":\s*)\d+/, (_, head: string) => `${head}12345678901234567890`);
     expect(exact).toContain('12345678901234567890');
     expect(problemsOf(exact)).toEqual([
       'tables.applications.newReceived.naturalPerson: 表三“一、本年新收政府信息公开申请数量 / 自然人”（tables.applications.newReceived.naturalPerson）的数值过大，超出本工具能精确保存的范围（绝对值最大 999999999999），请核对',
