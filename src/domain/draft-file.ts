@@ -11,6 +11,7 @@
  * version: its other differences are expected, and listing them would only bury the one useful message.
  */
 import { templateIds, templates, templateForYear, isTemplateId } from '../../templates/index.ts';
+import { formatCellValue, maxValue } from './cell-input.ts';
 import { extractEmbeddedDraftJson, isReadableZip } from './embedded-draft.ts';
 import { draftSchemaFor, MAX_REPORT_YEAR, templateYearRange } from './draft-schema.ts';
 import { findJsonSyntaxError } from './draft-json-syntax.ts';
@@ -316,10 +317,12 @@ function cellProblem(template: ReportTemplate, path: readonly PathSegment[], val
     message = `${table}缺少单元格${place.slice(table.length)}：表格一旦写出，就要包含格式中的每个单元格，未填写的写 null`;
   } else if (typeof value === 'number' && !Number.isFinite(value)) {
     message = `${place}的数值超出范围`;
+  } else if (typeof value === 'number' && Math.abs(value) > maxValue(cell.valueType)) {
+    // Not quoted back: beyond the maximum JSON.parse may already have rounded it.
+    const max = formatCellValue(maxValue(cell.valueType));
+    message = `${place}的数值过大，超出本工具能精确保存的范围（绝对值最大 ${max}${integer ? '' : ' 万元'}），请核对`;
   } else if (typeof value === 'number' && integer && !Number.isInteger(value)) {
     message = `${place}应为整数，文件中是 ${describeValue(value)}`;
-  } else if (typeof value === 'number' && integer && !Number.isSafeInteger(value)) {
-    message = `${place}的数值过大，文件中是 ${describeValue(value)}`;
   } else {
     const quotedNumber = typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value.trim()));
     message =
@@ -498,7 +501,10 @@ function readDraftJsonUnsafe(input: string): DraftReadResult {
   const result = draftSchemaFor(header.template).safeParse(data);
   if (result.success) return { ok: true, draft: result.data };
   const problems = result.error.issues.flatMap((issue) => issueProblems(header.template, data, issue as Issue));
-  return fail(...problems);
+  // One value can break two checks of its schema (a 20-digit count is both beyond the maximum and no
+  // safe integer); the clerk reads its message once.
+  const seen = new Set<string>();
+  return fail(...problems.filter((problem) => !seen.has(`${problem.path}\n${problem.message}`) && seen.add(`${problem.path}\n${problem.message}`)));
 }
 
 const ZIP_MAGIC = [0x50, 0x4b];

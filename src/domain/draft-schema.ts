@@ -5,9 +5,11 @@
  * (`npm run schema`).
  *
  * What the schema checks: the shape and the value *types* (a count is an integer, an amount a number,
- * `null` while untouched; no unknown keys anywhere, so that a typo never silently drops data). Ranges
- * and arithmetic (non-negative counts, 4 decimals, sums) are the rules engine's job: a file holding a
- * negative count must still open, so the clerk can see and fix it.
+ * `null` while untouched; no unknown keys anywhere, so that a typo never silently drops data), and the
+ * magnitude every value must stay within to be stored and printed exactly (cell-input.ts: counts up to
+ * ±MAX_COUNT, amounts up to ±AMOUNT_DOMAINS[unit].max), so a larger number is refused, never rounded.
+ * Signs, decimals and arithmetic (non-negative counts, 4 decimals, sums) are the rules engine's job: a
+ * file holding a negative count must still open, so the clerk can see and fix it.
  *
  * Minimal drafts are valid: only `formatVersion`, `template`, `year` and `agency.name` are required;
  * whatever else is absent reads as in `emptyDraft` (values.ts). A table that is present must hold every
@@ -16,6 +18,7 @@
  */
 import { z } from 'zod';
 import { templateIds, templates } from '../../templates/index.ts';
+import { AMOUNT_DOMAINS, MAX_COUNT } from './cell-input.ts';
 import { DRAFT_FORMAT_VERSION, type CellValues, type Draft, type NestedValues } from './draft-types.ts';
 import type { CellInfo } from './table-layout.ts';
 import { reviewDraftFields } from './review-schema.ts';
@@ -35,16 +38,27 @@ export function templateYearRange(template: ReportTemplate): { first: number; la
  * One schema per value type, named (`$defs/countCell` …) so the JSON Schema states each type once and
  * every cell refers to it with its own label as description.
  */
+/** Chinese messages of the magnitude bounds (draft-file.ts shows them with the place in the file). */
+const tooLarge = (max: string) => ({ error: `数值超出范围（绝对值最大 ${max}），无法精确保存` });
+
+/** A whole number within ±MAX_COUNT. */
+const boundedInt = () => z.int().min(-MAX_COUNT, tooLarge(String(MAX_COUNT))).max(MAX_COUNT, tooLarge(String(MAX_COUNT)));
+/** A number within ±the maximum of an amount in `unit`. */
+const boundedAmount = (unit: keyof typeof AMOUNT_DOMAINS) => {
+  const { max } = AMOUNT_DOMAINS[unit];
+  return z.number().min(-max, tooLarge(`${max} ${unit}`)).max(max, tooLarge(`${max} ${unit}`));
+};
+
 const CELL_SCHEMAS: Record<ValueType, z.ZodType<number | null>> = {
-  count: z.int().nullable().meta({
+  count: boundedInt().nullable().meta({
     id: 'countCell',
     description: '件数：整数（≥ 0 由检查规则核对），未填写为 null / a count: whole number, null while not filled in',
   }),
-  signedCount: z.int().nullable().meta({
+  signedCount: boundedInt().nullable().meta({
     id: 'signedCountCell',
     description: '本年增/减：整数，可为负，未填写为 null / a signed count: whole number, may be negative, null while not filled in',
   }),
-  amount: z.number().nullable().meta({
+  amount: boundedAmount('万元').nullable().meta({
     id: 'amountCell',
     description:
       '金额：单位万元，至多 4 位小数（即精确到元），未填写为 null / an amount in 万元 (10,000 yuan), at most 4 decimals, null while not filled in',
@@ -141,8 +155,8 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const feeCount = z.int().nullable().default(null);
-const feeAmount = z.number().nullable().default(null);
+const feeCount = boundedInt().nullable().default(null);
+const feeAmount = boundedAmount('元').nullable().default(null);
 
 /**
  * The draft file of one template, as a strict object (input side). `$schema` is accepted so that a
@@ -174,9 +188,9 @@ function draftObjectSchema(template: ReportTemplate) {
     narrative: narrativeSchema(template),
     fees: z
       .strictObject({
-        noticesIssued: feeCount.describe('本年发出的收费通知件数 / number of fee notices issued'),
-        noticesAmount: feeAmount.describe('收费通知总金额，单位元 / total amount of the notices, in yuan'),
-        collectedAmount: feeAmount.describe('实际收取的信息处理费，单位元 / fees actually collected, in yuan'),
+        noticesIssued: feeCount.describe('本年发出的收费通知件数，不小于 0 的整数 / number of fee notices issued, a whole number ≥ 0'),
+        noticesAmount: feeAmount.describe('收费通知总金额，单位元，至多 2 位小数 / total amount of the notices, in yuan, at most 2 decimals'),
+        collectedAmount: feeAmount.describe('实际收取的信息处理费，单位元，至多 2 位小数 / fees actually collected, in yuan, at most 2 decimals'),
       })
       .prefault({})
       .describe('信息处理费（六、其他需要报告的事项），未填写为 null / information processing fees, null while not filled in'),

@@ -10,8 +10,9 @@
  * const findings = evaluateRules(report2021, flattenTables(report2021, draft.tables));
  * // [{ rule: 'R3.1', severity: 'error', cells: [...], message: '自然人：本年新收 14 + 上年结转 0 = 14，…，相差 1' }]
  */
-import { formatCellValue } from './cell-input.ts';
+import { formatCellValue, maxValue } from './cell-input.ts';
 import type { CellValues, Draft } from './draft-types.ts';
+import { feeFindings } from './fee-statement.ts';
 import type { Finding } from './findings.ts';
 import { narrativeFindings } from './narrative-rules.ts';
 import { cellAccessibleName, type CellInfo } from './table-layout.ts';
@@ -435,11 +436,60 @@ export function fitsValueType(value: unknown, valueType: ValueType): boolean {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   switch (valueType) {
     case 'count':
-      return Number.isInteger(value) && value >= 0;
+      return Number.isInteger(value) && value >= 0 && value <= maxValue('count');
     case 'signedCount':
-      return Number.isInteger(value);
+      return Number.isInteger(value) && Math.abs(value) <= maxValue('signedCount');
     case 'amount':
-      return value >= 0 && Math.abs(value * 1e4 - Math.round(value * 1e4)) < 1e-6;
+      return value >= 0 && value <= maxValue('amount') && Math.abs(value * 1e4 - Math.round(value * 1e4)) < 1e-6;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Plausibility
+
+/** Rule id of the plausibility warning (not a statutory rule: a guard against a slipped finger). */
+export const PLAUSIBILITY_RULE_ID = 'V1';
+
+/**
+ * Above these a value is almost certainly a typing slip (an extra 0, a pasted ID number), so it gets a
+ * warning — never an error: a true value must remain reportable.
+ *
+ * - 表三、表四 (applications, reviews, lawsuits): the busiest agencies — large cities' 规划和自然资源,
+ *   住房和城乡建设 and 公安 bureaus, 区 governments during demolition waves — report tens of thousands of
+ *   applications a year at most, and far fewer reviews and lawsuits. 1,000,000 is beyond any of them.
+ * - 表二 (rules issued, and the 处理决定 counts of 行政许可/处罚/强制; amounts in 万元): a big city's traffic
+ *   police decide millions of 行政处罚 a year, so the bound is 100,000,000.
+ */
+export const PLAUSIBLE_MAXIMUM: Readonly<Record<string, number>> = {
+  proactive: 100_000_000,
+  applications: 1_000_000,
+  reviewLitigation: 1_000_000,
+};
+
+const plausibilityCells = new WeakMap<ReportTemplate, readonly { key: string; name: string; limit: number }[]>();
+
+function plausibilityPlan(template: ReportTemplate): readonly { key: string; name: string; limit: number }[] {
+  let cells = plausibilityCells.get(template);
+  if (!cells) {
+    cells = indexTemplate(template)
+      .cells.filter((cell) => !cell.computed && PLAUSIBLE_MAXIMUM[cell.table] !== undefined)
+      .map((cell) => ({ key: cell.key, name: cellAccessibleName(cell), limit: PLAUSIBLE_MAXIMUM[cell.table]! }));
+    plausibilityCells.set(template, cells);
+  }
+  return cells;
+}
+
+function plausibilityFindings(template: ReportTemplate, values: CellValues, findings: Finding[]): void {
+  for (const cell of plausibilityPlan(template)) {
+    const value = values[cell.key];
+    // A non-finite value is the value-type rules' finding; it is no typing slip to warn about.
+    if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) <= cell.limit) continue;
+    findings.push({
+      rule: PLAUSIBILITY_RULE_ID,
+      severity: 'warning',
+      cells: [cell.key],
+      message: `${cell.name}：${formatCellValue(value)} 超过 ${formatCellValue(cell.limit)}，远多于各机关报告中常见的数量，请核对是否多输了数字`,
+    });
   }
 }
 
@@ -534,25 +584,28 @@ export function evaluateRules(template: ReportTemplate, values: CellValues, prev
       }
     }
   }
+  plausibilityFindings(template, values, findings);
   return findings;
 }
 
 /**
  * The rules over a draft: the table rules (`evaluateRules` over the tables flattened with untouched
- * cells as null, cross-year rules when last year's draft is given), then the narrative rules (spec §5.6
- * N12). The report's one check (`reportFindings`, check.ts) is this plus the swings against last year.
+ * cells as null, cross-year rules when last year's draft is given), the checks of the 信息处理费 values
+ * (fee-statement.ts), then the narrative rules (spec §5.6 N12). The report's one check
+ * (`reportFindings`, check.ts) is this plus the swings against last year.
  */
 export function checkDraft(draft: Draft, previous?: Draft | null): Finding[] {
   const template = templateOf(draft);
   const values = flattenTables(template, draft.tables ?? {});
   const narrative = narrativeFindings(draft, template);
-  if (!previous) return [...evaluateRules(template, values), ...narrative];
-  const previousTemplate = templateOf(previous);
-  const tables = evaluateRules(template, values, {
-    template: previousTemplate,
-    values: flattenTables(previousTemplate, previous.tables ?? {}),
-  });
-  return [...tables, ...narrative];
+  const findings = previous
+    ? evaluateRules(template, values, {
+        template: templateOf(previous),
+        values: flattenTables(templateOf(previous), previous.tables ?? {}),
+      })
+    : evaluateRules(template, values);
+  if (draft.fees) findings.push(...feeFindings(draft.fees));
+  return [...findings, ...narrative];
 }
 
 /**

@@ -236,3 +236,31 @@ describe('report check: readable output', () => {
 it('the fixtures this test relies on are the shared ones', () => {
   expect(JSON.parse(readFileSync(OFFICE_2023_PATH, 'utf8'))).toMatchObject({ template: '2021', year: 2023 });
 });
+
+describe('report check: values outside the domain', () => {
+  it('reports invalid fee values as N10 errors (exit 1) and refuses a count beyond the maximum (exit 2)', async () => {
+    const office = office2023Draft();
+    const fees = structuredClone(office);
+    fees.fees = { noticesIssued: -1, noticesAmount: 12.345, collectedAmount: 0 };
+    writeFileSync(join(dir, 'fees.draft.json'), serializeDraft(fees));
+    const result = await runInProcess(['check', 'fees.draft.json', '--json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.findings.filter((finding) => finding.rule === 'N10')).toEqual([
+      { rule: 'N10', severity: 'error', cells: ['fees.noticesIssued'], message: '信息处理费“本年发出收费通知件数（件）”应为不小于 0 的整数，不能为负数，现为 -1' },
+      {
+        rule: 'N10',
+        severity: 'error',
+        cells: ['fees.noticesAmount'],
+        message: '信息处理费“收费通知金额合计（元）”金额以元为单位，最多 2 位小数（精确到分），现为 12.345',
+      },
+    ]);
+
+    const huge = serializeDraft(office).replace(/("newReceived":\s*\{\s*"naturalPerson":\s*)\d+/, (_, head: string) => `${head}1000000000000`);
+    writeFileSync(join(dir, 'huge.draft.json'), huge);
+    const refused = await runInProcess(['check', 'huge.draft.json'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('（tables.applications.newReceived.naturalPerson）的数值过大，超出本工具能精确保存的范围（绝对值最大 999999999999），请核对');
+  });
+});

@@ -77,6 +77,15 @@ describe('feeStatementSentence', () => {
   });
 });
 
+describe('fee values outside the domain in the Word file', () => {
+  it('prints them as they are in the version marked 草稿, and the final version is refused', async () => {
+    const draft = edit(office2023Draft(), (d) => (d.fees = { noticesIssued: -1, noticesAmount: 0, collectedAmount: 12.345 }));
+    const doc = readDocx(await buildReportDocx(draft, 'draft'));
+    expect(doc.paragraphs.map((p) => p.text)).toContain('本机关2023年度共发出信息处理费收费通知-1件，金额合计0元，实际收取信息处理费12.345元。');
+    await expect(buildReportDocx(draft, 'final')).rejects.toThrow();
+  });
+});
+
 describe('texts in the Word file', () => {
   it('prints the clerk’s own 编制说明 instead of the default, paragraph by paragraph', async () => {
     const draft = edit(office2023Draft(), (d) => (d.preamble = '编制说明：第一段。\n第二段。'));

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatCellValue, parseCellInput } from '../../src/domain/cell-input.ts';
+import { formatCellValue, MAX_COUNT, parseCellInput } from '../../src/domain/cell-input.ts';
 
 const value = (raw: string, type: Parameters<typeof parseCellInput>[1] = 'count') => {
   const result = parseCellInput(raw, type);
@@ -89,14 +89,41 @@ describe('parseCellInput', () => {
     expect(value('1,234.50', 'amount')).toBe(1234.5);
     expect(value('3。5', 'amount')).toBe(3.5);
     expect(message('1.23456', 'amount')).toBe('金额以万元为单位，最多 4 位小数（精确到元）');
-    expect(message('12万元', 'amount')).toBe('金额以万元为单位，最多 4 位小数，不要在格内写“万元”');
-    expect(message('12 万', 'amount')).toBe('金额以万元为单位，最多 4 位小数，不要在格内写“万元”');
+    expect(message('12万元', 'amount')).toBe('金额以万元为单位，最多 4 位小数（精确到元），不要在格内写“万元”');
+    expect(message('12 万', 'amount')).toBe('金额以万元为单位，最多 4 位小数（精确到元），不要在格内写“万”');
     expect(message('-1', 'amount')).toBe('金额不能为负数');
-    expect(message('1.2.3', 'amount')).toBe('请输入不小于 0 的数，金额以万元为单位，最多 4 位小数');
+    expect(message('1.2.3', 'amount')).toBe('请输入不小于 0 的数，金额以万元为单位，最多 4 位小数（精确到元）');
   });
 
-  it('refuses numbers beyond exact integer range instead of rounding them', () => {
-    expect(message('99999999999999999999')).toBe('数字太大，请检查');
+  it('refuses numbers beyond the value domain instead of rounding them', () => {
+    expect(message('99999999999999999999')).toBe('数字太大，请检查：最多 999999999999');
+    // Number('12345678901234567890') is 12345678901234567168: never stored.
+    expect(message('12345678901234567890')).toBe('数字太大，请检查：最多 999999999999');
+    expect(message('-1000000000000', 'signedCount')).toBe('数字太大，请检查：最多 999999999999');
+    expect(message('100000000000', 'amount')).toBe('数字太大，请检查：金额最多 99999999999.9999 万元');
+    expect(message('1e308', 'amount')).toBe('请输入不小于 0 的数，金额以万元为单位，最多 4 位小数（精确到元）');
+  });
+
+  it('accepts every value up to the maximum exactly, and prints it back digit for digit', () => {
+    expect(value(String(MAX_COUNT))).toBe(999_999_999_999);
+    expect(value('-999,999,999,999', 'signedCount')).toBe(-999_999_999_999);
+    expect(formatCellValue(value('99999999999.9999', 'amount'))).toBe('99999999999.9999');
+    expect(formatCellValue(value('99999999999.0001', 'amount'))).toBe('99999999999.0001');
+    expect(formatCellValue(value('12345678901.2345', 'amount'))).toBe('12345678901.2345');
+    // Every 4-decimal value near the top of the range stays distinct and round-trips.
+    for (let step = 0; step < 10_000; step += 1) {
+      const text = `99999999998.${String(step).padStart(4, '0')}`.replace(/\.?0+$/, '');
+      expect(formatCellValue(value(text, 'amount'))).toBe(text);
+    }
+  });
+
+  it('reads amounts in 元 (the fee statement) with at most 2 decimals', () => {
+    const yuan = (raw: string) => parseCellInput(raw, 'amount', { unit: '元' });
+    expect(yuan('80.5')).toEqual({ ok: true, value: 80.5 });
+    expect(yuan('12.345')).toEqual({ ok: false, message: '金额以元为单位，最多 2 位小数（精确到分）' });
+    expect(yuan('1000000000000')).toEqual({ ok: false, message: '数字太大，请检查：金额最多 999999999999.99 元' });
+    expect(yuan('x')).toEqual({ ok: false, message: '请输入不小于 0 的数，金额以元为单位，最多 2 位小数（精确到分）' });
+    expect(yuan('100元')).toEqual({ ok: false, message: '金额以元为单位，最多 2 位小数（精确到分），不要在格内写“元”' });
   });
 
   it('never throws on odd input', () => {
@@ -118,6 +145,13 @@ describe('formatCellValue', () => {
     expect(formatCellValue(12.5)).toBe('12.5');
     expect(formatCellValue(0.1 + 0.2)).toBe('0.3');
     expect(formatCellValue(12.3456)).toBe('12.3456');
+  });
+
+  it('never writes exponent notation, even for a value outside the domain', () => {
+    expect(formatCellValue(1e21)).toBe('1000000000000000000000');
+    expect(formatCellValue(-2e22)).toBe('-20000000000000000000000');
+    expect(formatCellValue(0.00001)).toBe('0');
+    expect(formatCellValue(123.456, 2)).toBe('123.46');
   });
 
   it('round-trips through parseCellInput', () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { templates } from '../../templates/index.ts';
 import type { CellValues, Draft } from '../../src/domain/draft-types.ts';
 import type { Finding } from '../../src/domain/findings.ts';
+import { finalBlockers } from '../../src/domain/final-gate.ts';
 import { checkDraft, evaluateRules, expandRules, skippedCrossYearRules } from '../../src/domain/rules.ts';
 import { indexTemplate } from '../../src/domain/template.ts';
 import type { ReportTemplate } from '../../src/domain/template-types.ts';
@@ -500,5 +501,41 @@ describe('expandRules', () => {
     expect([...r31.left, ...r31.right].map((term) => term.label)).toEqual(['本年新收', '上年结转', '办理结果总计', '结转下年度']);
     const r41 = expandRules(t2021).filter((rule) => rule.id === 'R4.1').map((rule) => rule.scopeLabel);
     expect(r41).toEqual(['行政复议', '未经复议直接起诉', '复议后起诉']);
+  });
+});
+
+describe('V1: a value far beyond what any agency reports gets a warning, never an error', () => {
+  const plausibility = (template: ReportTemplate, values: CellValues) => evaluateRules(template, values).filter((finding) => finding.rule === 'V1');
+
+  it('warns above 1,000,000 in tables 三 and 四, naming the cell and the value', () => {
+    expect(plausibility(t2021, variant(office2023Draft(), { 'applications.carriedOver.research': 1_000_000 }))).toEqual([]);
+    expect(plausibility(t2021, variant(office2023Draft(), { 'applications.carriedOver.research': 99_999_999 }))).toEqual([
+      {
+        rule: 'V1',
+        severity: 'warning',
+        cells: ['applications.carriedOver.research'],
+        message: '二、上年结转政府信息公开申请数量 科研机构：99999999 超过 1000000，远多于各机关报告中常见的数量，请核对是否多输了数字',
+      },
+    ]);
+    const review = indexTemplate(t2021).cellsByTable.get('reviewLitigation')!.find((cell) => !cell.computed)!;
+    expect(plausibility(t2021, variant(office2023Draft(), { [review.key]: 1_000_001 })).map((finding) => finding.cells)).toEqual([[review.key]]);
+  });
+
+  it('allows millions of 行政处罚 decisions in table 二, and warns above 100,000,000', () => {
+    expect(plausibility(t2021, variant(office2023Draft(), { 'proactive.penalty.decisions': 8_000_000 }))).toEqual([]);
+    expect(plausibility(t2021, variant(office2023Draft(), { 'proactive.penalty.decisions': 100_000_001 })).map((finding) => finding.cells)).toEqual([
+      ['proactive.penalty.decisions'],
+    ]);
+  });
+
+  it('measures a negative 本年增/减 by its size', () => {
+    const change = indexTemplate(t2019).cells.find((cell) => cell.valueType === 'signedCount')!;
+    expect(plausibility(t2019, variant(district2020Draft(), { [change.key]: -100_000_001 })).map((finding) => finding.cells)).toEqual([[change.key]]);
+  });
+
+  it('is a warning only: a report whose only finding is V1 can be printed as final', () => {
+    const draft = draftWith(office2023Draft(), variant(office2023Draft(), { 'proactive.penalty.decisions': 200_000_000 }));
+    expect(checkDraft(draft).map((finding) => finding.rule)).toEqual(['V1']);
+    expect(finalBlockers(draft)).toEqual([]);
   });
 });

@@ -17,8 +17,17 @@ export function baseUrl(): string {
 }
 
 /**
- * Records what went wrong inside a page: uncaught exceptions (`pageerror`) and `console.error` calls,
- * with where they came from. Tests assert the list is empty at the end (`pageErrorReport` words the failure); a
+ * Runs in every page before the app: reports each Content-Security-Policy violation as a console error,
+ * so that the collector below fails any browser test in which the app does something its policy forbids
+ * (Chromium's own "Refused to …" console message is not emitted for every kind of violation).
+ */
+export const CSP_VIOLATION_REPORTER = `document.addEventListener('securitypolicyviolation', (event) => {
+  console.error('Content-Security-Policy violation: ' + event.effectiveDirective + ' blocked ' + (event.blockedURI || '(inline)') + ' at ' + event.sourceFile + ':' + event.lineNumber);
+});`;
+
+/**
+ * Records what went wrong inside a page: uncaught exceptions (`pageerror`), `console.error` calls and
+ * Content-Security-Policy violations (through `CSP_VIOLATION_REPORTER`), with where they came from. Tests assert the list is empty at the end (`pageErrorReport` words the failure); a
  * throwing listener would only crash the test worker, far from the cause.
  */
 export function collectPageErrors(page: Page, into: string[]): void {
@@ -55,6 +64,7 @@ export async function newAppPage(browser: Browser, options: NewAppPageOptions = 
   });
   const errors: string[] = [];
   context.on('page', (page) => collectPageErrors(page, errors));
+  await context.addInitScript(CSP_VIOLATION_REPORTER);
   if (options.initScript !== undefined) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   if (options.open !== false) await page.goto(baseUrl());

@@ -3,11 +3,11 @@
  * IndexedDB and localStorage), files downloaded into a folder, screenshots at 1366×768 to look at, and
  * an axe-core scan that fails on serious or critical violations.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl } from './browser.ts';
+import { baseUrl, CSP_VIOLATION_REPORTER } from './browser.ts';
 
 /** Screenshots land here (git-ignored) for a person to look at. */
 export const SHOT_DIR = join(process.cwd(), 'test-results', 'review');
@@ -28,6 +28,7 @@ export async function freshComputer(browser: Browser): Promise<Computer> {
       if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
     });
   });
+  await context.addInitScript(CSP_VIOLATION_REPORTER);
   const page = await context.newPage();
   await page.goto(baseUrl());
   return { page, errors, close: () => context.close() };
@@ -62,7 +63,7 @@ export interface AxeProblem {
 /** axe-core over the whole page: the serious and critical violations (empty when none). */
 export async function axeProblems(page: Page): Promise<AxeProblem[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
+  if (!loaded) await page.evaluate(readFileSync(AXE_PATH, 'utf8')); // not a <script>: the app's CSP refuses inline scripts
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });

@@ -87,6 +87,24 @@ describe('检查与生成 page', () => {
     expect(screen.getByRole('heading', { name: '检查结果' }).nextElementSibling).toHaveTextContent(/没有发现问题|共 0 个错误/);
   });
 
+  it('reports text in a fee field that is no number as an error that blocks the final version', async () => {
+    const user = userEvent.setup();
+    const repository = new MemoryDraftRepository();
+    const record = await storeDraft(repository, office2023Draft());
+    await openDraftAt(repository, record.id, 'other', '六、其他需要报告的事项');
+    const count = screen.getByRole('textbox', { name: '本年发出收费通知（件）' });
+    await user.clear(count);
+    await user.type(count, '两件');
+    await user.click(screen.getByRole('link', { name: /检查与生成/ }));
+    await waitForHash(/\/check$/);
+    const message = '信息处理费“本年发出收费通知件数（件）”填的“两件”不是有效的数：只填数字，不要在格内写“件”';
+    const other = await screen.findByRole('region', { name: /^六、其他需要报告的事项/ });
+    expect(within(other).getByRole('link', { name: message }).closest('li')).toHaveTextContent('错误');
+    await user.click(screen.getByRole('button', { name: '生成 Word 报告' }));
+    const dialog = await screen.findByRole('alertdialog', { name: '还不能生成正式版' }, { timeout: 10_000 });
+    expect(dialog).toHaveTextContent(message);
+  });
+
   describe('generating the Word file', () => {
     afterEach(() => vi.restoreAllMocks());
 

@@ -101,6 +101,32 @@ describe('六、其他需要报告的事项', () => {
     expect(screen.getByTestId('fee-sentence')).toHaveTextContent('填写上面的数字后');
   });
 
+  it('refuses 分 below the 元 and too many digits at the field, in the fee amounts', async () => {
+    const user = userEvent.setup();
+    await openEmpty('other', '六、其他需要报告的事项');
+    const amount = screen.getByRole('textbox', { name: '收费通知金额合计（元）' });
+    await user.type(amount, '12.345');
+    expect(amount).toHaveAccessibleDescription('金额以元为单位，最多 2 位小数（精确到分）');
+    await user.clear(amount);
+    await user.type(amount, '12345678901234567890');
+    expect(amount).toHaveAccessibleDescription('数字太大，请检查：金额最多 999999999999.99 元');
+  });
+
+  it('shows an invalid value from a file at its field and in the sentence, and keeps it in the draft', async () => {
+    const repository = new MemoryDraftRepository();
+    const draft = emptyDraft(report2021, 2025, '某某县教育局');
+    draft.fees = { noticesIssued: -1, noticesAmount: 0, collectedAmount: 0 };
+    const record = await storeDraft(repository, draft);
+    await openDraftAt(repository, record.id, 'other', '六、其他需要报告的事项');
+    const count = screen.getByRole('textbox', { name: '本年发出收费通知（件）' });
+    expect(count).toHaveValue('-1');
+    expect(count).toHaveAccessibleDescription('请输入不小于 0 的整数');
+    expect(screen.getByTestId('fee-sentence')).toHaveTextContent('本机关2025年度共发出信息处理费收费通知-1件，金额合计0元，未收取信息处理费。');
+    // An edit elsewhere saves the form: the −1 stays −1 (the check then reports it), never "not entered".
+    await userEvent.setup().type(screen.getByRole('textbox', { name: '实际收取信息处理费（元）' }), '5');
+    await waitFor(async () => expect((await savedDraft(repository, record.id)).fees).toEqual({ noticesIssued: -1, noticesAmount: 0, collectedAmount: 5 }));
+  });
+
   it('offers the optional parts and the 落款 with its date', async () => {
     const user = userEvent.setup();
     const { repository, id } = await openEmpty('other', '六、其他需要报告的事项');

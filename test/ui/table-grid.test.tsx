@@ -444,6 +444,47 @@ describe('paste from Excel/WPS', () => {
     expect(status).toHaveTextContent('3 个数超出表格范围，未粘贴');
   });
 
+  it('aligns a block copied with its headings and row labels by those labels, wherever the focus is; one undo', async () => {
+    const user = userEvent.setup();
+    renderGrid(report2021, 'applications');
+    // Focus somewhere else entirely: the labels decide, not the position.
+    await user.click(cellInput(`${A}.carriedForward.otherOrg`));
+    await user.paste(
+      [
+        '\t\t\t自然人\t商业企业\t总计\t备注',
+        '三、本年度办理结果\t（一）予以公开\t\t5\t1\t6\t',
+        '\t（三）不予公开\t1.属于国家秘密\t2\t0\t2\t',
+        '\t合计\t\t9\t9\t18\t核对',
+      ].join('\r\n') + '\r\n',
+    );
+    expect(cellInput(`${A}.granted.naturalPerson`)).toHaveValue('5');
+    expect(cellInput(`${A}.granted.commercial`)).toHaveValue('1');
+    expect(cellInput(`${A}.denied.stateSecret.naturalPerson`)).toHaveValue('2');
+    expect(cellInput(`${A}.granted.total`)).toHaveValue('6');
+    expect(cellInput(`${A}.carriedForward.otherOrg`)).toHaveValue('');
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('已粘贴 4 格');
+    expect(status).toHaveTextContent('前 1 行是表头，已按列名称对应');
+    expect(status).toHaveTextContent('前 3 列是行名称，已按行名称对应');
+    expect(status).toHaveTextContent('本表中没有的行未粘贴：“合计”');
+    expect(status).toHaveTextContent('本表中没有的列未粘贴：“备注”');
+    await user.click(screen.getByRole('button', { name: '撤销粘贴' }));
+    expect(cellInput(`${A}.granted.naturalPerson`)).toHaveValue('');
+    expect(cellInput(`${A}.denied.stateSecret.naturalPerson`)).toHaveValue('');
+  });
+
+  it('pastes by position from the focused cell when the labels name nothing in the table, and says so', async () => {
+    const user = userEvent.setup();
+    renderGrid(report2021, 'applications');
+    await user.click(cellInput(`${A}.newReceived.naturalPerson`));
+    await user.paste('项目\t甲\t乙\r\n某事\t1\t2\r\n');
+    expect(cellInput(`${A}.newReceived.naturalPerson`)).toHaveValue('1');
+    expect(cellInput(`${A}.newReceived.commercial`)).toHaveValue('2');
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('前 1 行是表头，与本表的列名称对不上，已跳过，按位置从当前格起粘贴');
+    expect(status).toHaveTextContent('前 1 列是行名称，与本表的行名称对不上，已跳过，按位置从当前格起粘贴');
+  });
+
   it('leaves a single value to the browser’s own paste', async () => {
     const user = userEvent.setup();
     renderGrid(report2021, 'applications');

@@ -4,11 +4,13 @@
  * marked 草稿); the draft file. The Word code is loaded only when asked for (it is large).
  */
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { useFormContext } from 'react-hook-form';
 import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
 import { finalBlockers } from '../../domain/final-gate.ts';
 import type { Finding } from '../../domain/findings.ts';
 import { canGenerateFinal } from '../../domain/review.ts';
 import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
+import { feeInputFindings, type ReportFormValues } from '../report-form/form-values.ts';
 import { DOCX_MIME, downloadFile } from '../shared/download.ts';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
 import { Modal } from '../shared/modal.tsx';
@@ -46,6 +48,7 @@ function FindingLink({ item }: { item: LocatedFinding }) {
 export function CheckStep() {
   const { template, currentDraft, autosave, live, readOnly, lastYear, draftId, goTo } = useEditor();
   const { findings } = useLiveDraft();
+  const { getValues } = useFormContext<ReportFormValues>();
   const groups = useMemo(() => groupFindings(findings, template), [findings, template]);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
@@ -72,7 +75,7 @@ export function CheckStep() {
       const draft = currentDraft();
       const module = await import('../../docx/build-report.ts');
       // The final version needs no error, no blank cell and — unless the setting is off — a valid approval.
-      const blockers = finalBlockers(draft);
+      const blockers = [...finalBlockers(draft), ...feeInputFindings(getValues('fees'))];
       const gate = await canGenerateFinal(draft);
       const messages = new Set(blockers.map((finding) => finding.message));
       const approval = gate.ok ? [] : gate.reasons.filter((reason) => !messages.has(reason));

@@ -19,7 +19,7 @@ import { BasicsStep } from '../basics/basics-step.tsx';
 import { CheckStep } from '../check/check-step.tsx';
 import { resolveLastYear, type LastYear } from '../last-year/last-year-source.ts';
 import { NarrativeStep } from '../narrative/narrative-step.tsx';
-import { draftToFormValues, formValuesToDraft, unparsedInputs, type ReportFormValues } from '../report-form/form-values.ts';
+import { draftToFormValues, feeInputFindings, formValuesToDraft, unparsedInputs, type ReportFormValues } from '../report-form/form-values.ts';
 import { LiveDraft } from '../report-form/live-draft.ts';
 import { AppHeader } from '../shared/app-header.tsx';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
@@ -93,7 +93,7 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
   );
   const [lastYear, setLastYear] = useState(initialLastYear);
   const previousDraft = lastYear.draft;
-  const [live] = useState(() => new LiveDraft(currentDraft, initialLastYear.draft));
+  const [live] = useState(() => new LiveDraft(currentDraft, initialLastYear.draft, undefined, () => feeInputFindings(getValues().fees)));
   const resetting = useRef(false);
 
   /**

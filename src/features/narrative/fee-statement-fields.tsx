@@ -4,12 +4,11 @@
  * form state, parsed like a table cell (full-width digits from an IME are fine).
  */
 import { useFormContext, useWatch } from 'react-hook-form';
-import { parseCellInput } from '../../domain/cell-input.ts';
-import type { FeeStatement } from '../../domain/draft-types.ts';
-import { feeStatementSentence } from '../../domain/fee-statement.ts';
+import { AMOUNT_DOMAINS } from '../../domain/cell-input.ts';
+import { feeStatementSentence, feeValueProblem, parseFeeInput } from '../../domain/fee-statement.ts';
 import { useEditor } from '../editor/editor-context.tsx';
 import { feeFieldId } from '../editor/field-ids.ts';
-import { FEE_FIELD_TYPES, FEE_FIELDS, type FeeField, type ReportFormValues } from '../report-form/form-values.ts';
+import { FEE_FIELDS, formFees, type FeeField, type ReportFormValues } from '../report-form/form-values.ts';
 
 const FEE_LABELS: Record<FeeField, { label: string; unit: string }> = {
   noticesIssued: { label: '本年发出收费通知', unit: '件' },
@@ -17,20 +16,15 @@ const FEE_LABELS: Record<FeeField, { label: string; unit: string }> = {
   collectedAmount: { label: '实际收取信息处理费', unit: '元' },
 };
 
-function parsedFees(raw: Partial<Record<FeeField, string>> | undefined): FeeStatement {
-  const value = (field: FeeField) => {
-    const parsed = parseCellInput(raw?.[field] ?? '', FEE_FIELD_TYPES[field]);
-    return parsed.ok ? parsed.value : null;
-  };
-  return { noticesIssued: value('noticesIssued'), noticesAmount: value('noticesAmount'), collectedAmount: value('collectedAmount') };
-}
-
 function FeeMessage({ field, id }: { field: FeeField; id: string }) {
   const raw = useWatch<ReportFormValues, `fees.${FeeField}`>({ name: `fees.${field}` });
-  const parsed = parseCellInput(raw ?? '', FEE_FIELD_TYPES[field]);
+  const parsed = parseFeeInput(raw ?? '', field);
+  // What the clerk typed is read like a table cell; a value from a file that bypassed typing (e.g. −1)
+  // parses as a number yet is outside the domain, and is named here too.
+  const message = parsed.ok ? (feeValueProblem(parsed.value, field) ?? '') : parsed.message;
   return (
     <span id={id} className="field-error">
-      {parsed.ok ? '' : parsed.message}
+      {message}
     </span>
   );
 }
@@ -38,7 +32,7 @@ function FeeMessage({ field, id }: { field: FeeField; id: string }) {
 function FeeSentence() {
   const { base } = useEditor();
   const raw = useWatch<ReportFormValues, 'fees'>({ name: 'fees' });
-  const sentence = feeStatementSentence({ ...base(), fees: parsedFees(raw) });
+  const sentence = feeStatementSentence({ ...base(), fees: formFees(raw) });
   return (
     <div className="sentence-preview">
       <p className="sentence-preview-label">报告中将写入：</p>
@@ -57,7 +51,7 @@ export function FeeStatementFields() {
         信息处理费
       </h2>
       <p className="field-help">
-        按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），报告本年度发出收费通知的件数和金额，以及实际收取的金额。没有的填 0。
+        按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），报告本年度发出收费通知的件数和金额，以及实际收取的金额。没有的填 0。金额以元为单位，{AMOUNT_DOMAINS['元'].precision}。
       </p>
       <div className="fee-grid">
         {FEE_FIELDS.map((field) => {

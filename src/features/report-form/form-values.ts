@@ -7,7 +7,9 @@
  * `formValuesToDraft` recomputes them from the inputs, so a stored draft always adds up its totals.
  */
 import { computeTotals } from '../../domain/totals.ts';
-import { formatCellValue, parseCellInput } from '../../domain/cell-input.ts';
+import { formatCellValue, maxValue, parseCellInput } from '../../domain/cell-input.ts';
+import { FEE_FIELD_DOMAINS, FEE_RULE_ID, parseFeeInput, type FeeField } from '../../domain/fee-statement.ts';
+import type { Finding } from '../../domain/findings.ts';
 import type { Agency, CellValue, CellValues, Draft, FeeStatement, Signature } from '../../domain/draft-types.ts';
 import { indexTemplate, narrativeSections } from '../../domain/template.ts';
 import type { ValueType } from '../../domain/template-types.ts';
@@ -24,7 +26,7 @@ export interface NarrativeFormValues {
   extraParts: { title: string; text: string }[];
 }
 
-export type FeeField = keyof FeeStatement;
+export type { FeeField };
 
 export interface ReportFormValues {
   agency: Agency;
@@ -35,13 +37,6 @@ export interface ReportFormValues {
   signature: Signature;
   tables: Record<string, RawNested>;
 }
-
-/** Value types of the 信息处理费 fields: the count is whole, the amounts are 元 with decimals allowed. */
-export const FEE_FIELD_TYPES: Readonly<Record<FeeField, ValueType>> = {
-  noticesIssued: 'count',
-  noticesAmount: 'amount',
-  collectedAmount: 'amount',
-};
 
 export const FEE_FIELDS: readonly FeeField[] = ['noticesIssued', 'noticesAmount', 'collectedAmount'];
 
@@ -135,9 +130,7 @@ export function formValuesToDraft(values: ReportFormValues, base: Draft): Draft 
       extraParts: (section.extraParts ?? []).map((extra) => ({ title: extra.title ?? '', text: extra.text ?? '' })),
     };
   }
-  const fees = Object.fromEntries(
-    FEE_FIELDS.map((field) => [field, parseOrNull(values.fees?.[field] ?? '', FEE_FIELD_TYPES[field])]),
-  ) as unknown as FeeStatement;
+  const fees = formFees(values.fees);
 
   return {
     ...base,
@@ -149,6 +142,50 @@ export function formValuesToDraft(values: ReportFormValues, base: Draft): Draft 
     tables: nestTables(template, formCellValues(values, base)),
     meta: { ...base.meta },
   };
+}
+
+/** A plain decimal number, possibly negative: what a fee value from a file is shown as. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A fee field's value for the draft. A plain number outside the domain (−1, 12.345 元, as a file may hold)
+ * is kept as that number, not dropped to "not entered": the rules then report it (N10, an error) and the
+ * report cannot be final with it, in the app exactly as in `report check`.
+ */
+function feeValueOf(raw: string, field: FeeField): CellValue {
+  const parsed = parseFeeInput(raw, field);
+  if (parsed.ok) return parsed.value;
+  const text = raw.trim();
+  const number = Number(text);
+  return PLAIN_NUMBER.test(text) && Math.abs(number) <= maxValue(FEE_FIELD_DOMAINS[field].valueType, '元') ? number : null;
+}
+
+/**
+ * Fee fields holding text that is no number at all (`两件`): the draft can only hold it as "not
+ * entered", so the checks name it here (N10, an error) and the report cannot be final with it — the
+ * Word sentence would otherwise leave out something the clerk typed.
+ */
+export function feeInputFindings(raw: Partial<Record<FeeField, string>> | undefined): Finding[] {
+  const findings: Finding[] = [];
+  for (const field of FEE_FIELDS) {
+    const text = raw?.[field] ?? '';
+    if (text.trim() === '' || feeValueOf(text, field) !== null) continue;
+    const parsed = parseFeeInput(text, field);
+    if (parsed.ok) continue;
+    const { name, unit } = FEE_FIELD_DOMAINS[field];
+    findings.push({
+      rule: FEE_RULE_ID,
+      severity: 'error',
+      cells: [`fees.${field}`],
+      message: `信息处理费“${name}（${unit}）”填的“${text.trim()}”不是有效的数：${parsed.message}`,
+    });
+  }
+  return findings;
+}
+
+/** The 信息处理费 values the form's fee fields hold (the draft's `fees`). */
+export function formFees(raw: Partial<Record<FeeField, string>> | undefined): FeeStatement {
+  return Object.fromEntries(FEE_FIELDS.map((field) => [field, feeValueOf(raw?.[field] ?? '', field)])) as unknown as FeeStatement;
 }
 
 /**
@@ -165,7 +202,7 @@ export function unparsedInputs(values: ReportFormValues, base: Pick<Draft, 'temp
   }
   for (const field of FEE_FIELDS) {
     const raw = values.fees?.[field] ?? '';
-    if (raw.trim() !== '' && !parseCellInput(raw, FEE_FIELD_TYPES[field]).ok) kept[`fees.${field}`] = raw;
+    if (raw.trim() !== '' && !parseFeeInput(raw, field).ok) kept[`fees.${field}`] = raw;
   }
   return kept;
 }

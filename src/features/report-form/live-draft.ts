@@ -12,14 +12,19 @@ export interface LiveDraftSnapshot {
   readonly findings: readonly Finding[];
 }
 
-/** The findings the app shows: the domain's one check, as the final gate and `report check` run it. */
-export function findingsOf(draft: Draft, previous: Draft | null): Finding[] {
+/**
+ * The findings the app shows: the domain's one check, as the final gate and `report check` run it, plus
+ * findings about form text the draft cannot hold (`feeInputFindings`), which no file carries.
+ */
+export function findingsOf(draft: Draft, previous: Draft | null, inputFindings: readonly Finding[] = []): Finding[] {
+  let engine: Finding[];
   try {
-    return reportFindings(draft, previous);
+    engine = reportFindings(draft, previous);
   } catch {
     // The checks must never take the editor down; the check page then shows no findings.
-    return [];
+    engine = [];
   }
+  return [...engine, ...inputFindings];
 }
 
 export class LiveDraft {
@@ -31,9 +36,11 @@ export class LiveDraft {
     private readonly read: () => Draft,
     private previous: Draft | null,
     private readonly delayMs = 250,
+    /** Findings about form text the draft cannot hold (`feeInputFindings`). */
+    private readonly readInputFindings: () => Finding[] = () => [],
   ) {
     const draft = read();
-    this.snapshot = { draft, findings: findingsOf(draft, previous) };
+    this.snapshot = { draft, findings: findingsOf(draft, previous, readInputFindings()) };
   }
 
   getSnapshot = (): LiveDraftSnapshot => this.snapshot;
@@ -57,7 +64,7 @@ export class LiveDraft {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     const draft = this.read();
-    this.snapshot = { draft, findings: findingsOf(draft, this.previous) };
+    this.snapshot = { draft, findings: findingsOf(draft, this.previous, this.readInputFindings()) };
     this.listeners.forEach((listener) => listener());
   }
 

@@ -7,11 +7,14 @@
  */
 import { memo, useMemo, useSyncExternalStore, type FormEvent } from 'react';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
-import { formatCellValue } from '../../domain/cell-input.ts';
+import { AMOUNT_DOMAINS, formatCellValue } from '../../domain/cell-input.ts';
 import { cellAccessibleName, type CellInfo } from '../../domain/table-layout.ts';
 import { cellInputId } from './cell-id.ts';
 import { formatMessageId, type CellView } from './table-analysis.ts';
 import { cellRenderProbe, type TableStore } from './table-store.ts';
+
+/** Shown on hover over an amount cell: its unit and precision (the value domain of cell-input.ts). */
+const AMOUNT_HINT = `金额以万元为单位，${AMOUNT_DOMAINS['万元'].precision}`;
 
 /** Enter never submits a cell's form (the grid moves down instead); nothing may ever navigate away. */
 function preventSubmit(event: FormEvent<HTMLFormElement>): void {
@@ -73,6 +76,7 @@ export const InputCell = memo(function InputCell({ cell, colSpan, register, stor
           spellCheck={false}
           className="tg-input"
           aria-label={cellAccessibleName(cell)}
+          title={cell.valueType === 'amount' ? AMOUNT_HINT : undefined}
           aria-invalid={view?.error ? true : undefined}
           aria-describedby={describedBy || undefined}
           data-cell-key={cell.key}

@@ -4,6 +4,7 @@
  * stop). Pure: navigation targets and paste placement are computed here and tested without a DOM.
  */
 import type { CellValues } from '../../domain/draft-types.ts';
+import type { LabelTarget } from '../../domain/paste.ts';
 import { layoutTable, type CellInfo } from '../../domain/table-layout.ts';
 import type { TableTemplate } from '../../domain/template-types.ts';
 
@@ -99,7 +100,15 @@ export type AxisMapping =
   /** One block row/column per grid row/column, computed ones included (their pasted values are not written). */
   | 'all'
   /** Block rows/columns go to input rows/columns only; computed ones are stepped over. */
-  | 'inputs';
+  | 'inputs'
+  /** Each block row/column goes where its label names (`alignLabelledBlock`), wherever the focus is. */
+  | 'labels';
+
+/** Row and column keys per block row/column, from the block's own labels (null: by position). */
+export interface PasteAlignment {
+  readonly rowKeys: readonly (string | null)[] | null;
+  readonly columnKeys: readonly (string | null)[] | null;
+}
 
 export interface PastePlacement {
   readonly cell: CellInfo;
@@ -113,6 +122,8 @@ export interface PastePlan {
   readonly onComputed: readonly PastePlacement[];
   /** Pasted values that fell outside the table. */
   readonly outside: number;
+  /** Pasted values of rows or columns whose labels matched nothing in the table (not written). */
+  readonly skipped: number;
   readonly rows: AxisMapping;
   readonly columns: AxisMapping;
 }
@@ -140,26 +151,52 @@ function targetSlots(row: GridRowModel, startColumn: number, mapping: AxisMappin
   return mapping === 'all' ? slots : slots.filter((slot) => !slot.cell.computed);
 }
 
-function place(model: GridModel, start: { row: number; column: number }, block: readonly (readonly string[])[], rows: AxisMapping, columns: AxisMapping): PastePlan {
-  const gridRows = targetRows(model, start.row, rows);
+function place(
+  model: GridModel,
+  start: { row: number; column: number },
+  block: readonly (readonly string[])[],
+  rows: AxisMapping,
+  columns: AxisMapping,
+  alignment: PasteAlignment,
+): PastePlan {
+  const gridRows = rows === 'labels' ? [] : targetRows(model, start.row, rows);
+  const rowByKey = new Map(model.rows.map((row) => [row.slots[0]!.cell.rowKey, row]));
   const writes: PastePlacement[] = [];
   const onComputed: PastePlacement[] = [];
   let outside = 0;
+  let skipped = 0;
+  const filled = (raw: string) => raw.trim() !== '';
   block.forEach((blockRow, rowIndex) => {
-    const row = gridRows[rowIndex];
+    let row: GridRowModel | undefined;
+    if (rows === 'labels') {
+      const key = alignment.rowKeys?.[rowIndex];
+      if (key === null || key === undefined) {
+        skipped += blockRow.filter(filled).length;
+        return;
+      }
+      row = rowByKey.get(key);
+    } else row = gridRows[rowIndex];
     if (!row) {
       outside += blockRow.length;
       return;
     }
-    const slots = targetSlots(row, start.column, columns);
+    const slots = columns === 'labels' ? [] : targetSlots(row, start.column, columns);
     blockRow.forEach((raw, columnIndex) => {
-      const slot = slots[columnIndex];
+      let slot: GridSlot | undefined;
+      if (columns === 'labels') {
+        const key = alignment.columnKeys?.[columnIndex];
+        if (key === null || key === undefined) {
+          if (filled(raw)) skipped += 1;
+          return;
+        }
+        slot = row.slots.find((candidate) => candidate.cell.columnKey === key);
+      } else slot = slots[columnIndex];
       if (!slot) outside += 1;
       else if (slot.cell.computed) onComputed.push({ cell: slot.cell, raw });
       else writes.push({ cell: slot.cell, raw });
     });
   });
-  return { writes, onComputed, outside, rows, columns };
+  return { writes, onComputed, outside, skipped, rows, columns };
 }
 
 /**
@@ -200,38 +237,61 @@ function chooseAxis(length: number, allCount: number, inputCount: number, comput
   return totalsMatch() ? 'all' : 'inputs';
 }
 
+/** The rows and columns a pasted label may name (`alignLabelledBlock`), in table order. */
+export function labelTargets(model: GridModel): { rows: LabelTarget[]; columns: LabelTarget[] } {
+  const rows = model.rows
+    .filter((row) => row.slots[0]!.cell.rowLabel !== '')
+    .map((row) => ({ key: row.slots[0]!.cell.rowKey, path: row.slots[0]!.cell.rowLabel.split(' ') }));
+  const columns = new Map<string, LabelTarget>();
+  for (const cell of model.cells) {
+    if (!columns.has(cell.columnKey)) columns.set(cell.columnKey, { key: cell.columnKey, path: cell.columnLabel.split(' ') });
+  }
+  return { rows, columns: [...columns.values()] };
+}
+
 /**
  * Where a block copied from a spreadsheet goes when pasted with the focus in cell `startKey`:
  * rows go downward from the focused row, columns rightward from the focused column. Each axis is mapped
  * either onto every grid row/column (a block copied from a full statutory table, 总计 included) or onto the
- * input ones only (a block of just the numbers to enter); see `chooseAxis`. Values are placed as text,
- * whether they read as numbers or not.
+ * input ones only (a block of just the numbers to enter); see `chooseAxis`. An axis the block's own labels
+ * name (`alignment`, from `alignLabelledBlock`) is mapped by those labels instead. Values are placed as
+ * text, whether they read as numbers or not.
  */
-export function planPaste(model: GridModel, startKey: string, block: readonly (readonly string[])[], context: PasteContext): PastePlan {
+export function planPaste(
+  model: GridModel,
+  startKey: string,
+  block: readonly (readonly string[])[],
+  context: PasteContext,
+  alignment: PasteAlignment = { rowKeys: null, columnKeys: null },
+): PastePlan {
   const position = model.positions.get(startKey);
-  if (!position || block.length === 0) return { writes: [], onComputed: [], outside: 0, rows: 'inputs', columns: 'inputs' };
+  if (!position || block.length === 0) return { writes: [], onComputed: [], outside: 0, skipped: 0, rows: 'inputs', columns: 'inputs' };
   const startRow = model.rows[position.row]!;
   const start = { row: position.row, column: startRow.slots[position.slot]!.gridColumn };
   const width = Math.max(...block.map((row) => row.length));
 
   const allSlots = targetSlots(startRow, start.column, 'all');
   const inputSlots = allSlots.filter((slot) => !slot.cell.computed);
-  const columns = chooseAxis(
-    width,
-    allSlots.length,
-    inputSlots.length,
-    allSlots.slice(0, width).some((slot) => slot.cell.computed),
-    () => pastedTotalsMatch(model, place(model, start, block, 'all', 'all'), 'columns', context),
-  );
+  const columns: AxisMapping = alignment.columnKeys
+    ? 'labels'
+    : chooseAxis(
+        width,
+        allSlots.length,
+        inputSlots.length,
+        allSlots.slice(0, width).some((slot) => slot.cell.computed),
+        () => pastedTotalsMatch(model, place(model, start, block, alignment.rowKeys ? 'labels' : 'all', 'all', alignment), 'columns', context),
+      );
 
   const allRows = targetRows(model, start.row, 'all');
   const inputRows = allRows.filter((row) => !row.computed);
-  const rows = chooseAxis(
-    block.length,
-    allRows.length,
-    inputRows.length,
-    allRows.slice(0, block.length).some((row) => row.computed),
-    () => pastedTotalsMatch(model, place(model, start, block, 'all', columns), 'rows', context),
-  );
-  return place(model, start, block, rows, columns);
+  const rows: AxisMapping = alignment.rowKeys
+    ? 'labels'
+    : chooseAxis(
+        block.length,
+        allRows.length,
+        inputRows.length,
+        allRows.slice(0, block.length).some((row) => row.computed),
+        () => pastedTotalsMatch(model, place(model, start, block, 'all', columns, alignment), 'rows', context),
+      );
+  return place(model, start, block, rows, columns, alignment);
 }

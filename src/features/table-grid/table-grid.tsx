@@ -15,6 +15,9 @@
  * (the 6 applicant columns) fills the inputs, stepping over 总计; in between, pasted numbers where the
  * totals are decide: if they equal the sums of what is pasted beside them the block carries its totals.
  * Rows likewise for （七）总计. Values that do not read are placed anyway, with their message.
+ * A block copied with its own headings and row labels (`alignLabelledBlock` in src/domain/paste.ts) is
+ * placed by those labels instead, wherever the focus is; the message says which header rows and label
+ * columns were recognised and which labels matched nothing in the table (their values are left out).
  *
  * Undo: a paste (and a one-click fix or “填 0”) is recorded as one step. Ctrl+Z / ⌘Z right after it,
  * or the 撤销粘贴 button, restores every cell it changed (cells edited since keep the edit). Once the
@@ -24,7 +27,7 @@ import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type Cl
 import { useFormContext, useWatch, type Control, type FieldValues } from 'react-hook-form';
 import { formatCellValue, parseCellInput } from '../../domain/cell-input.ts';
 import type { CellValues } from '../../domain/draft-types.ts';
-import { parseTabularText } from '../../domain/paste.ts';
+import { alignLabelledBlock, parseTabularText, type AlignedBlock } from '../../domain/paste.ts';
 import { cellAccessibleName, layoutTable, type CellInfo, type LayoutCell, type LayoutRow } from '../../domain/table-layout.ts';
 import { indexTemplate, tableByKey, tableSections } from '../../domain/template.ts';
 import type { ReportTemplate, TableKey, TableTemplate } from '../../domain/template-types.ts';
@@ -32,7 +35,7 @@ import { computeTotals } from '../../domain/totals.ts';
 import { cellInputId } from './cell-id.ts';
 import { ComputedCell, InputCell } from './grid-cells.tsx';
 import { GridMessages } from './grid-messages.tsx';
-import { buildGridModel, neighbour, planPaste, type Direction, type GridModel, type PastePlan } from './grid-model.ts';
+import { buildGridModel, labelTargets, neighbour, planPaste, type Direction, type GridModel, type PastePlan } from './grid-model.ts';
 import { analyseTable, rawText, readRawCells, type GridFinding, type PreviousReport } from './table-analysis.ts';
 import { createTableStore, type TableStore } from './table-store.ts';
 import './table-grid.css';
@@ -51,6 +54,36 @@ interface UndoStep {
 
 function fieldName(key: string): string {
   return `tables.${key}`;
+}
+
+/** At most this many unmatched labels are named in the paste message; the rest are counted. */
+const NAMED_LABELS = 3;
+
+function labelList(labels: readonly string[]): string {
+  const named = labels.slice(0, NAMED_LABELS).map((label) => `“${label}”`).join('、');
+  return labels.length > NAMED_LABELS ? `${named}等 ${labels.length} 项` : named;
+}
+
+/** What the paste message says about the block's own headings and row labels: used, or skipped and why. */
+function labelNotice(aligned: AlignedBlock): string[] {
+  const parts: string[] = [];
+  if (aligned.headerRows > 0) {
+    parts.push(
+      aligned.columnKeys
+        ? `前 ${aligned.headerRows} 行是表头，已按列名称对应`
+        : `前 ${aligned.headerRows} 行是表头，与本表的列名称对不上，已跳过，按位置从当前格起粘贴`,
+    );
+  }
+  if (aligned.labelColumns > 0) {
+    parts.push(
+      aligned.rowKeys
+        ? `前 ${aligned.labelColumns} 列是行名称，已按行名称对应`
+        : `前 ${aligned.labelColumns} 列是行名称，与本表的行名称对不上，已跳过，按位置从当前格起粘贴`,
+    );
+  }
+  if (aligned.unmatchedRows.length > 0) parts.push(`本表中没有的行未粘贴：${labelList(aligned.unmatchedRows)}`);
+  if (aligned.unmatchedColumns.length > 0) parts.push(`本表中没有的列未粘贴：${labelList(aligned.unmatchedColumns)}`);
+  return parts;
 }
 
 /** Text a pasted value is written as: normalised when it reads, trimmed as typed when it does not. */
@@ -223,8 +256,8 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
   }, [undo, getValues, setValue]);
 
   const pasteNotice = useCallback(
-    (plan: PastePlan, written: readonly { key: string; text: string }[]) => {
-      const parts = [`已粘贴 ${written.length} 格`];
+    (plan: PastePlan, written: readonly { key: string; text: string }[], aligned: AlignedBlock) => {
+      const parts = [`已粘贴 ${written.length} 格`, ...labelNotice(aligned)];
       const unreadable = plan.writes.filter(({ cell, raw }) => !parseCellInput(raw, cell.valueType).ok).length;
       if (unreadable > 0) parts.push(`${unreadable} 格内容不是有效数字，请看格内提示`);
       if (plan.onComputed.length > 0) {
@@ -256,14 +289,18 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
       const block = parseTabularText(text);
       if (block.length === 0) return;
       const analysis = store.get();
-      const plan = planPaste(model, key, block, {
-        current: analysis.values,
-        parse: parsedOrNull,
-        totals: (values) => computeTotals(template, values),
-      });
+      const targets = labelTargets(model);
+      const aligned = alignLabelledBlock(block, targets.rows, targets.columns);
+      const plan = planPaste(
+        model,
+        key,
+        aligned.values,
+        { current: analysis.values, parse: parsedOrNull, totals: (values) => computeTotals(template, values) },
+        { rowKeys: aligned.rowKeys, columnKeys: aligned.columnKeys },
+      );
       const written = plan.writes.map(({ cell, raw }) => ({ key: cell.key, text: pastedText(raw, cell) }));
       applyWrites(written, '撤销粘贴');
-      setNotice(pasteNotice(plan, written));
+      setNotice(pasteNotice(plan, written, aligned));
     },
     [store, model, template, applyWrites, pasteNotice],
   );
