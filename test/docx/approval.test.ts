@@ -14,6 +14,9 @@ import type { Draft } from '../../src/domain/draft-types.ts';
 import { approve, submitForReview, type ReviewResult } from '../../src/domain/review.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { descendants, parseXml, readDocx, textOf, type XmlNode } from '../helpers/read-docx.ts';
+import { testSigningKey } from '../helpers/signing-keys.ts';
+
+const signingKey = await testSigningKey();
 
 const reviewer = { name: '王建国', role: '办公室主任' };
 const ok = (result: ReviewResult): Draft => {
@@ -23,7 +26,7 @@ const ok = (result: ReviewResult): Draft => {
 
 async function approvedOffice(): Promise<Draft> {
   const submitted = ok(submitForReview(office2023Draft(), '李晓明', new Date('2024-01-20T08:01:00Z')));
-  return ok(await approve(submitted, reviewer, new Date('2024-01-20T08:06:00Z')));
+  return ok(await approve(submitted, reviewer, signingKey, new Date('2024-01-20T08:06:00Z')));
 }
 
 /** Custom properties by name, as docProps/custom.xml holds them (`<property name=…><vt:lpwstr>value`). */
