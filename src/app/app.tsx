@@ -9,6 +9,7 @@ import { HomePage } from '../features/home/home-page.tsx';
 import { OpeningScreen } from '../features/shared/route-screens.tsx';
 import { navigate, useRoute } from '../features/shared/routing.ts';
 import { ServicesContext, type AppServices } from '../features/shared/services.tsx';
+import { fetchDeployedReviewers } from '../features/review/reviewers-source.ts';
 import { createDraftChannel, type DraftChannel } from '../storage/draft-channel.ts';
 import { MemoryDraftRepository, type DraftRepository } from '../storage/draft-repository.ts';
 import { openDraftRepository } from '../storage/open-repository.ts';
@@ -71,6 +72,7 @@ export function App({ openRepository = openDraftRepository, createTabGuard: guar
       createTabGuard: guardFactory,
       channel: draftChannel,
       now: now ?? (() => new Date()),
+      loadReviewers: fetchDeployedReviewers,
       fallBackToMemory: () => {
         const memory = new MemoryDraftRepository();
         setStorage({ repository: memory, warning: MEMORY_ONLY_MESSAGE });
