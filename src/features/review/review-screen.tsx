@@ -149,16 +149,17 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
         setError('审核通过须用签名密钥签名：请先在上面的“签名密钥”中创建或导入密钥。');
         return;
       }
-      if (kind === 'approved' && signingKey && reviewer.name.trim() !== signingKey.name) {
-        setError(`本机的签名密钥属于“${signingKey.name}”，审核人姓名须与之一致（现在填的是“${reviewer.name.trim()}”）。`);
-        return;
-      }
       const result =
         kind === 'returned'
           ? returnForChanges(received, reviewer, session.pending.map(({ anchor, text }) => ({ anchor, text })), now())
           : await approve(received, reviewer, signingKey!.key, now());
       if (!result.ok) {
         setError(result.message);
+        return;
+      }
+      // The reviewers list names the key's holder: an approval signed under another name would be void.
+      if (kind === 'approved' && reviewer.name.trim() !== signingKey!.name) {
+        setError(`本机的签名密钥属于“${signingKey!.name}”，审核人姓名须与之一致（现在填的是“${reviewer.name.trim()}”）。`);
         return;
       }
       const fileName = await downloadReviewFile(result.draft);
@@ -268,7 +269,7 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
             {!decided && reviewOf(received).status !== 'submitted' && (
               <p className="rv-note-warning" role="note">
                 {verdict?.state === 'void'
-                  ? `这份文件标为审核通过，但${verdict.message}。只能查看。`
+                  ? '这份文件的审核无效（原因见上），不是待审核的报告：只能查看。'
                   : `这份文件的状态是“${reviewStatusLabels[reviewOf(received).status]}”，不是待审核的报告：只能查看，不能退回或审核通过。`}
               </p>
             )}

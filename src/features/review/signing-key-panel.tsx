@@ -184,7 +184,12 @@ export function SigningKeyPanel({ reviewer, onKey }: SigningKeyPanelProps) {
       <h2 id="rv-key-heading">签名密钥</h2>
       <p className="rv-note-warning">审核通过须用审核人的签名密钥签名。本机还没有签名密钥：请创建一个，或导入在其他电脑上创建的密钥文件。</p>
       <div className="button-row">
-        <button type="button" className={`button${mode === 'create' ? ' button-primary' : ''}`} aria-pressed={mode === 'create'} onClick={() => setMode('create')}>
+        <button type="button" className={`button${mode === 'create' ? ' button-primary' : ''}`} aria-pressed={mode === 'create'}
+          onClick={() => {
+            setMode('create');
+            setForm((current) => ({ ...current, name: current.name || reviewer.name, role: current.role || reviewer.role }));
+          }}
+        >
           创建签名密钥
         </button>
         <button type="button" className={`button${mode === 'import' ? ' button-primary' : ''}`} aria-pressed={mode === 'import'} onClick={() => setMode('import')}>
