@@ -17,27 +17,25 @@ export type DeployedReviewers =
 
 export const REVIEWERS_FILE = 'reviewers.json';
 
-let cached: Promise<DeployedReviewers> | null = null;
-
-/** Fetches `./reviewers.json` once per page load (IT changes it rarely; a reload picks a change up). */
-export function fetchDeployedReviewers(): Promise<DeployedReviewers> {
-  cached ??= (async (): Promise<DeployedReviewers> => {
-    let response: Response;
-    try {
-      response = await fetch(`./${REVIEWERS_FILE}`, { cache: 'no-cache' });
-    } catch {
-      return { kind: 'absent' };
-    }
-    if (response.status === 404) return { kind: 'absent' };
-    if (!response.ok) return { kind: 'broken', message: `审核人名单 ${REVIEWERS_FILE} 无法读取（服务器返回 ${response.status}）` };
-    const text = await response.text();
-    // A single-page server answers every path with index.html: that is no list, not a broken one.
-    if (/^\s*</.test(text)) return { kind: 'absent' };
-    if (text.length > MAX_REVIEWERS_LIST_BYTES) return { kind: 'broken', message: `审核人名单 ${REVIEWERS_FILE} 过大，不是审核人名单` };
-    const parsed = await parseReviewersList(text, REVIEWERS_FILE);
-    return parsed.ok ? { kind: 'list', list: parsed.list } : { kind: 'broken', message: parsed.message };
-  })();
-  return cached;
+/**
+ * Fetches `./reviewers.json` (revalidated each time: a screen that verifies an approval, or the final
+ * Word file, always goes by the list IT has deployed now, not the one of when the page was opened).
+ */
+export async function fetchDeployedReviewers(): Promise<DeployedReviewers> {
+  let response: Response;
+  try {
+    response = await fetch(`./${REVIEWERS_FILE}`, { cache: 'no-cache' });
+  } catch {
+    return { kind: 'absent' };
+  }
+  if (response.status === 404) return { kind: 'absent' };
+  if (!response.ok) return { kind: 'broken', message: `审核人名单 ${REVIEWERS_FILE} 无法读取（服务器返回 ${response.status}）` };
+  const text = await response.text();
+  // A single-page server answers every path with index.html: that is no list, not a broken one.
+  if (/^\s*</.test(text)) return { kind: 'absent' };
+  if (text.length > MAX_REVIEWERS_LIST_BYTES) return { kind: 'broken', message: `审核人名单 ${REVIEWERS_FILE} 过大，不是审核人名单` };
+  const parsed = await parseReviewersList(text, REVIEWERS_FILE);
+  return parsed.ok ? { kind: 'list', list: parsed.list } : { kind: 'broken', message: parsed.message };
 }
 
 /** The deployed list; `null` while it loads. */
@@ -60,20 +58,24 @@ export function listOf(reviewers: DeployedReviewers | null): ReviewersList | nul
   return reviewers?.kind === 'list' ? reviewers.list : null;
 }
 
-/** The draft's approval verdict against the deployed list; `null` while either loads. */
+/**
+ * The draft's approval verdict against the deployed list, read again for each draft shown (so that a
+ * list IT deployed meanwhile counts at once); `null` while it loads.
+ */
 export function useApprovalVerdict(draft: Draft): { verdict: ApprovalVerdict; reviewers: DeployedReviewers } | null {
-  const reviewers = useDeployedReviewers();
+  const { loadReviewers } = useServices();
   const [verdict, setVerdict] = useState<{ verdict: ApprovalVerdict; reviewers: DeployedReviewers } | null>(null);
   useEffect(() => {
-    if (!reviewers) return;
     let cancelled = false;
-    void verifyApproval(draft, listOf(reviewers)).then((result) => {
+    void (async () => {
+      const reviewers: DeployedReviewers = loadReviewers ? await loadReviewers() : { kind: 'absent' };
+      const result = await verifyApproval(draft, listOf(reviewers));
       if (!cancelled) setVerdict({ verdict: result, reviewers });
-    });
+    })();
     return () => {
       cancelled = true;
     };
-  }, [draft, reviewers]);
+  }, [draft, loadReviewers]);
   return verdict;
 }
 
