@@ -154,15 +154,15 @@ export async function verifyApproval(draft: Draft, reviewers: ReviewersList | nu
   return { state: 'valid', approval, entry };
 }
 
-/** One sentence for the screens and `check`. */
-export function verdictMessage(verdict: ApprovalVerdict): string {
+/** One sentence for the screens and `check`; `time` formats the approval time (the screens show local time). */
+export function verdictMessage(verdict: ApprovalVerdict, time: (iso: string) => string = (iso) => iso): string {
   switch (verdict.state) {
     case 'none':
       return '报告尚未审核通过';
     case 'valid':
-      return `审核通过：${verdict.approval.reviewer}（${verdict.approval.role}）于 ${verdict.approval.at} 签名，签名有效，签名人在审核人名单中`;
+      return `审核通过：${verdict.approval.reviewer}（${verdict.approval.role}）于 ${time(verdict.approval.at)} 签名，签名有效，签名人在审核人名单中`;
     case 'unverified':
-      return `审核通过：${verdict.approval.reviewer}（${verdict.approval.role}）于 ${verdict.approval.at} 签名，签名完整，但未核验签名人：${verdict.why}`;
+      return `审核通过：${verdict.approval.reviewer}（${verdict.approval.role}）于 ${time(verdict.approval.at)} 签名，签名完整，但未核验签名人：${verdict.why}`;
     case 'void':
       return `审核无效：${verdict.message}`;
   }

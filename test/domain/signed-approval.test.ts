@@ -2,6 +2,7 @@
  * Signed approvals (src/domain/signing.ts, approval-verdict.ts, reviewers-list.ts): a genuine approval by
  * a listed key verifies; every way of faking one found while probing the app is rejected with its reason.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { approvalFinding, verdictLabel, verifyApproval, type ApprovalVerdict } from '../../src/domain/approval-verdict.ts';
 import { contentHash } from '../../src/domain/content-hash.ts';
@@ -273,5 +274,10 @@ describe('the reviewers list', () => {
     expect(await parseReviewersList('{"reviewers": [')).toEqual({ ok: false, message: '审核人名单 reviewers.json 有误：不是有效的 JSON（请检查逗号、引号和括号）' });
     expect((await parseReviewersList('[]')).ok).toBe(false);
     expect(await parseReviewersList('x'.repeat(2 * 1024 * 1024))).toEqual({ ok: false, message: '审核人名单 reviewers.json 有误：文件过大，不是审核人名单' });
+  });
+
+  it('the example in docs/ (README) is a list the app accepts', async () => {
+    const example = await parseReviewersList(readFileSync(new URL('../../docs/reviewers.example.json', import.meta.url), 'utf8'));
+    expect(example.ok && example.list.reviewers.map((entry) => [entry.name, entry.role, entry.validFrom, entry.validUntil])).toEqual([['王建国', '办公室主任', '2025-01-01', '2027-12-31']]);
   });
 });

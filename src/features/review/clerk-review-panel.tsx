@@ -101,7 +101,7 @@ export function ClerkReviewPanel() {
       </p>
       {verdict && verdict.state !== 'none' && review.status === 'approved' && (
         <p className={verdict.state === 'void' ? 'rv-note-warning' : 'field-help'} role="note">
-          {verdictMessage(verdict)}
+          {verdictMessage(verdict, formatDateTime)}
         </p>
       )}
       {!settingsOf(draft).requireApproval && (

@@ -258,7 +258,7 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
             </dl>
             {verdict && verdict.state !== 'none' && (
               <p className={verdict.state === 'void' ? 'rv-note-warning' : 'rv-verdict'} role="note">
-                {verdictMessage(verdict)}
+                {verdictMessage(verdict, formatDateTime)}
               </p>
             )}
             {listNotice && (
