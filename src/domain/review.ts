@@ -437,6 +437,19 @@ export async function applyContentChange(draft: Draft, now: Date, by = ''): Prom
 }
 
 /**
+ * A `.docx` whose visible text differs from the draft it carries (src/docx/visible-content.ts): its
+ * approval covers a report nobody sees. Like a content change, the report goes back to editing with
+ * 审核后已修改 in the history; the approval stays, to show what was approved.
+ */
+export function voidApprovalForVisibleChanges(draft: Draft, now: Date, by = ''): Draft {
+  const review = reviewOf(draft);
+  if (review.status !== 'approved' || !review.approval) return draft;
+  const at = timeOf(now) ?? review.approval.at;
+  const entry: ReviewHistoryEntry = { round: currentRound(review), action: 'approvalVoided', by, at };
+  return withReview(draft, { ...review, status: 'editing', history: [...review.history, entry] }, at);
+}
+
+/**
  * What the editing screen should tell the clerk before content is changed, or `null`: after
  * submission the reviewer would not see the change; after approval a change voids the approval.
  */
