@@ -46,7 +46,8 @@ describe('creating a signing key and approving with it', () => {
 
     await user.click(within(await keyPanelShown()).getByRole('button', { name: '创建签名密钥' }));
     const form = within(keyPanel());
-    expect(form.getByLabelText('审核人姓名')).toHaveValue(REVIEWER.name);
+    expect(form.getByLabelText('签名人（审核人）姓名')).toHaveValue(REVIEWER.name);
+    expect(form.getByLabelText('签名人（审核人）职务')).toHaveValue(REVIEWER.role);
     await user.type(form.getByLabelText('密钥文件口令'), '办公室口令2026');
     await user.type(form.getByLabelText('再次输入口令'), '办公室口令2025');
     await user.click(form.getByRole('button', { name: '创建并下载密钥文件' }));

@@ -205,11 +205,11 @@ export function SigningKeyPanel({ reviewer, onKey }: SigningKeyPanelProps) {
           }}
         >
           <div className="field">
-            <label htmlFor={ids.name}>审核人姓名</label>
+            <label htmlFor={ids.name}>签名人（审核人）姓名</label>
             <input id={ids.name} type="text" value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor={ids.role}>审核人职务</label>
+            <label htmlFor={ids.role}>签名人（审核人）职务</label>
             <input id={ids.role} type="text" value={form.role} placeholder="例如：办公室主任" onChange={(event) => setForm({ ...form, role: event.target.value })} />
           </div>
           <div className="field">
