@@ -9,6 +9,7 @@ import { HomePage } from '../features/home/home-page.tsx';
 import { OpeningScreen } from '../features/shared/route-screens.tsx';
 import { navigate, useRoute } from '../features/shared/routing.ts';
 import { ServicesContext, type AppServices } from '../features/shared/services.tsx';
+import { fetchDeployedReviewers, type DeployedReviewers } from '../features/review/reviewers-source.ts';
 import { createDraftChannel, type DraftChannel } from '../storage/draft-channel.ts';
 import { MemoryDraftRepository, type DraftRepository } from '../storage/draft-repository.ts';
 import { openDraftRepository } from '../storage/open-repository.ts';
@@ -24,6 +25,8 @@ export interface AppProps {
   readonly createTabGuard?: TabGuardFactory;
   readonly channel?: DraftChannel;
   readonly now?: () => Date;
+  /** The agency's reviewers list; the real app fetches `./reviewers.json`. */
+  readonly loadReviewers?: () => Promise<DeployedReviewers>;
 }
 
 interface StorageState {
@@ -31,7 +34,13 @@ interface StorageState {
   readonly warning: string | null;
 }
 
-export function App({ openRepository = openDraftRepository, createTabGuard: guardFactory = createTabGuard, channel, now }: AppProps) {
+export function App({
+  openRepository = openDraftRepository,
+  createTabGuard: guardFactory = createTabGuard,
+  channel,
+  now,
+  loadReviewers = fetchDeployedReviewers,
+}: AppProps) {
   const [storage, setStorage] = useState<StorageState | null>(null);
   const [restored, setRestored] = useState(false);
   const [route] = useRoute();
@@ -71,13 +80,14 @@ export function App({ openRepository = openDraftRepository, createTabGuard: guar
       createTabGuard: guardFactory,
       channel: draftChannel,
       now: now ?? (() => new Date()),
+      loadReviewers,
       fallBackToMemory: () => {
         const memory = new MemoryDraftRepository();
         setStorage({ repository: memory, warning: MEMORY_ONLY_MESSAGE });
         return memory;
       },
     };
-  }, [storage, guardFactory, draftChannel, now]);
+  }, [storage, guardFactory, draftChannel, now, loadReviewers]);
 
   if (!services) {
     return <OpeningScreen text="正在启动…" home={false} />;

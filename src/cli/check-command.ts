@@ -1,9 +1,10 @@
 /**
- * `report check <草稿文件|报告.docx> [--previous <上年草稿>] [--json]`: runs the domain's one check
- * (`reportFindings`, the same the app lists and the final gate weighs) over a draft file and prints the
- * findings, as a readable Chinese list or (`--json`) as
- * `{"errors": n, "warnings": n, "findings": [{"rule","severity","cells","message"}]}` and nothing else.
- * Exit 0 without errors (warnings allowed), 1 with errors, 2 when a file cannot be read.
+ * `report check <草稿文件|报告.docx> [--previous <上年草稿>] [--reviewers <审核人名单>] [--json]`: runs the
+ * domain's one check (`reportFindings`, the same the app lists and the final gate weighs) over a draft
+ * file and prints the findings, and the approval's state as a finding of its own (rule `APPROVAL`: valid,
+ * void and why, or absent), as a readable Chinese list or (`--json`) as
+ * `{"errors": n, "warnings": n, "findings": [{"rule","severity","cells","message"}], "approval": {"state","reason"?,"message"}}`
+ * and nothing else. Exit 0 without errors (warnings allowed), 1 with errors, 2 when a file cannot be read.
  */
 import { basename } from 'node:path';
 import { templates } from '../../templates/index.ts';
@@ -13,6 +14,9 @@ import type { Finding } from '../domain/findings.ts';
 import { reportFindings } from '../domain/check.ts';
 import { crossYearSummary } from '../domain/cross-year.ts';
 import { skippedCrossYearRules } from '../domain/rules.ts';
+import { approvalFinding, type ApprovalVerdict, verifyApproval } from '../domain/approval-verdict.ts';
+import { loadReviewersList } from './load-reviewers.ts';
+import { visibleContentVerdict } from './visible-content-check.ts';
 import type { ReportTemplate } from '../domain/template-types.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
@@ -25,13 +29,18 @@ export interface CheckReport {
   errors: number;
   warnings: number;
   findings: { rule: string; severity: Finding['severity']; cells: string[]; message: string }[];
+  /** The approval's state; also a finding (rule `APPROVAL`) when it is void. */
+  approval?: { state: ApprovalVerdict['state']; reason?: string; message: string };
 }
 
-export function checkReport(findings: readonly Finding[]): CheckReport {
+export function checkReport(findings: readonly Finding[], verdict?: ApprovalVerdict): CheckReport {
+  const approval = verdict ? approvalFinding(verdict) : null;
+  const all = approval?.finding ? [...findings, approval.finding] : findings;
   return {
-    errors: findings.filter((finding) => finding.severity === 'error').length,
-    warnings: findings.filter((finding) => finding.severity === 'warning').length,
-    findings: findings.map((finding) => ({ rule: finding.rule, severity: finding.severity, cells: [...finding.cells], message: finding.message })),
+    errors: all.filter((finding) => finding.severity === 'error').length,
+    warnings: all.filter((finding) => finding.severity === 'warning').length,
+    findings: all.map((finding) => ({ rule: finding.rule, severity: finding.severity, cells: [...finding.cells], message: finding.message })),
+    ...(approval ? { approval: approval.summary } : {}),
   };
 }
 
@@ -41,7 +50,11 @@ function cellLine(template: ReportTemplate, key: string): string {
 }
 
 /** The readable Chinese list. */
-export function formatCheckText(draft: Draft, findings: readonly Finding[], context: { file: string; previous?: { file: string; draft: Draft } }): string {
+export function formatCheckText(
+  draft: Draft,
+  findings: readonly Finding[],
+  context: { file: string; previous?: { file: string; draft: Draft }; verdict?: ApprovalVerdict; reviewersGiven?: boolean },
+): string {
   const template = templates[draft.template];
   const lines: string[] = [];
   lines.push(`${draft.agency.name} ${draft.year}年政府信息公开工作年度报告`);
@@ -55,11 +68,16 @@ export function formatCheckText(draft: Draft, findings: readonly Finding[], cont
   } else {
     lines.push('未提供上年报告（--previous），跨年度检查未做');
   }
+  if (context.verdict) {
+    lines.push(`审核：${approvalFinding(context.verdict).summary.message}`);
+    if (!context.reviewersGiven) lines.push('未提供审核人名单（--reviewers），审核签名的签名人未核验');
+  }
+  const all = context.verdict ? [...findings, ...(approvalFinding(context.verdict).finding ? [approvalFinding(context.verdict).finding!] : [])] : findings;
   for (const [severity, heading] of [
     ['error', '错误'],
     ['warning', '警告'],
   ] as const) {
-    const group = findings.filter((finding) => finding.severity === severity);
+    const group = all.filter((finding) => finding.severity === severity);
     if (group.length === 0) continue;
     lines.push('', `${heading}（${group.length} 项）`);
     group.forEach((finding, index) => {
@@ -69,29 +87,33 @@ export function formatCheckText(draft: Draft, findings: readonly Finding[], cont
       if (finding.cells.length > shown.length) lines.push(`     　　　　……共 ${finding.cells.length} 个单元格`);
     });
   }
-  const report = checkReport(findings);
-  lines.push('', findings.length === 0 ? '未发现问题：共 0 个错误，0 个警告。' : `共 ${report.errors} 个错误，${report.warnings} 个警告。`);
+  const report = checkReport(all);
+  lines.push('', all.length === 0 ? '未发现问题：共 0 个错误，0 个警告。' : `共 ${report.errors} 个错误，${report.warnings} 个警告。`);
   return `${lines.join('\n')}\n`;
 }
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: '检查报告：表格的勾稽关系、未填写的单元格、与上年报告的衔接、“五、存在的主要问题及改进情况”是否如实填写',
-  usage: ['check <草稿文件.draft.json | 本工具生成的报告.docx> [--previous <上年草稿文件>] [--json]'],
+  summary: '检查报告：表格的勾稽关系、未填写的单元格、与上年报告的衔接、“五、存在的主要问题及改进情况”是否如实填写、审核签名',
+  usage: ['check <草稿文件.draft.json | 本工具生成的报告.docx> [--previous <上年草稿文件>] [--reviewers <审核人名单.json>] [--json]'],
   help: [
     '检查一份报告，列出错误和警告。',
     '',
-    `用法：${INVOCATION} check <草稿文件.draft.json | 本工具生成的报告.docx> [--previous <上年草稿文件>] [--json]`,
+    `用法：${INVOCATION} check <草稿文件.draft.json | 本工具生成的报告.docx> [--previous <上年草稿文件>] [--reviewers <审核人名单.json>] [--json]`,
     '',
     '选项：',
     '  --previous <文件>  上年的报告（草稿文件或本工具生成的 Word 文件），用于跨年度检查（本年“上年结转”与上年“结转下年度”等）',
-    '  --json             只输出 JSON：{"errors": 错误数, "warnings": 警告数, "findings": [{"rule", "severity", "cells", "message"}]}',
+    '  --reviewers <文件> 本机关的审核人名单（reviewers.json），用于核验审核签名；不提供时只检查签名是否完整，不能确认签名人',
+    '  --json             只输出 JSON：{"errors": 错误数, "warnings": 警告数, "findings": [{"rule", "severity", "cells", "message"}], "approval": {"state", "reason", "message"}}',
+    '',
+    '审核状态作为单独一项（APPROVAL）报告：valid 审核通过且签名有效；unverified 签名完整但未核验签名人（未提供名单）；',
+    'void 审核无效（签名不符、签名人不在名单中、审核后已修改、Word 文件显示的内容与附带的草稿不符等，原因见 message）；none 尚未审核通过。',
     '  -h, --help         显示本说明',
     '',
     '退出码：0 没有错误（可以有警告）；1 有错误；2 文件无法读取或参数有误（原因写在标准错误输出）。',
   ].join('\n'),
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, { options: ['previous'], flags: ['json'] });
+    const parsed = parseArgs(args, { options: ['previous', 'reviewers'], flags: ['json'] });
     if (parsed.positionals.length === 0) throw new UsageError('缺少要检查的草稿文件');
     if (parsed.positionals.length > 1) throw new UsageError(`只能检查一个文件，多给了：${parsed.positionals.slice(1).join(' ')}`);
     const file = parsed.positionals[0]!;
@@ -110,9 +132,28 @@ export const checkCommand: CliCommand = {
       }
       previous = { file: basename(previousFile), draft: loadedPrevious.draft };
     }
-    const findings = reportFindings(loaded.draft, previous?.draft ?? null);
-    if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(checkReport(findings), null, 2)}\n`);
-    else io.stdout(formatCheckText(loaded.draft, findings, { file: basename(file), ...(previous ? { previous } : {}) }));
-    return findings.some((finding) => finding.severity === 'error') ? EXIT.errors : EXIT.ok;
+    let reviewers = null;
+    if (parsed.options.reviewers !== undefined) {
+      const list = await loadReviewersList(parsed.options.reviewers, io.cwd);
+      if (!list.ok) {
+        io.stderr(`${list.message}\n`);
+        return EXIT.failure;
+      }
+      reviewers = list.list;
+    }
+    const visible = await visibleContentVerdict(loaded, await verifyApproval(loaded.draft, reviewers));
+    const findings = [...reportFindings(loaded.draft, previous?.draft ?? null), ...visible.findings];
+    const report = checkReport(findings, visible.verdict);
+    if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else
+      io.stdout(
+        formatCheckText(loaded.draft, findings, {
+          file: basename(file),
+          ...(previous ? { previous } : {}),
+          verdict: visible.verdict,
+          reviewersGiven: reviewers !== null,
+        }),
+      );
+    return report.errors > 0 ? EXIT.errors : EXIT.ok;
   },
 };

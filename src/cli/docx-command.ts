@@ -1,9 +1,9 @@
 /**
  * `report docx <草稿文件|报告.docx> [-o <输出.docx>]`: writes the Word report of a draft.
  *
- * The final version when the app would allow it (`canGenerateFinal`: no error, no untouched cell, and a valid
- * approval unless the draft's `settings.requireApproval` is off — the command line is no way around the
- * sign-off), otherwise the draft version (every page marked 草稿), listing the reasons on stderr. The path written goes to
+ * The final version when the app would allow it (`canGenerateFinal`: no error, no untouched cell, and a
+ * signed approval — verified against `--reviewers` when given — unless the draft's `settings.requireApproval`
+ * was switched off in the app; the command line is no way around the sign-off), otherwise the draft version (every page marked 草稿), listing the reasons on stderr. The path written goes to
  * stdout. Default output: `reportFileName(draft, mode)` in the current directory.
  *
  * Exit codes, as for `check` (0 no errors, 1 errors, 2 unusable input):
@@ -13,11 +13,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { verifyApproval } from '../domain/approval-verdict.ts';
 import { canGenerateFinal } from '../domain/review.ts';
 import { buildReportDocx, reportFileName, type ReportMode } from '../docx/build-report.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 import { loadDraft } from './load-draft.ts';
+import { loadReviewersList } from './load-reviewers.ts';
+import { visibleContentVerdict } from './visible-content-check.ts';
 
 /** Reasons listed on stderr before "……另有 N 处". */
 const MAX_BLOCKERS_SHOWN = 10;
@@ -40,7 +43,7 @@ function writeReason(error: unknown): string {
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { options: ['output'], aliases: { o: 'output' } });
+  const parsed = parseArgs(args, { options: ['output', 'reviewers'], aliases: { o: 'output' } });
   const [input, ...extra] = parsed.positionals;
   if (input === undefined) throw new UsageError('缺少草稿文件');
   if (extra.length > 0) throw new UsageError(`多余的参数 ${extra.join(' ')}：一次只生成一份报告`);
@@ -51,12 +54,24 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT.failure;
   }
   const draft = loaded.draft;
-  const gate = await canGenerateFinal(draft);
-  const reasons = gate.ok ? [] : gate.reasons;
-  const mode: ReportMode = gate.ok ? 'final' : 'draft';
+  let reviewers = null;
+  if (parsed.options.reviewers !== undefined) {
+    const list = await loadReviewersList(parsed.options.reviewers, io.cwd);
+    if (!list.ok) {
+      io.stderr(`${list.message}\n`);
+      return EXIT.failure;
+    }
+    reviewers = list.list;
+  }
+  // A .docx edited in Word no longer shows what its draft (and its approval) says: that approval does not count.
+  const visible = await visibleContentVerdict(loaded, await verifyApproval(draft, reviewers));
+  const verdict = visible.verdict;
+  const gate = canGenerateFinal(draft, verdict);
+  const reasons = [...visible.findings.map((finding) => finding.message), ...(gate.ok ? [] : gate.reasons)];
+  const mode: ReportMode = gate.ok && visible.findings.length === 0 ? 'final' : 'draft';
   const output = resolve(io.cwd, parsed.options.output ?? reportFileName(draft, mode));
 
-  const bytes = await buildReportDocx(draft, mode);
+  const bytes = await buildReportDocx(draft, mode, verdict);
   try {
     writeFileSync(output, bytes);
   } catch (error) {
@@ -76,15 +91,17 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 export const docxCommand: CliCommand = {
   name: 'docx',
   summary: '生成 Word 报告（有错误、未填写的表格或未经审核时生成草稿）',
-  usage: ['docx <草稿文件|报告.docx> [-o <输出.docx>]'],
+  usage: ['docx <草稿文件|报告.docx> [-o <输出.docx>] [--reviewers <审核人名单.json>]'],
   help: [
-    `用法：${INVOCATION} docx <草稿文件|报告.docx> [-o <输出.docx>]`,
+    `用法：${INVOCATION} docx <草稿文件|报告.docx> [-o <输出.docx>] [--reviewers <审核人名单.json>]`,
     '',
     '按法定格式生成 Word 报告（.docx），报告中附带草稿数据，可再用本工具打开。',
     '没有错误和未填写的表格、且已审核通过（或草稿设置为不需审核）时生成正式报告；否则生成草稿（每页标有“草稿”，文件名带“（草稿）”），并在标准错误输出列出原因。',
     '',
     '选项：',
     '  -o, --output <文件>  输出文件；默认在当前文件夹，文件名为“<机关全称><年度>年政府信息公开工作年度报告.docx”',
+    '  --reviewers <文件>   本机关的审核人名单（reviewers.json）。提供时，只有名单中审核人签名有效的审核才算审核通过；',
+    '                       不提供时，签名完整的审核也可生成正式报告，但文件属性中的审核状态写明“签名未核验”',
     '',
     '退出码：0 已生成正式报告；1 只能生成草稿（原因见标准错误输出）；2 文件无法读取或写入、参数有误（未生成文件）。',
   ].join('\n'),

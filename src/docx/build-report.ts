@@ -26,10 +26,12 @@ import {
   TextRun,
   type Table,
 } from 'docx';
-import { reviewOf, type CellValues, type Draft, type NarrativeSectionDraft } from '../domain/draft-types.ts';
+import { reviewOf, settingsOf, type CellValues, type Draft, type NarrativeSectionDraft } from '../domain/draft-types.ts';
 import { feeStatementSentence } from '../domain/fee-statement.ts';
 import { defaultPreamble } from '../domain/preamble.ts';
-import { approvalStatus, approvalStatusLabels, reviewStatusLabels, type ApprovalStatus } from '../domain/review.ts';
+import { verdictLabel, verifyApproval, type ApprovalVerdict } from '../domain/approval-verdict.ts';
+import { approvalSwitchedOffInApp, reviewStatusLabels } from '../domain/review.ts';
+import { formatFingerprint } from '../domain/signing.ts';
 import { finalBlockers } from '../domain/final-gate.ts';
 import type { NarrativeSectionTemplate, TableSectionTemplate } from '../domain/template-types.ts';
 import { computeTotals } from '../domain/totals.ts';
@@ -280,7 +282,8 @@ export function reportBlocks(draft: Draft, mode: ReportMode): (Paragraph | Table
 
 /**
  * Names of the custom document properties (docProps/custom.xml) that carry the sign-off, so that
- * whoever receives the Word file can see in 文件 → 属性 who approved it, when, and which content.
+ * whoever receives the Word file can see in 文件 → 属性 who approved it, when, which content, and with
+ * which key.
  */
 export const APPROVAL_PROPERTY = {
   status: '审核状态',
@@ -288,41 +291,50 @@ export const APPROVAL_PROPERTY = {
   role: '审核人职务',
   approvedAt: '审核通过时间',
   contentHash: '审核内容摘要（SHA-256）',
+  keyFingerprint: '审核签名密钥指纹',
+  verification: '签名核验',
 } as const;
 
+/** 审核状态 of a final report printed without review, because the agency switched the requirement off. */
+export const NOT_REVIEWED_STATUS = '未经审核（本机关未设审核）';
+
 /**
- * The review record as document properties. The approval is written only when it is valid (the
- * content is what was approved); a voided one is named as such, never passed off as an approval.
+ * The review record as document properties. An approval is written out only when it counts (`valid`,
+ * or `unverified` when no reviewers list is deployed — then said so); a void one is named with its
+ * reason, never passed off as an approval.
  */
-export function approvalProperties(draft: Draft, status: ApprovalStatus): { name: string; value: string }[] {
+export function approvalProperties(draft: Draft, verdict: ApprovalVerdict): { name: string; value: string }[] {
   const review = reviewOf(draft);
-  const approval = review.approval;
-  if (status === 'valid' && approval) {
+  if (verdict.state === 'valid' || verdict.state === 'unverified') {
+    const approval = verdict.approval;
     return [
-      { name: APPROVAL_PROPERTY.status, value: approvalStatusLabels.valid },
+      { name: APPROVAL_PROPERTY.status, value: verdictLabel(verdict) },
       // Names come from a file anyone can edit: keep them XML-safe like any other text.
       { name: APPROVAL_PROPERTY.reviewer, value: paragraphsOf(approval.reviewer).join(' ') },
       { name: APPROVAL_PROPERTY.role, value: paragraphsOf(approval.role).join(' ') },
       { name: APPROVAL_PROPERTY.approvedAt, value: approval.at },
       { name: APPROVAL_PROPERTY.contentHash, value: approval.contentHash },
+      ...(approval.signature ? [{ name: APPROVAL_PROPERTY.keyFingerprint, value: formatFingerprint(approval.signature.fingerprint) }] : []),
+      { name: APPROVAL_PROPERTY.verification, value: verdict.state === 'valid' ? '签名有效，签名人在本机关审核人名单中' : verdict.why },
     ];
   }
-  return [{ name: APPROVAL_PROPERTY.status, value: status === 'voided' ? approvalStatusLabels.voided : reviewStatusLabels[review.status] }];
+  if (!settingsOf(draft).requireApproval && approvalSwitchedOffInApp(draft)) return [{ name: APPROVAL_PROPERTY.status, value: NOT_REVIEWED_STATUS }];
+  return [{ name: APPROVAL_PROPERTY.status, value: verdict.state === 'void' ? verdictLabel(verdict) : reviewStatusLabels[review.status] }];
 }
 
-/** `，经王建国（办公室主任）于 2024-01-20T08:06:00.000Z 审核通过` for a valid approval; '' otherwise. */
-function approvalSentence(draft: Draft, status: ApprovalStatus): string {
-  const approval = reviewOf(draft).approval;
-  if (status !== 'valid' || !approval) return '';
-  return `，经${paragraphsOf(approval.reviewer).join(' ')}（${paragraphsOf(approval.role).join(' ')}）于 ${approval.at} 审核通过`;
+/** `，经王建国（办公室主任）于 2024-01-20T08:06:00.000Z 审核通过` for an approval that counts; '' otherwise. */
+function approvalSentence(verdict: ApprovalVerdict): string {
+  if (verdict.state !== 'valid' && verdict.state !== 'unverified') return '';
+  const approval = verdict.approval;
+  return `，经${paragraphsOf(approval.reviewer).join(' ')}（${paragraphsOf(approval.role).join(' ')}）于 ${approval.at} 审核通过${verdict.state === 'unverified' ? '（签名未核验）' : ''}`;
 }
 
 function reportTitle(draft: Draft): string {
   return `${paragraphsOf(draft.agency.name).join('')}${draft.year}${TITLE_SUFFIX}`;
 }
 
-/** The docx `Document` (not yet packed); `approval` is `approvalStatus(draft)`, for the document properties. */
-export function createReportDocument(draft: Draft, mode: ReportMode, approval: ApprovalStatus = 'none'): Document {
+/** The docx `Document` (not yet packed); `approval` is `verifyApproval(draft, list)`, for the document properties. */
+export function createReportDocument(draft: Draft, mode: ReportMode, approval: ApprovalVerdict = { state: 'none' }): Document {
   const template = templateOf(draft);
   const agency = paragraphsOf(draft.agency.name).join('');
   const headingRun = (font: string, size: number) => ({ font: runFonts(font), size, bold: false, italics: false, color: '000000' });
@@ -331,7 +343,7 @@ export function createReportDocument(draft: Draft, mode: ReportMode, approval: A
     title: reportTitle(draft) + (mode === 'draft' ? DRAFT_FILE_SUFFIX : ''),
     creator: agency,
     lastModifiedBy: agency,
-    description: `${template.notice}格式${mode === 'draft' ? `，${DRAFT_MARK}` : ''}${approvalSentence(draft, approval)}`,
+    description: `${template.notice}格式${mode === 'draft' ? `，${DRAFT_MARK}` : ''}${approvalSentence(approval)}`,
     customProperties: approvalProperties(draft, approval),
     evenAndOddHeaderAndFooters: true,
     styles: {
@@ -386,8 +398,10 @@ export function createReportDocument(draft: Draft, mode: ReportMode, approval: A
 /**
  * The report as `.docx` bytes, with the draft itself carried inside (./embedded-draft.ts).
  * `final` throws when `finalBlockers(draft)` is not empty: callers check first and offer the draft.
+ * `approval` is the verdict the caller gated on (`verifyApproval(draft, reviewersList)`); without one the
+ * approval is checked without a reviewers list (at best 签名未核验).
  */
-export async function buildReportDocx(draft: Draft, mode: ReportMode): Promise<Uint8Array> {
+export async function buildReportDocx(draft: Draft, mode: ReportMode, approval?: ApprovalVerdict): Promise<Uint8Array> {
   if (mode === 'final') {
     const blockers = finalBlockers(draft);
     if (blockers.length > 0) {
@@ -397,7 +411,7 @@ export async function buildReportDocx(draft: Draft, mode: ReportMode): Promise<U
       );
     }
   }
-  const doc = createReportDocument(draft, mode, await approvalStatus(draft));
+  const doc = createReportDocument(draft, mode, approval ?? (await verifyApproval(draft, null)));
   // The draft travels inside (./embedded-draft.ts): its parts go into the zip with the rest, related from
   // the main document and typed in [Content_Types].xml, the way docx itself adds a bibliography's part.
   doc.Document.Relationships.addRelationship('DraftData', REL_CUSTOM_XML, `../${EMBEDDED_DRAFT_PATH}`);

@@ -2,9 +2,11 @@
  * A fingerprint of a report's *content*, to bind an approval to exactly what the reviewer saw
  * (issue 5 item 6): SHA-256 of a canonical JSON of the draft without its book-keeping.
  *
- * Content is every top-level field of the draft except `formatVersion`, `meta`, `review` and
- * `settings` (and a `$schema` reference): today template, year, agency, preamble, narrative, fees,
- * signature and tables. It is a deny-list on purpose: a content field added to the draft later is
+ * Content is every top-level field of the draft except `formatVersion`, `meta` and `review` (and a
+ * `$schema` reference): today template, year, agency, preamble, narrative, fees, signature, tables and
+ * settings. The settings are part of what is approved: turning `requireApproval` off after an approval
+ * voids it like any other change. (Drafts approved before settings were covered hash differently; their
+ * approvals were unsigned anyway and read as 未签名的审核记录（旧版本）.) It is a deny-list on purpose: a content field added to the draft later is
  * covered without anyone remembering this module, so an approval can never silently survive a change
  * to it.
  *
@@ -15,15 +17,16 @@
  * - tables hold every cell of the template (untouched = null), nested as spec §A;
  * - object keys are sorted at every level; arrays keep their order; numbers as JSON writes them.
  *
- * This detects any change, accidental or by hand; it cannot stop someone who edits the file and then
- * recomputes and writes the hash into the approval too (there is no server and no key to sign with).
+ * This detects any change, accidental or by hand. On its own it cannot stop someone who edits the file
+ * and recomputes the hash: the approval's signature (./signing.ts) covers the hash, so a recomputed
+ * hash breaks the signature.
  */
 import { templates } from '../../templates/index.ts';
 import type { Draft } from './draft-types.ts';
 import { emptyDraft, flattenTables, nestTables } from './values.ts';
 
 /** Top-level draft fields that are not report content. */
-const NOT_CONTENT: ReadonlySet<string> = new Set(['formatVersion', 'meta', 'review', 'settings', '$schema']);
+const NOT_CONTENT: ReadonlySet<string> = new Set(['formatVersion', 'meta', 'review', '$schema']);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -82,6 +85,15 @@ function sortKeys(value: unknown): Json {
  */
 export async function contentHash(draft: Draft): Promise<string> {
   return sha256Hex(new TextEncoder().encode(canonicalJson(canonicalContent(draft))));
+}
+
+/**
+ * The hash older versions of the app recorded in their (unsigned) approvals: the content without the
+ * settings. Only to tell whether such a file was changed since; it never makes an approval valid.
+ */
+export async function legacyContentHash(draft: Draft): Promise<string> {
+  const { settings: _settings, ...content } = canonicalContent(draft);
+  return sha256Hex(new TextEncoder().encode(canonicalJson(content)));
 }
 
 /**

@@ -89,8 +89,11 @@ export interface Draft {
  */
 export type ReviewStatus = 'editing' | 'submitted' | 'returned' | 'approved';
 
-/** What happened in one step of the review cycle. `approvalVoided`: content changed after approval. */
-export type ReviewAction = 'submitted' | 'returned' | 'approved' | 'resubmitted' | 'approvalVoided';
+/**
+ * What happened in one step of the review cycle. `approvalVoided`: content changed after approval;
+ * `approvalNotRequired` / `approvalRequired`: the clerk turned `settings.requireApproval` off / on again.
+ */
+export type ReviewAction = 'submitted' | 'returned' | 'approved' | 'resubmitted' | 'approvalVoided' | 'approvalNotRequired' | 'approvalRequired';
 
 /** The sign-off, bound to the content it approved. */
 export interface Approval {
@@ -102,6 +105,24 @@ export interface Approval {
   at: string;
   /** `contentHash(draft)` at approval (SHA-256, 64 hex digits): any later content change voids the approval. */
   contentHash: string;
+  /** The review round approved (signed approvals). */
+  round?: number;
+  /**
+   * The reviewer's signature over `{contentHash, reviewer, role, at, settings, round}` (src/domain/signing.ts).
+   * An approval without one is an unsigned record of an older version of the app, and never valid.
+   */
+  signature?: ApprovalSignature;
+}
+
+/** An ECDSA P-256 signature with the public key that made it (looked up in the agency's reviewers list). */
+export interface ApprovalSignature {
+  algorithm: 'ECDSA-P256-SHA256';
+  /** The signer's public key (JWK). */
+  publicKey: { crv: 'P-256'; kty: 'EC'; x: string; y: string };
+  /** SHA-256 thumbprint (RFC 7638) of `publicKey`, 64 hex digits, as in the reviewers list. */
+  fingerprint: string;
+  /** The signature, base64 of the 64-byte r‖s. */
+  value: string;
 }
 
 /** One entry of the review history; never removed, so every round stays visible. */

@@ -71,7 +71,27 @@ export const approvalSchema: z.ZodType<Approval> = z
     contentHash: z
       .string()
       .regex(/^[0-9a-f]{64}$/, { error: '应为 64 位十六进制的 SHA-256 摘要' })
-      .describe('审核通过时报告内容的 SHA-256 摘要；内容此后改动即审核失效 / SHA-256 of the approved content'),
+      .describe('审核通过时报告内容（含设置）的 SHA-256 摘要；内容此后改动即审核失效 / SHA-256 of the approved content'),
+    round: z.int().min(1).optional().describe('审核通过的审核轮次 / review round approved'),
+    signature: z
+      .strictObject({
+        algorithm: z.literal('ECDSA-P256-SHA256', { error: '签名算法应为 ECDSA-P256-SHA256' }).describe('签名算法 / algorithm'),
+        publicKey: z
+          .strictObject({
+            crv: z.literal('P-256'),
+            kty: z.literal('EC'),
+            x: z.string().max(64),
+            y: z.string().max(64),
+          })
+          .describe('审核人公钥（JWK）/ signer public key'),
+        fingerprint: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/, { error: '公钥指纹应为 64 位十六进制数字' })
+          .describe('公钥指纹（RFC 7638，SHA-256）/ key fingerprint'),
+        value: z.string().max(200).describe('签名（base64）/ signature, base64 of r‖s'),
+      })
+      .optional()
+      .describe('审核人对审核记录的数字签名；没有签名的审核记录无效 / the reviewer’s signature'),
   })
   .describe('审核通过记录 / the sign-off');
 
@@ -79,10 +99,10 @@ const historyEntrySchema: z.ZodType<ReviewHistoryEntry> = z
   .strictObject({
     round: z.int().min(1).describe('审核轮次，从 1 起 / review round'),
     action: z
-      .enum(['submitted', 'returned', 'approved', 'resubmitted', 'approvalVoided'], {
-        error: '审核记录的操作应为 submitted、returned、approved、resubmitted 或 approvalVoided',
+      .enum(['submitted', 'returned', 'approved', 'resubmitted', 'approvalVoided', 'approvalNotRequired', 'approvalRequired'], {
+        error: '审核记录的操作应为 submitted、returned、approved、resubmitted、approvalVoided、approvalNotRequired 或 approvalRequired',
       })
-      .describe('提交审核、退回修改、审核通过、重新提交、审核后已修改 / the step'),
+      .describe('提交审核、退回修改、审核通过、重新提交、审核后已修改、取消审核要求、恢复审核要求 / the step'),
     by: name('操作人 / who acted'),
     role: z.string().optional().describe('审核人职务 / reviewer role'),
     at: isoTime('时间 / time'),

@@ -10,8 +10,11 @@
  * Every transition returns a new draft and never mutates its input. An illegal step is refused with a
  * Chinese message for the screen, never an exception.
  */
-import { contentHash } from './content-hash.ts';
+import { NO_LIST_WHY as NO_LIST_REASON, verifyApproval, type ApprovalVerdict } from './approval-verdict.ts';
+import { contentHash, legacyContentHash } from './content-hash.ts';
 import { finalBlockers } from './final-gate.ts';
+import type { ReviewersList } from './reviewers-list.ts';
+import { SIGNATURE_ALGORITHM, signPayload, subtleCrypto, NO_CRYPTO_MESSAGE, type SigningKey } from './signing.ts';
 import {
   reviewOf,
   settingsOf,
@@ -62,6 +65,8 @@ export const reviewActionLabels: Readonly<Record<ReviewAction, string>> = {
   approved: '审核通过',
   resubmitted: '重新提交',
   approvalVoided: '审核后已修改',
+  approvalNotRequired: '取消审核要求（正式版不经审核即可生成）',
+  approvalRequired: '恢复审核要求',
 };
 
 export const commentStateLabels: Readonly<Record<CommentState, string>> = {
@@ -266,12 +271,13 @@ export function returnForChanges(draft: Draft, reviewer: Reviewer, comments: rea
 }
 
 /**
- * The reviewer approves: 待审核 → 审核通过, recording name, role, time and the content hash. Refused
- * while the report has errors or untouched cells (`finalBlockers`, final-gate.ts): an approval is only worth
- * something for a report that can be printed as final. The reviewer cannot be the clerk who submitted
- * (an agency without a separate reviewer turns `settings.requireApproval` off instead).
+ * The reviewer approves: 待审核 → 审核通过, recording name, role, time, round and the content hash, and
+ * signing them with the reviewer's key (src/domain/signing.ts; the signature also covers the settings).
+ * Refused while the report has errors or untouched cells (`finalBlockers`, final-gate.ts): an approval
+ * is only worth something for a report that can be printed as final. The reviewer cannot be the clerk
+ * who submitted (an agency without a separate reviewer turns `settings.requireApproval` off instead).
  */
-export async function approve(draft: Draft, reviewer: Reviewer, now: Date): Promise<ReviewResult> {
+export async function approve(draft: Draft, reviewer: Reviewer, key: SigningKey, now: Date): Promise<ReviewResult> {
   const review = reviewOf(draft);
   const at = timeOf(now);
   if (!at) return refuse('时间无效');
@@ -290,15 +296,48 @@ export async function approve(draft: Draft, reviewer: Reviewer, now: Date): Prom
   if (submitter(draft)?.trim() === reviewer.name.trim()) {
     return refuse('审核人不能是提交审核的编制人本人。没有单独审核人的机关，可在“基本信息”中取消勾选“正式版须经审核通过后生成”');
   }
+  if (!subtleCrypto()) return refuse(NO_CRYPTO_MESSAGE);
   const blockers = finalBlockers(draft);
   if (blockers.length > 0) return refuse(blockersMessage(blockers, '不能审核通过'));
   const round = currentRound(review);
-  const approval = { reviewer: reviewer.name.trim(), role: reviewer.role.trim(), at, contentHash: await contentHash(draft) };
+  const record = { reviewer: reviewer.name.trim(), role: reviewer.role.trim(), at, contentHash: await contentHash(draft), round };
+  const value = await signPayload(key, { ...record, settings: settingsOf(draft) });
+  const approval = {
+    ...record,
+    signature: { algorithm: SIGNATURE_ALGORITHM, publicKey: key.publicKey, fingerprint: key.fingerprint, value },
+  } as const;
   const entry: ReviewHistoryEntry = { round, action: 'approved', by: approval.reviewer, role: approval.role, at };
   return {
     ok: true,
     draft: withReview(draft, { ...review, status: 'approved', approval, history: [...review.history, entry] }, at),
   };
+}
+
+/**
+ * The clerk turns the approval requirement off (an agency without a separate reviewer) or on again.
+ * Recorded in the history: the final Word file then says 未经审核（本机关未设审核）, and a file whose
+ * setting was switched off outside the app (no such entry) is not given a final version.
+ */
+export function setApprovalRequired(draft: Draft, required: boolean, by: string, now: Date): Draft {
+  if (settingsOf(draft).requireApproval === required) return draft;
+  const review = reviewOf(draft);
+  const at = timeOf(now) ?? draft.meta.updatedAt;
+  const entry: ReviewHistoryEntry = {
+    round: Math.max(currentRound(review), 1),
+    action: required ? 'approvalRequired' : 'approvalNotRequired',
+    by: by.trim(),
+    at,
+  };
+  return {
+    ...withReview(draft, { ...review, history: [...review.history, entry] }, at),
+    settings: { ...settingsOf(draft), requireApproval: required },
+  };
+}
+
+/** Whether `requireApproval: false` was set in the app (the last switch in the history turned it off). */
+export function approvalSwitchedOffInApp(draft: Draft): boolean {
+  const last = [...reviewOf(draft).history].reverse().find((entry) => entry.action === 'approvalNotRequired' || entry.action === 'approvalRequired');
+  return !settingsOf(draft).requireApproval && last?.action === 'approvalNotRequired';
 }
 
 function editComment(
@@ -366,15 +405,17 @@ export function resubmit(draft: Draft, clerk: string, now: Date): ReviewResult {
 // Approval bound to the content
 
 /**
- * `valid`: approved and the content is exactly what was approved; `voided`: an approval exists but
- * the content changed since (an edit in the app or by hand in the file), or the report went back to
- * editing; `none`: never approved in the current round.
+ * `valid`: approved with a signed approval that verifies (against `reviewers` when given) for exactly
+ * this content; `voided`: an approval exists but does not count (see `verifyApproval`); `none`: never
+ * approved in the current round. The screens show the verdict's own words besides.
  */
-export async function approvalStatus(draft: Draft): Promise<ApprovalStatus> {
-  const review = reviewOf(draft);
-  if (!review.approval) return 'none';
-  if (review.status !== 'approved') return 'voided';
-  return (await contentHash(draft)) === review.approval.contentHash ? 'valid' : 'voided';
+export async function approvalStatus(draft: Draft, reviewers: ReviewersList | null = null): Promise<ApprovalStatus> {
+  return approvalStatusOf(await verifyApproval(draft, reviewers));
+}
+
+export function approvalStatusOf(verdict: ApprovalVerdict): ApprovalStatus {
+  if (verdict.state === 'none') return 'none';
+  return verdict.state === 'void' ? 'voided' : 'valid';
 }
 
 /**
@@ -386,7 +427,23 @@ export async function approvalStatus(draft: Draft): Promise<ApprovalStatus> {
 export async function applyContentChange(draft: Draft, now: Date, by = ''): Promise<Draft> {
   const review = reviewOf(draft);
   if (review.status !== 'approved' || !review.approval) return draft;
-  if ((await contentHash(draft)) === review.approval.contentHash) return draft;
+  // An unsigned approval of an older version hashed the content without the settings: compare it the
+  // same way, so that merely opening such a file does not read as a change (it is shown as unsigned).
+  const current = review.approval.signature ? await contentHash(draft) : await legacyContentHash(draft);
+  if (current === review.approval.contentHash) return draft;
+  const at = timeOf(now) ?? review.approval.at;
+  const entry: ReviewHistoryEntry = { round: currentRound(review), action: 'approvalVoided', by, at };
+  return withReview(draft, { ...review, status: 'editing', history: [...review.history, entry] }, at);
+}
+
+/**
+ * A `.docx` whose visible text differs from the draft it carries (src/docx/visible-content.ts): its
+ * approval covers a report nobody sees. Like a content change, the report goes back to editing with
+ * 审核后已修改 in the history; the approval stays, to show what was approved.
+ */
+export function voidApprovalForVisibleChanges(draft: Draft, now: Date, by = ''): Draft {
+  const review = reviewOf(draft);
+  if (review.status !== 'approved' || !review.approval) return draft;
   const at = timeOf(now) ?? review.approval.at;
   const entry: ReviewHistoryEntry = { round: currentRound(review), action: 'approvalVoided', by, at };
   return withReview(draft, { ...review, status: 'editing', history: [...review.history, entry] }, at);
@@ -408,23 +465,29 @@ export function editingWarning(draft: Draft): string | null {
 }
 
 /**
- * Whether the final Word report may be generated: no error and no untouched cell, and — unless
- * `settings.requireApproval` is off — a valid approval. `reasons` are Chinese sentences for the screen.
+ * Whether the final Word report may be generated: no error and no untouched cell, and either
+ * - `settings.requireApproval` on and an approval that counts: `valid` (its key is on the reviewers
+ *   list), or `unverified` because no list is deployed (the file then says 签名未核验 in its properties:
+ *   an agency that has not set up a list yet can still publish, and nobody is misled); or
+ * - `requireApproval` switched off in the app (recorded in the history; the file says 未经审核).
+ * `verdict` is `verifyApproval(draft, list)`. `reasons` are Chinese sentences for the screen.
  */
-export async function canGenerateFinal(draft: Draft): Promise<{ ok: true } | { ok: false; reasons: string[] }> {
+export function canGenerateFinal(draft: Draft, verdict: ApprovalVerdict): { ok: true } | { ok: false; reasons: string[] } {
   const reasons = finalBlockers(draft).map((finding) => finding.message);
-  if (settingsOf(draft).requireApproval) {
-    const status = await approvalStatus(draft);
-    if (status === 'voided') {
-      reasons.push('审核通过后报告内容已修改（审核后已修改），须重新提交审核');
-    } else if (status === 'none' && reviewOf(draft).status === 'approved') {
-      // Only a hand-edited file gets here: 审核通过 without the record of who approved what.
-      reasons.push('报告标为审核通过，但没有审核记录，须重新提交审核');
-    } else if (status === 'none') {
+  if (!settingsOf(draft).requireApproval) {
+    if (!approvalSwitchedOffInApp(draft)) {
       reasons.push(
-        `正式报告须经审核通过后才能生成（当前状态：${reviewStatusLabels[reviewOf(draft).status]}）。没有单独审核人的机关，可在“基本信息”中取消勾选“正式版须经审核通过后生成”`,
+        '“正式版须经审核通过后生成”已取消，但审核记录中没有取消这一步（文件可能在本工具之外被改动过）。请在“基本信息”中重新勾选后再取消，取消会记入审核记录；或提交审核',
       );
     }
+  } else if (verdict.state === 'void') {
+    reasons.push(verdict.message);
+  } else if (verdict.state === 'unverified' && verdict.why !== NO_LIST_REASON) {
+    reasons.push(verdict.why);
+  } else if (verdict.state === 'none') {
+    reasons.push(
+      `正式报告须经审核通过后才能生成（当前状态：${reviewStatusLabels[reviewOf(draft).status]}）。没有单独审核人的机关，可在“基本信息”中取消勾选“正式版须经审核通过后生成”`,
+    );
   }
   return reasons.length === 0 ? { ok: true } : { ok: false, reasons };
 }

@@ -8,7 +8,7 @@
  * clerk must decide. This is the last line of defence behind the tab guard (`tab-guard.ts`).
  */
 import type { Draft } from '../domain/draft-types.ts';
-import type { LastYearChoice, ReviewSession } from './side-records.ts';
+import type { LastYearChoice, ReviewSession, StoredSigningKey } from './side-records.ts';
 import { refusalMessage } from './storage-errors.ts';
 
 export interface StoredDraft {
@@ -64,6 +64,10 @@ export interface DraftRepository {
   getReview(id: string): Promise<ReviewSession | undefined>;
   putReview(session: ReviewSession): Promise<void>;
   removeReview(id: string): Promise<void>;
+  /** The supervisor's signing key kept in this browser; `undefined`: none created or imported yet. */
+  getSigningKey(): Promise<StoredSigningKey | undefined>;
+  putSigningKey(key: StoredSigningKey): Promise<void>;
+  removeSigningKey(): Promise<void>;
 }
 
 /** Agency names compare without surrounding or doubled spaces (a clerk's typing slips). */
@@ -94,6 +98,7 @@ export class MemoryDraftRepository implements DraftRepository {
   private readonly sections = new Map<string, string>();
   private readonly lastYear = new Map<string, LastYearChoice>();
   private readonly reviews = new Map<string, ReviewSession>();
+  private signingKey: StoredSigningKey | undefined;
   private lastOpen: string | null = null;
 
   async list(): Promise<StoredDraft[]> {
@@ -185,5 +190,17 @@ export class MemoryDraftRepository implements DraftRepository {
 
   async removeReview(id: string): Promise<void> {
     this.reviews.delete(id);
+  }
+
+  async getSigningKey(): Promise<StoredSigningKey | undefined> {
+    return this.signingKey;
+  }
+
+  async putSigningKey(key: StoredSigningKey): Promise<void> {
+    this.signingKey = key;
+  }
+
+  async removeSigningKey(): Promise<void> {
+    this.signingKey = undefined;
   }
 }

@@ -4,7 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Draft } from '../domain/draft-types.ts';
-import type { LastYearChoice, ReviewSession } from './side-records.ts';
+import type { LastYearChoice, ReviewSession, StoredSigningKey } from './side-records.ts';
 import {
   byLastSaved,
   byOpened,
@@ -18,8 +18,9 @@ import {
 import { refusalMessage } from './storage-errors.ts';
 
 export const DB_NAME = 'gov-info-annual-report';
-/** 2: `lastYear` and `reviews` (issue 5). Upgrading only adds stores; drafts are untouched. */
-const DB_VERSION = 2;
+/** 2: `lastYear` and `reviews` (issue 5); 3: `signingKeys`. Upgrading only adds stores; drafts are untouched. */
+export const DB_VERSION = 3;
+const SIGNING_KEY_ID = 'reviewer';
 const LAST_OPEN_KEY = 'lastOpenDraft';
 
 interface ReportDb extends DBSchema {
@@ -31,6 +32,8 @@ interface ReportDb extends DBSchema {
   lastYear: { key: string; value: LastYearChoice };
   /** The supervisor's reviews of reports received as files. */
   reviews: { key: string; value: ReviewSession };
+  /** The supervisor's signing key (one per browser profile), under `SIGNING_KEY_ID`. */
+  signingKeys: { key: string; value: StoredSigningKey };
 }
 
 /** The transaction's own error says why it aborted (e.g. QuotaExceededError); the rejection only says AbortError. */
@@ -156,6 +159,18 @@ export class IdbDraftRepository implements DraftRepository {
   async removeReview(id: string): Promise<void> {
     await this.db.delete('reviews', id);
   }
+
+  async getSigningKey(): Promise<StoredSigningKey | undefined> {
+    return this.db.get('signingKeys', SIGNING_KEY_ID);
+  }
+
+  async putSigningKey(key: StoredSigningKey): Promise<void> {
+    await this.db.put('signingKeys', key, SIGNING_KEY_ID);
+  }
+
+  async removeSigningKey(): Promise<void> {
+    await this.db.delete('signingKeys', SIGNING_KEY_ID);
+  }
 }
 
 /**
@@ -172,6 +187,7 @@ export async function openIdbRepository(): Promise<IdbDraftRepository> {
       if (!database.objectStoreNames.contains('settings')) database.createObjectStore('settings');
       if (!database.objectStoreNames.contains('lastYear')) database.createObjectStore('lastYear');
       if (!database.objectStoreNames.contains('reviews')) database.createObjectStore('reviews', { keyPath: 'id' });
+      if (!database.objectStoreNames.contains('signingKeys')) database.createObjectStore('signingKeys');
     },
     // A newer version of the app opened in another tab: let it upgrade rather than block it.
     blocking() {

@@ -8,6 +8,7 @@
  *   far, so nothing is lost if the page is closed before the decision.
  */
 import type { CommentAnchor, Draft } from '../domain/draft-types.ts';
+import type { SigningKey } from '../domain/signing.ts';
 
 export type LastYearChoice =
   /** The clerk chose not to compare with any report (no automatic pick either). */
@@ -37,4 +38,16 @@ export interface ReviewSession {
   readonly outcome: { readonly kind: 'returned' | 'approved'; readonly draft: Draft; readonly fileName: string; readonly at: string } | null;
   /** Last year's report, when the reviewer attached one for the comparison. */
   readonly lastYear?: LastYearChoice | undefined;
+}
+
+/**
+ * The supervisor's signing key in this browser: the private `CryptoKey` is non-extractable (stored as
+ * the object itself; the browser keeps the key material), so it never leaves except as the
+ * passphrase-protected key file downloaded when it was created.
+ */
+export interface StoredSigningKey {
+  readonly name: string;
+  readonly role: string;
+  readonly createdAt: string;
+  readonly key: SigningKey;
 }

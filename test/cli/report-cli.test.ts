@@ -14,6 +14,7 @@ import { embedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { runReport } from '../../src/cli/report.ts';
 import { serializeDraft } from '../../src/domain/draft-file.ts';
 import { crossYearSummary } from '../../src/domain/cross-year.ts';
+import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { DISTRICT_2020_PATH, OFFICE_2023_PATH, district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -50,7 +51,12 @@ async function runInProcess(args: string[], options: { cwd?: string } = {}): Pro
   return { code, stdout, stderr };
 }
 
-type JsonReport = { errors: number; warnings: number; findings: { rule: string; severity: string; cells: string[]; message: string }[] };
+type JsonReport = {
+  errors: number;
+  warnings: number;
+  findings: { rule: string; severity: string; cells: string[]; message: string }[];
+  approval: { state: string; reason?: string; message: string };
+};
 
 let dir: string;
 const runs: Record<string, Run> = {};
@@ -75,7 +81,9 @@ beforeAll(async () => {
     'word/_rels/document.xml.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'),
     'word/document.xml': strToU8('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'),
   });
-  writeFileSync(join(dir, '报告.docx'), embedDraftJson(zip, serializeDraft(broken)));
+  writeFileSync(join(dir, '报告.docx'), await buildReportDocx(broken, 'draft'));
+  // A draft carried by a Word file whose visible text is not the report (here: no tables at all).
+  writeFileSync(join(dir, '空白正文.docx'), embedDraftJson(zip, serializeDraft(broken)));
   writeFileSync(join(dir, '别人的.docx'), zip);
   mkdirSync(join(dir, 'sub'));
 
@@ -97,6 +105,7 @@ beforeAll(async () => {
     withPreviousText: [['check', OFFICE_2023_PATH, '--previous', DISTRICT_2020_PATH]],
     warningsOnly: [['check', 'untouched.draft.json', '--json'], { cwd: dir }],
     docx: [['check', '报告.docx', '--json'], { cwd: dir }],
+    blankBodyDocx: [['check', '空白正文.docx', '--json'], { cwd: dir }],
     foreignDocx: [['check', '别人的.docx'], { cwd: dir }],
     missing: [['check', 'nope.draft.json'], { cwd: dir }],
     missingJson: [['check', 'nope.draft.json', '--json'], { cwd: dir }],
@@ -165,9 +174,10 @@ describe('report check: exit codes', () => {
 });
 
 describe('report check --json', () => {
-  it('prints only {"errors","warnings","findings":[{"rule","severity","cells","message"}]}', () => {
+  it('prints only {"errors","warnings","findings":[{"rule","severity","cells","message"}],"approval":{"state","message"}}', () => {
     const report = json('brokenJson');
-    expect(Object.keys(report)).toEqual(['errors', 'warnings', 'findings']);
+    expect(Object.keys(report)).toEqual(['errors', 'warnings', 'findings', 'approval']);
+    expect(report.approval).toEqual({ state: 'none', message: '报告尚未审核通过' });
     expect(report.errors).toBe(report.findings.filter((finding) => finding.severity === 'error').length);
     expect(report.warnings).toBe(report.findings.filter((finding) => finding.severity === 'warning').length);
     for (const finding of report.findings) expect(Object.keys(finding)).toEqual(['rule', 'severity', 'cells', 'message']);
@@ -178,12 +188,19 @@ describe('report check --json', () => {
       cells: expect.arrayContaining(['applications.newReceived.naturalPerson']),
       message: expect.stringContaining('相差 1'),
     });
-    expect(json('cleanJson')).toEqual({ errors: 0, warnings: 0, findings: [] });
+    expect(json('cleanJson')).toEqual({ errors: 0, warnings: 0, findings: [], approval: { state: 'none', message: '报告尚未审核通过' } });
   });
 
   it('reads the draft carried inside a .docx the app made', () => {
     expect(runs.docx?.code).toBe(1);
     expect(json('docx')).toEqual(json('brokenJson'));
+  });
+
+  it('says so when a .docx does not show the draft it carries', () => {
+    expect(runs.blankBodyDocx?.code).toBe(1);
+    expect(json('blankBodyDocx').findings.filter((finding) => finding.rule === 'DOCX')).toEqual([
+      { rule: 'DOCX', severity: 'error', cells: [], message: 'Word 文件中有 0 张表格，附带的草稿应有 3 张，无法核对其显示的内容与附带的草稿是否一致' },
+    ]);
   });
 
   it('runs the cross-year rules and the comparison of headline numbers with --previous', () => {

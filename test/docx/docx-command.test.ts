@@ -13,18 +13,20 @@ import { runReport } from '../../src/cli/report.ts';
 import { readDraftJson } from '../../src/domain/draft-file.ts';
 import { reportFileName } from '../../src/docx/build-report.ts';
 import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
+import { setApprovalRequired } from '../../src/domain/review.ts';
 import { OFFICE_2023_PATH, office2023Draft } from '../helpers/fixtures.ts';
 import { readDocx } from '../helpers/read-docx.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'docx-command-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The 2023 sample as an agency without a separate reviewer would keep it: the final needs no sign-off. */
+/**
+ * The 2023 sample as an agency without a separate reviewer would keep it: the requirement switched off
+ * in the app (a history step), so the final needs no sign-off.
+ */
 const NO_REVIEW_PATH = join(dir, 'no-review.draft.json');
 function noReviewDraft(): Draft {
-  const draft = office2023Draft();
-  draft.settings = { requireApproval: false };
-  return draft;
+  return setApprovalRequired(office2023Draft(), false, '李晓明', new Date('2024-01-20T08:00:00Z'));
 }
 writeFileSync(NO_REVIEW_PATH, JSON.stringify(noReviewDraft()));
 

@@ -50,15 +50,17 @@ describe('contentHash', () => {
     expect(await contentHash(partial as Draft)).toBe(await contentHash(full));
   });
 
-  it('ignores meta, review and settings', async () => {
+  it('ignores meta and review, and covers the settings (they are part of what is approved)', async () => {
     const hash = await contentHash(office);
     const changed: Draft = {
       ...office,
       meta: { createdAt: '2000-01-01T00:00:00.000Z', updatedAt: '2030-01-01T00:00:00.000Z' },
       review: { status: 'submitted', approval: null, history: [], comments: [] },
-      settings: { requireApproval: false },
     };
     expect(await contentHash(changed)).toBe(hash);
+    // Absent settings read as the defaults.
+    expect(await contentHash({ ...office, settings: { requireApproval: true } })).toBe(await contentHash({ ...office, settings: undefined } as Draft));
+    expect(await contentHash({ ...office, settings: { requireApproval: false } })).not.toBe(await contentHash({ ...office, settings: { requireApproval: true } }));
   });
 
   it('changes with any change of content', async () => {

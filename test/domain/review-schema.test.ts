@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { initialReviewState, type Draft, type ReviewState } from '../../src/domain/draft-types.ts';
 import { reviewDraftFields, reviewSchema, settingsSchema } from '../../src/domain/review-schema.ts';
 import { answerComment, approve, resubmit, returnForChanges, submitForReview, type ReviewResult } from '../../src/domain/review.ts';
+import { testSigningKey } from '../helpers/signing-keys.ts';
+
+const signingKey = await testSigningKey();
 
 function ok(result: ReviewResult): Draft {
   if (!result.ok) throw new Error(result.message);
@@ -29,7 +32,7 @@ async function reviewedState(): Promise<ReviewState> {
   );
   for (const id of ['c1', 'c2', 'c3']) draft = ok(answerComment(draft, id, '李晓明', '已改', at(3)));
   draft = ok(resubmit(draft, '李晓明', at(4)));
-  draft = ok(await approve(draft, { name: '王建国', role: '主任' }, at(5)));
+  draft = ok(await approve(draft, { name: '王建国', role: '主任' }, signingKey, at(5)));
   return draft.review!;
 }
 

@@ -19,15 +19,23 @@ import {
   returnForChanges,
   reviewActionLabels,
   reviewStatusLabels,
+  setApprovalRequired,
   submitForReview,
   type NewComment,
   type ReviewResult,
 } from '../../src/domain/review.ts';
 import { readDraftJson, serializeDraft } from '../../src/domain/draft-file.ts';
 import { finalBlockers } from '../../src/domain/final-gate.ts';
+import { verifyApproval } from '../../src/domain/approval-verdict.ts';
 import { emptyDraft } from '../../src/domain/values.ts';
 import { deepFreeze } from '../helpers/deep-freeze.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
+import { testSigningKey } from '../helpers/signing-keys.ts';
+
+const signingKey = await testSigningKey();
+
+/** The final gate as the app and the command line call it without a reviewers list. */
+const gateOf = async (draft: Draft) => canGenerateFinal(draft, await verifyApproval(draft, null));
 
 function ok(result: ReviewResult): Draft {
   if (!result.ok) throw new Error(`refused: ${result.message}`);
@@ -66,7 +74,7 @@ async function approvedOffice(): Promise<{ drafts: Record<string, Draft>; approv
   const resolved = ok(resolveComment(returned, 'c1', clerk, at(3)));
   const answered = ok(answerComment(resolved, 'c2', clerk, '已补充三个具体问题', at(4)));
   const resubmitted = ok(resubmit(answered, clerk, at(5)));
-  const approved = ok(await approve(resubmitted, reviewer, at(6)));
+  const approved = ok(await approve(resubmitted, reviewer, signingKey, at(6)));
   return { drafts: { start, submitted, returned, resolved, answered, resubmitted }, approved };
 }
 
@@ -113,6 +121,13 @@ describe('the review cycle', () => {
       role: '办公室主任',
       at: at(6).toISOString(),
       contentHash: await contentHash(drafts.start!),
+      round: 2,
+      signature: {
+        algorithm: 'ECDSA-P256-SHA256',
+        publicKey: signingKey.publicKey,
+        fingerprint: signingKey.fingerprint,
+        value: expect.stringMatching(/^[A-Za-z0-9+/]{86}==$/),
+      },
     });
     expect(review.history.map((entry) => [entry.round, entry.action])).toEqual([
       [1, 'submitted'],
@@ -123,7 +138,7 @@ describe('the review cycle', () => {
     // The comments and their answers stay with the report after approval.
     expect(review.comments).toEqual(answered.comments);
     expect(await approvalStatus(approved)).toBe('valid');
-    expect(await canGenerateFinal(approved)).toEqual({ ok: true });
+    expect(await gateOf(approved)).toEqual({ ok: true });
     // Content never changes along the way: only review and meta do.
     for (const draft of Object.values(drafts)) expect(await contentHash(draft)).toBe(review.approval!.contentHash);
   });
@@ -184,9 +199,9 @@ describe('approval bound to the content', () => {
 
     const edited = deepFreeze(setCell(approved, 'proactive.normativeDocuments.issued', 10));
     expect(await approvalStatus(edited)).toBe('voided');
-    const final = await canGenerateFinal(edited);
+    const final = await gateOf(edited);
     expect(final.ok).toBe(false);
-    expect(!final.ok && final.reasons).toEqual(['审核通过后报告内容已修改（审核后已修改），须重新提交审核']);
+    expect(!final.ok && final.reasons).toEqual(['审核通过后报告内容或设置已修改（审核后已修改），须重新提交审核']);
 
     const voided = await applyContentChange(edited, at(9), clerk);
     expect(voided.review!.status).toBe('editing');
@@ -205,7 +220,7 @@ describe('approval bound to the content', () => {
     expect(again.review!.approval).toBeNull();
     expect(again.review!.history.at(-1)).toMatchObject({ round: 3, action: 'submitted' });
     expect(await approvalStatus(again)).toBe('none');
-    const reapproved = ok(await approve(again, reviewer, at(11)));
+    const reapproved = ok(await approve(again, reviewer, signingKey, at(11)));
     expect(await approvalStatus(reapproved)).toBe('valid');
   });
 
@@ -222,7 +237,7 @@ describe('approval bound to the content', () => {
     expect(tampered.tables.applications!.carriedForward).toMatchObject({ naturalPerson: 3 });
     expect(tampered.review!.status).toBe('approved');
     expect(await approvalStatus(tampered)).toBe('voided');
-    expect((await canGenerateFinal(tampered)).ok).toBe(false);
+    expect((await gateOf(tampered)).ok).toBe(false);
     expect((await applyContentChange(tampered, at(12))).review!.status).toBe('editing');
 
     // The approval's hash edited by hand instead: voided as well.
@@ -254,8 +269,8 @@ describe('approval bound to the content', () => {
 
   it('a file marked 审核通过 without an approval record is not approved', async () => {
     const draft = { ...office2023Draft(), review: { status: 'approved', approval: null, history: [], comments: [] } as ReviewState };
-    expect(await approvalStatus(draft)).toBe('none');
-    const final = await canGenerateFinal(draft);
+    expect(await approvalStatus(draft)).toBe('voided');
+    const final = await gateOf(draft);
     expect(!final.ok && final.reasons).toEqual(['报告标为审核通过，但没有审核记录，须重新提交审核']);
   });
 });
@@ -271,9 +286,9 @@ describe('refused transitions', () => {
     expect(refused(returnForChanges(start!, reviewer, comment, at(20)))).toContain('尚未提交审核');
     expect(refused(returnForChanges(returned!, reviewer, comment, at(20)))).toContain('已退回修改');
     expect(refused(returnForChanges(approved, reviewer, comment, at(20)))).toContain('已审核通过');
-    expect(refused(await approve(start!, reviewer, at(20)))).toContain('尚未提交审核');
-    expect(refused(await approve(returned!, reviewer, at(20)))).toContain('重新提交');
-    expect(refused(await approve(approved, reviewer, at(20)))).toContain('已审核通过');
+    expect(refused(await approve(start!, reviewer, signingKey, at(20)))).toContain('尚未提交审核');
+    expect(refused(await approve(returned!, reviewer, signingKey, at(20)))).toContain('重新提交');
+    expect(refused(await approve(approved, reviewer, signingKey, at(20)))).toContain('已审核通过');
     expect(refused(resubmit(start!, clerk, at(20)))).toContain('提交审核');
     expect(refused(resubmit(submitted!, clerk, at(20)))).toContain('正在等待审核');
     expect(refused(resubmit(approved, clerk, at(20)))).toContain('已审核通过');
@@ -312,37 +327,46 @@ describe('refused transitions', () => {
   it('refuses to approve a report with errors or untouched cells, or by the clerk who submitted it', async () => {
     const { drafts } = await approvedOffice();
     const resubmitted = drafts.resubmitted!;
-    expect(refused(await approve(resubmitted, { name: clerk, role: '科员' }, at(20)))).toContain('审核人不能是提交审核的编制人本人');
-    expect(refused(await approve(resubmitted, { name: '王建国', role: '' }, at(20)))).toBe('请填写审核人职务');
+    expect(refused(await approve(resubmitted, { name: clerk, role: '科员' }, signingKey, at(20)))).toContain('审核人不能是提交审核的编制人本人');
+    expect(refused(await approve(resubmitted, { name: '王建国', role: '' }, signingKey, at(20)))).toBe('请填写审核人职务');
 
     const unbalanced = setCell(resubmitted, cellKey, 40);
-    const errorMessage = refused(await approve(unbalanced, reviewer, at(20)));
+    const errorMessage = refused(await approve(unbalanced, reviewer, signingKey, at(20)));
     expect(errorMessage).toMatch(/^报告还有 ?\d+ 处错误，不能审核通过：/);
     expect(errorMessage).toContain('自然人');
 
     const untouched = setCell(resubmitted, 'reviewLitigation.review.upheld', null);
     expect(finalBlockers(untouched).map((finding) => finding.rule)).toEqual(['R3.5']);
-    expect(refused(await approve(untouched, reviewer, at(20)))).toMatch(/^报告还有 ?1 处未填写，不能审核通过：/);
+    expect(refused(await approve(untouched, reviewer, signingKey, at(20)))).toMatch(/^报告还有 ?1 处未填写，不能审核通过：/);
   });
 });
 
 describe('final report gate and settings', () => {
   it('needs a valid approval unless the setting is off, and never with errors or blanks', async () => {
     const office = office2023Draft();
-    const gate = await canGenerateFinal(office);
+    const gate = await gateOf(office);
     expect(!gate.ok && gate.reasons).toEqual([
       '正式报告须经审核通过后才能生成（当前状态：编辑中）。没有单独审核人的机关，可在“基本信息”中取消勾选“正式版须经审核通过后生成”',
     ]);
-    const noReviewer = { ...office, settings: { requireApproval: false } };
-    expect(await canGenerateFinal(noReviewer)).toEqual({ ok: true });
+    const noReviewer = setApprovalRequired(office, false, clerk, at(1));
+    expect(noReviewer.review!.history).toEqual([{ round: 1, action: 'approvalNotRequired', by: clerk, at: at(1).toISOString() }]);
+    expect(await gateOf(noReviewer)).toEqual({ ok: true });
+    // Switched off by hand in the file (no history step): no final version.
+    const flippedByHand = { ...office, settings: { requireApproval: false } };
+    const flippedGate = await gateOf(flippedByHand);
+    expect(!flippedGate.ok && flippedGate.reasons.join('')).toContain('审核记录中没有取消这一步');
+    // Switched on again: the approval is needed again.
+    const onAgain = setApprovalRequired(noReviewer, true, clerk, at(2));
+    expect(onAgain.review!.history.map((entry) => entry.action)).toEqual(['approvalNotRequired', 'approvalRequired']);
+    expect((await gateOf(onAgain)).ok).toBe(false);
 
-    const blank = { ...emptyDraft(templates['2021'], 2025, '某某区人民政府办公室'), settings: { requireApproval: false } };
-    const blocked = await canGenerateFinal(blank);
+    const blank = setApprovalRequired(emptyDraft(templates['2021'], 2025, '某某区人民政府办公室'), false, clerk, at(1));
+    const blocked = await gateOf(blank);
     expect(blocked.ok).toBe(false);
     expect(!blocked.ok && blocked.reasons.every((reason) => reason.includes('未填写'))).toBe(true);
 
     const broken = setCell(noReviewer, cellKey, 40);
-    const brokenGate = await canGenerateFinal(broken);
+    const brokenGate = await gateOf(broken);
     expect(!brokenGate.ok && brokenGate.reasons.length).toBeGreaterThan(0);
     expect(!brokenGate.ok && brokenGate.reasons.join('\n')).toContain('自然人');
   });
@@ -363,6 +387,8 @@ describe('final report gate and settings', () => {
       approved: '审核通过',
       resubmitted: '重新提交',
       approvalVoided: '审核后已修改',
+      approvalNotRequired: '取消审核要求（正式版不经审核即可生成）',
+      approvalRequired: '恢复审核要求',
     });
     expect(commentStateLabels).toEqual({ open: '待处理', resolved: '已解决', answered: '已答复' });
     expect(approvalStatusLabels.voided).toBe('审核后已修改');

@@ -3,11 +3,13 @@
  * nothing but the files passed between them): the clerk submits the sample report and downloads the
  * review file; the supervisor returns it with two comments, one on a table cell; the clerk resolves
  * one, answers the other and resubmits; the supervisor approves; the clerk generates the final Word
- * file, which carries the approval. Then tampering: an edit after approval, and a hand-edited approved
+ * file, which carries the approval. The supervisor creates a signing key on the way (its key file is
+ * downloaded), and the deployment serves a reviewers.json listing it (as IT would, from the entry the
+ * supervisor's screen shows); `report check --reviewers` then finds the Word file's approval valid. Then tampering: an edit after approval, and a hand-edited approved
  * file, both void the approval. Screenshots of review mode and of the comments at 1366×768 go to
  * test-results/review/, and axe-core scans every review screen.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -16,6 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/domain/content-hash.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
+import { runReport } from '../../src/cli/report.ts';
+import { reviewerEntrySchema, reviewersListText } from '../../src/domain/reviewers-list.ts';
 import { OFFICE_2023_PATH } from '../helpers/fixtures.ts';
 import { launchBrowser } from './browser.ts';
 import { axeProblems, download, freshComputer, shot, type Computer } from './review-support.ts';
@@ -39,9 +43,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Where the test deployment's reviewers.json is written once the supervisor has a key. */
+const reviewersPath = () => join(dir, 'reviewers.json');
+
 async function computer(): Promise<Computer> {
   const made = await freshComputer(browser);
   computers.push(made);
+  // The deployment: reviewers.json beside index.html once IT has put it there (until then the server
+  // answers with the app's index.html, as a single-page server does for an unknown path).
+  await made.page.context().route('**/reviewers.json', (route) =>
+    existsSync(reviewersPath()) ? route.fulfill({ path: reviewersPath(), contentType: 'application/json' }) : route.fallback(),
+  );
   return made;
 }
 
@@ -196,13 +208,34 @@ describe('review cycle: two computers, files passed between them', () => {
     expect(await sup.getByLabel('审核人姓名').inputValue()).toBe('王建国');
     await shot(sup, 'review-08-second-round');
     await expectNoAxeProblems(sup, 'supervisor: second round');
+
+    // Approving signs: the supervisor creates a signing key (the key file is downloaded at once) and
+    // hands the list entry to IT, who deploys reviewers.json with it.
+    const keyPanel = sup.getByRole('region', { name: '签名密钥' });
+    await keyPanel.getByRole('button', { name: '创建签名密钥' }).click();
+    await keyPanel.getByLabel('密钥文件口令').fill('审核口令-2026');
+    await keyPanel.getByLabel('再次输入口令').fill('审核口令-2026');
+    await expectNoAxeProblems(sup, 'supervisor: creating a signing key');
+    const keyFile = await download(sup, dir, () => keyPanel.getByRole('button', { name: '创建并下载密钥文件' }).click());
+    expect(keyFile.name).toBe('审核签名密钥-王建国.json');
+    expect(readFileSync(keyFile.path, 'utf8')).toContain('"encryptedKey"');
+    await keyPanel.getByText(/本机保存有/).waitFor();
+    await keyPanel.getByText('审核人名单条目（交信息技术人员加入 reviewers.json）').click();
+    const entry = reviewerEntrySchema.parse(JSON.parse(await keyPanel.getByRole('textbox').inputValue()));
+    expect(entry).toMatchObject({ name: '王建国', role: '办公室主任' });
+    writeFileSync(reviewersPath(), reviewersListText([entry]));
+    await shot(sup, 'review-08b-signing-key');
+    await expectNoAxeProblems(sup, 'supervisor: signing key');
     const approved = await download(sup, dir, () => sup.getByRole('button', { name: '审核通过' }).click());
     expect(approved.name).toBe(`${TITLE}（审核通过）.json`);
     approvedPath = approved.path;
     const approvedDraft = readJson(approved.path);
     expect(approvedDraft.review?.approval).toMatchObject({ reviewer: '王建国', role: '办公室主任' });
     expect(approvedDraft.review?.approval?.contentHash).toBe(await contentHash(approvedDraft));
+    expect(approvedDraft.review?.approval?.signature?.fingerprint).toBe(entry.fingerprint);
     await sup.getByRole('heading', { name: '已审核通过' }).waitFor();
+    await sup.getByText(/签名有效，签名人在审核人名单中/).waitFor();
+    await shot(sup, 'review-08c-approved');
   });
 
   it('the clerk opens the approved file and generates the final Word file, which carries the approval', async () => {
@@ -223,11 +256,17 @@ describe('review cycle: two computers, files passed between them', () => {
     expect(document).toContain('2023年政府信息公开工作年度报告');
     expect(document).not.toContain('草稿');
     const custom = strFromU8(files['docProps/custom.xml']!);
-    for (const text of ['审核状态', '审核通过', '审核人', '王建国', '审核人职务', '办公室主任', '审核通过时间']) expect(custom).toContain(text);
+    for (const text of ['审核状态', '审核通过（签名有效）', '审核人', '王建国', '审核人职务', '办公室主任', '审核通过时间', '审核签名密钥指纹']) expect(custom).toContain(text);
     const embedded = JSON.parse(extractEmbeddedDraftJson(bytes)!) as Draft;
     expect(embedded.review?.status).toBe('approved');
     expect(custom).toContain(embedded.review!.approval!.contentHash);
     expect(await contentHash(embedded)).toBe(embedded.review!.approval!.contentHash);
+
+    // The command line, given the same reviewers list, finds the approval valid.
+    let stdout = '';
+    const code = await runReport(['check', word.path, '--reviewers', reviewersPath(), '--json'], { stdout: (text) => (stdout += text), stderr: () => undefined, cwd: dir });
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { approval: unknown }).approval).toMatchObject({ state: 'valid' });
   });
 
   it('tampering in the browser: a cell edited after approval shows 审核后已修改 and blocks the final version', async () => {

@@ -2,6 +2,7 @@
  * Renders the whole app against a storage the test controls: memory or fake-indexeddb, no tab
  * detection (tests that need it pass their own guard), a fixed clock.
  */
+import type { DeployedReviewers } from '../../src/features/review/reviewers-source.ts';
 import { render, screen, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import { App } from '../../src/app/app.tsx';
@@ -39,6 +40,8 @@ export interface RenderAppOptions {
   readonly hash?: string;
   readonly createTabGuard?: TabGuardFactory;
   readonly channel?: DraftChannel;
+  /** The deployed reviewers list; default: none deployed. */
+  readonly reviewers?: DeployedReviewers;
 }
 
 export function renderApp(options: RenderAppOptions = {}) {
@@ -51,6 +54,7 @@ export function renderApp(options: RenderAppOptions = {}) {
       createTabGuard={options.createTabGuard ?? soleTab}
       channel={channel}
       now={() => FIXED_NOW}
+      loadReviewers={async () => options.reviewers ?? { kind: 'absent' }}
     />,
   );
   return { ...result, repository, channel };

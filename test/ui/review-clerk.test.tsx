@@ -204,10 +204,16 @@ describe('the setting 正式版须经审核通过后生成', () => {
     await user.click(setting);
     expect(setting).not.toBeChecked();
     await waitFor(async () => expect((await repository.get(id))?.draft.settings?.requireApproval).toBe(false));
+    // Switching it off is a step of the review history.
+    expect((await repository.get(id))?.draft.review?.history.map((entry) => entry.action)).toEqual(['approvalNotRequired']);
 
     await user.click(screen.getAllByRole('link', { name: /检查与生成/ })[0]!);
     await user.click(await screen.findByRole('button', { name: '生成 Word 报告' }));
     await waitFor(() => expect(downloads.map((file) => file.name)).toEqual(['宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告.docx']), { timeout: 10_000 });
+    // The final file says it was not reviewed.
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const custom = strFromU8(unzipSync(new Uint8Array(await downloads[0]!.blob.arrayBuffer()))['docProps/custom.xml']!);
+    expect(custom).toContain('未经审核（本机关未设审核）');
   });
 });
 

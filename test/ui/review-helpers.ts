@@ -8,6 +8,9 @@ import { approve, returnForChanges, submitForReview, type NewComment, type Revie
 import type { DraftRepository } from '../../src/storage/draft-repository.ts';
 import type { ReviewSession } from '../../src/storage/side-records.ts';
 import { office2023Draft } from './ui-fixtures.ts';
+import { testSigningKey } from '../helpers/signing-keys.ts';
+
+const signingKey = await testSigningKey();
 
 export const CLERK = '李晓明';
 export const REVIEWER = { name: '王建国', role: '办公室主任' };
@@ -34,7 +37,7 @@ export function returnedOffice(): Draft {
 }
 
 export async function approvedOffice(): Promise<Draft> {
-  return ok(await approve(submittedOffice(), REVIEWER, at(3)));
+  return ok(await approve(submittedOffice(), REVIEWER, signingKey, at(3)));
 }
 
 export async function storeSession(repository: DraftRepository, draft: Draft, fileName = '送审.json'): Promise<ReviewSession> {

@@ -9,19 +9,25 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { report2021 } from '../../templates/report-2021.ts';
 import { contentHash } from '../../src/domain/content-hash.ts';
+import { verifyApproval } from '../../src/domain/approval-verdict.ts';
 import { feeStatementSentence } from '../../src/domain/fee-statement.ts';
 import { layoutTable } from '../../src/domain/table-layout.ts';
 import { tableByKey } from '../../src/domain/template.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { renderApp } from './app-harness.tsx';
 import { captureDownloads, CELL_NAME, CLERK, downloadedDraft, returnedOffice, storeSession, submittedOffice, REVIEWER } from './review-helpers.ts';
+import { listOf, testSigningKey } from '../helpers/signing-keys.ts';
+
+const signingKey = await testSigningKey();
 import { office2023Draft } from './ui-fixtures.ts';
 
 beforeEach(() => window.localStorage.clear());
 afterEach(() => vi.restoreAllMocks());
 
-async function openReview(draft = submittedOffice()) {
+async function openReview(draft = submittedOffice(), withKey = true) {
   const repository = new MemoryDraftRepository();
+  // The supervisor's browser already holds their signing key (creating one: test/ui/review-signing.test.tsx).
+  if (withKey) await repository.putSigningKey({ ...REVIEWER, createdAt: '2026-01-01T00:00:00.000Z', key: signingKey });
   const session = await storeSession(repository, draft);
   renderApp({ repository, hash: `#/review/${session.id}` });
   await screen.findByRole('heading', { level: 1, name: /^审核报告：宁波市镇海区人民政府办公室2023年度/ });
@@ -85,7 +91,8 @@ describe('review mode: comments and decisions', () => {
   it('退回修改 needs a comment, then downloads the returned file with the comments anchored where they were made', async () => {
     const user = userEvent.setup();
     const downloads = captureDownloads();
-    await openReview();
+    // Returning needs no signing key.
+    await openReview(submittedOffice(), false);
     await user.type(screen.getByLabelText('审核人姓名'), REVIEWER.name);
     await user.type(screen.getByLabelText('审核人职务'), REVIEWER.role);
     await user.click(screen.getByRole('button', { name: '退回修改' }));
@@ -120,11 +127,15 @@ describe('review mode: comments and decisions', () => {
     ]);
   });
 
-  it('审核通过 records name, role, time and the content hash, and downloads the approved file', async () => {
+  it('审核通过 records name, role, time and the content hash, signed, and downloads the approved file', async () => {
     const user = userEvent.setup();
     const downloads = captureDownloads();
     await openReview();
+    // The form starts with the key holder's name and role.
+    await waitFor(() => expect(screen.getByLabelText('审核人姓名')).toHaveValue(REVIEWER.name));
+    await user.clear(screen.getByLabelText('审核人姓名'));
     await user.type(screen.getByLabelText('审核人姓名'), CLERK);
+    await user.clear(screen.getByLabelText('审核人职务'));
     await user.type(screen.getByLabelText('审核人职务'), '科员');
     await user.click(screen.getByRole('button', { name: '审核通过' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('审核人不能是提交审核的编制人本人');
@@ -137,7 +148,15 @@ describe('review mode: comments and decisions', () => {
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe('宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告（审核通过）.json');
     const approved = await downloadedDraft(downloads[0]!);
-    expect(approved.review?.approval).toEqual({ reviewer: '王建国', role: '办公室主任', at: expect.any(String), contentHash: await contentHash(office2023Draft()) });
+    expect(approved.review?.approval).toEqual({
+      reviewer: '王建国',
+      role: '办公室主任',
+      at: expect.any(String),
+      contentHash: await contentHash(office2023Draft()),
+      round: 1,
+      signature: { algorithm: 'ECDSA-P256-SHA256', publicKey: signingKey.publicKey, fingerprint: signingKey.fingerprint, value: expect.any(String) },
+    });
+    expect((await verifyApproval(approved, listOf({ key: signingKey, ...REVIEWER }))).state).toBe('valid');
     expect(await screen.findByRole('heading', { name: '已审核通过' })).toBeInTheDocument();
     // The names are remembered for the next review.
     expect(window.localStorage.getItem('gov-report.reviewerName')).toBe('王建国');
@@ -167,8 +186,7 @@ describe('review mode: comments and decisions', () => {
     await user.click(screen.getByRole('button', { name: '添加意见' }));
     // Numbering continues after the two comments already in the report.
     expect(screen.getByRole('region', { name: /本轮审核意见/ })).toHaveTextContent('意见 3');
-    await user.type(screen.getByLabelText('审核人姓名'), REVIEWER.name);
-    await user.type(screen.getByLabelText('审核人职务'), REVIEWER.role);
+    await waitFor(() => expect(screen.getByLabelText('审核人姓名')).toHaveValue(REVIEWER.name));
     await user.click(screen.getByRole('button', { name: '审核通过' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('还有 1 条未发出的意见');
     await user.click(screen.getByRole('button', { name: '删除意见 3' }));

@@ -8,7 +8,10 @@ import { useFormContext } from 'react-hook-form';
 import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
 import { finalBlockers } from '../../domain/final-gate.ts';
 import type { Finding } from '../../domain/findings.ts';
+import { verifyApproval, type ApprovalVerdict } from '../../domain/approval-verdict.ts';
 import { canGenerateFinal } from '../../domain/review.ts';
+import { useServices } from '../shared/services.tsx';
+import { listOf, reviewersNotice, useDeployedReviewers, type DeployedReviewers } from '../review/reviewers-source.ts';
 import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
 import { feeInputFindings, type ReportFormValues } from '../report-form/form-values.ts';
 import { DOCX_MIME, downloadFile } from '../shared/download.ts';
@@ -55,11 +58,16 @@ export function CheckStep() {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [blocked, setBlocked] = useState<{ draft: Draft; blockers: Finding[]; approval: string[]; module: BuildModule } | null>(null);
+  const [blocked, setBlocked] = useState<{ draft: Draft; blockers: Finding[]; approval: string[]; module: BuildModule; verdict: ApprovalVerdict } | null>(
+    null,
+  );
   const { draft: liveDraft } = useLiveDraft();
+  const { loadReviewers } = useServices();
+  const deployedReviewers = useDeployedReviewers();
+  const listNotice = settingsOf(liveDraft).requireApproval ? reviewersNotice(deployedReviewers) : null;
 
-  const build = async (module: BuildModule, draft: Draft, mode: 'final' | 'draft') => {
-    const bytes = await module.buildReportDocx(draft, mode);
+  const build = async (module: BuildModule, draft: Draft, mode: 'final' | 'draft', verdict: ApprovalVerdict) => {
+    const bytes = await module.buildReportDocx(draft, mode, verdict);
     const fileName = module.reportFileName(draft, mode);
     downloadFile(bytes, fileName, DOCX_MIME);
     setStatus(`已生成${mode === 'final' ? '正式版' : '草稿版'} Word 文件“${fileName}”，请在浏览器的下载内容中查看。`);
@@ -74,13 +82,18 @@ export function CheckStep() {
       live.refresh();
       const draft = currentDraft();
       const module = await import('../../docx/build-report.ts');
-      // The final version needs no error, no blank cell and — unless the setting is off — a valid approval.
+      // The final version needs no error, no blank cell and — unless the setting is off — an approval
+      // whose signature verifies against the agency's reviewers list (or, with no list deployed, is intact).
+      const deployed: DeployedReviewers = loadReviewers ? await loadReviewers() : { kind: 'absent' };
+      const verdict = await verifyApproval(draft, listOf(deployed));
       const blockers = [...finalBlockers(draft), ...feeInputFindings(getValues('fees'))];
-      const gate = await canGenerateFinal(draft);
+      const gate = canGenerateFinal(draft, verdict);
       const messages = new Set(blockers.map((finding) => finding.message));
       const approval = gate.ok ? [] : gate.reasons.filter((reason) => !messages.has(reason));
-      if (!gate.ok || blockers.length > 0) setBlocked({ draft, blockers, approval, module });
-      else await build(module, draft, 'final');
+      // A list that is there but wrong: the agency meant approvals to be verified, so nothing passes for verified.
+      if (deployed.kind === 'broken' && settingsOf(draft).requireApproval) approval.push(`${deployed.message}，审核签名无法核验，不能生成正式版`);
+      if (approval.length > 0 || blockers.length > 0) setBlocked({ draft, blockers, approval, module, verdict });
+      else await build(module, draft, 'final', verdict);
     } catch {
       setFailure('生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。');
     } finally {
@@ -90,11 +103,11 @@ export function CheckStep() {
 
   const generateDraftVersion = async () => {
     if (!blocked) return;
-    const { module, draft } = blocked;
+    const { module, draft, verdict } = blocked;
     setBlocked(null);
     setBusy(true);
     try {
-      await build(module, draft, 'draft');
+      await build(module, draft, 'draft', verdict);
     } catch {
       setFailure('生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。');
     } finally {
@@ -150,6 +163,11 @@ export function CheckStep() {
 
       <ClerkReviewPanel />
       </Suspense>
+      {listNotice && (
+        <p className="rv-note-warning" role="note">
+          {listNotice}
+        </p>
+      )}
 
       <section aria-labelledby="generate-heading" className="generate">
         <h2 id="generate-heading" className="part-heading">

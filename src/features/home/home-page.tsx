@@ -32,6 +32,7 @@ import { navigate } from '../shared/routing.ts';
 import { useServices } from '../shared/services.tsx';
 import type { NewReportValues } from './new-report-dialog.tsx';
 import { readDraftFile } from './read-draft-file.ts';
+import { visibleChanges, type VisibleChanges } from './visible-check.ts';
 
 type DialogState =
   | null
@@ -46,6 +47,7 @@ type DialogState =
   /** A review file (退回修改 / 审核通过) for a report this browser holds. */
   | { kind: 'reviewResult'; existing: StoredDraft; fileDraft: Draft; fileName: string; localChanges: boolean }
   | { kind: 'removeReview'; session: ReviewSession }
+  | { kind: 'visibleChanges'; fileName: string; changes: VisibleChanges; next: 'open' | 'review' }
   | { kind: 'error'; message: string };
 
 interface DraftRow {
@@ -145,12 +147,21 @@ export function HomePage() {
       setDialog({ kind: 'fileProblems', fileName: file.name, problems: read.problems });
       return;
     }
-    // A report waiting for review is most likely the supervisor's to review: ask.
-    if (reviewOf(read.draft).status === 'submitted') {
-      setDialog({ kind: 'submittedFile', fileDraft: read.draft, fileName: file.name });
+    const changes = await visibleChanges(file, read.draft, now(), rememberedName('clerk'));
+    if (changes) {
+      setDialog({ kind: 'visibleChanges', fileName: file.name, changes, next: 'open' });
       return;
     }
-    await openFileAsDraft(read.draft, file.name);
+    await openReadFile(read.draft, file.name);
+  };
+
+  const openReadFile = async (fileDraft: Draft, fileName: string) => {
+    // A report waiting for review is most likely the supervisor's to review: ask.
+    if (reviewOf(fileDraft).status === 'submitted') {
+      setDialog({ kind: 'submittedFile', fileDraft, fileName });
+      return;
+    }
+    await openFileAsDraft(fileDraft, fileName);
   };
 
   const openFileAsDraft = async (fileDraft: Draft, fileName: string) => {
@@ -205,6 +216,11 @@ export function HomePage() {
     const read = await readDraftFile(file);
     if (!read.ok) {
       setDialog({ kind: 'fileProblems', fileName: file.name, problems: read.problems });
+      return;
+    }
+    const changes = await visibleChanges(file, read.draft, now(), '');
+    if (changes) {
+      setDialog({ kind: 'visibleChanges', fileName: file.name, changes, next: 'review' });
       return;
     }
     await startReview(read.draft, file.name);
@@ -403,6 +419,39 @@ export function HomePage() {
             ))}
           </ul>
           {dialog.problems.length > 30 && <p className="muted">另有 {dialog.problems.length - 30} 个问题未列出。</p>}
+        </Modal>
+      )}
+      {dialog?.kind === 'visibleChanges' && (
+        <Modal
+          title="Word 文件中的内容被改动过"
+          wide
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button
+                type="button"
+                className="button button-primary"
+                data-autofocus
+                onClick={() => void (dialog.next === 'review' ? startReview(dialog.changes.draft, dialog.fileName) : openReadFile(dialog.changes.draft, dialog.fileName))}
+              >
+                按附带的草稿数据打开
+              </button>
+              <button type="button" className="button" onClick={() => setDialog(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>
+            文件“{dialog.fileName}”中显示的报告与其中附带的草稿数据有 {dialog.changes.total} 处不同：文件在本工具之外（如在 Word 中）被改动过。本工具只能按附带的草稿数据打开，Word
+            中所做的改动不会带入；这份文件的审核通过记录不能作为审核通过。
+          </p>
+          <ul className="problem-list">
+            {dialog.changes.messages.map((message, index) => (
+              <li key={index}>{message}</li>
+            ))}
+          </ul>
+          {dialog.changes.total > dialog.changes.messages.length && <p className="muted">另有 {dialog.changes.total - dialog.changes.messages.length} 处不同未列出。</p>}
         </Modal>
       )}
       {dialog?.kind === 'delete' && (

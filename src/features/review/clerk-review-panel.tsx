@@ -16,6 +16,8 @@ import { HistoryPanel } from './history-panel.tsx';
 import { rememberedName, rememberName } from './people.ts';
 import { downloadReviewFile } from './review-files.ts';
 import { statusBadge, StatusBadgeView } from './review-status.tsx';
+import { verdictMessage } from '../../domain/approval-verdict.ts';
+import { useApprovalVerdict } from './reviewers-source.ts';
 import './review.css';
 
 type Message = { tone: 'ok' | 'error'; text: string } | null;
@@ -28,6 +30,7 @@ export function ClerkReviewPanel() {
   const { currentDraft, commitMeta, autosave, readOnly, template, goTo } = useEditor();
   const { draft, findings } = useLiveDraft();
   const { now } = useServices();
+  const verdict = useApprovalVerdict(draft)?.verdict;
   const nameId = useId();
   const review = reviewOf(draft);
   const [name, setName] = useState(() => rememberedName('clerk') || submitter(draft) || '');
@@ -88,7 +91,7 @@ export function ClerkReviewPanel() {
         审核
       </h2>
       <p className="rv-clerk-status">
-        当前状态：<StatusBadgeView badge={statusBadge(draft)} prefix="" />
+        当前状态：<StatusBadgeView badge={statusBadge(draft, verdict)} prefix="" />
         {review.status === 'approved' && review.approval && (
           <span>
             {' '}
@@ -96,6 +99,11 @@ export function ClerkReviewPanel() {
           </span>
         )}
       </p>
+      {verdict && verdict.state !== 'none' && review.status === 'approved' && (
+        <p className={verdict.state === 'void' ? 'rv-note-warning' : 'field-help'} role="note">
+          {verdictMessage(verdict, formatDateTime)}
+        </p>
+      )}
       {!settingsOf(draft).requireApproval && (
         <p className="field-help">本报告已设置为无须审核即可生成正式版（见“基本信息”中的“正式版须经审核通过后生成”）。仍可以提交审核。</p>
       )}

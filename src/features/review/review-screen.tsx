@@ -11,14 +11,16 @@ import { reviewOf, type CommentAnchor, type Draft } from '../../domain/draft-typ
 import {
   anchorKey,
   anchorLabel,
-  approvalStatus,
   approve,
   currentRound,
   returnForChanges,
   reviewStatusLabels,
   submitter,
-  type ApprovalStatus,
 } from '../../domain/review.ts';
+import { verdictMessage } from '../../domain/approval-verdict.ts';
+import type { StoredSigningKey } from '../../storage/side-records.ts';
+import { reviewersNotice, useApprovalVerdict } from './reviewers-source.ts';
+import { SigningKeyPanel } from './signing-key-panel.tsx';
 import { indexTemplate } from '../../domain/template.ts';
 import { templateOf } from '../../domain/values.ts';
 import type { ReviewSession } from '../../storage/side-records.ts';
@@ -79,21 +81,19 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [showPrevious, setShowPrevious] = useState(false);
-  const [approval, setApproval] = useState<ApprovalStatus | null>(null);
+  const checked = useApprovalVerdict(shown);
+  const verdict = checked?.verdict;
+  const listNotice = reviewersNotice(checked?.reviewers ?? null);
+  const [signingKey, setSigningKey] = useState<StoredSigningKey | null>(null);
+  const onKey = useCallback((key: StoredSigningKey | null) => {
+    setSigningKey(key);
+    // The key holder is the reviewer: prefill the decision form when it is still empty.
+    if (key) setReviewer((current) => (current.name.trim() ? current : { name: key.name, role: current.role.trim() ? current.role : key.role }));
+  }, []);
   const [lastYearProblem, setLastYearProblem] = useState<string | null>(null);
   const lastYearInput = useRef<HTMLInputElement>(null);
   const nameId = useId();
   const roleId = useId();
-
-  useEffect(() => {
-    let cancelled = false;
-    void approvalStatus(shown).then((status) => {
-      if (!cancelled) setApproval(status);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [shown]);
 
   const findings = useMemo(() => findingsOf(received, lastYear.draft), [received, lastYear.draft]);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
@@ -145,12 +145,21 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
         setError(`还有 ${session.pending.length} 条未发出的意见。审核通过不会带上这些意见：请删除它们，或选择“退回修改”。`);
         return;
       }
+      if (kind === 'approved' && !signingKey) {
+        setError('审核通过须用签名密钥签名：请先在上面的“签名密钥”中创建或导入密钥。');
+        return;
+      }
       const result =
         kind === 'returned'
           ? returnForChanges(received, reviewer, session.pending.map(({ anchor, text }) => ({ anchor, text })), now())
-          : await approve(received, reviewer, now());
+          : await approve(received, reviewer, signingKey!.key, now());
       if (!result.ok) {
         setError(result.message);
+        return;
+      }
+      // The reviewers list names the key's holder: an approval signed under another name would be void.
+      if (kind === 'approved' && reviewer.name.trim() !== signingKey!.name) {
+        setError(`本机的签名密钥属于“${signingKey!.name}”，审核人姓名须与之一致（现在填的是“${reviewer.name.trim()}”）。`);
         return;
       }
       const fileName = await downloadReviewFile(result.draft);
@@ -187,7 +196,7 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
             <span className="draft-title-meta">
               {received.year}年度 · {formatName(received.template)} · 审核
             </span>
-            <StatusBadgeView badge={statusBadge(shown, approval ?? undefined)} />
+            <StatusBadgeView badge={statusBadge(shown, verdict)} />
           </span>
         </p>
         <div className="header-actions">
@@ -231,7 +240,7 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
               <div>
                 <dt>状态</dt>
                 <dd>
-                  <StatusBadgeView badge={statusBadge(shown, approval ?? undefined)} prefix="" />
+                  <StatusBadgeView badge={statusBadge(shown, verdict)} prefix="" />
                 </dd>
               </div>
               {submittedBy && (
@@ -247,10 +256,20 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
                 </div>
               )}
             </dl>
+            {verdict && verdict.state !== 'none' && (
+              <p className={verdict.state === 'void' ? 'rv-note-warning' : 'rv-verdict'} role="note">
+                {verdictMessage(verdict, formatDateTime)}
+              </p>
+            )}
+            {listNotice && (
+              <p className="rv-note-warning" role="note">
+                {listNotice}
+              </p>
+            )}
             {!decided && reviewOf(received).status !== 'submitted' && (
               <p className="rv-note-warning" role="note">
-                {approval === 'voided'
-                  ? '这份文件标为审核通过，但报告内容在审核通过后被改动过（审核后已修改），原审核通过已失效。只能查看。'
+                {verdict?.state === 'void'
+                  ? '这份文件的审核无效（原因见上），不是待审核的报告：只能查看。'
                   : `这份文件的状态是“${reviewStatusLabels[reviewOf(received).status]}”，不是待审核的报告：只能查看，不能退回或审核通过。`}
               </p>
             )}
@@ -308,6 +327,7 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
                     </ul>
                   )}
                 </section>
+                <SigningKeyPanel reviewer={reviewer} onKey={onKey} />
                 <section className="rv-side-section rv-decision" aria-labelledby="rv-decision-heading">
                   <h2 id="rv-decision-heading">审核决定</h2>
                   <div className="field">
@@ -327,7 +347,7 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
                       审核通过
                     </button>
                   </div>
-                  <p className="field-help">退回修改须至少提出一条意见。两种决定都会下载一份审核文件，请发回编制人。审核通过时记录审核人、职务、时间和报告内容摘要，报告内容此后有任何改动，审核即失效。</p>
+                  <p className="field-help">退回修改须至少提出一条意见。两种决定都会下载一份审核文件，请发回编制人。审核通过时用本机的签名密钥对审核人、职务、时间、报告内容摘要和设置签名，报告内容此后有任何改动，审核即失效。</p>
                   {error && (
                     <p className="field-error" role="alert">
                       {error}

@@ -1,6 +1,7 @@
 /** The review state in one word for badges and headers, without waiting for a hash. */
 import { reviewOf, type Draft } from '../../domain/draft-types.ts';
-import { approvalStatusLabels, reviewStatusLabels, type ApprovalStatus } from '../../domain/review.ts';
+import { verdictLabel, type ApprovalVerdict } from '../../domain/approval-verdict.ts';
+import { approvalStatusLabels, reviewStatusLabels } from '../../domain/review.ts';
 
 export type StatusTone = 'neutral' | 'pending' | 'returned' | 'approved' | 'voided';
 
@@ -11,12 +12,15 @@ export interface StatusBadge {
 
 /**
  * From the stored state: a report back in editing that still holds an approval was changed after it
- * (审核后已修改). `approval` (from `approvalStatus`) refines an approved report whose content no longer
- * matches (a hand-edited file) before the app has recorded it.
+ * (审核后已修改). `verdict` (from `verifyApproval`) refines an approved report whose approval does not
+ * count — a hand-edited file, a forged or unknown signature, an unsigned record — with its reason, and
+ * says 签名未核验 when there is no reviewers list.
  */
-export function statusBadge(draft: Draft, approval?: ApprovalStatus): StatusBadge {
+export function statusBadge(draft: Draft, verdict?: ApprovalVerdict): StatusBadge {
   const review = reviewOf(draft);
-  if (approval === 'voided' || (review.status === 'editing' && review.approval)) return { label: approvalStatusLabels.voided, tone: 'voided' };
+  if (verdict?.state === 'void') return { label: verdictLabel(verdict), tone: 'voided' };
+  if (review.status === 'editing' && review.approval) return { label: approvalStatusLabels.voided, tone: 'voided' };
+  if (verdict?.state === 'unverified') return { label: verdictLabel(verdict), tone: 'approved' };
   switch (review.status) {
     case 'submitted':
       return { label: reviewStatusLabels.submitted, tone: 'pending' };

@@ -6,6 +6,7 @@ import { createContext, useContext } from 'react';
 import type { DraftChannel } from '../../storage/draft-channel.ts';
 import type { DraftRepository } from '../../storage/draft-repository.ts';
 import type { TabGuardFactory } from '../../storage/tab-guard.ts';
+import type { DeployedReviewers } from '../review/reviewers-source.ts';
 
 export interface AppServices {
   readonly repository: DraftRepository;
@@ -16,6 +17,11 @@ export interface AppServices {
   readonly storageWarning: string | null;
   /** The browser refused to store a new draft: continue with drafts in memory (the shell shows why). */
   readonly fallBackToMemory: (message: string) => DraftRepository;
+  /**
+   * The agency's reviewers list deployed beside the app (`./reviewers.json`). The app shell fetches it;
+   * without this service (tests) there is no list.
+   */
+  readonly loadReviewers?: () => Promise<DeployedReviewers>;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);
