@@ -11,7 +11,7 @@
  * version: its other differences are expected, and listing them would only bury the one useful message.
  */
 import { templateIds, templates, templateForYear, isTemplateId } from '../../templates/index.ts';
-import { extractEmbeddedDraftJson, isReadableZip } from './embedded-draft.ts';
+import { MAX_DRAFT_PART_BYTES, MAX_ZIP_ENTRIES, readEmbeddedDraft } from './embedded-draft.ts';
 import { draftSchemaFor, MAX_REPORT_YEAR, templateYearRange } from './draft-schema.ts';
 import { findJsonSyntaxError } from './draft-json-syntax.ts';
 import { DRAFT_FORMAT_VERSION, reviewOf, settingsOf, type Draft, type NestedValues } from './draft-types.ts';
@@ -31,7 +31,8 @@ export type DraftReadResult = { ok: true; draft: Draft } | { ok: false; problems
 
 type PathSegment = string | number;
 
-const fail = (...problems: DraftProblem[]): DraftReadResult => ({ ok: false, problems });
+// An array, not rest parameters: a hostile file can hold 100,000 problems, too many to spread as arguments.
+const fail = (problems: DraftProblem | DraftProblem[]): DraftReadResult => ({ ok: false, problems: Array.isArray(problems) ? problems : [problems] });
 const whole = (message: string): DraftProblem => ({ path: '', message });
 
 const pathText = (path: readonly PathSegment[]) => path.map(String).join('.');
@@ -498,7 +499,7 @@ function readDraftJsonUnsafe(input: string): DraftReadResult {
   const result = draftSchemaFor(header.template).safeParse(data);
   if (result.success) return { ok: true, draft: result.data };
   const problems = result.error.issues.flatMap((issue) => issueProblems(header.template, data, issue as Issue));
-  return fail(...problems);
+  return fail(problems);
 }
 
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -519,24 +520,33 @@ export function readDraftBytes(bytes: Uint8Array, fileName?: string): DraftReadR
 function readDraftBytesUnsafe(bytes: Uint8Array, fileName?: string): DraftReadResult {
   if (bytes.length === 0) return fail(whole('文件是空的（0 字节），里面没有草稿内容'));
   if (startsWith(bytes, ZIP_MAGIC)) {
-    const json = extractEmbeddedDraftJson(bytes);
-    if (json === null) {
-      const word = !fileName || /\.docx$/i.test(fileName);
-      if (!isReadableZip(bytes)) {
-        return fail(
-          whole(
-            `${word ? '这个 Word 文件' : '这个压缩包（zip）文件'}已损坏或不完整，无法解开，可能在下载、复制或保存时被截断。请重新取得完整的文件，或打开本工具保存的草稿文件（.draft.json）。`,
-          ),
-        );
-      }
-      const what = word ? '这个 Word 文件' : '这个文件是压缩包（zip）格式，不是草稿文件，也';
-      return fail(
-        whole(`${what}不是本工具生成的：里面没有附带草稿数据，无法打开。请打开本工具保存的草稿文件（.draft.json），或本工具生成的 Word 文件。`),
-      );
+    const embedded = readEmbeddedDraft(bytes);
+    const word = !fileName || /\.docx$/i.test(fileName);
+    const file = word ? '这个 Word 文件' : '这个压缩包（zip）文件';
+    if (embedded.kind === 'damaged') {
+      return fail([
+        whole(
+          `${file}已损坏或不完整，无法解开，可能在下载、复制或保存时被截断。请重新取得完整的文件，或打开本工具保存的草稿文件（.draft.json）。`,
+        ),
+      ]);
     }
+    if (embedded.kind === 'oversized') {
+      const why =
+        embedded.reason === 'entries'
+          ? `里面的文件超过 ${MAX_ZIP_ENTRIES} 个`
+          : `其中的数据解压后超过 ${MAX_DRAFT_PART_BYTES / 1024 / 1024} MB，远大于本工具生成的任何报告`;
+      return fail([whole(`${file}已损坏或不是可接受的文件：${why}，因此没有打开。请打开本工具保存的草稿文件（.draft.json）或本工具生成的 Word 文件。`)]);
+    }
+    if (embedded.kind === 'absent') {
+      const what = word ? '这个 Word 文件' : '这个文件是压缩包（zip）格式，不是草稿文件，也';
+      return fail([
+        whole(`${what}不是本工具生成的：里面没有附带草稿数据，无法打开。请打开本工具保存的草稿文件（.draft.json），或本工具生成的 Word 文件。`),
+      ]);
+    }
+    const json = embedded.json;
     const inner = readDraftJson(json);
     if (inner.ok) return inner;
-    return fail(...inner.problems.map((problem) => ({ ...problem, message: `Word 文件中附带的草稿数据有误：${problem.message}` })));
+    return fail(inner.problems.map((problem) => ({ ...problem, message: `Word 文件中附带的草稿数据有误：${problem.message}` })));
   }
   if (startsWith(bytes, [0xff, 0xfe])) return readDraftJson(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
   if (startsWith(bytes, [0xfe, 0xff])) return readDraftJson(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
