@@ -10,6 +10,7 @@ import { placeName } from '../domain/draft-file.ts';
 import type { Draft } from '../domain/draft-types.ts';
 import type { Finding } from '../domain/findings.ts';
 import { checkDraft, skippedCrossYearRules } from '../domain/rules.ts';
+import { textLimitFindings } from '../domain/text-limits.ts';
 import type { ReportTemplate } from '../domain/template-types.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
@@ -106,7 +107,7 @@ export const checkCommand: CliCommand = {
       }
       previous = { file: basename(previousFile), draft: loadedPrevious.draft };
     }
-    const findings = checkDraft(loaded.draft, previous?.draft ?? null);
+    const findings = [...checkDraft(loaded.draft, previous?.draft ?? null), ...textLimitFindings(loaded.draft)];
     if (parsed.flags.has('json')) io.stdout(`${JSON.stringify(checkReport(findings), null, 2)}\n`);
     else io.stdout(formatCheckText(loaded.draft, findings, { file: basename(file), ...(previous ? { previous } : {}) }));
     return findings.some((finding) => finding.severity === 'error') ? EXIT.errors : EXIT.ok;

@@ -8,6 +8,7 @@ import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
 import { finalBlockers } from '../../domain/final-gate.ts';
 import type { Finding } from '../../domain/findings.ts';
 import { canGenerateFinal } from '../../domain/review.ts';
+import { TextLimitError } from '../../domain/text-limits.ts';
 import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
 import { DOCX_MIME, downloadFile } from '../shared/download.ts';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
@@ -41,6 +42,12 @@ function FindingLink({ item }: { item: LocatedFinding }) {
       </a>
     </li>
   );
+}
+
+/** Text past the stated limits has its own message (which field, how far over); anything else is unexpected. */
+function buildFailureMessage(error: unknown): string {
+  if (error instanceof TextLimitError) return error.message;
+  return '生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。';
 }
 
 export function CheckStep() {
@@ -78,8 +85,8 @@ export function CheckStep() {
       const approval = gate.ok ? [] : gate.reasons.filter((reason) => !messages.has(reason));
       if (!gate.ok || blockers.length > 0) setBlocked({ draft, blockers, approval, module });
       else await build(module, draft, 'final');
-    } catch {
-      setFailure('生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。');
+    } catch (error) {
+      setFailure(buildFailureMessage(error));
     } finally {
       setBusy(false);
     }
@@ -92,8 +99,8 @@ export function CheckStep() {
     setBusy(true);
     try {
       await build(module, draft, 'draft');
-    } catch {
-      setFailure('生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。');
+    } catch (error) {
+      setFailure(buildFailureMessage(error));
     } finally {
       setBusy(false);
     }

@@ -5,13 +5,12 @@
  */
 import type { Draft } from '../../domain/draft-types.ts';
 import type { Finding } from '../../domain/findings.ts';
+import { countCharacters } from '../../domain/text-limits.ts';
 import { narrativeSections } from '../../domain/template.ts';
 import type { NarrativePartTemplate, ReportTemplate } from '../../domain/template-types.ts';
 
-/** Characters that count: whitespace and line breaks do not. */
-export function countCharacters(text: string): number {
-  return [...text.replace(/\s+/gu, '')].length;
-}
+// One count for the editor's counters and the text limits (src/domain/text-limits.ts).
+export { countCharacters };
 
 const NOTHING = /^[无無没有。.！!\s]*$/u;
 

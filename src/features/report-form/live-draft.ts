@@ -7,6 +7,7 @@ import type { Draft } from '../../domain/draft-types.ts';
 import type { Finding } from '../../domain/findings.ts';
 import { checkDraft } from '../../domain/rules.ts';
 import { templateOf } from '../../domain/values.ts';
+import { textLimitFindings } from '../../domain/text-limits.ts';
 import { narrativeFindings } from '../editor/narrative-checks.ts';
 
 export interface LiveDraftSnapshot {
@@ -22,7 +23,7 @@ export function findingsOf(draft: Draft, previous: Draft | null): Finding[] {
     // The checks must never take the editor down; the check page then shows no findings.
     engine = [];
   }
-  return [...engine, ...narrativeFindings(draft, templateOf(draft), engine)];
+  return [...engine, ...narrativeFindings(draft, templateOf(draft), engine), ...textLimitFindings(draft)];
 }
 
 export class LiveDraft {
