@@ -305,6 +305,34 @@ const EXPECTED_TEXT: Record<string, string> = {
   array: '一个数组 […]',
 };
 
+/**
+ * A Chinese sentence for a schema issue no specific message above covers. The validation library's own
+ * messages are English ("Too big: expected int to be <=9007199254740991") and never reach the clerk.
+ */
+function genericIssueText(issue: Issue, value: unknown): string {
+  switch (issue.code) {
+    case 'too_big':
+      if (typeof value === 'number') return '的数值过大';
+      if (typeof value === 'string') return '的文字太长';
+      if (Array.isArray(value)) return '的项目太多';
+      return '超出了允许的范围';
+    case 'too_small':
+      if (typeof value === 'number') return '的数值过小';
+      if (typeof value === 'string') return '不能为空';
+      return '的项目太少';
+    case 'invalid_type':
+      return `应为${EXPECTED_TEXT[issue.expected ?? ''] ?? '另一种类型的值'}`;
+    case 'invalid_format':
+      return '的格式不对';
+    case 'invalid_value':
+      return '的值不在允许的范围内';
+    case 'not_multiple_of':
+      return '的小数位数过多';
+    default:
+      return '不符合草稿格式';
+  }
+}
+
 function cellProblem(template: ReportTemplate, path: readonly PathSegment[], value: unknown): DraftProblem | null {
   const key = path.slice(1).join('.');
   const cell = indexTemplate(template).cellsByKey.get(key);
@@ -387,7 +415,7 @@ function issueProblems(template: ReportTemplate, raw: unknown, issue: Issue): Dr
       const extra = dotted === 'agency' ? '，至少要有机关全称 agency.name' : '';
       return [{ path: dotted, message: `${missingText(template, path)}${extra}` }];
     }
-    const expected = dotted === 'fees.noticesIssued' ? '整数' : (EXPECTED_TEXT[issue.expected ?? ''] ?? issue.expected ?? '');
+    const expected = dotted === 'fees.noticesIssued' ? '整数' : (EXPECTED_TEXT[issue.expected ?? ''] ?? '另一种类型的值');
     const orNull = dotted.startsWith('fees.') ? '或 null' : '';
     const nullHint =
       value === null && issue.expected === 'string'
@@ -402,7 +430,8 @@ function issueProblems(template: ReportTemplate, raw: unknown, issue: Issue): Dr
     const found = value === undefined ? '文件中缺少这一项' : `文件中是 ${describeValue(value)}`;
     return [{ path: dotted, message: `${place}：${issue.message}，${found}` }];
   }
-  return [{ path: dotted, message: `${place}不符合草稿格式，文件中是 ${describeValue(value)}（${issue.message}）` }];
+  const found = value === undefined ? '文件中缺少这一项' : `文件中是 ${describeValue(value)}`;
+  return [{ path: dotted, message: `${place}${genericIssueText(issue, value)}，${found}` }];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -471,9 +500,12 @@ export function readDraftJson(text: string): DraftReadResult {
     return readDraftJsonUnsafe(text);
   } catch (error) {
     // Not expected; the promise of this module is that a bad file never becomes an exception.
-    return fail(whole(`读取草稿时发生内部错误：${error instanceof Error ? error.message : String(error)}`));
+    return fail(whole(INTERNAL_ERROR));
   }
 }
+
+/** Not expected (a defect of this program); the engine's own text would be English and say nothing to a clerk. */
+const INTERNAL_ERROR = '读取草稿时发生内部错误（本程序的缺陷），文件没有被改动。请把这个文件发给技术支持。';
 
 function readDraftJsonUnsafe(input: string): DraftReadResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -483,7 +515,8 @@ function readDraftJsonUnsafe(input: string): DraftReadResult {
     data = JSON.parse(text);
   } catch (error) {
     const syntax = findJsonSyntaxError(text);
-    if (syntax === null) return fail(whole(`文件不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`));
+    // The scanner finds every error JSON.parse reports; this is only a safety net, without the engine's English text.
+    if (syntax === null) return fail(whole('文件不是有效的 JSON'));
     if (syntax.truncated) {
       return fail(
         whole(`文件似乎不完整：内容在第 ${syntax.line} 行第 ${syntax.column} 列就结束了，${syntax.reason}。文件可能在复制、下载或保存时被截断`),
@@ -502,6 +535,26 @@ function readDraftJsonUnsafe(input: string): DraftReadResult {
   return fail(problems);
 }
 
+/**
+ * When the bytes are valid UTF-8 except for a multi-byte character cut off at the very end (a file cut
+ * short inside a Chinese character), the number of bytes of that incomplete character; otherwise 0.
+ */
+function incompleteUtf8Tail(bytes: Uint8Array): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead byte
+    const expected = byte >= 0xf0 && byte <= 0xf4 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 && byte < 0xe0 ? 2 : 0;
+    if (expected <= back) return 0;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - back));
+      return back;
+    } catch {
+      return 0;
+    }
+  }
+  return 0;
+}
+
 const ZIP_MAGIC = [0x50, 0x4b];
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((byte, i) => bytes[i] === byte);
 
@@ -513,7 +566,7 @@ export function readDraftBytes(bytes: Uint8Array, fileName?: string): DraftReadR
   try {
     return readDraftBytesUnsafe(bytes, fileName);
   } catch (error) {
-    return fail(whole(`读取草稿时发生内部错误：${error instanceof Error ? error.message : String(error)}`));
+    return fail(whole(INTERNAL_ERROR));
   }
 }
 
@@ -558,6 +611,14 @@ function readDraftBytesUnsafe(bytes: Uint8Array, fileName?: string): DraftReadRe
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    const cut = incompleteUtf8Tail(bytes);
+    if (cut > 0) {
+      return fail(
+        whole(
+          `文件似乎不完整：最后一个字符只有一半（结尾的 ${cut} 个字节不是完整的字符，多半是一个汉字被截断了）。文件可能在复制、下载或保存时被截断，请重新取得完整的文件。`,
+        ),
+      );
+    }
     const sample = bytes.subarray(0, 512);
     const binary = sample.some((byte) => byte === 0) || sample.filter((byte) => byte < 0x09).length > 4;
     return fail(
