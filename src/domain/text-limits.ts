@@ -90,10 +90,13 @@ export function measureText(text: string): TextMeasure {
 export function fieldLimitMessage(place: string, kind: TextFieldKind, measure: TextMeasure): string | null {
   const characters = kind === 'field' ? TEXT_LIMITS.fieldCharacters : TEXT_LIMITS.lineCharacters;
   const paragraphs = kind === 'field' ? TEXT_LIMITS.fieldParagraphs : TEXT_LIMITS.lineParagraphs;
-  if (measure.characters > characters) {
-    return `${place}有 ${measure.characters} 字，超过了每项 ${characters} 字的上限，请删减（已写的内容都还在）。`;
+  const overCharacters = measure.characters > characters;
+  const overParagraphs = measure.paragraphs > paragraphs;
+  if (overCharacters && overParagraphs) {
+    return `${place}有 ${measure.characters} 字、${measure.paragraphs} 段，超过了每项 ${characters} 字、${paragraphs} 段的上限，请删减（已写的内容都还在）。`;
   }
-  if (measure.paragraphs > paragraphs) {
+  if (overCharacters) return `${place}有 ${measure.characters} 字，超过了每项 ${characters} 字的上限，请删减（已写的内容都还在）。`;
+  if (overParagraphs) {
     return `${place}有 ${measure.paragraphs} 段，超过了每项 ${paragraphs} 段的上限，请合并或删减段落（已写的内容都还在）。`;
   }
   return null;
