@@ -66,6 +66,20 @@ describe('一、总体情况', () => {
   });
 });
 
+describe('the stated text limit', () => {
+  it('shows the limit next to the count, says in the same place when the text is over it, and keeps every character typed', async () => {
+    const { repository, id } = await openEmpty('overview', '一、总体情况');
+    const box = screen.getByRole('textbox', { name: '（一）主动公开' }) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: '公开'.repeat(10) } });
+    expect(box).toHaveAccessibleDescription(expect.stringContaining('20 字（上限 20000 字）'));
+    const over = '公'.repeat(20_001);
+    fireEvent.input(box, { target: { value: over } });
+    await waitFor(() => expect(box).toHaveAccessibleDescription(expect.stringContaining('本项有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。')));
+    expect(box.value).toBe(over);
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.parts.proactive).toBe(over));
+  });
+});
+
 describe('五、存在的主要问题及改进情况', () => {
   it('hints (N12) while a part is shorter than the template minimum or just “无”', async () => {
     const user = userEvent.setup();
