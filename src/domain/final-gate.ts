@@ -6,11 +6,13 @@
  * Blocking: every error, and every finding of the template's "no blank cell" rules (kind `filled`,
  * R3.5 — a warning while editing): a final report never prints an untouched cell, and never prints it
  * as 0 (spec §A.4). As a safety net beyond the template's rules, any untouched input cell that no
- * finding names is reported too.
+ * finding names is reported too. Text past the stated limits (text-limits.ts) blocks as well: the Word
+ * builder refuses it in either version.
  */
 import type { Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
 import { checkDraft } from './rules.ts';
+import { textLimitFindings } from './text-limits.ts';
 import { indexTemplate } from './template.ts';
 import type { ReportTemplate } from './template-types.ts';
 import { flattenTables, templateOf } from './values.ts';
@@ -36,5 +38,6 @@ export function finalBlockers(draft: Draft): Finding[] {
       message: `表格中有 ${missing.length} 格未填写。没有的请填 0`,
     });
   }
+  for (const finding of textLimitFindings(draft)) findings.push(finding);
   return findings;
 }

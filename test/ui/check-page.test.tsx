@@ -116,5 +116,24 @@ describe('检查与生成 page', () => {
       await waitFor(() => expect(downloads).toEqual(['宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告（草稿）.docx']), { timeout: 10_000 });
       expect(screen.getByRole('status')).toHaveTextContent('已生成草稿版 Word 文件');
     });
+
+    it('with text past the stated limit: names it among the blockers, and the 草稿 version is refused with the same message', async () => {
+      const user = userEvent.setup();
+      const downloads = captureDownloads();
+      const repository = new MemoryDraftRepository();
+      const draft = office2023Draft();
+      draft.narrative.overview!.parts.proactive = '公'.repeat(20_001);
+      const record = await storeDraft(repository, draft);
+      await openDraftAt(repository, record.id, 'check', '检查与生成');
+      const message = '一、总体情况“主动公开”有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。';
+      expect(screen.getByRole('link', { name: message })).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: '生成 Word 报告' }));
+      const dialog = await screen.findByRole('alertdialog', { name: '还不能生成正式版' }, { timeout: 10_000 });
+      expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toContain(`错误 ${message}`);
+      await user.click(within(dialog).getByRole('button', { name: '生成草稿版（标注“草稿”）' }));
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(`文字太长，无法生成 Word 文件：${message}`), { timeout: 10_000 });
+      expect(downloads).toEqual([]);
+      expect((await repository.get(record.id))!.draft.narrative.overview!.parts.proactive).toBe('公'.repeat(20_001));
+    });
   });
 });
