@@ -13,7 +13,7 @@
  *   2  nothing written: wrong arguments, an unreadable or invalid input file, text past the limits of
  *      src/domain/text-limits.ts, an existing output without --force, or the output not writable.
  */
-import { lstatSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { canGenerateFinal } from '../domain/review.ts';
 import { textLimitFindings } from '../domain/text-limits.ts';
@@ -52,6 +52,9 @@ export function writeReason(error: unknown): string {
       return '文件名或路径太长';
     case 'EFBIG':
       return '文件超出了所在磁盘允许的大小';
+    case 'ENXIO':
+    case 'EAGAIN':
+      return '这不是普通文件（而是管道、设备或套接字），无法写入';
     default:
       return code !== undefined ? `写入失败（系统错误代码 ${code}）` : '写入失败';
   }
@@ -65,6 +68,21 @@ function sameFile(a: string, b: string): boolean {
     return x.dev === y.dev && x.ino === y.ino;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Writes `bytes` to `path`: creating it (failing with EEXIST if anything, even a dangling link, is there)
+ * or, with `replace`, truncating what is there. Opened without blocking: a FIFO given with --force would
+ * otherwise wait for a reader forever; it fails with ENXIO instead.
+ */
+function writeOutput(path: string, bytes: Uint8Array, replace: boolean): void {
+  const mode = replace ? constants.O_TRUNC : constants.O_EXCL;
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | mode | (constants.O_NONBLOCK ?? 0), 0o666);
+  try {
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -117,8 +135,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 
   const bytes = await buildReportDocx(draft, mode);
   try {
-    // 'wx' creates the file or fails if anything (even a dangling link) appeared there since the check.
-    writeFileSync(output, bytes, { flag: force ? 'w' : 'wx' });
+    // Without --force, creating fails if anything (even a dangling link) appeared there since the check.
+    writeOutput(output, bytes, force);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'EEXIST') {

@@ -195,6 +195,16 @@ describe('files that are not regular files, or too large', () => {
     expect(existsSync(join(dir, 'from-fifo.docx'))).toBe(false);
   }, 60_000);
 
+  it('docx -o onto a FIFO with --force does not hang waiting for a reader (child process, killed after 30 s)', async () => {
+    const fifo = join(dir, 'out-pipe.docx');
+    expect(spawnSync('mkfifo', [fifo]).status, 'mkfifo is needed for this test').toBe(0);
+    writeFileSync(join(dir, 'for-fifo.draft.json'), withText(() => undefined));
+    const result = await child(['docx', 'for-fifo.draft.json', '-o', fifo, '--force']);
+    expect(result.timedOut).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`无法写入 ${fifo}：这不是普通文件（而是管道、设备或套接字），无法写入\n`);
+  }, 60_000);
+
   it('a file larger than the limit is refused by its size, a directory as a directory', async () => {
     const big = join(dir, 'huge.draft.json');
     const fd = openSync(big, 'w');
