@@ -117,7 +117,7 @@ describe('检查与生成 page', () => {
       expect(screen.getByRole('status')).toHaveTextContent('已生成草稿版 Word 文件');
     });
 
-    it('with text past the stated limit: names it among the blockers, and the 草稿 version is refused with the same message', async () => {
+    it('with text past the stated limit: names it among the blockers and does not offer the 草稿 version, which would be refused', async () => {
       const user = userEvent.setup();
       const downloads = captureDownloads();
       const repository = new MemoryDraftRepository();
@@ -130,8 +130,10 @@ describe('检查与生成 page', () => {
       await user.click(screen.getByRole('button', { name: '生成 Word 报告' }));
       const dialog = await screen.findByRole('alertdialog', { name: '还不能生成正式版' }, { timeout: 10_000 });
       expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toContain(`错误 ${message}`);
-      await user.click(within(dialog).getByRole('button', { name: '生成草稿版（标注“草稿”）' }));
-      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(`文字太长，无法生成 Word 文件：${message}`), { timeout: 10_000 });
+      // The 草稿 version would be refused too: not offered, and the dialog says why.
+      expect(within(dialog).queryByRole('button', { name: '生成草稿版（标注“草稿”）' })).toBeNull();
+      expect(dialog).toHaveTextContent('文字超过上限时，草稿版也不能生成：请先删减（已写的内容都还在）。');
+      await user.click(within(dialog).getByRole('button', { name: '返回修改' }));
       expect(downloads).toEqual([]);
       expect((await repository.get(record.id))!.draft.narrative.overview!.parts.proactive).toBe('公'.repeat(20_001));
     });

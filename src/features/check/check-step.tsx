@@ -8,7 +8,7 @@ import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
 import { finalBlockers } from '../../domain/final-gate.ts';
 import type { Finding } from '../../domain/findings.ts';
 import { canGenerateFinal } from '../../domain/review.ts';
-import { TextLimitError } from '../../domain/text-limits.ts';
+import { TEXT_LIMIT_RULE, TextLimitError } from '../../domain/text-limits.ts';
 import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
 import { DOCX_MIME, downloadFile } from '../shared/download.ts';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
@@ -195,9 +195,12 @@ export function CheckStep() {
           onClose={() => setBlocked(null)}
           actions={
             <>
-              <button type="button" className="button button-primary" onClick={() => void generateDraftVersion()}>
-                生成草稿版（标注“草稿”）
-              </button>
+              {/* Text past the limits is refused in the 草稿 version too: no button that can only fail. */}
+              {!blocked.blockers.some((finding) => finding.rule === TEXT_LIMIT_RULE) && (
+                <button type="button" className="button button-primary" onClick={() => void generateDraftVersion()}>
+                  生成草稿版（标注“草稿”）
+                </button>
+              )}
               <button type="button" className="button" data-autofocus onClick={() => setBlocked(null)}>
                 返回修改
               </button>
@@ -218,7 +221,11 @@ export function CheckStep() {
             ))}
           </ul>
           {blocked.blockers.length > MAX_BLOCKERS_LISTED && <p className="muted">另有 {blocked.blockers.length - MAX_BLOCKERS_LISTED} 个问题，见检查结果。</p>}
-          <p>也可以先生成标注“草稿”的版本，供内部审阅。</p>
+          {blocked.blockers.some((finding) => finding.rule === TEXT_LIMIT_RULE) ? (
+            <p>文字超过上限时，草稿版也不能生成：请先删减（已写的内容都还在）。</p>
+          ) : (
+            <p>也可以先生成标注“草稿”的版本，供内部审阅。</p>
+          )}
         </Modal>
       )}
     </div>
