@@ -109,12 +109,13 @@ interface TextPlace {
   readonly text: string;
 }
 
+/** The labels the 基本信息 page gives these fields. */
 const AGENCY_FIELDS = [
   ['name', '机关全称'],
-  ['address', '通信地址'],
+  ['address', '通讯地址'],
   ['postcode', '邮政编码'],
-  ['phone', '联系电话'],
-  ['website', '报告电子版的下载网站'],
+  ['phone', '咨询电话'],
+  ['website', '报告电子版查阅网站'],
 ] as const;
 
 function textPlaces(draft: Draft): { places: TextPlace[]; extraCounts: { key: string; heading: string; count: number }[] } {

@@ -26,6 +26,17 @@ export function CharCount({ name, id }: { name: TextPath; id: string }) {
   );
 }
 
+/** For a one-line field (an added sub-heading): nothing while within its limit, the over-limit message past it. */
+export function LineLimitMessage({ name, id }: { name: TextPath; id: string }) {
+  const value = useWatch<ReportFormValues>({ name });
+  const over = fieldLimitMessage('本项', 'line', measureText(typeof value === 'string' ? value : ''));
+  return (
+    <span id={id} className="field-error" role={over === null ? undefined : 'alert'}>
+      {over ?? ''}
+    </span>
+  );
+}
+
 /** Spec §5.6 N12: 五 must not be empty, "无", or shorter than the template's `minLength`. */
 export function LengthHint({ name, part, id }: { name: TextPath; part: NarrativePartTemplate; id: string }) {
   const value = useWatch<ReportFormValues>({ name });
