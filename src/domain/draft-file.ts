@@ -11,7 +11,7 @@
  * version: its other differences are expected, and listing them would only bury the one useful message.
  */
 import { templateIds, templates, templateForYear, isTemplateId } from '../../templates/index.ts';
-import { MAX_DRAFT_PART_BYTES, MAX_ZIP_ENTRIES, readEmbeddedDraft } from './embedded-draft.ts';
+import { MAX_DRAFT_PART_BYTES, MAX_TOTAL_INFLATED_BYTES, MAX_ZIP_ENTRIES, readEmbeddedDraft } from './embedded-draft.ts';
 import { draftSchemaFor, MAX_REPORT_YEAR, templateYearRange } from './draft-schema.ts';
 import { findJsonSyntaxError } from './draft-json-syntax.ts';
 import { DRAFT_FORMAT_VERSION, reviewOf, settingsOf, type Draft, type NestedValues } from './draft-types.ts';
@@ -587,7 +587,9 @@ function readDraftBytesUnsafe(bytes: Uint8Array, fileName?: string): DraftReadRe
       const why =
         embedded.reason === 'entries'
           ? `里面的文件超过 ${MAX_ZIP_ENTRIES} 个`
-          : `其中的数据解压后超过 ${MAX_DRAFT_PART_BYTES / 1024 / 1024} MB，远大于本工具生成的任何报告`;
+          : embedded.reason === 'total'
+            ? `其中的数据解压后合计超过 ${MAX_TOTAL_INFLATED_BYTES / 1024 / 1024} MB，远大于本工具生成的任何报告`
+            : `其中的数据解压后超过 ${MAX_DRAFT_PART_BYTES / 1024 / 1024} MB，远大于本工具生成的任何报告`;
       return fail([whole(`${file}已损坏或不是可接受的文件：${why}，因此没有打开。请打开本工具保存的草稿文件（.draft.json）或本工具生成的 Word 文件。`)]);
     }
     if (embedded.kind === 'absent') {

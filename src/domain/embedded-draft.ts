@@ -226,8 +226,11 @@ export type EmbeddedDraftRead =
   | { readonly kind: 'absent'; readonly inflatedBytes: number }
   /** Not a readable zip (cut short, bytes changed), or a part whose compressed data is broken. */
   | { readonly kind: 'damaged'; readonly inflatedBytes: number }
-  /** Refused unread: a part inflates past the limit (a zip bomb) or the zip has too many entries. */
-  | { readonly kind: 'oversized'; readonly reason: 'part' | 'entries'; readonly inflatedBytes: number };
+  /**
+   * Refused unread: a part inflates past {@link MAX_DRAFT_PART_BYTES} (a zip bomb), the parts together past
+   * {@link MAX_TOTAL_INFLATED_BYTES}, or the zip has more than {@link MAX_ZIP_ENTRIES} entries.
+   */
+  | { readonly kind: 'oversized'; readonly reason: 'part' | 'total' | 'entries'; readonly inflatedBytes: number };
 
 interface ZipEntry {
   readonly name: string;
@@ -350,7 +353,7 @@ export function readEmbeddedDraft(bytes: Uint8Array): EmbeddedDraftRead {
       const part = inflateEntry(bytes, entry, budget, counter);
       if (!part.ok) {
         return part.kind === 'oversized'
-          ? { kind: 'oversized', reason: 'part', inflatedBytes: counter.inflated }
+          ? { kind: 'oversized', reason: budget < MAX_DRAFT_PART_BYTES ? 'total' : 'part', inflatedBytes: counter.inflated }
           : { kind: 'damaged', inflatedBytes: counter.inflated };
       }
       const json = draftJsonFromPart(decodePartBytes(part.bytes));

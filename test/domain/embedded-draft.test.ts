@@ -119,7 +119,7 @@ describe('readEmbeddedDraft: bounded whatever the file claims', () => {
     const bomb = zipBombDocx(GiB);
     expect(bomb.length).toBeLessThan(8 * 1024 * 1024);
     const read = readEmbeddedDraft(bomb);
-    expect(read.kind).toBe('oversized');
+    expect(read).toMatchObject({ kind: 'oversized', reason: 'part' });
     // One slice of compressed input can add at most about 1 MB of output beyond the limit.
     expect(read.inflatedBytes).toBeGreaterThan(MAX_DRAFT_PART_BYTES);
     expect(read.inflatedBytes).toBeLessThan(MAX_DRAFT_PART_BYTES + 2 * 1024 * 1024);
@@ -137,7 +137,8 @@ describe('readEmbeddedDraft: bounded whatever the file claims', () => {
       Array.from({ length: 10 }, (_, i) => ({ name: `customXml/item${i + 1}.xml`, method: 8 as const, data: part, declaredSize: 10 })),
     );
     const read = readEmbeddedDraft(zip);
-    expect(read.kind).toBe('oversized');
+    expect(read).toMatchObject({ kind: 'oversized', reason: 'total' });
+    expect(read.inflatedBytes).toBeGreaterThan(MAX_TOTAL_INFLATED_BYTES);
     expect(read.inflatedBytes).toBeLessThan(MAX_TOTAL_INFLATED_BYTES + 2 * 1024 * 1024);
   });
 
