@@ -1,13 +1,15 @@
 /**
  * Issue 3, "Performance": the median time to generate a complete Word report in Node (goal: under 100 ms),
  * for both fixtures, from the draft to the finished `.docx` bytes with the draft embedded; and the size of
- * the lazily loaded Word chunk when the app has been built (`dist/assets/build-report-*.js`).
+ * the lazily loaded Word chunk when the app has been built (`dist/assets/build-report-*.js`). Also how long
+ * refusing a zip bomb takes (a .docx whose draft part inflates to 1 GiB) and how much it inflates first.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
-import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
+import { extractEmbeddedDraftJson, readEmbeddedDraft } from '../../src/domain/embedded-draft.ts';
+import { zipBombDocx } from '../../test/helpers/zip-bomb.ts';
 import type { BenchResult } from '../bench-types.ts';
 
 export const name = 'docx';
@@ -46,6 +48,9 @@ export async function run(): Promise<BenchResult[]> {
   const draftTime = await timeAsync(() => buildReportDocx(office, 'draft'));
   const bytes = await buildReportDocx(district, 'final');
   const extract = await timeAsync(async () => extractEmbeddedDraftJson(bytes), { warmup: 20, samples: 100 });
+  const bomb = zipBombDocx(1024 * 1024 * 1024);
+  const bombRead = readEmbeddedDraft(bomb);
+  const bombTime = await timeAsync(async () => readEmbeddedDraft(bomb), { warmup: 2, samples: 10 });
 
   const results: BenchResult[] = [
     { label: 'buildReportDocx, 2023 fixture, final (median)', value: officeTime.median, unit: 'ms', goal: 100 },
@@ -54,6 +59,8 @@ export async function run(): Promise<BenchResult[]> {
     { label: 'buildReportDocx, 2023 fixture, draft (median)', value: draftTime.median, unit: 'ms', goal: 100 },
     { label: 'extractEmbeddedDraftJson from a report (median)', value: extract.median, unit: 'ms' },
     { label: 'size of a generated report (2020 fixture)', value: bytes.length / 1024, unit: 'KB' },
+    { label: 'refusing a 1 GiB zip bomb (readEmbeddedDraft, median)', value: bombTime.median, unit: 'ms' },
+    { label: 'bytes inflated before refusing the 1 GiB zip bomb', value: bombRead.inflatedBytes / 1024 / 1024, unit: 'MB' },
   ];
   const chunk = wordChunk();
   if (chunk) {

@@ -1,20 +1,24 @@
 /**
- * `report docx <草稿文件|报告.docx> [-o <输出.docx>]`: writes the Word report of a draft.
+ * `report docx <草稿文件|报告.docx> [-o <输出.docx>] [--force]`: writes the Word report of a draft.
  *
  * The final version when the app would allow it (`canGenerateFinal`: no error, no untouched cell, and a
  * signed approval — verified against `--reviewers` when given — unless the draft's `settings.requireApproval`
- * was switched off in the app; the command line is no way around the sign-off), otherwise the draft version (every page marked 草稿), listing the reasons on stderr. The path written goes to
- * stdout. Default output: `reportFileName(draft, mode)` in the current directory.
+ * was switched off in the app; the command line is no way around the sign-off), otherwise the draft version
+ * (every page marked 草稿), listing the reasons on stderr. The path written goes to stdout. Default output:
+ * `reportFileName(draft, mode)` in the current directory. An existing file is never overwritten without
+ * `--force`, and the input file never, even with it.
  *
  * Exit codes, as for `check` (0 no errors, 1 errors, 2 unusable input):
  *   0  the final report was written;
  *   1  only the draft version could be written, for the reasons listed on stderr;
- *   2  nothing written: wrong arguments, an unreadable or invalid input file, or the output not writable.
+ *   2  nothing written: wrong arguments, an unreadable or invalid input file, text past the limits of
+ *      src/domain/text-limits.ts, an existing output without --force, or the output not writable.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { verifyApproval } from '../domain/approval-verdict.ts';
 import { canGenerateFinal } from '../domain/review.ts';
+import { textLimitFindings } from '../domain/text-limits.ts';
 import { buildReportDocx, reportFileName, type ReportMode } from '../docx/build-report.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
@@ -25,7 +29,8 @@ import { visibleContentVerdict } from './visible-content-check.ts';
 /** Reasons listed on stderr before "……另有 N 处". */
 const MAX_BLOCKERS_SHOWN = 10;
 
-function writeReason(error: unknown): string {
+/** Why writing failed, in Chinese; the system's own text is English and means nothing to a clerk. */
+export function writeReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
@@ -37,16 +42,70 @@ function writeReason(error: unknown): string {
       return '没有写入权限';
     case 'EBUSY':
       return '文件正被其他程序（如 Word、WPS）打开，请先关闭';
+    case 'ENOSPC':
+      return '磁盘空间不足，请腾出空间后重试';
+    case 'EDQUOT':
+      return '超出了磁盘配额，请腾出空间后重试';
+    case 'EIO':
+      return '写入时磁盘或网络驱动器出错（输入输出错误），请检查存储设备后重试';
+    case 'EROFS':
+      return '所在磁盘是只读的';
+    case 'ENOTDIR':
+      return '路径中有一部分不是文件夹';
+    case 'ENAMETOOLONG':
+      return '文件名或路径太长';
+    case 'EFBIG':
+      return '文件超出了所在磁盘允许的大小';
+    case 'ENXIO':
+    case 'EAGAIN':
+      return '这不是普通文件（而是管道、设备或套接字），无法写入';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return code !== undefined ? `写入失败（系统错误代码 ${code}）` : '写入失败';
+  }
+}
+
+/** Whether two paths name the same file (following links: a symbolic link to the input is the input). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `bytes` to `path`: creating it (failing with EEXIST if anything, even a dangling link, is there)
+ * or, with `replace`, truncating what is there. Opened without blocking: a FIFO given with --force would
+ * otherwise wait for a reader forever; it fails with ENXIO instead.
+ */
+function writeOutput(path: string, bytes: Uint8Array, replace: boolean): void {
+  const mode = replace ? constants.O_TRUNC : constants.O_EXCL;
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | mode | (constants.O_NONBLOCK ?? 0), 0o666);
+  try {
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether anything is at `path`, a dangling symbolic link included. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { options: ['output', 'reviewers'], aliases: { o: 'output' } });
+  const parsed = parseArgs(args, { options: ['output', 'reviewers'], flags: ['force'], aliases: { o: 'output' } });
   const [input, ...extra] = parsed.positionals;
   if (input === undefined) throw new UsageError('缺少草稿文件');
   if (extra.length > 0) throw new UsageError(`多余的参数 ${extra.join(' ')}：一次只生成一份报告`);
+  const force = parsed.flags.has('force');
 
   const loaded = loadDraft(input, io.cwd);
   if (!loaded.ok) {
@@ -54,6 +113,14 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT.failure;
   }
   const draft = loaded.draft;
+  // Text past the stated limits: no Word file at all, neither final nor draft (the same messages as `check`).
+  const overLimit = textLimitFindings(draft);
+  if (overLimit.length > 0) {
+    io.stderr('文字太长，没有生成 Word 文件：\n');
+    for (const finding of overLimit.slice(0, MAX_BLOCKERS_SHOWN)) io.stderr(`  ${finding.message}\n`);
+    if (overLimit.length > MAX_BLOCKERS_SHOWN) io.stderr(`  ……另有 ${overLimit.length - MAX_BLOCKERS_SHOWN} 处未列出（用 check 命令查看全部）\n`);
+    return EXIT.failure;
+  }
   let reviewers = null;
   if (parsed.options.reviewers !== undefined) {
     const list = await loadReviewersList(parsed.options.reviewers, io.cwd);
@@ -71,10 +138,35 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const mode: ReportMode = gate.ok && visible.findings.length === 0 ? 'final' : 'draft';
   const output = resolve(io.cwd, parsed.options.output ?? reportFileName(draft, mode));
 
+  // Never the input, not even with --force (directly, through a symbolic link or a hard link): the
+  // clerk's only copy of the draft may be that file.
+  if (sameFile(output, loaded.path)) {
+    io.stderr(`不能写入 ${output}：这就是输入的文件${input === parsed.options.output ? '' : `（${input}）`}，写入会覆盖它。请用 -o 指定另一个输出文件。\n`);
+    return EXIT.failure;
+  }
+  if (!force && exists(output)) {
+    io.stderr(`没有写入：${output} 已经存在。要覆盖它请加 --force，或用 -o 指定另一个输出文件。\n`);
+    return EXIT.failure;
+  }
+
   const bytes = await buildReportDocx(draft, mode, verdict);
   try {
-    writeFileSync(output, bytes);
+    // Without --force, creating fails if anything (even a dangling link) appeared there since the check.
+    writeOutput(output, bytes, force);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'EEXIST') {
+      io.stderr(`没有写入：${output} 已经存在。要覆盖它请加 --force，或用 -o 指定另一个输出文件。\n`);
+      return EXIT.failure;
+    }
+    // A file this command created and could not finish is useless; one that existed (--force) is left.
+    if (!force) {
+      try {
+        unlinkSync(output);
+      } catch {
+        // Nothing was created.
+      }
+    }
     io.stderr(`无法写入 ${output}：${writeReason(error)}\n`);
     return EXIT.failure;
   }
@@ -91,19 +183,20 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 export const docxCommand: CliCommand = {
   name: 'docx',
   summary: '生成 Word 报告（有错误、未填写的表格或未经审核时生成草稿）',
-  usage: ['docx <草稿文件|报告.docx> [-o <输出.docx>] [--reviewers <审核人名单.json>]'],
+  usage: ['docx <草稿文件|报告.docx> [-o <输出.docx>] [--force] [--reviewers <审核人名单.json>]'],
   help: [
-    `用法：${INVOCATION} docx <草稿文件|报告.docx> [-o <输出.docx>] [--reviewers <审核人名单.json>]`,
+    `用法：${INVOCATION} docx <草稿文件|报告.docx> [-o <输出.docx>] [--force] [--reviewers <审核人名单.json>]`,
     '',
     '按法定格式生成 Word 报告（.docx），报告中附带草稿数据，可再用本工具打开。',
     '没有错误和未填写的表格、且已审核通过（或草稿设置为不需审核）时生成正式报告；否则生成草稿（每页标有“草稿”，文件名带“（草稿）”），并在标准错误输出列出原因。',
     '',
     '选项：',
     '  -o, --output <文件>  输出文件；默认在当前文件夹，文件名为“<机关全称><年度>年政府信息公开工作年度报告.docx”',
+    '  --force              输出文件已存在时覆盖它（不加时不覆盖任何已有文件；输入的文件在任何情况下都不会被覆盖）',
     '  --reviewers <文件>   本机关的审核人名单（reviewers.json）。提供时，只有名单中审核人签名有效的审核才算审核通过；',
     '                       不提供时，签名完整的审核也可生成正式报告，但文件属性中的审核状态写明“签名未核验”',
     '',
-    '退出码：0 已生成正式报告；1 只能生成草稿（原因见标准错误输出）；2 文件无法读取或写入、参数有误（未生成文件）。',
+    '退出码：0 已生成正式报告；1 只能生成草稿（原因见标准错误输出）；2 文件无法读取或写入、文字超出上限、输出文件已存在（未加 --force）或参数有误（未生成文件）。',
   ].join('\n'),
   run,
 };

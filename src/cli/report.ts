@@ -69,7 +69,9 @@ export async function runReport(argv: readonly string[], io: CliIo, commands: re
       io.stderr(`参数有误：${error.message}\n\n${command.help}\n`);
       return EXIT.failure;
     }
-    io.stderr(`${command.name} 执行时发生内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A defect of this program, not of the input. The stack trace (English) only when asked for.
+    io.stderr(`${command.name} 执行时发生内部错误（本程序的缺陷），输入文件没有被改动。请把输入文件和这条信息发给技术支持。\n`);
+    if (process.env.REPORT_DEBUG === '1') io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.failure;
   }
 }

@@ -3,7 +3,6 @@
  * (src/docx/visible-content.ts). Each difference becomes an error finding (rule `DOCX`), and the file's
  * approval does not count.
  */
-import { readFileSync } from 'node:fs';
 import { voidForVisibleChanges, type ApprovalVerdict } from '../domain/approval-verdict.ts';
 import type { Draft } from '../domain/draft-types.ts';
 import type { Finding } from '../domain/findings.ts';
@@ -17,11 +16,11 @@ function isZip(bytes: Uint8Array): boolean {
 }
 
 export async function visibleContentVerdict(
-  loaded: { readonly path: string; readonly draft: Draft },
+  loaded: { readonly bytes: Uint8Array; readonly draft: Draft },
   verdict: ApprovalVerdict,
 ): Promise<{ verdict: ApprovalVerdict; findings: Finding[] }> {
-  // loadDraft has already read this regular file within its size cap.
-  const bytes = readFileSync(loaded.path);
+  // The bytes loadDraft read (a regular file, within its size cap): the file is not opened twice.
+  const { bytes } = loaded;
   if (!isZip(bytes)) return { verdict, findings: [] };
   const comparison = await compareVisibleContent(bytes, loaded.draft);
   if (!comparison.ok) {

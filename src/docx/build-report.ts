@@ -40,6 +40,7 @@ import { draftPackageParts, EMBEDDED_DRAFT_PATH, EMBEDDED_DRAFT_PROPS_PATH, ITEM
 import { buildTable } from './table-builder.ts';
 import { narrativeOutline } from '../domain/report-outline.ts';
 import { chineseDate, paragraphsOf, tabSeparated } from '../domain/report-text.ts';
+import { textLimitFindings, TextLimitError } from '../domain/text-limits.ts';
 import { displayWidth } from './text.ts';
 import {
   BODY_CHAR,
@@ -155,6 +156,14 @@ function heading2(text: string): Paragraph {
 // ---------------------------------------------------------------------------------------------------------
 // Sections
 
+/**
+ * `target.push(...items)` without the spread: a text of 150,000 lines gives as many paragraphs, and
+ * spreading them as arguments overflows the call stack.
+ */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function narrativeBlocks(
   section: NarrativeSectionTemplate,
   text: NarrativeSectionDraft | undefined,
@@ -163,17 +172,19 @@ function narrativeBlocks(
   afterTable: boolean,
 ): Paragraph[] {
   const blocks: Paragraph[] = [heading1(section.heading, afterTable)];
-  if (section.hasIntro && text) blocks.push(...bodyParagraphs(text.intro));
-  if (section.hasFeeStatement) blocks.push(...bodyParagraphs(feeStatementSentence(draft)));
+  if (section.hasIntro && text) appendAll(blocks, bodyParagraphs(text.intro));
+  if (section.hasFeeStatement) appendAll(blocks, bodyParagraphs(feeStatementSentence(draft)));
 
   for (const part of narrativeOutline(section, text, mode === 'draft').parts) {
-    blocks.push(heading2(`${part.ordinal}${part.title}`), ...bodyParagraphs(part.body));
+    blocks.push(heading2(`${part.ordinal}${part.title}`));
+    appendAll(blocks, bodyParagraphs(part.body));
   }
   return blocks;
 }
 
 function tableBlocks(section: TableSectionTemplate, values: CellValues, afterTable: boolean): (Paragraph | Table)[] {
-  const blocks: (Paragraph | Table)[] = [heading1(section.heading, afterTable), ...bodyParagraphs(section.lead)];
+  const blocks: (Paragraph | Table)[] = [heading1(section.heading, afterTable)];
+  appendAll(blocks, bodyParagraphs(section.lead));
   blocks.push(buildTable(section.table, values).table);
   return blocks;
 }
@@ -269,14 +280,14 @@ export function reportBlocks(draft: Draft, mode: ReportMode): (Paragraph | Table
   titleLines.forEach((line, i) => blocks.push(titleParagraph(line, i === titleLines.length - 1)));
 
   const preamble = paragraphsOf(draft.preamble).length > 0 ? draft.preamble : defaultPreamble(draft);
-  blocks.push(...bodyParagraphs(preamble));
+  appendAll(blocks, bodyParagraphs(preamble));
 
   for (const section of template.sections) {
     const afterTable = blocks.length > 0 && !(blocks[blocks.length - 1] instanceof Paragraph);
-    if (section.kind === 'narrative') blocks.push(...narrativeBlocks(section, draft.narrative[section.id], draft, mode, afterTable));
-    else blocks.push(...tableBlocks(section, values, afterTable));
+    if (section.kind === 'narrative') appendAll(blocks, narrativeBlocks(section, draft.narrative[section.id], draft, mode, afterTable));
+    else appendAll(blocks, tableBlocks(section, values, afterTable));
   }
-  blocks.push(...signatureBlocks(draft));
+  appendAll(blocks, signatureBlocks(draft));
   return blocks;
 }
 
@@ -397,11 +408,15 @@ export function createReportDocument(draft: Draft, mode: ReportMode, approval: A
 
 /**
  * The report as `.docx` bytes, with the draft itself carried inside (./embedded-draft.ts).
- * `final` throws when `finalBlockers(draft)` is not empty: callers check first and offer the draft.
+ * `final` throws when `finalBlockers(draft)` is not empty: callers check first and offer the draft. Either
+ * mode throws a `TextLimitError` (Chinese message) for text past the limits of src/domain/text-limits.ts.
  * `approval` is the verdict the caller gated on (`verifyApproval(draft, reviewersList)`); without one the
  * approval is checked without a reviewers list (at best 签名未核验).
  */
 export async function buildReportDocx(draft: Draft, mode: ReportMode, approval?: ApprovalVerdict): Promise<Uint8Array> {
+  // Stated limits first (src/domain/text-limits.ts): the same message the check page and `report check` give.
+  const overLimit = textLimitFindings(draft);
+  if (overLimit.length > 0) throw new TextLimitError(overLimit);
   if (mode === 'final') {
     const blockers = finalBlockers(draft);
     if (blockers.length > 0) {

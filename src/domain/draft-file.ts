@@ -12,7 +12,7 @@
  */
 import { templateIds, templates, templateForYear, isTemplateId } from '../../templates/index.ts';
 import { formatCellValue, maxValue } from './cell-input.ts';
-import { extractEmbeddedDraftJson, isReadableZip } from './embedded-draft.ts';
+import { MAX_DRAFT_PART_BYTES, MAX_TOTAL_INFLATED_BYTES, MAX_ZIP_ENTRIES, readEmbeddedDraft } from './embedded-draft.ts';
 import { draftSchemaFor, MAX_REPORT_YEAR, templateYearRange } from './draft-schema.ts';
 import { findJsonSyntaxError } from './draft-json-syntax.ts';
 import { DRAFT_FORMAT_VERSION, reviewOf, settingsOf, type Draft, type NestedValues } from './draft-types.ts';
@@ -32,7 +32,8 @@ export type DraftReadResult = { ok: true; draft: Draft } | { ok: false; problems
 
 type PathSegment = string | number;
 
-const fail = (...problems: DraftProblem[]): DraftReadResult => ({ ok: false, problems });
+// An array, not rest parameters: a hostile file can hold 100,000 problems, too many to spread as arguments.
+const fail = (problems: DraftProblem | DraftProblem[]): DraftReadResult => ({ ok: false, problems: Array.isArray(problems) ? problems : [problems] });
 const whole = (message: string): DraftProblem => ({ path: '', message });
 
 const pathText = (path: readonly PathSegment[]) => path.map(String).join('.');
@@ -305,6 +306,34 @@ const EXPECTED_TEXT: Record<string, string> = {
   array: '一个数组 […]',
 };
 
+/**
+ * A Chinese sentence for a schema issue no specific message above covers. The validation library's own
+ * messages are English ("Too big: expected int to be <=9007199254740991") and never reach the clerk.
+ */
+function genericIssueText(issue: Issue, value: unknown): string {
+  switch (issue.code) {
+    case 'too_big':
+      if (typeof value === 'number') return '的数值过大';
+      if (typeof value === 'string') return '的文字太长';
+      if (Array.isArray(value)) return '的项目太多';
+      return '超出了允许的范围';
+    case 'too_small':
+      if (typeof value === 'number') return '的数值过小';
+      if (typeof value === 'string') return '不能为空';
+      return '的项目太少';
+    case 'invalid_type':
+      return `应为${EXPECTED_TEXT[issue.expected ?? ''] ?? '另一种类型的值'}`;
+    case 'invalid_format':
+      return '的格式不对';
+    case 'invalid_value':
+      return '的值不在允许的范围内';
+    case 'not_multiple_of':
+      return '的小数位数过多';
+    default:
+      return '不符合草稿格式';
+  }
+}
+
 function cellProblem(template: ReportTemplate, path: readonly PathSegment[], value: unknown): DraftProblem | null {
   const key = path.slice(1).join('.');
   const cell = indexTemplate(template).cellsByKey.get(key);
@@ -389,7 +418,7 @@ function issueProblems(template: ReportTemplate, raw: unknown, issue: Issue): Dr
       const extra = dotted === 'agency' ? '，至少要有机关全称 agency.name' : '';
       return [{ path: dotted, message: `${missingText(template, path)}${extra}` }];
     }
-    const expected = dotted === 'fees.noticesIssued' ? '整数' : (EXPECTED_TEXT[issue.expected ?? ''] ?? issue.expected ?? '');
+    const expected = dotted === 'fees.noticesIssued' ? '整数' : (EXPECTED_TEXT[issue.expected ?? ''] ?? '另一种类型的值');
     const orNull = dotted.startsWith('fees.') ? '或 null' : '';
     const nullHint =
       value === null && issue.expected === 'string'
@@ -404,7 +433,8 @@ function issueProblems(template: ReportTemplate, raw: unknown, issue: Issue): Dr
     const found = value === undefined ? '文件中缺少这一项' : `文件中是 ${describeValue(value)}`;
     return [{ path: dotted, message: `${place}：${issue.message}，${found}` }];
   }
-  return [{ path: dotted, message: `${place}不符合草稿格式，文件中是 ${describeValue(value)}（${issue.message}）` }];
+  const found = value === undefined ? '文件中缺少这一项' : `文件中是 ${describeValue(value)}`;
+  return [{ path: dotted, message: `${place}${genericIssueText(issue, value)}，${found}` }];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -473,9 +503,12 @@ export function readDraftJson(text: string): DraftReadResult {
     return readDraftJsonUnsafe(text);
   } catch (error) {
     // Not expected; the promise of this module is that a bad file never becomes an exception.
-    return fail(whole(`读取草稿时发生内部错误：${error instanceof Error ? error.message : String(error)}`));
+    return fail(whole(INTERNAL_ERROR));
   }
 }
+
+/** Not expected (a defect of this program); the engine's own text would be English and say nothing to a clerk. */
+const INTERNAL_ERROR = '读取草稿时发生内部错误（本程序的缺陷），文件没有被改动。请把这个文件发给技术支持。';
 
 function readDraftJsonUnsafe(input: string): DraftReadResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -485,7 +518,8 @@ function readDraftJsonUnsafe(input: string): DraftReadResult {
     data = JSON.parse(text);
   } catch (error) {
     const syntax = findJsonSyntaxError(text);
-    if (syntax === null) return fail(whole(`文件不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`));
+    // The scanner finds every error JSON.parse reports; this is only a safety net, without the engine's English text.
+    if (syntax === null) return fail(whole('文件不是有效的 JSON'));
     if (syntax.truncated) {
       return fail(
         whole(`文件似乎不完整：内容在第 ${syntax.line} 行第 ${syntax.column} 列就结束了，${syntax.reason}。文件可能在复制、下载或保存时被截断`),
@@ -504,7 +538,28 @@ function readDraftJsonUnsafe(input: string): DraftReadResult {
   // One value can break two checks of its schema (a 20-digit count is both beyond the maximum and no
   // safe integer); the clerk reads its message once.
   const seen = new Set<string>();
-  return fail(...problems.filter((problem) => !seen.has(`${problem.path}\n${problem.message}`) && seen.add(`${problem.path}\n${problem.message}`)));
+  const key = (problem: DraftProblem): string => `${problem.path}\n${problem.message}`;
+  return fail(problems.filter((problem) => !seen.has(key(problem)) && seen.add(key(problem))));
+}
+
+/**
+ * When the bytes are valid UTF-8 except for a multi-byte character cut off at the very end (a file cut
+ * short inside a Chinese character), the number of bytes of that incomplete character; otherwise 0.
+ */
+function incompleteUtf8Tail(bytes: Uint8Array): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead byte
+    const expected = byte >= 0xf0 && byte <= 0xf4 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 && byte < 0xe0 ? 2 : 0;
+    if (expected <= back) return 0;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - back));
+      return back;
+    } catch {
+      return 0;
+    }
+  }
+  return 0;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -518,31 +573,42 @@ export function readDraftBytes(bytes: Uint8Array, fileName?: string): DraftReadR
   try {
     return readDraftBytesUnsafe(bytes, fileName);
   } catch (error) {
-    return fail(whole(`读取草稿时发生内部错误：${error instanceof Error ? error.message : String(error)}`));
+    return fail(whole(INTERNAL_ERROR));
   }
 }
 
 function readDraftBytesUnsafe(bytes: Uint8Array, fileName?: string): DraftReadResult {
   if (bytes.length === 0) return fail(whole('文件是空的（0 字节），里面没有草稿内容'));
   if (startsWith(bytes, ZIP_MAGIC)) {
-    const json = extractEmbeddedDraftJson(bytes);
-    if (json === null) {
-      const word = !fileName || /\.docx$/i.test(fileName);
-      if (!isReadableZip(bytes)) {
-        return fail(
-          whole(
-            `${word ? '这个 Word 文件' : '这个压缩包（zip）文件'}已损坏或不完整，无法解开，可能在下载、复制或保存时被截断。请重新取得完整的文件，或打开本工具保存的草稿文件（.draft.json）。`,
-          ),
-        );
-      }
-      const what = word ? '这个 Word 文件' : '这个文件是压缩包（zip）格式，不是草稿文件，也';
-      return fail(
-        whole(`${what}不是本工具生成的：里面没有附带草稿数据，无法打开。请打开本工具保存的草稿文件（.draft.json），或本工具生成的 Word 文件。`),
-      );
+    const embedded = readEmbeddedDraft(bytes);
+    const word = !fileName || /\.docx$/i.test(fileName);
+    const file = word ? '这个 Word 文件' : '这个压缩包（zip）文件';
+    if (embedded.kind === 'damaged') {
+      return fail([
+        whole(
+          `${file}已损坏或不完整，无法解开，可能在下载、复制或保存时被截断。请重新取得完整的文件，或打开本工具保存的草稿文件（.draft.json）。`,
+        ),
+      ]);
     }
+    if (embedded.kind === 'oversized') {
+      const why =
+        embedded.reason === 'entries'
+          ? `里面的文件超过 ${MAX_ZIP_ENTRIES} 个`
+          : embedded.reason === 'total'
+            ? `其中的数据解压后合计超过 ${MAX_TOTAL_INFLATED_BYTES / 1024 / 1024} MB，远大于本工具生成的任何报告`
+            : `其中的数据解压后超过 ${MAX_DRAFT_PART_BYTES / 1024 / 1024} MB，远大于本工具生成的任何报告`;
+      return fail([whole(`${file}已损坏或不是可接受的文件：${why}，因此没有打开。请打开本工具保存的草稿文件（.draft.json）或本工具生成的 Word 文件。`)]);
+    }
+    if (embedded.kind === 'absent') {
+      const what = word ? '这个 Word 文件' : '这个文件是压缩包（zip）格式，不是草稿文件，也';
+      return fail([
+        whole(`${what}不是本工具生成的：里面没有附带草稿数据，无法打开。请打开本工具保存的草稿文件（.draft.json），或本工具生成的 Word 文件。`),
+      ]);
+    }
+    const json = embedded.json;
     const inner = readDraftJson(json);
     if (inner.ok) return inner;
-    return fail(...inner.problems.map((problem) => ({ ...problem, message: `Word 文件中附带的草稿数据有误：${problem.message}` })));
+    return fail(inner.problems.map((problem) => ({ ...problem, message: `Word 文件中附带的草稿数据有误：${problem.message}` })));
   }
   if (startsWith(bytes, [0xff, 0xfe])) return readDraftJson(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
   if (startsWith(bytes, [0xfe, 0xff])) return readDraftJson(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
@@ -554,6 +620,14 @@ function readDraftBytesUnsafe(bytes: Uint8Array, fileName?: string): DraftReadRe
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    const cut = incompleteUtf8Tail(bytes);
+    if (cut > 0) {
+      return fail(
+        whole(
+          `文件似乎不完整：最后一个字符只有一半（结尾的 ${cut} 个字节不是完整的字符，多半是一个汉字被截断了）。文件可能在复制、下载或保存时被截断，请重新取得完整的文件。`,
+        ),
+      );
+    }
     const sample = bytes.subarray(0, 512);
     const binary = sample.some((byte) => byte === 0) || sample.filter((byte) => byte < 0x09).length > 4;
     return fail(

@@ -21,9 +21,11 @@
  * string (the only place they can appear). Editors that re-serialise the part (LibreOffice, Word) may change
  * the escaping or use CDATA; the reader decodes both.
  *
+ * Reading is bounded (see readEmbeddedDraft): a zip bomb is refused after a counted number of bytes.
+ *
  * Pure (fflate only): runs in Node and the browser.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { Inflate, strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 
 /** Zip path of the part holding the draft JSON in files this app writes. */
 export const EMBEDDED_DRAFT_PATH = 'customXml/item1.xml';
@@ -194,40 +196,180 @@ function draftJsonFromPart(xml: string): string | null {
   return decodeXmlText(xml.slice(start, end));
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Reading, bounded
+//
+// A file from outside is hostile until read: the sizes in a zip's central directory are whatever the file
+// claims, so a "zip bomb" declares a few KB and inflates to gigabytes. The reader therefore walks the
+// central directory itself (bounded number of entries), inflates only the custom XML parts, feeds the
+// compressed bytes to the inflater in small slices and counts what comes out, stopping as soon as a part or
+// all parts together pass the limit. The declared sizes are never trusted.
+
+/** Most any draft part may inflate to. A real draft is well under 1 MB (text is capped, see text-limits.ts). */
+export const MAX_DRAFT_PART_BYTES = 16 * 1024 * 1024;
+/** Most all custom XML parts of one file may inflate to together. */
+export const MAX_TOTAL_INFLATED_BYTES = 32 * 1024 * 1024;
+/** A Word file has a few dozen entries; more than this is not a report. */
+export const MAX_ZIP_ENTRIES = 5000;
+/** Custom XML parts looked into; Word keeps a handful. */
+const MAX_PARTS_EXAMINED = 32;
 /**
- * Whether the bytes are a zip whose directory can be read. A file cut short in a download or a copy cannot
- * be (the directory sits at the end); the reader then says the file is damaged rather than foreign. Never throws.
+ * Compressed bytes handed to the inflater at a time. Deflate expands at most about 1032:1, so one slice
+ * yields at most about 1 MB and the counter sees every megabyte as it comes.
  */
-export function isReadableZip(bytes: Uint8Array): boolean {
+const INFLATE_SLICE = 1024;
+
+export type EmbeddedDraftRead =
+  /** The draft JSON of our custom XML part. */
+  | { readonly kind: 'found'; readonly json: string; readonly inflatedBytes: number }
+  /** A readable zip without our part: a Word file made by something else. */
+  | { readonly kind: 'absent'; readonly inflatedBytes: number }
+  /** Not a readable zip (cut short, bytes changed), or a part whose compressed data is broken. */
+  | { readonly kind: 'damaged'; readonly inflatedBytes: number }
+  /**
+   * Refused unread: a part inflates past {@link MAX_DRAFT_PART_BYTES} (a zip bomb), the parts together past
+   * {@link MAX_TOTAL_INFLATED_BYTES}, or the zip has more than {@link MAX_ZIP_ENTRIES} entries.
+   */
+  | { readonly kind: 'oversized'; readonly reason: 'part' | 'total' | 'entries'; readonly inflatedBytes: number };
+
+interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  readonly localHeaderOffset: number;
+}
+
+const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
+const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+
+/** The central directory's entries, `'damaged'` when it cannot be read, `'entries'` when there are too many. */
+function centralDirectory(bytes: Uint8Array): ZipEntry[] | 'damaged' | 'entries' {
+  if (bytes.length < 22) return 'damaged';
+  // End of central directory record: the last 22 bytes, or earlier when the zip has a comment (≤ 65535 bytes).
+  let eocd = -1;
+  for (let at = bytes.length - 22, stop = Math.max(0, bytes.length - 22 - 65535); at >= stop; at--) {
+    if (u32(bytes, at) === EOCD_SIGNATURE) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) return 'damaged';
+  const count = u16(bytes, eocd + 10);
+  const offset = u32(bytes, eocd + 16);
+  // 0xFFFF / 0xFFFFFFFF mean ZIP64, which no report of a few hundred KB needs.
+  if (count === 0xffff || offset === 0xffffffff) return 'damaged';
+  if (count > MAX_ZIP_ENTRIES) return 'entries';
+  const entries: ZipEntry[] = [];
+  let at = offset;
+  const decoder = new TextDecoder('utf-8');
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL_SIGNATURE) return 'damaged';
+    const nameLength = u16(bytes, at + 28);
+    const next = at + 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+    if (next > bytes.length) return 'damaged';
+    entries.push({
+      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      flags: u16(bytes, at + 8),
+      method: u16(bytes, at + 10),
+      compressedSize: u32(bytes, at + 20),
+      localHeaderOffset: u32(bytes, at + 42),
+    });
+    at = next;
+  }
+  return entries;
+}
+
+type PartBytes = { ok: true; bytes: Uint8Array } | { ok: false; kind: 'damaged' | 'oversized' };
+
+/**
+ * One entry's bytes, inflated with a counter: stops past `budget` bytes (never allocating more than about
+ * one slice's worth beyond it). `counter.inflated` grows by what was produced, also on failure.
+ */
+function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number, counter: { inflated: number }): PartBytes {
+  const local = entry.localHeaderOffset;
+  if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL_SIGNATURE) return { ok: false, kind: 'damaged' };
+  if ((entry.flags & 1) !== 0) return { ok: false, kind: 'damaged' }; // encrypted: not ours
+  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+  // The declared compressed size is a claim too: never read past the end of the file.
+  const end = Math.min(bytes.length, start + entry.compressedSize);
+  if (start > end) return { ok: false, kind: 'damaged' };
+  const data = bytes.subarray(start, end);
+  if (entry.method === 0) {
+    counter.inflated += data.length;
+    return data.length > budget ? { ok: false, kind: 'oversized' } : { ok: true, bytes: data };
+  }
+  if (entry.method !== 8) return { ok: false, kind: 'damaged' };
+  const chunks: Uint8Array[] = [];
+  let produced = 0;
+  let overBudget = false;
+  const inflater = new Inflate((chunk) => {
+    produced += chunk.length;
+    counter.inflated += chunk.length;
+    if (produced > budget) overBudget = true;
+    else chunks.push(chunk);
+  });
   try {
-    unzipSync(bytes, { filter: () => false });
-    return true;
+    for (let at = 0; at < data.length && !overBudget; at += INFLATE_SLICE) {
+      const slice = data.subarray(at, Math.min(data.length, at + INFLATE_SLICE));
+      inflater.push(slice, at + INFLATE_SLICE >= data.length);
+    }
   } catch {
-    return false;
+    return { ok: false, kind: overBudget ? 'oversized' : 'damaged' };
+  }
+  if (overBudget) return { ok: false, kind: 'oversized' };
+  const out = new Uint8Array(produced);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { ok: true, bytes: out };
+}
+
+const DRAFT_PART_NAME = /^customXml\/item\d+\.xml$/i;
+
+/**
+ * Reads the draft a `.docx` made by this app carries, in bounded time and memory whatever the bytes are.
+ * Never throws. Looks at {@link EMBEDDED_DRAFT_PATH} first, then at every other custom XML part (Word
+ * renumbers them when it saves). `inflatedBytes` is how much was decompressed, for tests and measurements.
+ */
+export function readEmbeddedDraft(bytes: Uint8Array): EmbeddedDraftRead {
+  const counter = { inflated: 0 };
+  try {
+    const directory = centralDirectory(bytes);
+    if (directory === 'damaged') return { kind: 'damaged', inflatedBytes: 0 };
+    if (directory === 'entries') return { kind: 'oversized', reason: 'entries', inflatedBytes: 0 };
+    const parts = directory
+      .filter((entry) => DRAFT_PART_NAME.test(entry.name))
+      .sort((a, b) => (a.name === EMBEDDED_DRAFT_PATH ? -1 : b.name === EMBEDDED_DRAFT_PATH ? 1 : a.name.localeCompare(b.name)))
+      .slice(0, MAX_PARTS_EXAMINED);
+    for (const entry of parts) {
+      const budget = Math.min(MAX_DRAFT_PART_BYTES, MAX_TOTAL_INFLATED_BYTES - counter.inflated);
+      const part = inflateEntry(bytes, entry, budget, counter);
+      if (!part.ok) {
+        return part.kind === 'oversized'
+          ? { kind: 'oversized', reason: budget < MAX_DRAFT_PART_BYTES ? 'total' : 'part', inflatedBytes: counter.inflated }
+          : { kind: 'damaged', inflatedBytes: counter.inflated };
+      }
+      const json = draftJsonFromPart(decodePartBytes(part.bytes));
+      if (json !== null) return { kind: 'found', json, inflatedBytes: counter.inflated };
+    }
+    return { kind: 'absent', inflatedBytes: counter.inflated };
+  } catch {
+    return { kind: 'damaged', inflatedBytes: counter.inflated };
   }
 }
 
 /**
- * The draft JSON a `.docx` made by this app carries, or null when the bytes are not a zip, hold no such part,
- * or anything else goes wrong. Never throws. Looks at {@link EMBEDDED_DRAFT_PATH} first, then at every other
- * custom XML part (Word renumbers them when it saves).
+ * The draft JSON a `.docx` made by this app carries, or null when there is none or the file is damaged or
+ * oversized ({@link readEmbeddedDraft} tells those apart). Never throws.
  */
 export function extractEmbeddedDraftJson(docx: Uint8Array): string | null {
-  try {
-    const files = unzipSync(docx, {
-      filter: (f) => /^customXml\/item\d+\.xml$/i.test(f.name),
-    });
-    const names = Object.keys(files).sort((a, b) =>
-      a === EMBEDDED_DRAFT_PATH ? -1 : b === EMBEDDED_DRAFT_PATH ? 1 : a.localeCompare(b),
-    );
-    for (const name of names) {
-      const bytes = files[name];
-      if (bytes === undefined) continue;
-      const json = draftJsonFromPart(decodePartBytes(bytes));
-      if (json !== null) return json;
-    }
-    return null;
-  } catch {
-    return null;
-  }
+  const read = readEmbeddedDraft(docx);
+  return read.kind === 'found' ? read.json : null;
 }

@@ -6,7 +6,8 @@
  * Blocking: every error, and every finding of the template's "no blank cell" rules (kind `filled`,
  * R3.5 — a warning while editing): a final report never prints an untouched cell, and never prints it
  * as 0 (spec §A.4). As a safety net beyond the template's rules, any untouched input cell that no
- * finding names is reported too.
+ * finding names is reported too. Text past the stated limits (text-limits.ts) blocks as well: the Word
+ * builder refuses it in either version.
  */
 import type { Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';

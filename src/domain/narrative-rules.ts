@@ -6,13 +6,12 @@
  */
 import type { Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
+import { countCharacters } from './text-limits.ts';
 import { narrativeSections } from './template.ts';
 import type { NarrativePartTemplate, ReportTemplate } from './template-types.ts';
 
-/** Characters that count: whitespace and line breaks do not. */
-export function countCharacters(text: string): number {
-  return [...text.replace(/\s+/gu, '')].length;
-}
+// One count for the editor's counters and the text limits (src/domain/text-limits.ts).
+export { countCharacters };
 
 /** Text that says only "nothing": 无, 無, 没有, with or without punctuation. */
 const NOTHING = /^[无無没有。.！!\s]*$/u;

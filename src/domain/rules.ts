@@ -13,6 +13,7 @@
 import { formatCellValue, maxValue } from './cell-input.ts';
 import type { CellValues, Draft } from './draft-types.ts';
 import { feeFindings } from './fee-statement.ts';
+import { textLimitFindings } from './text-limits.ts';
 import type { Finding } from './findings.ts';
 import { narrativeFindings } from './narrative-rules.ts';
 import { cellAccessibleName, type CellInfo } from './table-layout.ts';
@@ -591,7 +592,8 @@ export function evaluateRules(template: ReportTemplate, values: CellValues, prev
 /**
  * The rules over a draft: the table rules (`evaluateRules` over the tables flattened with untouched
  * cells as null, cross-year rules when last year's draft is given), the checks of the 信息处理费 values
- * (fee-statement.ts), then the narrative rules (spec §5.6 N12). The report's one check
+ * (fee-statement.ts), then the narrative rules (spec §5.6 N12) and the text limits (text-limits.ts).
+ * The report's one check
  * (`reportFindings`, check.ts) is this plus the swings against last year.
  */
 export function checkDraft(draft: Draft, previous?: Draft | null): Finding[] {
@@ -605,7 +607,7 @@ export function checkDraft(draft: Draft, previous?: Draft | null): Finding[] {
       })
     : evaluateRules(template, values);
   if (draft.fees) findings.push(...feeFindings(draft.fees));
-  return [...findings, ...narrative];
+  return [...findings, ...narrative, ...textLimitFindings(draft)];
 }
 
 /**

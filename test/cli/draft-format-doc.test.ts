@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { templateIds, templates } from '../../templates/index.ts';
 import { KEYS_BEGIN, KEYS_END, withGeneratedKeys } from '../../src/cli/draft-format-doc.ts';
 import { readDraftJson } from '../../src/domain/draft-file.ts';
+import { TEXT_LIMITS } from '../../src/domain/text-limits.ts';
 import { indexTemplate, narrativeSections } from '../../src/domain/template.ts';
 
 const DOC_PATH = fileURLToPath(new URL('../../docs/draft-format.md', import.meta.url));
@@ -28,6 +29,13 @@ describe('docs/draft-format.md', () => {
         for (const part of narrative.parts) expect(generated).toContain(`\`narrative.${narrative.id}.parts.${part.key}\``);
       }
     }
+  });
+
+  it('states the text limits the program applies (src/domain/text-limits.ts)', () => {
+    expect(doc).toContain(`${TEXT_LIMITS.fieldCharacters} 字，${TEXT_LIMITS.fieldParagraphs} 段 |`);
+    expect(doc).toContain(`${TEXT_LIMITS.lineCharacters} 字，${TEXT_LIMITS.lineParagraphs} 段 |`);
+    expect(doc).toContain(`| 每章自行增加的小标题 \`extraParts\` | ${TEXT_LIMITS.extraParts} 个 |`);
+    expect(doc).toContain(`| 全部文本框合计 | ${TEXT_LIMITS.totalCharacters} 字，${TEXT_LIMITS.totalParagraphs} 段 |`);
   });
 
   it('documents every top-level field of the draft', () => {

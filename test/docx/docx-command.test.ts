@@ -2,14 +2,16 @@
 /**
  * `report docx`, run in-process through the CLI's dispatcher: final (exit 0) or draft (exit 1, reasons on
  * stderr), default file name in the current directory, `-o`, a `.docx` the app made as input, and exit 2
- * with nothing written for unusable input.
+ * with nothing written for unusable input; an existing file overwritten only with --force and the input never;
+ * write errors in Chinese.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { runReport } from '../../src/cli/report.ts';
+import { writeReason } from '../../src/cli/docx-command.ts';
 import { readDraftJson } from '../../src/domain/draft-file.ts';
 import { reportFileName } from '../../src/docx/build-report.ts';
 import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
@@ -63,7 +65,8 @@ describe('report docx', () => {
   });
 
   it('writes only a draft of a complete report that still needs its sign-off, and says why, exit 1', async () => {
-    const { code, stdout, stderr } = await report(OFFICE_2023_PATH);
+    // The test above wrote a draft under the same default name: replacing it takes --force.
+    const { code, stdout, stderr } = await report(OFFICE_2023_PATH, '--force');
     expect(code).toBe(1);
     expect(stderr).toContain('正式报告须经审核通过后才能生成');
     expect(stdout.trim()).toBe(join(dir, reportFileName(office2023Draft(), 'draft')));
@@ -98,5 +101,68 @@ describe('report docx', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('无法写入');
     expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
+  });
+
+  it('never overwrites an existing file without --force, and replaces it with --force', async () => {
+    const target = join(dir, 'existing.docx');
+    writeFileSync(target, 'the clerk’s own file');
+    const refused = await report(NO_REVIEW_PATH, '-o', target);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`没有写入：${target} 已经存在。要覆盖它请加 --force，或用 -o 指定另一个输出文件。\n`);
+    expect(refused.stdout).toBe('');
+    expect(readFileSync(target, 'utf8')).toBe('the clerk’s own file');
+
+    const forced = await report(NO_REVIEW_PATH, '-o', target, '--force');
+    expect(forced.code).toBe(0);
+    expect(readDocx(readFileSync(target)).headers).toEqual([]);
+  });
+
+  it('refuses to write over the input, directly or through a symbolic link or a hard link, even with --force', async () => {
+    const input = join(dir, 'own.draft.json');
+    const original = JSON.stringify(noReviewDraft());
+    writeFileSync(input, original);
+    symlinkSync(input, join(dir, 'link-to-own.docx'));
+    linkSync(input, join(dir, 'hard-link-to-own.docx'));
+    for (const output of ['own.draft.json', 'link-to-own.docx', 'hard-link-to-own.docx']) {
+      for (const extra of [[], ['--force']]) {
+        const { code, stderr, stdout } = await report('own.draft.json', '-o', output, ...extra);
+        expect(code, `${output} ${extra.join(' ')}`).toBe(2);
+        expect(stderr).toContain('这就是输入的文件');
+        expect(stdout).toBe('');
+        expect(readFileSync(input, 'utf8')).toBe(original);
+      }
+    }
+    // A .docx the app made as input: -o naming that same file is refused too.
+    expect((await report('own.draft.json', '-o', 'own.docx')).code).toBe(0);
+    const docxBefore = readFileSync(join(dir, 'own.docx'));
+    expect((await report('own.docx', '-o', 'own.docx', '--force')).code).toBe(2);
+    expect(readFileSync(join(dir, 'own.docx')).equals(docxBefore)).toBe(true);
+  });
+
+  it('does not follow a dangling symbolic link without --force', async () => {
+    const link = join(dir, 'dangling.docx');
+    symlinkSync(join(dir, 'nowhere', 'target.docx'), link);
+    const { code, stderr } = await report(NO_REVIEW_PATH, '-o', link);
+    expect(code).toBe(2);
+    expect(stderr).toContain('已经存在');
+  });
+
+  it('says in Chinese when the disk is full (/dev/full: ENOSPC)', async () => {
+    expect(existsSync('/dev/full'), '/dev/full is needed to simulate a full disk').toBe(true);
+    const { code, stderr, stdout } = await report(NO_REVIEW_PATH, '-o', '/dev/full', '--force');
+    expect(code).toBe(2);
+    expect(stderr).toBe('无法写入 /dev/full：磁盘空间不足，请腾出空间后重试\n');
+    expect(stdout).toBe('');
+  });
+
+  it('maps the other write errors a clerk can act on to Chinese, never to the system’s English text', () => {
+    const error = (code: string) => Object.assign(new Error(`${code}: i/o error, write`), { code });
+    expect(writeReason(error('EIO'))).toBe('写入时磁盘或网络驱动器出错（输入输出错误），请检查存储设备后重试');
+    expect(writeReason(error('EROFS'))).toBe('所在磁盘是只读的');
+    expect(writeReason(error('EDQUOT'))).toBe('超出了磁盘配额，请腾出空间后重试');
+    for (const code of ['EIO', 'ENOSPC', 'EROFS', 'EDQUOT', 'EFBIG', 'ENAMETOOLONG', 'ENOTDIR', 'EACCES', 'EBUSY', 'ENOENT', 'EISDIR']) {
+      // Product names (Word, WPS) are the only Latin letters a message may hold.
+      expect(writeReason(error(code)).replace(/Word|WPS/g, ''), code).not.toMatch(/[A-Za-z]/);
+    }
   });
 });

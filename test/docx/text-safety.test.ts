@@ -3,10 +3,13 @@
  * Narrative text comes out as typed (issue 3): XML specials, emoji, rare CJK (𠀀 U+20000) and tabs
  * unchanged; control characters pasted from other programs removed; every kind of line end a new paragraph;
  * a very long paragraph intact. The file stays well-formed XML and carries the text unchanged in its draft.
+ * Text past the stated limits (150,000 paragraphs, 70,000 sub-headings) is refused with a Chinese message,
+ * never a stack overflow, and the builder itself handles that many paragraphs.
  */
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/domain/draft-types.ts';
-import { buildReportDocx } from '../../src/docx/build-report.ts';
+import { buildReportDocx, reportBlocks } from '../../src/docx/build-report.ts';
+import { TEXT_LIMITS, TextLimitError } from '../../src/domain/text-limits.ts';
 import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { cleanText, paragraphsOf } from '../../src/domain/report-text.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
@@ -16,7 +19,8 @@ const SPECIALS = `甲 & 乙 < 丙 > 丁 "戊" '己' ]]> &amp; <w:t>`;
 const EMOJI = '进展顺利😀👍🏽🇨🇳，家庭👨‍👩‍👧';
 const RARE = '𠀀𠀁𪚥𰻞 U+20000';
 const CONTROLS = 'a\u0000b\u0001c\u0008d\u000Ee\u001Ff\u007Fg\u0085h\uFFFEi\uFFFFj\uD800k\uDC00l\uDBFF';
-const LONG = '政务公开'.repeat(25_000); // 100 000 characters in one paragraph
+// 19 600 characters in one paragraph, within the 20 000 of one text box (src/domain/text-limits.ts) with the lines above.
+const LONG = '政务公开'.repeat(4_900);
 
 function withText(draft: Draft, problems: string): Draft {
   const copy = structuredClone(draft);
@@ -86,4 +90,37 @@ describe('narrative text in the Word file', () => {
     expect(doc.core.creator).toBe('A&B<机关>"办"');
     expect(doc.core.title).toBe('A&B<机关>"办"2023年政府信息公开工作年度报告');
   });
+});
+
+describe('text far past the limits', () => {
+  const manyLines = withText(office2023Draft(), '存在问题\n'.repeat(150_000));
+  const manyHeadings = structuredClone(office2023Draft());
+  manyHeadings.narrative.overview!.extraParts = Array.from({ length: 70_000 }, (_, i) => ({ title: `小标题${i}`, text: '内容' }));
+
+  it('refuses 150,000 paragraphs and 70,000 sub-headings with the limit message, in either mode', async () => {
+    for (const [draft, expected] of [
+      [manyLines, '五、存在的主要问题及改进情况“存在的主要问题”有 600000 字、150000 段，超过了每项 20000 字、300 段的上限'],
+      [manyHeadings, '一、总体情况自行增加了 70000 个小标题，超过了每节 20 个的上限'],
+    ] as const) {
+      for (const mode of ['final', 'draft'] as const) {
+        const error = await buildReportDocx(draft, mode).then(
+          () => null,
+          (thrown: unknown) => thrown,
+        );
+        expect(error).toBeInstanceOf(TextLimitError);
+        expect((error as Error).message).toContain(`文字太长，无法生成 Word 文件：${expected}`);
+      }
+    }
+  });
+
+  it('builds a text box of exactly the limit and refuses one character more', async () => {
+    const atLimit = '政'.repeat(TEXT_LIMITS.fieldCharacters);
+    const doc = readDocx(await buildReportDocx(withText(office2023Draft(), atLimit), 'draft'));
+    expect(doc.paragraphs.map((p) => p.text)).toContain(atLimit);
+    await expect(buildReportDocx(withText(office2023Draft(), `${atLimit}政`), 'draft')).rejects.toThrow('有 20001 字，超过了每项 20000 字的上限');
+  });
+
+  it('the builder itself lays out 150,000 paragraphs without recursion or argument spreading', () => {
+    expect(reportBlocks(manyLines, 'draft').length).toBeGreaterThan(150_000);
+  }, 30_000);
 });

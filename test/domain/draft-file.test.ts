@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { templates } from '../../templates/index.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { embedDraftJson } from '../../src/domain/embedded-draft.ts';
+import { zipBombDocx } from '../helpers/zip-bomb.ts';
 import { draftFileName, readDraftBytes, readDraftJson, serializeDraft, type DraftReadResult } from '../../src/domain/draft-file.ts';
 import { reviewOf, settingsOf, type Draft, type NestedValues } from '../../src/domain/draft-types.ts';
 import { indexTemplate } from '../../src/domain/template.ts';
@@ -481,5 +482,18 @@ describe('draftFileName', () => {
     const draft = office2023Draft();
     draft.agency.name = ' 某某局/办公室:"测试"\n ';
     expect(draftFileName(draft)).toBe('某某局办公室测试2023年政府信息公开工作年度报告.draft.json');
+  });
+});
+
+describe('readDraftBytes: zip bombs', () => {
+  it('refuses a Word file whose draft part inflates to a gigabyte as damaged or not acceptable, not as foreign', () => {
+    for (const bomb of [zipBombDocx(1024 * 1024 * 1024), zipBombDocx(256 * 1024 * 1024, { declaredSize: 900 })]) {
+      const read = readDraftBytes(bomb, '报告.docx');
+      expect(read.ok).toBe(false);
+      if (read.ok) continue;
+      expect(read.problems).toHaveLength(1);
+      expect(read.problems[0]!.message).toMatch(/^这个 Word 文件已损坏或不是可接受的文件：其中的数据解压后超过 16 MB/);
+      expect(read.problems[0]!.message).not.toContain('不是本工具生成的');
+    }
   });
 });

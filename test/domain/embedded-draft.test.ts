@@ -2,9 +2,9 @@
 /**
  * The draft carried inside the .docx: found where we put it and wherever an editor moves it (Word renumbers
  * custom XML parts; LibreOffice re-escapes; some tools write CDATA, a prefix or UTF-16), absent → null, and
- * never an exception, whatever the bytes.
+ * never an exception, whatever the bytes; a zip bomb is refused after a bounded number of inflated bytes.
  */
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { inflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph } from 'docx';
 import {
@@ -12,7 +12,12 @@ import {
   EMBEDDED_DRAFT_PATH,
   embedDraftJson,
   extractEmbeddedDraftJson,
+  MAX_DRAFT_PART_BYTES,
+  MAX_TOTAL_INFLATED_BYTES,
+  MAX_ZIP_ENTRIES,
+  readEmbeddedDraft,
 } from '../../src/domain/embedded-draft.ts';
+import { manyEntriesZip, repeatedByteDeflate, zipBombDocx, zipOf } from '../helpers/zip-bomb.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { parseXml } from '../helpers/read-docx.ts';
@@ -96,5 +101,59 @@ describe('embedDraftJson / extractEmbeddedDraftJson', () => {
       flipped[cut] = flipped[cut]! ^ 0xff;
       expect(() => extractEmbeddedDraftJson(flipped)).not.toThrow();
     }
+  });
+});
+
+describe('readEmbeddedDraft: bounded whatever the file claims', () => {
+  const GiB = 1024 * 1024 * 1024;
+
+  it('the test bomb is what it says: a run of one byte', () => {
+    const data = repeatedByteDeflate(0x20, 100_000);
+    const out = inflateSync(data);
+    expect(out.length).toBe(100_000);
+    expect(out.every((byte) => byte === 0x20)).toBe(true);
+    expect(data.length).toBeLessThan(100_000 / 100);
+  });
+
+  it('stops inflating a 1 GiB part just past the limit and calls it oversized', () => {
+    const bomb = zipBombDocx(GiB);
+    expect(bomb.length).toBeLessThan(8 * 1024 * 1024);
+    const read = readEmbeddedDraft(bomb);
+    expect(read).toMatchObject({ kind: 'oversized', reason: 'part' });
+    // One slice of compressed input can add at most about 1 MB of output beyond the limit.
+    expect(read.inflatedBytes).toBeGreaterThan(MAX_DRAFT_PART_BYTES);
+    expect(read.inflatedBytes).toBeLessThan(MAX_DRAFT_PART_BYTES + 2 * 1024 * 1024);
+  });
+
+  it('ignores a central directory that claims the part is small', () => {
+    const read = readEmbeddedDraft(zipBombDocx(GiB / 4, { declaredSize: 1200 }));
+    expect(read).toMatchObject({ kind: 'oversized', reason: 'part' });
+    expect(read.inflatedBytes).toBeLessThan(MAX_DRAFT_PART_BYTES + 2 * 1024 * 1024);
+  });
+
+  it('bounds the total over many parts, each under the limit', () => {
+    const part = repeatedByteDeflate(0x20, MAX_DRAFT_PART_BYTES - 1024);
+    const zip = zipOf(
+      Array.from({ length: 10 }, (_, i) => ({ name: `customXml/item${i + 1}.xml`, method: 8 as const, data: part, declaredSize: 10 })),
+    );
+    const read = readEmbeddedDraft(zip);
+    expect(read).toMatchObject({ kind: 'oversized', reason: 'total' });
+    expect(read.inflatedBytes).toBeGreaterThan(MAX_TOTAL_INFLATED_BYTES);
+    expect(read.inflatedBytes).toBeLessThan(MAX_TOTAL_INFLATED_BYTES + 2 * 1024 * 1024);
+  });
+
+  it('refuses a zip with more entries than any report has, without inflating anything', () => {
+    const read = readEmbeddedDraft(manyEntriesZip(MAX_ZIP_ENTRIES + 1));
+    expect(read).toEqual({ kind: 'oversized', reason: 'entries', inflatedBytes: 0 });
+  });
+
+  it('tells a damaged zip from a foreign one', async () => {
+    const good = embedDraftJson(await plainDocx(), '{"a":1}');
+    expect(readEmbeddedDraft(good)).toMatchObject({ kind: 'found', json: '{"a":1}' });
+    expect(readEmbeddedDraft(await plainDocx()).kind).toBe('absent');
+    expect(readEmbeddedDraft(good.subarray(0, good.length - 30)).kind).toBe('damaged');
+    // A deflate stream cut short inside the part.
+    const cut = zipOf([{ name: 'customXml/item1.xml', method: 8, data: repeatedByteDeflate(0x20, 1_000_000).subarray(0, 100), declaredSize: 1_000_000 }]);
+    expect(readEmbeddedDraft(cut).kind).toBe('damaged');
   });
 });

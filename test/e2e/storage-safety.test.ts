@@ -2,7 +2,8 @@
  * Nothing is lost, in a real browser: the same draft in a second tab is detected and neither tab writes
  * over the other; a full disk (IndexedDB refusing with QuotaExceededError) is told at once with the draft
  * file offered; a browser that refuses all storage still lets the clerk work, in memory, with a warning;
- * a corrupt or foreign file opened on the home screen gives its Chinese message and changes nothing.
+ * a corrupt or foreign file opened on the home screen gives its Chinese message and changes nothing; a zip
+ * bomb is refused with its own message and the tab stays alive.
  */
 import type { Browser, Page } from 'playwright-core';
 import { strToU8, zipSync } from 'fflate';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
+import { zipBombDocx } from '../helpers/zip-bomb.ts';
 import { launchBrowser, newAppPage, pageErrorReport } from './browser.ts';
 import {
   createReport,
@@ -19,6 +21,7 @@ import {
   field,
   goToStep,
   openDraftFile,
+  openWordFile,
   stepHeading,
   textOf,
   until,
@@ -205,6 +208,30 @@ describe('a file that is not a draft, opened on the home screen', () => {
       expect(await draftRows(page), file.name).toEqual(before);
     }
     expect(await textOf(page.getByRole('main'))).not.toContain('无法打开');
+    expect(errors, pageErrorReport(errors)).toEqual([]);
+    await context.close();
+  });
+  it('a zip bomb (a Word file whose draft part inflates to 1 GiB, its size declared honestly or not) is refused at once and the page stays usable', async () => {
+    const { context, page, errors } = await newAppPage(browser);
+    await page.getByRole('button', { name: '新建报告', exact: true }).waitFor();
+    const bombs = [
+      { name: '压缩炸弹.docx', buffer: Buffer.from(zipBombDocx(1024 * 1024 * 1024)) },
+      { name: '谎报大小.docx', buffer: Buffer.from(zipBombDocx(1024 * 1024 * 1024, { declaredSize: 1200 })) },
+    ];
+    for (const bomb of bombs) {
+      await openWordFile(page, { name: bomb.name, bytes: bomb.buffer });
+      const dialog = page.getByRole('dialog', { name: '无法打开这个文件' });
+      const problems = await expectText(dialog.getByRole('listitem'), /已损坏或不是可接受的文件/);
+      expect(problems).toContain('其中的数据解压后超过 16 MB');
+      expect(problems).not.toContain('不是本工具生成的');
+      await dialog.getByRole('button', { name: '知道了' }).click();
+      await until(() => dialog.count(), (n) => n === 0, 'the dialog to close');
+    }
+    // The tab survived and answers: script runs, and the next action works.
+    expect(await page.evaluate(() => 6 * 7)).toBe(42);
+    await page.getByRole('button', { name: '新建报告', exact: true }).click();
+    await page.getByRole('dialog').first().waitFor();
+    expect(await draftRows(page)).toEqual([]);
     expect(errors, pageErrorReport(errors)).toEqual([]);
     await context.close();
   });

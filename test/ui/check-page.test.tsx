@@ -134,5 +134,26 @@ describe('检查与生成 page', () => {
       await waitFor(() => expect(downloads).toEqual(['宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告（草稿）.docx']), { timeout: 10_000 });
       expect(screen.getByRole('status')).toHaveTextContent('已生成草稿版 Word 文件');
     });
+
+    it('with text past the stated limit: names it among the blockers and does not offer the 草稿 version, which would be refused', async () => {
+      const user = userEvent.setup();
+      const downloads = captureDownloads();
+      const repository = new MemoryDraftRepository();
+      const draft = office2023Draft();
+      draft.narrative.overview!.parts.proactive = '公'.repeat(20_001);
+      const record = await storeDraft(repository, draft);
+      await openDraftAt(repository, record.id, 'check', '检查与生成');
+      const message = '一、总体情况“主动公开”有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。';
+      expect(screen.getByRole('link', { name: message })).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: '生成 Word 报告' }));
+      const dialog = await screen.findByRole('alertdialog', { name: '还不能生成正式版' }, { timeout: 10_000 });
+      expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toContain(`错误 ${message}`);
+      // The 草稿 version would be refused too: not offered, and the dialog says why.
+      expect(within(dialog).queryByRole('button', { name: '生成草稿版（标注“草稿”）' })).toBeNull();
+      expect(dialog).toHaveTextContent('文字超过上限时，草稿版也不能生成：请先删减（已写的内容都还在）。');
+      await user.click(within(dialog).getByRole('button', { name: '返回修改' }));
+      expect(downloads).toEqual([]);
+      expect((await repository.get(record.id))!.draft.narrative.overview!.parts.proactive).toBe('公'.repeat(20_001));
+    });
   });
 });

@@ -66,6 +66,52 @@ describe('一、总体情况', () => {
   });
 });
 
+describe('the stated text limit', () => {
+  it('shows the limit next to the count, says in the same place when the text is over it, and keeps every character typed', async () => {
+    const { repository, id } = await openEmpty('overview', '一、总体情况');
+    const box = screen.getByRole('textbox', { name: '（一）主动公开' }) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: '公开'.repeat(10) } });
+    expect(box).toHaveAccessibleDescription(expect.stringContaining('20 字（上限 20000 字）'));
+    const over = '公'.repeat(20_001);
+    fireEvent.input(box, { target: { value: over } });
+    await waitFor(() => expect(box).toHaveAccessibleDescription(expect.stringContaining('本项有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。')));
+    expect(box.value).toBe(over);
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.parts.proactive).toBe(over));
+  });
+});
+
+describe('the limits of one-line fields and of added sub-topics', () => {
+  it('says at an added sub-heading when it is past 200 characters, keeping the text', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openEmpty('overview', '一、总体情况');
+    await user.click(screen.getByRole('button', { name: '增加小标题' }));
+    const title = screen.getByRole('textbox', { name: '小标题 （六）' }) as HTMLInputElement;
+    fireEvent.input(title, { target: { value: '标'.repeat(201) } });
+    await waitFor(() => expect(title).toHaveAccessibleDescription('本项有 201 字，超过了每项 200 字的上限，请删减（已写的内容都还在）。'));
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.extraParts[0]?.title).toBe('标'.repeat(201)));
+  });
+
+  it('says it at the agency name too', async () => {
+    await openEmpty('basics', '基本信息');
+    const name = screen.getByRole('textbox', { name: '机关全称' });
+    fireEvent.input(name, { target: { value: '某'.repeat(201) } });
+    await waitFor(() => expect(name).toHaveAccessibleDescription(expect.stringContaining('本项有 201 字，超过了每项 200 字的上限')));
+    expect(name).toHaveValue('某'.repeat(201));
+  });
+
+  it('offers 增加小标题 until the section has 20, then says the limit is reached', async () => {
+    const repository = new MemoryDraftRepository();
+    const draft = emptyDraft(report2021, 2025, '某某县教育局');
+    draft.narrative.overview!.extraParts = Array.from({ length: 19 }, (_, i) => ({ title: `小标题${i}`, text: '' }));
+    const record = await storeDraft(repository, draft);
+    await openDraftAt(repository, record.id, 'overview', '一、总体情况');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '增加小标题' }));
+    expect(screen.queryByRole('button', { name: '增加小标题' })).toBeNull();
+    expect(screen.getByText('每节最多自行增加 20 个小标题，已达到上限。')).toBeInTheDocument();
+  });
+});
+
 describe('五、存在的主要问题及改进情况', () => {
   it('hints (N12) while a part is shorter than the template minimum or just “无”', async () => {
     const user = userEvent.setup();

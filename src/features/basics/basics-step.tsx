@@ -8,6 +8,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import type { Agency } from '../../domain/draft-types.ts';
 import { defaultPreamble } from '../../domain/preamble.ts';
 import { useEditor } from '../editor/editor-context.tsx';
+import { fieldLimitMessage, measureText } from '../../domain/text-limits.ts';
 import { agencyFieldId, PREAMBLE_FIELD_ID } from '../editor/field-ids.ts';
 import type { ReportFormValues } from '../report-form/form-values.ts';
 import { formatLongName } from '../shared/format.ts';
@@ -40,7 +41,7 @@ function AgencyMessage({ field, id }: { field: keyof Agency; id: string }) {
   const duplicate = useDuplicateName(field === 'name' ? (value ?? '') : null);
   return (
     <span id={id} className="field-error">
-      {agencyProblem(field, value ?? '') || duplicate}
+      {agencyProblem(field, value ?? '') || (fieldLimitMessage('本项', 'line', measureText(value ?? '')) ?? '') || duplicate}
     </span>
   );
 }

@@ -12,6 +12,7 @@ import { verifyApproval, type ApprovalVerdict } from '../../domain/approval-verd
 import { canGenerateFinal } from '../../domain/review.ts';
 import { useServices } from '../shared/services.tsx';
 import { listOf, reviewersNotice, useDeployedReviewers, type DeployedReviewers } from '../review/reviewers-source.ts';
+import { TEXT_LIMIT_RULE, TextLimitError } from '../../domain/text-limits.ts';
 import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
 import { feeInputFindings, type ReportFormValues } from '../report-form/form-values.ts';
 import { DOCX_MIME, downloadFile } from '../shared/download.ts';
@@ -46,6 +47,12 @@ function FindingLink({ item }: { item: LocatedFinding }) {
       </a>
     </li>
   );
+}
+
+/** Text past the stated limits has its own message (which field, how far over); anything else is unexpected. */
+function buildFailureMessage(error: unknown): string {
+  if (error instanceof TextLimitError) return error.message;
+  return '生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。';
 }
 
 export function CheckStep() {
@@ -94,8 +101,8 @@ export function CheckStep() {
       if (deployed.kind === 'broken' && settingsOf(draft).requireApproval) approval.push(`${deployed.message}，审核签名无法核验，不能生成正式版`);
       if (approval.length > 0 || blockers.length > 0) setBlocked({ draft, blockers, approval, module, verdict });
       else await build(module, draft, 'final', verdict);
-    } catch {
-      setFailure('生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。');
+    } catch (error) {
+      setFailure(buildFailureMessage(error));
     } finally {
       setBusy(false);
     }
@@ -108,8 +115,8 @@ export function CheckStep() {
     setBusy(true);
     try {
       await build(module, draft, 'draft', verdict);
-    } catch {
-      setFailure('生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。');
+    } catch (error) {
+      setFailure(buildFailureMessage(error));
     } finally {
       setBusy(false);
     }
@@ -209,9 +216,12 @@ export function CheckStep() {
           onClose={() => setBlocked(null)}
           actions={
             <>
-              <button type="button" className="button button-primary" onClick={() => void generateDraftVersion()}>
-                生成草稿版（标注“草稿”）
-              </button>
+              {/* Text past the limits is refused in the 草稿 version too: no button that can only fail. */}
+              {!blocked.blockers.some((finding) => finding.rule === TEXT_LIMIT_RULE) && (
+                <button type="button" className="button button-primary" onClick={() => void generateDraftVersion()}>
+                  生成草稿版（标注“草稿”）
+                </button>
+              )}
               <button type="button" className="button" data-autofocus onClick={() => setBlocked(null)}>
                 返回修改
               </button>
@@ -232,7 +242,11 @@ export function CheckStep() {
             ))}
           </ul>
           {blocked.blockers.length > MAX_BLOCKERS_LISTED && <p className="muted">另有 {blocked.blockers.length - MAX_BLOCKERS_LISTED} 个问题，见检查结果。</p>}
-          <p>也可以先生成标注“草稿”的版本，供内部审阅。</p>
+          {blocked.blockers.some((finding) => finding.rule === TEXT_LIMIT_RULE) ? (
+            <p>文字超过上限时，草稿版也不能生成：请先删减（已写的内容都还在）。</p>
+          ) : (
+            <p>也可以先生成标注“草稿”的版本，供内部审阅。</p>
+          )}
         </Modal>
       )}
     </div>

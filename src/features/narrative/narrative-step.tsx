@@ -12,7 +12,8 @@ import { chineseNumber } from '../editor/steps.ts';
 import type { ReportFormValues } from '../report-form/form-values.ts';
 import { Modal } from '../shared/modal.tsx';
 import { FeeStatementFields } from './fee-statement-fields.tsx';
-import { CharCount, TextField } from './text-field.tsx';
+import { TEXT_LIMITS } from '../../domain/text-limits.ts';
+import { CharCount, LineLimitMessage, TextField } from './text-field.tsx';
 
 export function NarrativeStep({ section }: { section: NarrativeSectionTemplate }) {
   const { template } = useEditor();
@@ -74,7 +75,14 @@ function ExtraParts({ section }: { section: NarrativeSectionTemplate }) {
             <legend>补充小标题 {ordinal}</legend>
             <div className="field">
               <label htmlFor={titleId}>小标题 {ordinal}</label>
-              <input id={titleId} type="text" autoComplete="off" {...register(`narrative.${section.id}.extraParts.${index}.title`)} />
+              <input
+                id={titleId}
+                type="text"
+                autoComplete="off"
+                aria-describedby={`${titleId}-message`}
+                {...register(`narrative.${section.id}.extraParts.${index}.title`)}
+              />
+              <LineLimitMessage name={`narrative.${section.id}.extraParts.${index}.title`} id={`${titleId}-message`} />
             </div>
             <div className="field field-text">
               <label htmlFor={textId}>{ordinal}内容</label>
@@ -90,9 +98,14 @@ function ExtraParts({ section }: { section: NarrativeSectionTemplate }) {
           </fieldset>
         );
       })}
-      <button type="button" className="button" onClick={() => append({ title: '', text: '' }, { shouldFocus: true, focusName: `narrative.${section.id}.extraParts.${fields.length}.title` })}>
-        增加小标题
-      </button>
+      {/* The stated limit (text-limits.ts), said before it is reached rather than after. */}
+      {fields.length >= TEXT_LIMITS.extraParts ? (
+        <p className="field-help">每节最多自行增加 {TEXT_LIMITS.extraParts} 个小标题，已达到上限。</p>
+      ) : (
+        <button type="button" className="button" onClick={() => append({ title: '', text: '' }, { shouldFocus: true, focusName: `narrative.${section.id}.extraParts.${fields.length}.title` })}>
+          增加小标题
+        </button>
+      )}
       {confirming !== null && (
         <Modal
           title="删除这个小标题？"

@@ -1,21 +1,38 @@
 /**
  * A narrative paragraph: an uncontrolled `<textarea>` registered with react-hook-form, so React never
  * writes its value while the clerk types (Chinese IME composition stays untouched). The character
- * count and the length hint subscribe to the value themselves and re-render alone.
+ * count (with the stated limit) and the length hint subscribe to the value themselves and re-render alone.
  */
 import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
 import type { NarrativePartTemplate } from '../../domain/template-types.ts';
-import { countCharacters, isTooShort } from '../../domain/narrative-rules.ts';
+import { isTooShort } from '../../domain/narrative-rules.ts';
+import { fieldLimitMessage, measureText, TEXT_LIMITS } from '../../domain/text-limits.ts';
 import type { ReportFormValues } from '../report-form/form-values.ts';
 
 type TextPath = FieldPath<ReportFormValues>;
 
+/**
+ * `N 字（上限 20000 字）` while within the limits of src/domain/text-limits.ts; past them, the same place
+ * says by how much, in the warning colour and announced, and the text stays exactly as typed.
+ */
 export function CharCount({ name, id }: { name: TextPath; id: string }) {
   const value = useWatch<ReportFormValues>({ name });
-  const count = countCharacters(typeof value === 'string' ? value : '');
+  const measure = measureText(typeof value === 'string' ? value : '');
+  const over = fieldLimitMessage('本项', 'field', measure);
   return (
-    <span id={id} className="char-count">
-      {count} 字
+    <span id={id} className={over === null ? 'char-count' : 'char-count char-count-over'} role={over === null ? undefined : 'alert'}>
+      {over ?? `${measure.characters} 字（上限 ${TEXT_LIMITS.fieldCharacters} 字）`}
+    </span>
+  );
+}
+
+/** For a one-line field (an added sub-heading): nothing while within its limit, the over-limit message past it. */
+export function LineLimitMessage({ name, id }: { name: TextPath; id: string }) {
+  const value = useWatch<ReportFormValues>({ name });
+  const over = fieldLimitMessage('本项', 'line', measureText(typeof value === 'string' ? value : ''));
+  return (
+    <span id={id} className="field-error" role={over === null ? undefined : 'alert'}>
+      {over ?? ''}
     </span>
   );
 }

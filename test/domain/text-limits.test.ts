@@ -1,0 +1,58 @@
+// @vitest-environment node
+/** The stated text limits: what counts, where each finding points, and that real reports are far inside them. */
+import { describe, expect, it } from 'vitest';
+import { countCharacters, fieldLimitMessage, TEXT_LIMIT_RULE, TEXT_LIMITS, textLimitFindings } from '../../src/domain/text-limits.ts';
+import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
+
+describe('countCharacters', () => {
+  it('counts what the clerk sees as characters: whitespace no, a character outside the BMP once', () => {
+    expect(countCharacters('本年 主动\n公开\u3000信息\t')).toBe(8);
+    expect(countCharacters('𠀀😀a')).toBe(3);
+    expect(countCharacters('\uD800x')).toBe(2); // a lone surrogate still counts (it will be dropped when printed)
+    expect(countCharacters('')).toBe(0);
+  });
+});
+
+describe('textLimitFindings', () => {
+  it('finds nothing in the real sample reports', () => {
+    expect(textLimitFindings(office2023Draft())).toEqual([]);
+    expect(textLimitFindings(district2020Draft())).toEqual([]);
+  });
+
+  it('names the field past its limit, as an error the check page can locate', () => {
+    const draft = office2023Draft();
+    draft.narrative.overview!.intro = '开'.repeat(TEXT_LIMITS.fieldCharacters + 1);
+    draft.preamble = '段\n'.repeat(TEXT_LIMITS.fieldParagraphs + 1);
+    draft.agency.name = '某'.repeat(TEXT_LIMITS.lineCharacters + 1);
+    const findings = textLimitFindings(draft);
+    expect(findings.map((finding) => [finding.rule, finding.severity, finding.cells])).toEqual([
+      [TEXT_LIMIT_RULE, 'error', ['agency.name']],
+      [TEXT_LIMIT_RULE, 'error', ['preamble']],
+      [TEXT_LIMIT_RULE, 'error', ['narrative.overview.intro']],
+    ]);
+    expect(findings[0]!.message).toBe('机关全称有 201 字，超过了每项 200 字的上限，请删减（已写的内容都还在）。');
+    expect(findings[1]!.message).toBe('编制说明有 301 段，超过了每项 300 段的上限，请合并或删减段落（已写的内容都还在）。');
+    expect(findings[2]!.message).toBe('一、总体情况的开头段落有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。');
+  });
+
+  it('counts the added sub-topics once, however many, and checks the first ones’ text', () => {
+    const draft = office2023Draft();
+    draft.narrative.overview!.extraParts = Array.from({ length: 5000 }, () => ({ title: '标'.repeat(300), text: '' }));
+    const findings = textLimitFindings(draft);
+    expect(findings[0]!.message).toBe('一、总体情况自行增加了 5000 个小标题，超过了每节 20 个的上限，请合并或删除多余的小标题（已写的内容都还在）。');
+    expect(findings.filter((finding) => finding.message.includes('小标题有 300 字'))).toHaveLength(TEXT_LIMITS.extraParts);
+  });
+
+  it('limits the whole text, every box within its own limit', () => {
+    const draft = office2023Draft();
+    const box = '字'.repeat(TEXT_LIMITS.fieldCharacters - 100);
+    for (const section of Object.values(draft.narrative)) for (const key of Object.keys(section.parts)) section.parts[key] = box;
+    const findings = textLimitFindings(draft);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^报告的文字部分合计 \d+ 字，超过了全文 100000 字的上限/);
+  });
+
+  it('says nothing within the limits', () => {
+    expect(fieldLimitMessage('本项', 'field', { characters: TEXT_LIMITS.fieldCharacters, paragraphs: TEXT_LIMITS.fieldParagraphs })).toBeNull();
+  });
+});
