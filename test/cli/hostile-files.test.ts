@@ -86,14 +86,14 @@ const KEYS = draftKeys();
 const VOCABULARY = new Set([
   'JSON', 'UTF', 'GBK', 'Word', 'WPS', 'PDF', 'RTF', 'Office', 'zip', 'docx', 'doc', 'xls', 'wps', 'draft', 'json', 'md',
   'null', 'true', 'false', 'NaN', 'Infinity', 'undefined', 'MB', 'KB', 'YYYY', 'MM', 'DD',
-  'force', 'output', 'previous', 'help', 'check', 'docs', 'format',
+  'force', 'output', 'previous', 'reviewers', 'help', 'check', 'docs', 'format',
 ]);
 
 function allowedWord(word: string): boolean {
   const token = word.replace(/[.]+$/, '');
   if (VOCABULARY.has(token) || KEYS.has(token)) return true;
   if (/^U\+[0-9A-F]{4,6}$/.test(token) || /^[0-9A-F]{4,6}$/.test(token)) return true; // code points: U+FEFF
-  if (/^[RNCT]\d+(\.\d+)?[a-d]?$/.test(token)) return true; // rule ids: R3.1, T1, N12
+  if (/^[RNCTV]\d+(\.\d+)?[a-d]?$/.test(token) || token === 'APPROVAL' || token === 'DOCX') return true; // rule ids: R3.1, T1, N12, V1
   // A dotted place in the file: tables.applications.newReceived.naturalPerson, narrative.overview.parts.x.
   const segments = token.split('.');
   return segments.length > 1 && segments.every((segment) => KEYS.has(segment) || /^\d+$/.test(segment) || VOCABULARY.has(segment));
