@@ -1,11 +1,17 @@
 /**
- * Saves the open draft shortly after every change, without React: the form calls `schedule()` from a
- * subscription, the save indicator subscribes to the status. A burst of typing is saved at most one
- * second after its first keystroke (debounce with a maximum wait), and saves never overlap.
+ * Saves the open draft on every change, without React: the form calls `schedule()` from a
+ * subscription, the save indicator subscribes to the status.
+ *
+ * There is no debounce: a change waiting for a timer is what a reload, a closed tab or a crash takes
+ * with it. Changes made in one task (a paste into fifty cells) are gathered in a microtask and written
+ * at once, still before the browser can start to unload the page. Writes are not made to wait for the
+ * previous one either: IndexedDB runs read-write transactions on the same store in the order they were
+ * started, so each write is started at once and carries the revision the writes before it will have
+ * left (`expectedRevision`). The status turns to 已保存 only when the last write started has committed.
  */
 import type { Draft } from '../domain/draft-types.ts';
 import type { DraftChannel } from './draft-channel.ts';
-import type { DraftRepository, StoredDraft } from './draft-repository.ts';
+import type { DraftRepository, SaveResult, StoredDraft } from './draft-repository.ts';
 
 export type SaveStatus =
   | { readonly state: 'idle' }
@@ -24,23 +30,33 @@ export interface AutosaveOptions {
   /** The draft and its unparsed inputs as they are now (called at save time, not at change time). */
   readonly snapshot: () => { draft: Draft; rawInputs: Record<string, string> };
   readonly channel?: DraftChannel;
-  readonly debounceMs?: number;
-  readonly maxWaitMs?: number;
+  /** A tab that opens read-only starts disabled (default enabled). */
+  readonly enabled?: boolean;
   readonly now?: () => Date;
 }
 
 export class Autosave {
   private status: SaveStatus = { state: 'idle' };
   private readonly listeners = new Set<() => void>();
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private firstChangeAt: number | null = null;
-  private running: Promise<void> = Promise.resolve();
+  /** A change not yet handed to storage. */
   private dirty = false;
-  private enabled = true;
+  private gathering = false;
+  private enabled: boolean;
+  /** The last revision storage confirmed for this tab's writes (or loaded). */
   private revision: number;
+  /** The revision storage will hold once every write started so far has committed. */
+  private expectedRevision: number;
+  /** Writes started and not yet answered. */
+  private inFlight: Promise<void>[] = [];
+  /** Bumped by `reset`: answers to writes started before it no longer describe this tab's state. */
+  private generation = 0;
+  /** A write of this generation failed: later writes started before the failure was known fail with it. */
+  private brokenAt: number | null = null;
 
   constructor(private readonly options: AutosaveOptions) {
     this.revision = options.revision;
+    this.expectedRevision = options.revision;
+    this.enabled = options.enabled ?? true;
     if (options.savedAt) this.status = { state: 'saved', at: options.savedAt };
   }
 
@@ -55,47 +71,60 @@ export class Autosave {
     return this.revision;
   }
 
+  /** Something typed is not yet committed to storage (not written, or its write not answered). */
+  get hasUnsavedChanges(): boolean {
+    return this.dirty || this.inFlight.length > 0;
+  }
+
   /** After the draft was reloaded from storage (take-over, newer version accepted). */
   reset(revision: number, savedAt?: Date): void {
-    this.cancelTimer();
+    this.generation += 1;
+    this.brokenAt = null;
     this.dirty = false;
     this.revision = revision;
+    this.expectedRevision = revision;
     this.setStatus(savedAt ? { state: 'saved', at: savedAt } : { state: 'idle' });
   }
 
-  /** A read-only tab never writes. */
+  /**
+   * A read-only tab never writes. A tab that loses the draft to another first hands what it holds to
+   * storage, so a value typed a moment before the take-over is not lost.
+   */
   setEnabled(enabled: boolean): void {
+    if (!enabled && this.enabled) this.startWrite();
     this.enabled = enabled;
-    if (!enabled) this.cancelTimer();
   }
 
-  get hasUnsavedChanges(): boolean {
-    return this.dirty;
+  get isEnabled(): boolean {
+    return this.enabled;
   }
 
+  /** A change: it is written before this task ends (changes of the same task in one write). */
   schedule(): void {
     if (!this.enabled) return;
     this.dirty = true;
     if (this.status.state !== 'conflict' && this.status.state !== 'refused') this.setStatus({ state: 'pending' });
-    const now = Date.now();
-    this.firstChangeAt ??= now;
-    const debounce = this.options.debounceMs ?? 400;
-    const maxWait = this.options.maxWaitMs ?? 1000;
-    const wait = Math.max(0, Math.min(debounce, this.firstChangeAt + maxWait - now));
-    this.cancelTimer();
-    this.timer = setTimeout(() => void this.flush(), wait);
+    if (this.gathering) return;
+    this.gathering = true;
+    queueMicrotask(() => {
+      this.gathering = false;
+      this.startWrite();
+    });
   }
 
-  /** Saves now if anything changed; resolves when written (or refused). */
+  /**
+   * Starts the write of anything not yet written, at once (the page is going away: `pagehide`,
+   * hidden), and resolves when every write started so far is answered.
+   */
   flush(): Promise<void> {
-    this.cancelTimer();
-    this.running = this.running.then(() => this.write());
-    return this.running;
+    this.startWrite();
+    return this.settled();
   }
 
   /** Tries again after the browser refused (space freed, another window closed). */
   retry(): Promise<void> {
     this.dirty = true;
+    this.setStatus({ state: 'pending' });
     return this.flush();
   }
 
@@ -104,46 +133,71 @@ export class Autosave {
    * after a conflict).
    */
   async overwrite(): Promise<void> {
-    await this.running;
+    await this.settled();
     const current = await this.options.repository.get(this.options.draftId);
-    this.revision = current?.revision ?? 0;
+    this.reset(current?.revision ?? 0);
     this.dirty = true;
     this.setStatus({ state: 'pending' });
     await this.flush();
   }
 
-  /** Stops the pending timer (the owner flushes first). Subscribers unsubscribe themselves. */
-  dispose(): void {
-    this.cancelTimer();
+  /** Nothing to stop: writes are never waiting on a timer. Subscribers unsubscribe themselves. */
+  dispose(): void {}
+
+  private async settled(): Promise<void> {
+    while (this.inFlight.length > 0) await Promise.all(this.inFlight);
   }
 
-  private cancelTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    this.firstChangeAt = null;
-  }
-
-  private async write(): Promise<void> {
+  private startWrite(): void {
     if (!this.dirty || !this.enabled) return;
     // A conflict stays until the clerk decides; saving over it would be the silent overwrite we forbid.
+    // A refusal is retried with the next change (the form still holds everything).
     if (this.status.state === 'conflict') return;
     this.dirty = false;
     const { draft, rawInputs } = this.options.snapshot();
     const at = (this.options.now ?? (() => new Date()))();
     const stamped: Draft = { ...draft, meta: { ...draft.meta, updatedAt: at.toISOString() } };
-    const result = await this.options.repository.save(this.options.draftId, stamped, this.revision, rawInputs);
+    const expected = this.expectedRevision;
+    this.expectedRevision = expected + 1;
+    const generation = this.generation;
+    // The repository starts its transaction before returning the promise: the write is under way now.
+    const answer = this.options.repository.save(this.options.draftId, stamped, expected, rawInputs).catch(
+      (error: unknown): SaveResult => ({ ok: false, reason: 'refused', message: String(error) }),
+    );
+    const done = answer.then((result) => this.answered(result, generation, expected, at));
+    this.inFlight.push(done);
+    void done.finally(() => {
+      this.inFlight = this.inFlight.filter((write) => write !== done);
+    });
+  }
+
+  private answered(result: SaveResult, generation: number, expected: number, at: Date): void {
+    if (generation !== this.generation) return;
     if (result.ok) {
       this.revision = result.record.revision;
-      this.setStatus({ state: 'saved', at });
+      // The last write started so far has committed: everything typed is in storage.
+      if (this.expectedRevision === result.record.revision && !this.dirty) this.setStatus({ state: 'saved', at });
       this.options.channel?.announce({ type: 'saved', draftId: this.options.draftId, revision: this.revision });
-    } else if (result.reason === 'conflict') {
+      return;
+    }
+    // Writes started after a failed one expected the revision it would have written: theirs fail
+    // too, for the same reason, and say nothing new.
+    if (this.brokenAt !== null && expected > this.brokenAt) {
       this.dirty = true;
+      return;
+    }
+    this.brokenAt = expected;
+    this.expectedRevision = this.revision;
+    this.dirty = true;
+    if (result.reason === 'conflict') {
       this.setStatus({ state: 'conflict', stored: result.stored });
     } else {
-      // Kept dirty: the next change tries again, and the form still holds everything.
-      this.dirty = true;
       this.setStatus({ state: 'refused', message: result.message });
     }
+    // Once the failed pipeline has drained, the next write starts from the confirmed revision.
+    void this.settled().then(() => {
+      if (generation === this.generation) this.brokenAt = null;
+    });
   }
 
   private setStatus(status: SaveStatus): void {

@@ -44,7 +44,11 @@ export interface DraftRepository {
   findByAgencyYear(agencyName: string, year: number): Promise<StoredDraft | undefined>;
   /** Stores a new draft; refuses a second draft for the same agency and year. */
   create(draft: Draft): Promise<CreateResult>;
-  /** Writes `draft` only if the stored revision is still `expectedRevision`. */
+  /**
+   * Writes `draft` as revision `expectedRevision + 1` if the stored revision is still `expectedRevision`;
+   * otherwise the stored version stays (IndexedDB puts it back within a moment, see `idb-repository.ts`)
+   * and the result is a conflict. The write is under way when this returns.
+   */
   save(id: string, draft: Draft, expectedRevision: number, rawInputs?: Record<string, string>): Promise<SaveResult>;
   /** Replaces a stored draft whatever its revision (the clerk confirmed it). */
   replace(id: string, draft: Draft): Promise<SaveResult>;

@@ -127,8 +127,6 @@ describe('autosave', () => {
       draftId: created.record.id,
       revision: created.record.revision,
       snapshot: () => ({ draft: current, rawInputs: {} }),
-      debounceMs: 20,
-      maxWaitMs: 50,
     });
     return { repository, autosave, id: created.record.id, edit: (text: string) => (current = withText(draftOf(), text)) };
   }
