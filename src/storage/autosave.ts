@@ -6,12 +6,13 @@
  * with it. Changes made in one task (a paste into fifty cells) are gathered in a microtask and written
  * at once, still before the browser can start to unload the page. Writes are not made to wait for the
  * previous one either: IndexedDB runs read-write transactions on the same store in the order they were
- * started, so each write is started at once and carries the revision the writes before it will have
- * left (`expectedRevision`). The status turns to 已保存 only when the last write started has committed.
+ * started, so each write is started at once and carries the version the writes before it will have
+ * left (`expected`: that revision, written by this editor). The status turns to 已保存 only when the
+ * last write started has committed.
  */
 import type { Draft } from '../domain/draft-types.ts';
 import type { DraftChannel } from './draft-channel.ts';
-import type { DraftRepository, SaveResult, StoredDraft } from './draft-repository.ts';
+import { newDraftId, type DraftRepository, type ExpectedVersion, type SaveResult, type StoredDraft } from './draft-repository.ts';
 
 export type SaveStatus =
   | { readonly state: 'idle' }
@@ -25,6 +26,8 @@ export interface AutosaveOptions {
   readonly repository: DraftRepository;
   readonly draftId: string;
   readonly revision: number;
+  /** Who wrote the stored revision (`StoredDraft.writer`). */
+  readonly writer?: string | undefined;
   /** When the stored revision was written: the indicator starts at 已保存 <that time>. */
   readonly savedAt?: Date;
   /** The draft and its unparsed inputs as they are now (called at save time, not at change time). */
@@ -44,18 +47,28 @@ export class Autosave {
   private enabled: boolean;
   /** The last revision storage confirmed for this tab's writes (or loaded). */
   private revision: number;
-  /** The revision storage will hold once every write started so far has committed. */
-  private expectedRevision: number;
+  /** Who wrote `revision`. */
+  private confirmedWriter: string | undefined;
+  /** What storage will hold once every write started so far has committed. */
+  private expected: ExpectedVersion;
+  /** This editor, as `StoredDraft.writer`. */
+  private readonly writer = newDraftId();
   /** Writes started and not yet answered. */
   private inFlight: Promise<void>[] = [];
   /** Bumped by `reset`: answers to writes started before it no longer describe this tab's state. */
   private generation = 0;
-  /** A write of this generation failed: later writes started before the failure was known fail with it. */
-  private brokenAt: number | null = null;
+  /** Writes are numbered as they start. */
+  private started = 0;
+  /**
+   * Writes up to this number were started after a write that failed, before its failure was known:
+   * they expected the version it would have written, so they fail with it and say nothing new.
+   */
+  private doomedUpTo = 0;
 
   constructor(private readonly options: AutosaveOptions) {
     this.revision = options.revision;
-    this.expectedRevision = options.revision;
+    this.confirmedWriter = options.writer;
+    this.expected = { revision: options.revision, writer: options.writer };
     this.enabled = options.enabled ?? true;
     if (options.savedAt) this.status = { state: 'saved', at: options.savedAt };
   }
@@ -77,12 +90,12 @@ export class Autosave {
   }
 
   /** After the draft was reloaded from storage (take-over, newer version accepted). */
-  reset(revision: number, savedAt?: Date): void {
+  reset(revision: number, savedAt?: Date, writer?: string): void {
     this.generation += 1;
-    this.brokenAt = null;
     this.dirty = false;
     this.revision = revision;
-    this.expectedRevision = revision;
+    this.confirmedWriter = writer;
+    this.expected = { revision, writer };
     this.setStatus(savedAt ? { state: 'saved', at: savedAt } : { state: 'idle' });
   }
 
@@ -135,7 +148,7 @@ export class Autosave {
   async overwrite(): Promise<void> {
     await this.settled();
     const current = await this.options.repository.get(this.options.draftId);
-    this.reset(current?.revision ?? 0);
+    this.reset(current?.revision ?? 0, undefined, current?.writer);
     this.dirty = true;
     this.setStatus({ state: 'pending' });
     await this.flush();
@@ -157,47 +170,45 @@ export class Autosave {
     const { draft, rawInputs } = this.options.snapshot();
     const at = (this.options.now ?? (() => new Date()))();
     const stamped: Draft = { ...draft, meta: { ...draft.meta, updatedAt: at.toISOString() } };
-    const expected = this.expectedRevision;
-    this.expectedRevision = expected + 1;
+    const expected = this.expected;
+    this.expected = { revision: expected.revision + 1, writer: this.writer };
     const generation = this.generation;
+    this.started += 1;
+    const number = this.started;
     // The repository starts its transaction before returning the promise: the write is under way now.
-    const answer = this.options.repository.save(this.options.draftId, stamped, expected, rawInputs).catch(
+    const answer = this.options.repository.save(this.options.draftId, stamped, expected, rawInputs, this.writer).catch(
       (error: unknown): SaveResult => ({ ok: false, reason: 'refused', message: String(error) }),
     );
-    const done = answer.then((result) => this.answered(result, generation, expected, at));
+    const done = answer.then((result) => this.answered(result, generation, number, at));
     this.inFlight.push(done);
     void done.finally(() => {
       this.inFlight = this.inFlight.filter((write) => write !== done);
     });
   }
 
-  private answered(result: SaveResult, generation: number, expected: number, at: Date): void {
+  private answered(result: SaveResult, generation: number, number: number, at: Date): void {
     if (generation !== this.generation) return;
-    if (result.ok) {
-      this.revision = result.record.revision;
-      // The last write started so far has committed: everything typed is in storage.
-      if (this.expectedRevision === result.record.revision && !this.dirty) this.setStatus({ state: 'saved', at });
-      this.options.channel?.announce({ type: 'saved', draftId: this.options.draftId, revision: this.revision });
-      return;
-    }
-    // Writes started after a failed one expected the revision it would have written: theirs fail
-    // too, for the same reason, and say nothing new.
-    if (this.brokenAt !== null && expected > this.brokenAt) {
+    if (number <= this.doomedUpTo) {
       this.dirty = true;
       return;
     }
-    this.brokenAt = expected;
-    this.expectedRevision = this.revision;
+    if (result.ok) {
+      this.revision = result.record.revision;
+      this.confirmedWriter = this.writer;
+      // The last write started so far has committed: everything typed is in storage.
+      if (this.expected.revision === result.record.revision && !this.dirty) this.setStatus({ state: 'saved', at });
+      this.options.channel?.announce({ type: 'saved', draftId: this.options.draftId, revision: this.revision });
+      return;
+    }
+    this.doomedUpTo = this.started;
+    // The next write starts from the last version storage confirmed (a conflict waits for the clerk).
+    this.expected = { revision: this.revision, writer: this.confirmedWriter };
     this.dirty = true;
     if (result.reason === 'conflict') {
       this.setStatus({ state: 'conflict', stored: result.stored });
     } else {
       this.setStatus({ state: 'refused', message: result.message });
     }
-    // Once the failed pipeline has drained, the next write starts from the confirmed revision.
-    void this.settled().then(() => {
-      if (generation === this.generation) this.brokenAt = null;
-    });
   }
 
   private setStatus(status: SaveStatus): void {

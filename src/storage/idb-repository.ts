@@ -11,8 +11,10 @@ import {
   byLastSaved,
   byOpened,
   newDraftId,
+  isExpected,
   sameAgency,
   type CreateResult,
+  type ExpectedVersion,
   type DraftRepository,
   type SaveResult,
   type StoredDraft,
@@ -89,14 +91,15 @@ export class IdbDraftRepository implements DraftRepository {
    *
    * The revision is checked after the fact, in the same transaction: the read sees what was there
    * before the write. If another tab or window had saved (or deleted) the draft since
-   * `expectedRevision`, what it had saved is put back at once, exactly as it was, and the result is a
+   * `expected`, what it had saved is put back at once, exactly as it was, and the result is a
    * conflict: nothing it wrote is lost, and its next save goes on from there.
    */
-  async save(id: string, draft: Draft, expectedRevision: number, rawInputs: Record<string, string> = {}): Promise<SaveResult> {
+  async save(id: string, draft: Draft, expected: number | ExpectedVersion, rawInputs: Record<string, string> = {}, writer?: string): Promise<SaveResult> {
     let tx;
     try {
       tx = this.db.transaction('drafts', 'readwrite');
-      const record: StoredDraft = { id, draft, revision: expectedRevision + 1, savedAt: new Date().toISOString(), rawInputs };
+      const revision = (typeof expected === 'number' ? expected : expected.revision) + 1;
+      const record: StoredDraft = { id, draft, revision, savedAt: new Date().toISOString(), rawInputs, ...(writer === undefined ? {} : { writer }) };
       const before = tx.store.get(id);
       const written = tx.store.put(record);
       // Committing explicitly hands the write to the database at once: a transaction left to commit by
@@ -105,7 +108,7 @@ export class IdbDraftRepository implements DraftRepository {
       const [stored] = await Promise.all([before, written]);
       await tx.done;
       // A draft deleted elsewhere counts as revision 0: writing it again needs the clerk's explicit choice.
-      if ((stored?.revision ?? 0) !== expectedRevision) {
+      if (!isExpected(stored, expected)) {
         await this.putBack(id, stored);
         return { ok: false, reason: 'conflict', stored };
       }

@@ -84,6 +84,7 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
         repository,
         draftId,
         revision: record.revision,
+        writer: record.writer,
         savedAt: new Date(record.savedAt),
         channel,
         enabled: false,
@@ -173,7 +174,7 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
     // showing old values and their typing would no longer reach the form, nor storage.
     form.reset(draftToFormValues(fresh.draft, fresh.rawInputs), { keepFieldsRef: true });
     resetting.current = false;
-    autosave.reset(fresh.revision, new Date(fresh.savedAt));
+    autosave.reset(fresh.revision, new Date(fresh.savedAt), fresh.writer);
     live.refresh();
   }, [repository, draftId, form, autosave, live]);
 
