@@ -25,8 +25,8 @@ import type { BenchResult } from '../bench-types.ts';
 export const name = 'killed-browser';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DELAYS_MS = [0, 2, 5, 10, 20, 50, 100, 250];
-const TRIALS_PER_DELAY = 6;
+const DELAYS_MS = [0, 5, 10, 20, 35, 50, 75, 100, 150];
+const TRIALS_PER_DELAY = 8;
 const CELL = '行政规范性文件 本年制发件数';
 
 interface Running {
