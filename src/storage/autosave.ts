@@ -108,10 +108,6 @@ export class Autosave {
     this.enabled = enabled;
   }
 
-  get isEnabled(): boolean {
-    return this.enabled;
-  }
-
   /** A change: it is written before this task ends (changes of the same task in one write). */
   schedule(): void {
     if (!this.enabled) return;
