@@ -21,6 +21,28 @@ export interface StoredDraft {
   readonly savedAt: string;
   /** Form text that is not a number yet (e.g. `12a`), keyed by cell key: restored as typed. */
   readonly rawInputs: Readonly<Record<string, string>>;
+  /**
+   * Which open editor wrote this revision (a random id per editor). A page that writes while its
+   * previous write is still under way expects its own next revision; the writer tells that revision
+   * apart from the same revision number written by another tab meanwhile. Absent in older records.
+   */
+  readonly writer?: string;
+}
+
+/** The version a write expects to find: its revision and, when known, who wrote it. */
+export interface ExpectedVersion {
+  readonly revision: number;
+  readonly writer: string | undefined;
+}
+
+/** A number checks the revision only; an `ExpectedVersion` checks the writer too. */
+export function isExpected(stored: StoredDraft | undefined, expected: number | ExpectedVersion): boolean {
+  if (typeof expected === 'number') return (stored?.revision ?? 0) === expected;
+  return (stored?.revision ?? 0) === expected.revision && stored?.writer === expected.writer;
+}
+
+function revisionOf(expected: number | ExpectedVersion): number {
+  return typeof expected === 'number' ? expected : expected.revision;
 }
 
 export type SaveResult =
@@ -44,8 +66,12 @@ export interface DraftRepository {
   findByAgencyYear(agencyName: string, year: number): Promise<StoredDraft | undefined>;
   /** Stores a new draft; refuses a second draft for the same agency and year. */
   create(draft: Draft): Promise<CreateResult>;
-  /** Writes `draft` only if the stored revision is still `expectedRevision`. */
-  save(id: string, draft: Draft, expectedRevision: number, rawInputs?: Record<string, string>): Promise<SaveResult>;
+  /**
+   * Writes `draft` as the revision after `expected` if the stored version is still `expected`;
+   * otherwise the stored version stays (IndexedDB puts it back within a moment, see `idb-repository.ts`)
+   * and the result is a conflict. The write is under way when this returns. `writer` is recorded.
+   */
+  save(id: string, draft: Draft, expected: number | ExpectedVersion, rawInputs?: Record<string, string>, writer?: string): Promise<SaveResult>;
   /** Replaces a stored draft whatever its revision (the clerk confirmed it). */
   replace(id: string, draft: Draft): Promise<SaveResult>;
   remove(id: string): Promise<void>;
@@ -122,19 +148,26 @@ export class MemoryDraftRepository implements DraftRepository {
     return { ok: true, record: structuredClone(record) };
   }
 
-  async save(id: string, draft: Draft, expectedRevision: number, rawInputs: Record<string, string> = {}): Promise<SaveResult> {
+  async save(id: string, draft: Draft, expected: number | ExpectedVersion, rawInputs: Record<string, string> = {}, writer?: string): Promise<SaveResult> {
     const stored = this.drafts.get(id);
-    if ((stored?.revision ?? 0) !== expectedRevision) return { ok: false, reason: 'conflict', stored: stored && structuredClone(stored) };
-    return this.write(id, draft, (stored?.revision ?? 0) + 1, rawInputs);
+    if (!isExpected(stored, expected)) return { ok: false, reason: 'conflict', stored: stored && structuredClone(stored) };
+    return this.write(id, draft, revisionOf(expected) + 1, rawInputs, writer);
   }
 
   async replace(id: string, draft: Draft): Promise<SaveResult> {
-    return this.write(id, draft, (this.drafts.get(id)?.revision ?? 0) + 1, {});
+    return this.write(id, draft, (this.drafts.get(id)?.revision ?? 0) + 1, {}, undefined);
   }
 
-  private write(id: string, draft: Draft, revision: number, rawInputs: Record<string, string>): SaveResult {
+  private write(id: string, draft: Draft, revision: number, rawInputs: Record<string, string>, writer: string | undefined): SaveResult {
     try {
-      const record: StoredDraft = { id, draft: structuredClone(draft), revision, savedAt: new Date().toISOString(), rawInputs: { ...rawInputs } };
+      const record: StoredDraft = {
+        id,
+        draft: structuredClone(draft),
+        revision,
+        savedAt: new Date().toISOString(),
+        rawInputs: { ...rawInputs },
+        ...(writer === undefined ? {} : { writer }),
+      };
       this.drafts.set(id, record);
       return { ok: true, record: structuredClone(record) };
     } catch (error) {

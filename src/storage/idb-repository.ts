@@ -1,6 +1,8 @@
 /**
  * Drafts in IndexedDB (through `idb`). Each check-and-write happens inside one readwrite transaction,
- * so two tabs cannot both pass the revision check and both write.
+ * so two tabs cannot both write unseen. `save` starts its transaction before it returns and waits for
+ * nothing inside it (the caller relies on it to order writes and to get them under way before the page
+ * goes).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Draft } from '../domain/draft-types.ts';
@@ -9,8 +11,10 @@ import {
   byLastSaved,
   byOpened,
   newDraftId,
+  isExpected,
   sameAgency,
   type CreateResult,
+  type ExpectedVersion,
   type DraftRepository,
   type SaveResult,
   type StoredDraft,
@@ -39,6 +43,11 @@ interface ReportDb extends DBSchema {
 /** The transaction's own error says why it aborted (e.g. QuotaExceededError); the rejection only says AbortError. */
 function causeOf(error: unknown, tx: { error: DOMException | null } | undefined): unknown {
   return tx?.error ?? error;
+}
+
+/** `IDBTransaction.commit()` where the browser has it (all current ones; not some test stand-ins). */
+function commitNow(tx: { commit?: () => void }): void {
+  if (typeof tx.commit === 'function') tx.commit();
 }
 
 export class IdbDraftRepository implements DraftRepository {
@@ -77,31 +86,56 @@ export class IdbDraftRepository implements DraftRepository {
     }
   }
 
-  async save(id: string, draft: Draft, expectedRevision: number, rawInputs: Record<string, string> = {}): Promise<SaveResult> {
-    return this.write(id, draft, rawInputs, expectedRevision);
+  /**
+   * The write is started before this returns and nothing in it waits for an answer from the database:
+   * the read of the stored revision, the write and the commit are all issued at once, so a reload or a
+   * closed tab a moment after the keystroke cannot cut the write off halfway (a write that first waits
+   * for its read is lost when the page goes meanwhile).
+   *
+   * The revision is checked after the fact, in the same transaction: the read sees what was there
+   * before the write. If another tab or window had saved (or deleted) the draft since
+   * `expected`, what it had saved is put back at once, exactly as it was, and the result is a
+   * conflict: nothing it wrote is lost, and its next save goes on from there.
+   */
+  async save(id: string, draft: Draft, expected: number | ExpectedVersion, rawInputs: Record<string, string> = {}, writer?: string): Promise<SaveResult> {
+    let tx;
+    try {
+      tx = this.db.transaction('drafts', 'readwrite');
+      const revision = (typeof expected === 'number' ? expected : expected.revision) + 1;
+      const record: StoredDraft = { id, draft, revision, savedAt: new Date().toISOString(), rawInputs, ...(writer === undefined ? {} : { writer }) };
+      const before = tx.store.get(id);
+      const written = tx.store.put(record);
+      // Committing explicitly hands the write to the database at once: a transaction left to commit by
+      // itself is still open when the page is reloaded or closed a moment later, and is lost with it.
+      commitNow(tx);
+      const [stored] = await Promise.all([before, written]);
+      await tx.done;
+      // A draft deleted elsewhere counts as revision 0: writing it again needs the clerk's explicit choice.
+      if (!isExpected(stored, expected)) {
+        await this.putBack(id, stored);
+        return { ok: false, reason: 'conflict', stored };
+      }
+      return { ok: true, record };
+    } catch (error) {
+      return { ok: false, reason: 'refused', message: refusalMessage(causeOf(error, tx)) };
+    }
+  }
+
+  /** Undoes a write that found another writer's version: restores that version (or its deletion). */
+  private async putBack(id: string, stored: StoredDraft | undefined): Promise<void> {
+    const tx = this.db.transaction('drafts', 'readwrite');
+    if (stored) void tx.store.put(stored);
+    else void tx.store.delete(id);
+    commitNow(tx);
+    await tx.done;
   }
 
   async replace(id: string, draft: Draft): Promise<SaveResult> {
-    return this.write(id, draft, {}, null);
-  }
-
-  private async write(id: string, draft: Draft, rawInputs: Record<string, string>, expectedRevision: number | null): Promise<SaveResult> {
     let tx;
     try {
       tx = this.db.transaction('drafts', 'readwrite');
       const stored = await tx.store.get(id);
-      // A draft deleted elsewhere counts as revision 0: writing it again needs the clerk's explicit choice.
-      if (expectedRevision !== null && (stored?.revision ?? 0) !== expectedRevision) {
-        await tx.done;
-        return { ok: false, reason: 'conflict', stored };
-      }
-      const record: StoredDraft = {
-        id,
-        draft,
-        revision: (stored?.revision ?? 0) + 1,
-        savedAt: new Date().toISOString(),
-        rawInputs,
-      };
+      const record: StoredDraft = { id, draft, revision: (stored?.revision ?? 0) + 1, savedAt: new Date().toISOString(), rawInputs: {} };
       await tx.store.put(record);
       await tx.done;
       return { ok: true, record };

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { report2021 } from '../../templates/report-2021.ts';
-import { emptyDraft } from '../../src/domain/values.ts';
+import { emptyDraft, flattenTables, nestTables } from '../../src/domain/values.ts';
 import { openIdbRepository } from '../../src/storage/idb-repository.ts';
 import { MEMORY_ONLY_MESSAGE } from '../../src/storage/storage-errors.ts';
 import { createTabGuard } from '../../src/storage/tab-guard.ts';
@@ -125,6 +125,63 @@ describe('the same draft elsewhere', () => {
     await user.click(within(banner).getByRole('button', { name: '在本页继续编辑' }));
     await waitFor(() => expect(problemsBox()).toBeEnabled());
     expect(firstTab.getState()).toMatchObject({ mode: 'readonly', reason: 'taken-over' });
+    firstTab.release();
+  });
+});
+
+describe('a change, then the page goes away', () => {
+  it.each([
+    ['pagehide', () => window.dispatchEvent(new Event('pagehide'))],
+    [
+      'visibilitychange to hidden',
+      () => {
+        vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+        document.dispatchEvent(new Event('visibilitychange'));
+      },
+    ],
+  ])('%s starts the write of a change made in the same moment, before the page can go', async (_, pageGoes) => {
+    const { repository, id } = await storedEmpty();
+    renderApp({ repository, hash: `#/draft/${id}/problems` });
+    await screen.findByRole('heading', { level: 1, name: '五、存在的主要问题及改进情况' });
+    const save = vi.spyOn(repository, 'save');
+    fireEvent.input(problemsBox(), { target: { value: '关页面前的最后一句' } });
+    pageGoes();
+    // No await in between: the write was started by the page-hide handler itself.
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0]![1].narrative['problems']?.parts['problems']).toBe('关页面前的最后一句');
+    await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent(/^已保存 \d\d:\d\d:\d\d$/));
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('taking a draft over', () => {
+  it('loads the stored draft into the grid before editing, and what is typed then reaches storage', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await storedEmpty();
+    const locks = new FakeLockManager() as unknown as LockManager;
+    const firstTab = createTabGuard(id, { locks });
+    await vi.waitFor(() => expect(firstTab.getState().mode).toBe('owner'));
+    renderApp({ repository, hash: `#/draft/${id}/proactive`, createTabGuard: (draftId) => createTabGuard(draftId, { locks }) });
+    await screen.findByRole('heading', { level: 1, name: /^二、/ }, { timeout: 2000 });
+    const issued = () => screen.getByRole('textbox', { name: '行政规范性文件 本年制发件数' }) as HTMLInputElement;
+    const repealed = () => screen.getByRole('textbox', { name: '行政规范性文件 本年废止件数' }) as HTMLInputElement;
+    expect(issued()).toBeDisabled();
+
+    // The owning tab saves 107 (this tab is not told: it must read storage when it takes over).
+    const otherTab = await openIdbRepository();
+    const stored = (await otherTab.get(id))!;
+    const values = { ...flattenTables(report2021, stored.draft.tables), 'proactive.normativeDocuments.issued': 107 };
+    expect((await otherTab.save(id, { ...stored.draft, tables: nestTables(report2021, values) }, stored.revision)).ok).toBe(true);
+
+    await user.click(within(screen.getByRole('alert')).getByRole('button', { name: '在本页继续编辑' }));
+    await waitFor(() => expect(issued()).toBeEnabled());
+    expect(issued()).toHaveValue('107');
+
+    await user.type(repealed(), '3');
+    await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent(/^已保存 \d\d:\d\d:\d\d$/));
+    const after = (await otherTab.get(id))!;
+    expect(flattenTables(report2021, after.draft.tables)).toMatchObject({ 'proactive.normativeDocuments.issued': 107, 'proactive.normativeDocuments.repealed': 3 });
+    expect(after.revision).toBe(stored.revision + 2);
     firstTab.release();
   });
 });

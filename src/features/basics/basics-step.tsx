@@ -6,6 +6,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { Agency } from '../../domain/draft-types.ts';
+import { sameAgency } from '../../storage/draft-repository.ts';
 import { defaultPreamble } from '../../domain/preamble.ts';
 import { useEditor } from '../editor/editor-context.tsx';
 import { fieldLimitMessage, measureText } from '../../domain/text-limits.ts';
@@ -59,11 +60,13 @@ function useDuplicateName(name: string | null): string {
     const year = base().year;
     let cancelled = false;
     const timer = setTimeout(() => {
+      // This draft itself is stored under the new name as it is typed: look among the others only.
       void repository
-        .findByAgencyYear(name, year)
+        .list()
+        .then((drafts) => drafts.find((other) => other.id !== draftId && other.draft.year === year && sameAgency(other.draft.agency.name, name)))
         .then((other) => {
           if (cancelled) return;
-          setMessage(other && other.id !== draftId ? `此浏览器中已有“${other.draft.agency.name}”${year}年度的另一份草稿；每个机关每个年度应只保留一份。` : '');
+          setMessage(other ? `此浏览器中已有“${other.draft.agency.name}”${year}年度的另一份草稿；每个机关每个年度应只保留一份。` : '');
         })
         .catch(() => undefined);
     }, 300);

@@ -70,7 +70,9 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
   const { repository, channel } = services;
   const draftId = record.id;
   const template = templateOf(record.draft);
-  const readOnly = guardState.mode !== 'owner';
+  // A tab that takes the draft over edits only once its form holds what storage holds (see below).
+  const [loadedForOwnerSince, setLoadedForOwnerSince] = useState(0);
+  const readOnly = guardState.mode !== 'owner' || loadedForOwnerSince !== guardState.ownerSince;
   const baseRef = useRef<Draft>(record.draft);
   const form = useForm<ReportFormValues>({ defaultValues: draftToFormValues(record.draft, record.rawInputs) });
   const { getValues } = form;
@@ -82,8 +84,10 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
         repository,
         draftId,
         revision: record.revision,
+        writer: record.writer,
         savedAt: new Date(record.savedAt),
         channel,
+        enabled: false,
         now: services.now,
         snapshot: () => {
           const values = getValues();
@@ -159,39 +163,67 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
     live.dispose();
   }, [autosave, live]);
 
-  useEffect(() => autosave.setEnabled(!readOnly), [autosave, readOnly]);
-
   /** Replace what the form shows with what storage holds (take-over, the other tab saved, 载入最新版本). */
   const reloadFromStorage = useCallback(async () => {
     const fresh = await repository.get(draftId);
     if (!fresh) return;
     resetting.current = true;
     baseRef.current = fresh.draft;
-    form.reset(draftToFormValues(fresh.draft, fresh.rawInputs));
+    // keepFieldsRef: the inputs on screen stay registered and show the new values. A plain reset
+    // forgets them; inputs that do not re-render at once (the grid's memoised cells) would then keep
+    // showing old values and their typing would no longer reach the form, nor storage.
+    form.reset(draftToFormValues(fresh.draft, fresh.rawInputs), { keepFieldsRef: true });
     resetting.current = false;
-    autosave.reset(fresh.revision, new Date(fresh.savedAt));
+    autosave.reset(fresh.revision, new Date(fresh.savedAt), fresh.writer);
     live.refresh();
   }, [repository, draftId, form, autosave, live]);
 
-  // Became the owner after being read-only: the other tab may have saved meanwhile.
+  // Writing follows ownership. A tab that loses the draft hands what it holds to storage first
+  // (Autosave.setEnabled). A tab that becomes the owner after being read-only loads the stored draft
+  // and resets its form from it before it writes anything: the other tab may have saved since this
+  // one last showed it, and a write from the older form would bring old values back.
+  const { mode, ownerSince } = guardState;
   useEffect(() => {
-    if (guardState.ownerSince > 0) void reloadFromStorage();
-  }, [guardState.ownerSince, reloadFromStorage]);
+    if (mode !== 'owner') {
+      autosave.setEnabled(false);
+      return;
+    }
+    if (ownerSince === 0) {
+      autosave.setEnabled(true);
+      return;
+    }
+    let cancelled = false;
+    void reloadFromStorage()
+      .catch(() => undefined)
+      .then(() => {
+        if (cancelled) return;
+        autosave.setEnabled(true);
+        setLoadedForOwnerSince(ownerSince);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [mode, ownerSince, autosave, reloadFromStorage]);
 
-  // A read-only tab follows what the owning tab saves.
+  // A read-only tab follows what the owning tab saves. The owner follows too while it has nothing
+  // unsaved: a write the previous owner made just as this tab took over arrives after the take-over load.
   useEffect(
     () =>
       channel.listen((event) => {
-        if (event.type === 'saved' && event.draftId === draftId && readOnly) void reloadFromStorage();
+        if (event.type !== 'saved' || event.draftId !== draftId) return;
+        if (readOnly || (event.revision > autosave.currentRevision && !autosave.hasUnsavedChanges)) void reloadFromStorage();
       }),
-    [channel, draftId, readOnly, reloadFromStorage],
+    [channel, draftId, readOnly, autosave, reloadFromStorage],
   );
 
   // Save before the page goes away; warn when the browser cannot keep what is on screen.
   useEffect(() => {
+    // Every change is already being written; this starts anything still held back (a change made in
+    // this very task) before the page can go.
     const onHide = () => {
       if (document.visibilityState === 'hidden') void autosave.flush();
     };
+    const onPageHide = () => void autosave.flush();
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       void autosave.flush();
       const state = autosave.getStatus().state;
@@ -201,11 +233,11 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
       }
     };
     document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', onHide);
+    window.addEventListener('pagehide', onPageHide);
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
   }, [autosave, readOnly, repository]);
