@@ -5,7 +5,7 @@
  * Exit 0 without errors (warnings allowed), 1 with errors, 2 when a file cannot be read.
  */
 import { basename } from 'node:path';
-import { templates } from '../../templates/index.ts';
+import { templateOf } from '../domain/values.ts';
 import { placeName } from '../domain/draft-file.ts';
 import type { Draft } from '../domain/draft-types.ts';
 import type { Finding } from '../domain/findings.ts';
@@ -39,15 +39,15 @@ function cellLine(template: ReportTemplate, key: string): string {
 
 /** The readable Chinese list. */
 export function formatCheckText(draft: Draft, findings: readonly Finding[], context: { file: string; previous?: { file: string; draft: Draft } }): string {
-  const template = templates[draft.template];
+  const template = templateOf(draft);
   const lines: string[] = [];
   lines.push(`${draft.agency.name} ${draft.year}年政府信息公开工作年度报告`);
-  lines.push(`格式：${template.notice}　文件：${context.file}`);
+  lines.push(`格式：${template.notice}${template.variant ? `（地方格式：${template.variant.name}）` : ''}　文件：${context.file}`);
   if (context.previous) {
     const previous = context.previous.draft;
     lines.push(`上年报告：${previous.agency.name} ${previous.year}年（${context.previous.file}）`);
     if (previous.year !== draft.year - 1) lines.push(`注意：上年报告的年度是 ${previous.year} 年，不是 ${draft.year - 1} 年，跨年度检查可能没有意义`);
-    for (const skipped of skippedCrossYearRules(template, templates[previous.template])) lines.push(`未做的跨年度检查 ${skipped.rule}：${skipped.reason}`);
+    for (const skipped of skippedCrossYearRules(template, templateOf(previous))) lines.push(`未做的跨年度检查 ${skipped.rule}：${skipped.reason}`);
   } else {
     lines.push('未提供上年报告（--previous），跨年度检查未做');
   }

@@ -18,12 +18,14 @@
  * This detects any change, accidental or by hand; it cannot stop someone who edits the file and then
  * recomputes and writes the hash into the approval too (there is no server and no key to sign with).
  */
-import { templates } from '../../templates/index.ts';
+import { isTemplateId } from '../../templates/index.ts';
 import type { Draft } from './draft-types.ts';
-import { emptyDraft, flattenTables, nestTables } from './values.ts';
+import { emptyDraft, flattenTables, nestTables, templateOf } from './values.ts';
 
 /** Top-level draft fields that are not report content. */
-const NOT_CONTENT: ReadonlySet<string> = new Set(['formatVersion', 'meta', 'review', 'settings', '$schema']);
+// `templateRevision` is book-keeping like `formatVersion`: the tables themselves (read through the current
+// revision) are the content, so that opening an older file does not void its approval.
+const NOT_CONTENT: ReadonlySet<string> = new Set(['formatVersion', 'templateRevision', 'meta', 'review', 'settings', '$schema']);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -45,9 +47,9 @@ export function canonicalContent(draft: Draft): Record<string, unknown> {
   const source = draft as unknown as Record<string, unknown>;
   const content: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) if (!NOT_CONTENT.has(key)) content[key] = value;
-  const template = templates[draft.template];
   // A draft naming an unknown template never gets past the reader; hash it as it is rather than throw.
-  if (!template) return content;
+  if (!isTemplateId(draft.template)) return content;
+  const template = templateOf(draft);
   const base = emptyDraft(template, draft.year, draft.agency?.name ?? '') as unknown as Record<string, unknown>;
   const baseContent = Object.fromEntries(Object.entries(base).filter(([key]) => !NOT_CONTENT.has(key)));
   const normalised = withDefaults(baseContent, content) as Record<string, unknown>;
