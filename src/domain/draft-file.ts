@@ -492,14 +492,14 @@ function checkVariant(data: Record<string, unknown>, templateId: TemplateId): Dr
     return { path: 'variant', message: `地方格式“${variant.name}”（"${variant.id}"）用于${templates[variant.format as TemplateId]?.name ?? variant.format}，与报告格式 "${templateId}" 不符。${known}` };
   }
   if (typeof data.year === 'number' && Number.isInteger(data.year) && !servesYear(variant, data.year)) {
-    return { path: 'variant', message: `地方格式“${variant.name}”只适用于${yearsText(variant)}的报告，文件中的报告年度（year）是 ${data.year}` };
+    return { path: 'variant', message: `地方格式“${variant.name}”只适用于 ${yearsText(variant)}的报告，文件中的报告年度（year）是 ${data.year}` };
   }
   return null;
 }
 
 /**
  * Reads a draft from JSON text (a leading BOM is ignored). Absent parts are filled as in `emptyDraft`.
- * @example readDraftJson('{"formatVersion":1,"template":"2021","year":2025,"agency":{"name":"某某局"}}')
+ * @example readDraftJson(JSON.stringify({ formatVersion: 2, template: templateForYear(2025).id, year: 2025, agency: { name: '某某局' } }))
  */
 export function readDraftJson(text: string): DraftReadResult {
   try {

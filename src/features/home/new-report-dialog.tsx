@@ -44,7 +44,7 @@ export function newReportSchema(maxYear: number) {
       context.addIssue({
         code: 'custom',
         path: ['variant'],
-        message: variant ? `${variant.name}格式只适用于${years}的报告，请改选“全国通用”或改正年度` : '请选择地方格式',
+        message: variant ? `${variant.name}格式只适用于 ${years}的报告，请改选“全国通用”或改正年度` : '请选择地方格式',
       });
     }
   });
