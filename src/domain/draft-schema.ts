@@ -102,7 +102,9 @@ function tablesSchema(template: ReportTemplate): z.ZodType<Draft['tables']> {
   return z
     .strictObject(shape)
     .prefault({})
-    .describe('三张表格，按规范附录A的键嵌套；某张表缺省时视为全部未填写 / the three tables, nested by the keys of spec §A; an absent table reads as not filled in') as unknown as z.ZodType<
+    .describe(
+      '各张表格（全国格式的三张表，地方格式增列的表），按规范附录A的键嵌套；某张表缺省时视为全部未填写 / the tables (the national three, and those a local variant adds), nested by the keys of spec §A; an absent table reads as not filled in',
+    ) as unknown as z.ZodType<
     Draft['tables']
   >;
 }

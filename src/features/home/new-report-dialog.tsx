@@ -63,7 +63,7 @@ function VariantField({ control, register, id, error }: { control: Control<NewRe
   return (
     <div className="field">
       <label htmlFor={id}>地方格式</label>
-      <select id={id} aria-describedby={`${id}-help ${id}-error`} aria-invalid={error ? true : undefined} {...register('variant')}>
+      <select id={id} className="field-select" aria-describedby={`${id}-help ${id}-error`} aria-invalid={error ? true : undefined} {...register('variant')}>
         <option value="">全国通用</option>
         {offered.map((variant) => (
           <option key={variant.id} value={variant.id}>
