@@ -129,6 +129,8 @@ export type LayoutCell =
       readonly gridColumn: number;
       readonly colSpan: number;
       readonly rowSpan: number;
+      /** Characters a row label is indented by (`RowNode.indent`); absent for none. */
+      readonly indent?: number;
     }
   | {
       readonly kind: 'value';
@@ -235,6 +237,7 @@ function bodyRows(table: TableTemplate, part: MatrixPart, partIndex: number, cel
                 gridColumn: level,
                 colSpan: isLeaf ? table.labelColumns - level : 1,
                 rowSpan: countLeaves(node),
+                ...(node.indent ? { indent: node.indent } : {}),
               },
             ]
           : [];

@@ -41,6 +41,7 @@ export const rowNodeSchema: z.ZodType<RowNode> = z.lazy(() =>
     legalBasis: nonEmpty.optional(),
     unit: nonEmpty.optional(),
     noFigure: z.boolean().optional(),
+    indent: z.int().min(1).max(8).optional(),
     children: z.array(rowNodeSchema).min(1).optional(),
   }),
 );

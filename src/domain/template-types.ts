@@ -61,6 +61,8 @@ export interface RowNode {
    * value cell, as in the Zhejiang table). It has no cells and needs no key.
    */
   readonly noFigure?: boolean;
+  /** Characters the label is indented by, as printed: the sub-items of a list table (`1.…`, `其中：…`). */
+  readonly indent?: number;
   readonly children?: readonly RowNode[];
 }
 

@@ -1,7 +1,8 @@
 /**
  * 浙江省: the table 「不同渠道方式主动公开及回应解读总体情况」 that reports in Zhejiang print inside
  * 二、主动公开政府信息情况, before the national table, in the years of the 2019 format. Transcribed from
- * the published report of 宁波市镇海区人民政府 for 2020 (labels, units and the `——` rows as printed).
+ * the published report of 宁波市镇海区人民政府 for 2020 (labels, units, the `——` rows and the indented
+ * sub-items as printed).
  *
  * Rules: the sample's own figures show that the channels do not add up to （一） (the same item published
  * on several channels counts once in （一）), so there is no sum rule; what the labels imply is that
@@ -47,11 +48,11 @@ export const zhejiangProactiveOverview = {
                     unit: '条',
                   },
                   { label: '（二）通过不同渠道和方式公开政府信息的情况', noFigure: true },
-                  { key: 'gazette', label: '1.政府公报公开政府信息数', shortLabel: '政府公报公开政府信息数', unit: '条' },
-                  { key: 'website', label: '2.政府网站公开政府信息数', shortLabel: '政府网站公开政府信息数', unit: '条' },
-                  { key: 'weibo', label: '3.政务微博公开政府信息数', shortLabel: '政务微博公开政府信息数', unit: '条' },
-                  { key: 'wechat', label: '4.政务微信公开政府信息数', shortLabel: '政务微信公开政府信息数', unit: '条' },
-                  { key: 'otherChannels', label: '5.其他方式公开政府信息数', shortLabel: '其他方式公开政府信息数', unit: '条' },
+                  { key: 'gazette', label: '1.政府公报公开政府信息数', shortLabel: '政府公报公开政府信息数', indent: 3, unit: '条' },
+                  { key: 'website', label: '2.政府网站公开政府信息数', shortLabel: '政府网站公开政府信息数', indent: 3, unit: '条' },
+                  { key: 'weibo', label: '3.政务微博公开政府信息数', shortLabel: '政务微博公开政府信息数', indent: 3, unit: '条' },
+                  { key: 'wechat', label: '4.政务微信公开政府信息数', shortLabel: '政务微信公开政府信息数', indent: 3, unit: '条' },
+                  { key: 'otherChannels', label: '5.其他方式公开政府信息数', shortLabel: '其他方式公开政府信息数', indent: 3, unit: '条' },
                   {
                     key: 'hotspotResponses',
                     label: '（三）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）',
@@ -59,23 +60,25 @@ export const zhejiangProactiveOverview = {
                     unit: '次',
                   },
                   { label: '（四）通过不同渠道和方式回应解读的情况', noFigure: true },
-                  { key: 'pressConferences', label: '1.参加或举办新闻发布会总次数', shortLabel: '新闻发布会总次数', unit: '次' },
+                  { key: 'pressConferences', label: '1.参加或举办新闻发布会总次数', shortLabel: '新闻发布会总次数', indent: 3, unit: '次' },
                   {
                     key: 'pressConferencesByLeaders',
                     label: '其中：主要负责同志参加新闻发布会次数',
                     shortLabel: '主要负责同志参加新闻发布会次数',
+                    indent: 4,
                     unit: '次',
                   },
-                  { key: 'onlineInterviews', label: '2.政府网站在线访谈次数', shortLabel: '政府网站在线访谈次数', unit: '次' },
+                  { key: 'onlineInterviews', label: '2.政府网站在线访谈次数', shortLabel: '政府网站在线访谈次数', indent: 3, unit: '次' },
                   {
                     key: 'onlineInterviewsByLeaders',
                     label: '其中：主要负责同志参加政府网站在线访谈次数',
                     shortLabel: '主要负责同志参加在线访谈次数',
+                    indent: 4,
                     unit: '次',
                   },
-                  { key: 'interpretations', label: '3.政策解读稿件发布数', shortLabel: '政策解读稿件发布数', unit: '篇' },
-                  { key: 'socialMediaResponses', label: '4.微博微信回应事件数', shortLabel: '微博微信回应事件数', unit: '次' },
-                  { key: 'otherResponses', label: '5.其他方式回应事件数', shortLabel: '其他方式回应事件数', unit: '次' },
+                  { key: 'interpretations', label: '3.政策解读稿件发布数', shortLabel: '政策解读稿件发布数', indent: 3, unit: '篇' },
+                  { key: 'socialMediaResponses', label: '4.微博微信回应事件数', shortLabel: '微博微信回应事件数', indent: 3, unit: '次' },
+                  { key: 'otherResponses', label: '5.其他方式回应事件数', shortLabel: '其他方式回应事件数', indent: 3, unit: '次' },
                 ],
               },
             ],

@@ -13,6 +13,8 @@ import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { readDraftJson } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { checkDraft } from '../../src/domain/rules.ts';
+import { layoutTable } from '../../src/domain/table-layout.ts';
+import { tableByKey } from '../../src/domain/template.ts';
 import { flattenTables, templateOf } from '../../src/domain/values.ts';
 import { district2020Draft } from '../helpers/fixtures.ts';
 import { readDocx } from '../helpers/read-docx.ts';
@@ -74,6 +76,24 @@ describe('seed 000 with the Zhejiang table', () => {
     const expected = published.map((cell) => PUBLISHED_ONLY.get(cell) ?? cell);
     expect(expected.filter((cell, index) => cell !== published[index]).length).toBe(PUBLISHED_ONLY.size);
     expect(actual).toEqual(expected);
+  });
+
+  it('the Zhejiang table indents its sub-items as published (relative to the （一） rows)', () => {
+    const rows = layoutTable(tableByKey(templateOf(seedDraft()), 'proactiveOverview')).filter((row) => !row.header);
+    const ours = rows.map((row) => {
+      const label = row.cells.find((cell) => cell.kind === 'label' && cell.role === 'rowHeader');
+      return label?.kind === 'label' ? (label.indent ?? 0) : -1;
+    });
+    // Published: each label cell starts with full-width spaces; the top-level rows with two.
+    const lines = fixture('zhenhai-district-2020.published-tables.txt').split('\n');
+    const first = lines.findIndex((line) => line.includes('（一）主动公开政府信息数'));
+    const last = lines.findIndex((line) => line.includes('5.其他方式回应事件数'));
+    const published = lines
+      .slice(first, last + 1)
+      .filter((line) => /^\t\u3000+[（0-9其]/.test(line))
+      .map((line) => /^\t(\u3000*)/.exec(line)![1]!.length - 2);
+    expect(published.length).toBe(16);
+    expect(ours).toEqual(published);
   });
 
   it('二 prints the Zhejiang table under 1.… and the national table under 2.…, as published', async () => {

@@ -239,6 +239,7 @@ function PreviewTable({
               colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
               rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
               className={`rp-${cell.role}`}
+              style={cell.indent ? { paddingLeft: `${cell.indent}em` } : undefined}
             >
               {labelText(cell)}
             </th>

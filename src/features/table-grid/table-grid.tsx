@@ -137,6 +137,7 @@ function GridRows({ rows, table, register, store, previousValues, showPrevious }
                 colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
                 rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
                 className={`tg-${cell.role}`}
+                style={cell.indent ? { paddingLeft: `${cell.indent + 0.5}em` } : undefined}
                 title={isLeafLabel && legalBasis ? `依据：${legalBasis}` : undefined}
               >
                 {cell.text}
