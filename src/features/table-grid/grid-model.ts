@@ -18,8 +18,13 @@ export interface GridRowModel {
   readonly partIndex: number;
   /** Value cells left to right (label cells left out). */
   readonly slots: readonly GridSlot[];
-  /** Every cell of the row is computed (table 三's （七）总计). */
+  /** Every cell of the row is computed (table 三's （七）总计), or the row holds no figure (below). */
   readonly computed: boolean;
+  /**
+   * A heading row of a list table that holds no figure (printed ——): no slots. It is kept so that a block
+   * copied from a spreadsheet with a blank line there lands row for row.
+   */
+  readonly noFigure?: boolean;
 }
 
 export interface GridModel {
@@ -45,6 +50,10 @@ export function buildGridModel(table: TableTemplate): GridModel {
     const slots = layoutRow.cells.flatMap((cell): GridSlot[] =>
       cell.kind === 'value' ? [{ cell: cell.cell, gridColumn: cell.gridColumn, colSpan: cell.colSpan }] : [],
     );
+    if (layoutRow.cells.some((cell) => cell.kind === 'label' && cell.role === 'noFigure')) {
+      rows.push({ partIndex: layoutRow.partIndex, slots: [], computed: true, noFigure: true });
+      continue;
+    }
     if (slots.length === 0) continue;
     rows.push({ partIndex: layoutRow.partIndex, slots, computed: slots.every((slot) => slot.cell.computed) });
   }
@@ -151,6 +160,11 @@ function place(model: GridModel, start: { row: number; column: number }, block: 
       outside += blockRow.length;
       return;
     }
+    if (row.noFigure) {
+      // Blank where the table prints ——: nothing to place. A number there has no cell to go to.
+      outside += blockRow.filter((raw) => raw.trim() !== '').length;
+      return;
+    }
     const slots = targetSlots(row, start.column, columns);
     blockRow.forEach((raw, columnIndex) => {
       const slot = slots[columnIndex];
@@ -185,6 +199,12 @@ function pastedTotalsMatch(model: GridModel, plan: PastePlan, axis: 'rows' | 'co
     matches += 1;
   }
   return matches > 0;
+}
+
+/** The block, laid on every row, is blank on each row without figure it covers (and covers at least one). */
+function blankWhereNoFigure(rows: readonly GridRowModel[], block: readonly (readonly string[])[]): boolean {
+  const covered = block.map((line, index) => ({ line, row: rows[index] })).filter(({ row }) => row?.noFigure);
+  return covered.length > 0 && covered.every(({ line }) => line.every((raw) => raw.trim() === ''));
 }
 
 /**
@@ -231,7 +251,8 @@ export function planPaste(model: GridModel, startKey: string, block: readonly (r
     allRows.length,
     inputRows.length,
     allRows.slice(0, block.length).some((row) => row.computed),
-    () => pastedTotalsMatch(model, place(model, start, block, 'all', columns), 'rows', context),
+    () =>
+      blankWhereNoFigure(allRows, block) || pastedTotalsMatch(model, place(model, start, block, 'all', columns), 'rows', context),
   );
   return place(model, start, block, rows, columns);
 }
