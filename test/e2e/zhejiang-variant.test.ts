@@ -12,6 +12,7 @@ import { readDraftJson } from '../../src/domain/draft-file.ts';
 import { flattenTables, templateOf } from '../../src/domain/values.ts';
 import { readFileSync } from 'node:fs';
 import { appPageForFile, pageErrorReport, type AppPage } from './browser.ts';
+import { axeProblems } from './review-support.ts';
 import { cellBox, cellByKey, expectText, goToStep, inputCells, stepHeading, textOf, typeAlong, waitForSaved } from './helpers/app.ts';
 
 const seed = readDraftJson(readFileSync(new URL('../fixtures/zhenhai-district-2020-zhejiang.draft.json', import.meta.url), 'utf8'));
@@ -58,6 +59,7 @@ describe('a report in Zhejiang’s format', () => {
     expect(await table.locator('td.tg-noFigure').count()).toBe(2);
     expect(await table.locator('td.tg-unit', { hasText: NO_FIGURE_MARK }).count()).toBe(2);
     expect(await table.locator('td.tg-unit', { hasText: '篇' }).count()).toBe(1);
+    expect(await axeProblems(page), 'step 二 with the province’s table').toEqual([]);
   });
 
   it('typing the seed’s numbers; a 其中 larger than its total gets the province’s rule at the table', async () => {
