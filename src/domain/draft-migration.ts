@@ -9,9 +9,11 @@
  * value at a place the migration does not name stays where it is, and the schema then names it if the
  * new revision has no such place.
  */
-import { DRAFT_FORMAT_VERSION } from './draft-types.ts';
+import { isTemplateId } from '../../templates/index.ts';
+import { DRAFT_FORMAT_VERSION, type Draft } from './draft-types.ts';
 import { indexTemplate } from './template.ts';
 import type { ReportTemplate, TemplateChange } from './template-types.ts';
+import { resolveTemplate } from './variant.ts';
 
 type Json = Record<string, unknown>;
 
@@ -115,4 +117,19 @@ export function migrateTemplateRevision(data: Json, template: ReportTemplate): M
   }
   copy.templateRevision = template.revision;
   return { ok: true, data: copy };
+}
+
+/**
+ * A draft kept as an object by an older program (the browser's storage holds drafts as objects, not as
+ * files), brought up to the current draft format and its format's current revision as reading a file
+ * would. A draft that cannot be brought up (a revision newer than this program's) is returned as it is,
+ * so that nothing is dropped; the same object comes back when nothing needs doing.
+ */
+export function upgradeDraft(draft: Draft): Draft {
+  if (!isTemplateId(draft.template)) return draft;
+  const template = resolveTemplate(draft.template, draft.variant);
+  if (draft.formatVersion === DRAFT_FORMAT_VERSION && draft.templateRevision === template.revision) return draft;
+  const current = migrateFileFormat(draft as unknown as Json);
+  const migrated = migrateTemplateRevision(current, template);
+  return (migrated.ok ? migrated.data : current) as unknown as Draft;
 }
