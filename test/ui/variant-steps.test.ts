@@ -13,6 +13,7 @@ import { checkDraft } from '../../src/domain/rules.ts';
 import { templateOf } from '../../src/domain/values.ts';
 import { locateFinding } from '../../src/features/editor/locate-finding.ts';
 import { stepStatuses } from '../../src/features/editor/step-status.ts';
+import { editorPlace } from '../../src/features/review/anchors.ts';
 import { cellInputId } from '../../src/features/table-grid/cell-id.ts';
 
 function seed(): Draft {
@@ -45,7 +46,8 @@ describe('the Zhejiang table within 二', () => {
     expect(stepStatuses(draft, checkDraft(draft), templateOf(draft)).proactive!.fill).toBe('inProgress');
   });
 
-  it('a comment on one of its cells is labelled with section 二', () => {
+  it('a comment on one of its cells is labelled with section 二, and leads the clerk there', () => {
     expect(anchorLabel(seed(), { kind: 'cell', cell: LEADERS })).toBe('二、主动公开政府信息情况 · 其中：主要负责同志参加新闻发布会次数 统计数');
+    expect(editorPlace({ kind: 'cell', cell: LEADERS }, templateOf(seed()))).toEqual({ step: 'proactive', elementId: cellInputId(LEADERS), mark: 'td' });
   });
 });
