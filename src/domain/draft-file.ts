@@ -268,7 +268,12 @@ function unknownKeyProblem(template: ReportTemplate, parent: readonly PathSegmen
     const otherHint = other ? `这是 ${other} 格式（${templates[other].notice}）的键，文件的 template 是否应为 "${other}"？` : '';
     if (parent.length === 1) {
       const tables = indexTemplate(template).tables.map((table) => `${table.key}（${tableName(template, table.key)}）`).join('、');
-      return { path: pathText(path), message: `表格部分有未知的表“${key}”（${pathText(path)}）。本格式的表为 ${tables}。${hint}` };
+      // A table of a local variant in a draft that names none (or another one): say which variant has it.
+      const owner = template.variant
+        ? undefined
+        : variants.find((variant) => variant.format === template.id && variant.sections.some((added) => added.tables.some((placed) => placed.table.key === key)));
+      const variantHint = owner ? `这是地方格式“${owner.name}”增列的表，文件是否缺少 "variant": "${owner.id}"？` : '';
+      return { path: pathText(path), message: `表格部分有未知的表“${key}”（${pathText(path)}）。本格式的表为 ${tables}。${variantHint || hint}` };
     }
     return {
       path: pathText(path),

@@ -218,5 +218,6 @@ describe('the reader and the variant field', () => {
     const { variant: _none, ...national } = zhejiang2020;
     const problems = problemsOf({ ...national, tables: { proactiveOverview: {} } });
     expect(problems[0]).toMatchObject({ path: 'tables.proactiveOverview', message: expect.stringContaining('未知的表“proactiveOverview”') });
+    expect(problems[0]!.message).toContain('这是地方格式“浙江省”增列的表，文件是否缺少 "variant": "zhejiang"？');
   });
 });
