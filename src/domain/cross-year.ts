@@ -141,7 +141,7 @@ export interface SwingWarning extends Finding {
 /** The factor beyond which a change between the years is flagged (issue 5: 五倍). */
 export const SWING_FACTOR = 5;
 
-/** `表三` for the table of section 三 (the section heading's numeral). */
+/** `表三` for the table of section 三, or a variant's table by its own title (`tableTitle`). */
 function tableName(template: ReportTemplate, key: TableKey): string {
   return tableTitle(template, key);
 }

@@ -79,7 +79,7 @@ function describeWithKind(value: unknown): string {
   }
 }
 
-/** 表二 / 表三 / 表四, from the section heading (二、主动公开政府信息情况 → 表二). */
+/** 表二 / 表三 / 表四 from the section heading (二、主动公开政府信息情况 → 表二), or a variant's table by its title. */
 function tableName(template: ReportTemplate, tableKey: string): string {
   return tableTitle(template, tableKey);
 }

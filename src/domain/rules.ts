@@ -297,7 +297,6 @@ function compile(rule: ConcreteRule): CompiledRelation {
   return { rule, keys, signs, previous, crossYear: previous.some(Boolean) };
 }
 
-
 function planFor(template: ReportTemplate): Plan {
   const cached = plans.get(template);
   if (cached) return cached;
