@@ -161,7 +161,7 @@ function draftObjectSchema(template: ReportTemplate) {
       .literal(template.revision)
       .default(template.revision)
       .describe(
-        `报告格式的修订号，本程序的${template.name}为第 ${template.revision} 版；较早修订的草稿在读取时自动升级，缺省时视为最新 / revision of the format, absent: the current one`,
+        `报告格式的修订号，本程序的${template.name}为第 ${template.revision} 次修订；较早修订的草稿在读取时自动升级，缺省时视为最新 / revision of the format, absent: the current one`,
       ),
     ...(template.variant
       ? {
