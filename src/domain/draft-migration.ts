@@ -79,12 +79,16 @@ function applyChange(tables: Json, change: TemplateChange, template: ReportTempl
   const value = lookup(tables, from);
   if (value === undefined) return;
   const parent = lookup(tables, from.slice(0, -1)) as Json;
-  delete parent[from[from.length - 1]!];
   if (change.kind === 'move') {
     const to = change.to.split('.');
     const target = objectAt(tables, to.slice(0, -1));
-    if (target) target[to[to.length - 1]!] = value;
+    // Something else in the way (a file edited by hand): leave the values where they are, for the reader to name.
+    if (!target) return;
+    delete parent[from[from.length - 1]!];
+    target[to[to.length - 1]!] = value;
+    return;
   }
+  delete parent[from[from.length - 1]!];
 }
 
 /**
