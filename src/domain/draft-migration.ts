@@ -75,20 +75,15 @@ function applyChange(tables: Json, change: TemplateChange, template: ReportTempl
     }
     return;
   }
-  const from = (change.kind === 'move' ? change.from : change.path).split('.');
+  const from = change.from.split('.');
   const value = lookup(tables, from);
   if (value === undefined) return;
-  const parent = lookup(tables, from.slice(0, -1)) as Json;
-  if (change.kind === 'move') {
-    const to = change.to.split('.');
-    const target = objectAt(tables, to.slice(0, -1));
-    // Something else in the way (a file edited by hand): leave the values where they are, for the reader to name.
-    if (!target) return;
-    delete parent[from[from.length - 1]!];
-    target[to[to.length - 1]!] = value;
-    return;
-  }
-  delete parent[from[from.length - 1]!];
+  const to = change.to.split('.');
+  const target = objectAt(tables, to.slice(0, -1));
+  // Something else in the way (a file edited by hand): leave the values where they are, for the reader to name.
+  if (!target) return;
+  delete (lookup(tables, from.slice(0, -1)) as Json)[from[from.length - 1]!];
+  target[to[to.length - 1]!] = value;
 }
 
 /**
@@ -100,7 +95,7 @@ export function migrateTemplateRevision(data: Json, template: ReportTemplate): M
   const stated = data.templateRevision;
   if (stated === undefined) return { ok: true, data };
   if (typeof stated !== 'number' || !Number.isInteger(stated) || stated < 1) {
-    return { ok: false, path: 'templateRevision', message: `报告格式修订号 templateRevision 应为不小于 1 的整数，文件中是 ${JSON.stringify(stated)}` };
+    return { ok: false, path: 'templateRevision', message: `报告格式修订号 templateRevision 应为不小于 1 的整数，文件中是 ${String(JSON.stringify(stated)).slice(0, 40)}` };
   }
   if (stated > template.revision) {
     return {

@@ -177,7 +177,6 @@ const migrationSchema = z.strictObject({
       z.discriminatedUnion('kind', [
         z.strictObject({ kind: z.literal('add'), path: nonEmpty }),
         z.strictObject({ kind: z.literal('move'), from: nonEmpty, to: nonEmpty }),
-        z.strictObject({ kind: z.literal('remove'), path: nonEmpty }),
       ]),
     )
     .min(1),

@@ -291,10 +291,11 @@ export interface TemplateMigration {
 export type TemplateChange =
   /** A row or cells the new revision adds: every cell of the new revision below `path` starts untouched (null). */
   | { readonly kind: 'add'; readonly path: string }
-  /** A key renamed or a row moved: the values below `from` move to `to`. */
-  | { readonly kind: 'move'; readonly from: string; readonly to: string }
-  /** A row the new revision drops: its values are removed. */
-  | { readonly kind: 'remove'; readonly path: string };
+  /**
+   * A key renamed or a row moved: the values below `from` move to `to`. There is deliberately no removal:
+   * a row a revision drops is moved to where its figures now belong, so nothing the clerk typed is lost.
+   */
+  | { readonly kind: 'move'; readonly from: string; readonly to: string };
 
 /** Rows a variant adds to a part of one of the format's tables, where a local notice adds them. */
 export interface VariantRows {
