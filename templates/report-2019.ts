@@ -92,6 +92,8 @@ const itemParts = [1, 2, 3];
 
 export const report2019 = {
   id: '2019',
+  name: '2019年版格式（试行）',
+  revision: 1,
   notice: '国办公开办函〔2019〕60号',
   noticeTitle: '《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》',
   firstYear: 2019,

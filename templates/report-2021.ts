@@ -65,6 +65,8 @@ const proactiveTable2021: TableTemplate = {
 
 export const report2021 = {
   id: '2021',
+  name: '2021年版格式',
+  revision: 1,
   notice: '国办公开办函〔2021〕30号',
   noticeTitle: '《国务院办公厅政府信息与政务公开办公室关于印发中华人民共和国政府信息公开工作年度报告格式的通知》',
   firstYear: 2021,

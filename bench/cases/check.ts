@@ -3,13 +3,12 @@
  * and validating a draft file (`readDraftJson`: JSON parse, zod schema, normalisation).
  */
 import { readFileSync } from 'node:fs';
-import { templates } from '../../templates/index.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { readDraftJson } from '../../src/domain/draft-file.ts';
 import { reportFindings } from '../../src/domain/check.ts';
 import { checkDraft, evaluateRules } from '../../src/domain/rules.ts';
 import { computeTotals } from '../../src/domain/totals.ts';
-import { flattenTables } from '../../src/domain/values.ts';
+import { flattenTables, templateOf } from '../../src/domain/values.ts';
 import type { BenchResult } from '../bench-types.ts';
 import { time } from '../bench-types.ts';
 
@@ -24,8 +23,8 @@ export async function run(): Promise<BenchResult[]> {
   const district = fixtureText('zhenhai-district-2020.draft.json');
   const officeDraft = JSON.parse(office) as Draft;
   const districtDraft = JSON.parse(district) as Draft;
-  const t2021 = templates['2021'];
-  const t2019 = templates['2019'];
+  const t2021 = templateOf(officeDraft);
+  const t2019 = templateOf(districtDraft);
   const officeValues = flattenTables(t2021, officeDraft.tables);
   const districtValues = flattenTables(t2019, districtDraft.tables);
   const previous = { template: t2021, values: { ...officeValues, 'applications.carriedForward.naturalPerson': 1 } };

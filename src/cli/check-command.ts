@@ -7,7 +7,7 @@
  * and nothing else. Exit 0 without errors (warnings allowed), 1 with errors, 2 when a file cannot be read.
  */
 import { basename } from 'node:path';
-import { templates } from '../../templates/index.ts';
+import { templateOf } from '../domain/values.ts';
 import { placeName } from '../domain/draft-file.ts';
 import type { Draft } from '../domain/draft-types.ts';
 import type { Finding } from '../domain/findings.ts';
@@ -55,16 +55,16 @@ export function formatCheckText(
   findings: readonly Finding[],
   context: { file: string; previous?: { file: string; draft: Draft }; verdict?: ApprovalVerdict; reviewersGiven?: boolean },
 ): string {
-  const template = templates[draft.template];
+  const template = templateOf(draft);
   const lines: string[] = [];
   lines.push(`${draft.agency.name} ${draft.year}年政府信息公开工作年度报告`);
-  lines.push(`格式：${template.notice}　文件：${context.file}`);
+  lines.push(`格式：${template.notice}${template.variant ? `（地方格式：${template.variant.name}）` : ''}　文件：${context.file}`);
   if (context.previous) {
     const previous = context.previous.draft;
     lines.push(`上年报告：${previous.agency.name} ${previous.year}年（${context.previous.file}）`);
     // Whether the two make a pair (last year's, the same agency), worded as the app's comparison says it.
     for (const notice of crossYearSummary(draft, previous).pairing) lines.push(`注意：${notice}`);
-    for (const skipped of skippedCrossYearRules(template, templates[previous.template])) lines.push(`未做的跨年度检查 ${skipped.rule}：${skipped.reason}`);
+    for (const skipped of skippedCrossYearRules(template, templateOf(previous))) lines.push(`未做的跨年度检查 ${skipped.rule}：${skipped.reason}`);
   } else {
     lines.push('未提供上年报告（--previous），跨年度检查未做');
   }

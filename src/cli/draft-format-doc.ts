@@ -3,9 +3,11 @@
  * statutory label and value type, written between two marker comments by `npm run schema`.
  * test/cli/draft-format-doc.test.ts fails when the document is stale.
  */
-import { templateIds, templates } from '../../templates/index.ts';
-import { indexTemplate, narrativeSections, tableSections } from '../domain/template.ts';
+import { templateIds, templates, variants } from '../../templates/index.ts';
+import type { CellInfo } from '../domain/table-layout.ts';
+import { indexTemplate, narrativeSections, sectionTables, tableSections } from '../domain/template.ts';
 import type { ValueType } from '../domain/template-types.ts';
+import { applyVariant } from '../domain/variant.ts';
 
 export const KEYS_BEGIN = '<!-- generated-keys:begin (npm run schema) -->';
 export const KEYS_END = '<!-- generated-keys:end -->';
@@ -36,24 +38,55 @@ function narrativeKeysMarkdown(): string[] {
   return templateIds.flatMap((id, i) => [`### 文字部分的键：\`"template": "${id}"\``, '', tables[i]!, '']);
 }
 
-/** Markdown: the narrative keys, then one section per template, one table per statutory table, one line per cell. */
+function cellRows(cells: readonly CellInfo[]): string[] {
+  const lines = ['| 键（在 `tables` 下） | 行 / 列 | 类型 |', '|---|---|---|'];
+  for (const cell of cells) {
+    const label = [cell.rowLabel, cell.columnLabel].filter((part) => part !== '').join(' / ');
+    const type = TYPE_TEXT[cell.valueType] + (cell.computed ? '；总计，应等于各项之和' : '');
+    lines.push(`| \`${cell.key}\` | ${label.replace(/\|/g, '\\|')} | ${type} |`);
+  }
+  return [...lines, ''];
+}
+
+const yearsText = (range: { firstYear: number; lastYear: number | null }) =>
+  range.lastYear === null ? `${range.firstYear} 年及以后` : `${range.firstYear}–${range.lastYear} 年`;
+
+/**
+ * Markdown: the narrative keys, then one section per format (one table per statutory table, one line per
+ * cell), each followed by its local variants with the tables they add.
+ */
 export function draftKeysMarkdown(): string {
   const lines: string[] = [...narrativeKeysMarkdown()];
   for (const id of templateIds) {
     const template = templates[id];
     const index = indexTemplate(template);
-    const years = template.lastYear === null ? `${template.firstYear} 年及以后` : `${template.firstYear}–${template.lastYear} 年`;
-    lines.push(`### \`"template": "${id}"\`：${template.notice}（${years}的报告），共 ${index.cells.length} 个单元格`, '');
+    lines.push(
+      `### \`"template": "${id}"\`：${template.name}，${template.notice}（${yearsText(template)}的报告，\`"templateRevision": ${template.revision}\`），共 ${index.cells.length} 个单元格`,
+      '',
+    );
     for (const section of tableSections(template)) {
       const cells = index.cellsByTable.get(section.table.key) ?? [];
       lines.push(`#### ${section.heading}：\`tables.${section.table.key}\`（${cells.length} 个单元格）`, '');
-      lines.push('| 键（在 `tables` 下） | 行 / 列 | 类型 |', '|---|---|---|');
-      for (const cell of cells) {
-        const label = [cell.rowLabel, cell.columnLabel].filter((part) => part !== '').join(' / ');
-        const type = TYPE_TEXT[cell.valueType] + (cell.computed ? '；总计，应等于各项之和' : '');
-        lines.push(`| \`${cell.key}\` | ${label.replace(/\|/g, '\\|')} | ${type} |`);
+      lines.push(...cellRows(cells));
+    }
+    for (const variant of variants.filter((candidate) => candidate.format === id)) {
+      const applied = applyVariant(template, variant);
+      const appliedIndex = indexTemplate(applied);
+      lines.push(
+        `### \`"template": "${id}"\`，\`"variant": "${variant.id}"\`：${variant.name}（${yearsText(variant)}的报告）在上述各表之外增列的表格`,
+        '',
+        `来源：${variant.source}。`,
+        '',
+      );
+      for (const section of tableSections(applied)) {
+        for (const placed of sectionTables(section)) {
+          if (index.cellsByTable.has(placed.table.key)) continue;
+          const cells = appliedIndex.cellsByTable.get(placed.table.key) ?? [];
+          const where = placed.lead ? `${section.heading} / ${placed.lead}` : section.heading;
+          lines.push(`#### ${where}：\`tables.${placed.table.key}\`（${cells.length} 个单元格）`, '');
+          lines.push(...cellRows(cells));
+        }
       }
-      lines.push('');
     }
   }
   return lines.join('\n');

@@ -34,6 +34,7 @@ import { approvalSwitchedOffInApp, reviewStatusLabels } from '../domain/review.t
 import { formatFingerprint } from '../domain/signing.ts';
 import { finalBlockers } from '../domain/final-gate.ts';
 import type { NarrativeSectionTemplate, TableSectionTemplate } from '../domain/template-types.ts';
+import { sectionTables } from '../domain/template.ts';
 import { computeTotals } from '../domain/totals.ts';
 import { flattenTables, templateOf } from '../domain/values.ts';
 import { draftPackageParts, EMBEDDED_DRAFT_PATH, EMBEDDED_DRAFT_PROPS_PATH, ITEM_PROPS_CONTENT_TYPE, REL_CUSTOM_XML } from '../domain/embedded-draft.ts';
@@ -121,6 +122,22 @@ function bodyParagraphs(text: string): Paragraph[] {
   return paragraphsOf(text).map(bodyParagraph);
 }
 
+/**
+ * The line before a table (`2.主动公开政府信息具体情况`): body text kept with its table; after another table
+ * it gets the same half line of air as a heading there.
+ */
+function leadParagraphs(text: string, afterTable: boolean): Paragraph[] {
+  return paragraphsOf(text).map(
+    (line, index) =>
+      new Paragraph({
+        indent: FIRST_LINE_INDENT,
+        keepNext: true,
+        ...(afterTable && index === 0 ? { spacing: { before: Math.round(LINE_PITCH / 2) } } : {}),
+        children: textRuns(line),
+      }),
+  );
+}
+
 function titleParagraph(text: string, last: boolean): Paragraph {
   return new Paragraph({
     heading: HeadingLevel.TITLE,
@@ -182,10 +199,13 @@ function narrativeBlocks(
   return blocks;
 }
 
+/** The section heading, then each of its tables (a variant's and the format's own) after its lead line. */
 function tableBlocks(section: TableSectionTemplate, values: CellValues, afterTable: boolean): (Paragraph | Table)[] {
   const blocks: (Paragraph | Table)[] = [heading1(section.heading, afterTable)];
-  appendAll(blocks, bodyParagraphs(section.lead));
-  blocks.push(buildTable(section.table, values).table);
+  sectionTables(section).forEach(({ lead, table }, index) => {
+    appendAll(blocks, leadParagraphs(lead, index > 0));
+    blocks.push(buildTable(table, values).table);
+  });
   return blocks;
 }
 

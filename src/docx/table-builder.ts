@@ -147,7 +147,8 @@ export function buildTable(table: TableTemplate, values: CellValues, total: numb
             new Paragraph({
               alignment: cellAlignment(cell),
               spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-              indent: { firstLine: 0, firstLineChars: 0 },
+              // A sub-item of a list table is indented by whole characters of the table's font (twips = half-points × 10).
+              indent: { firstLine: 0, firstLineChars: 0, ...(cell.kind === 'label' && cell.indent ? { left: cell.indent * fontSize * 10 } : {}) },
               keepNext: keepWithNext[rowIndex] ?? false,
               children: cellLines(cell, values, width, fontSize).map(
                 (text, i) => new TextRun({ text, size: fontSize, ...(i > 0 ? { break: 1 } : {}) }),

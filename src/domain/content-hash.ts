@@ -21,12 +21,15 @@
  * and recomputes the hash: the approval's signature (./signing.ts) covers the hash, so a recomputed
  * hash breaks the signature.
  */
-import { templates } from '../../templates/index.ts';
+import { isTemplateId } from '../../templates/index.ts';
 import type { Draft } from './draft-types.ts';
-import { emptyDraft, flattenTables, nestTables } from './values.ts';
+import { emptyDraft, flattenTables, nestTables, templateOf } from './values.ts';
 
 /** Top-level draft fields that are not report content. */
-const NOT_CONTENT: ReadonlySet<string> = new Set(['formatVersion', 'meta', 'review', '$schema']);
+// `templateRevision` is book-keeping like `formatVersion`: the tables themselves (read through the current
+// revision) are the content, so that opening an older file does not void its approval. `settings` are
+// content: the approval covers whether approval was required.
+const NOT_CONTENT: ReadonlySet<string> = new Set(['formatVersion', 'templateRevision', 'meta', 'review', '$schema']);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -48,9 +51,9 @@ export function canonicalContent(draft: Draft): Record<string, unknown> {
   const source = draft as unknown as Record<string, unknown>;
   const content: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) if (!NOT_CONTENT.has(key)) content[key] = value;
-  const template = templates[draft.template];
   // A draft naming an unknown template never gets past the reader; hash it as it is rather than throw.
-  if (!template) return content;
+  if (!isTemplateId(draft.template)) return content;
+  const template = templateOf(draft);
   const base = emptyDraft(template, draft.year, draft.agency?.name ?? '') as unknown as Record<string, unknown>;
   const baseContent = Object.fromEntries(Object.entries(base).filter(([key]) => !NOT_CONTENT.has(key)));
   const normalised = withDefaults(baseContent, content) as Record<string, unknown>;

@@ -12,7 +12,7 @@ import type { CellValue, CellValues, Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
 import { checkDraft, expandRules, skippedCrossYearRules } from './rules.ts';
 import type { CellInfo } from './table-layout.ts';
-import { indexTemplate, tableByKey, tableSections } from './template.ts';
+import { indexTemplate, tableByKey, tableTitle } from './template.ts';
 import type { ReportTemplate, RowNode, TableKey } from './template-types.ts';
 import { computeTotals } from './totals.ts';
 import { flattenTables, nestTables, templateOf } from './values.ts';
@@ -141,10 +141,9 @@ export interface SwingWarning extends Finding {
 /** The factor beyond which a change between the years is flagged (issue 5: 五倍). */
 export const SWING_FACTOR = 5;
 
-/** `表三` for the table of section 三 (the section heading's numeral). */
+/** `表三` for the table of section 三, or a variant's table by its own title (`tableTitle`). */
 function tableName(template: ReportTemplate, key: TableKey): string {
-  const heading = tableSections(template).find((section) => section.table.key === key)?.heading ?? '';
-  return `表${heading.charAt(0)}`;
+  return tableTitle(template, key);
 }
 
 /** Row nodes with their dotted key path, depth first. */

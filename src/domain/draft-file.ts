@@ -10,16 +10,27 @@
  * template) → the template's zod schema (draft-schema.ts). A file from a newer format version stops at the
  * version: its other differences are expected, and listing them would only bury the one useful message.
  */
-import { templateIds, templates, templateForYear, isTemplateId } from '../../templates/index.ts';
+import {
+  FIRST_SUPPORTED_YEAR,
+  isTemplateId,
+  servesYear,
+  templateForYear,
+  templateIds,
+  templates,
+  variantById,
+  variants,
+} from '../../templates/index.ts';
 import { formatCellValue, maxValue } from './cell-input.ts';
+import { migrateFileFormat, migrateTemplateRevision } from './draft-migration.ts';
 import { MAX_DRAFT_PART_BYTES, MAX_TOTAL_INFLATED_BYTES, MAX_ZIP_ENTRIES, readEmbeddedDraft } from './embedded-draft.ts';
 import { draftSchemaFor, MAX_REPORT_YEAR, templateYearRange } from './draft-schema.ts';
 import { findJsonSyntaxError } from './draft-json-syntax.ts';
 import { DRAFT_FORMAT_VERSION, reviewOf, settingsOf, type Draft, type NestedValues } from './draft-types.ts';
 import { partColumns, partRows } from './table-layout.ts';
-import { indexTemplate, narrativeSections, tableSections } from './template.ts';
+import { indexTemplate, narrativeSections, tableTitle } from './template.ts';
 import type { ReportTemplate, TemplateId } from './template-types.ts';
-import { emptyDraft, flattenTables, nestTables } from './values.ts';
+import { resolveTemplate } from './variant.ts';
+import { emptyDraft, flattenTables, nestTables, templateOf } from './values.ts';
 
 export interface DraftProblem {
   /** Dotted path of the place in the file, e.g. `tables.applications.newReceived.naturalPerson`; `''` for the whole file. */
@@ -70,10 +81,9 @@ function describeWithKind(value: unknown): string {
   }
 }
 
-/** 表二 / 表三 / 表四, from the section heading (二、主动公开政府信息情况 → 表二). */
+/** 表二 / 表三 / 表四 from the section heading (二、主动公开政府信息情况 → 表二), or a variant's table by its title. */
 function tableName(template: ReportTemplate, tableKey: string): string {
-  const section = tableSections(template).find((candidate) => candidate.table.key === tableKey);
-  return section ? `表${section.heading.split('、')[0]}` : `表 ${tableKey}`;
+  return tableTitle(template, tableKey);
 }
 
 interface PlaceLabels {
@@ -128,6 +138,8 @@ const FIELD_LABELS: Record<string, string> = {
   'agency.postcode': '邮政编码',
   'agency.phone': '联系电话',
   'agency.website': '下载报告电子版的网站',
+  templateRevision: '报告格式修订号',
+  variant: '地方格式',
   preamble: '编制说明',
   narrative: '文字部分',
   fees: '信息处理费',
@@ -258,7 +270,12 @@ function unknownKeyProblem(template: ReportTemplate, parent: readonly PathSegmen
     const otherHint = other ? `这是 ${other} 格式（${templates[other].notice}）的键，文件的 template 是否应为 "${other}"？` : '';
     if (parent.length === 1) {
       const tables = indexTemplate(template).tables.map((table) => `${table.key}（${tableName(template, table.key)}）`).join('、');
-      return { path: pathText(path), message: `表格部分有未知的表“${key}”（${pathText(path)}）。本格式的表为 ${tables}。${hint}` };
+      // A table of a local variant in a draft that names none (or another one): say which variant has it.
+      const owner = template.variant
+        ? undefined
+        : variants.find((variant) => variant.format === template.id && variant.sections.some((added) => added.tables.some((placed) => placed.table.key === key)));
+      const variantHint = owner ? `这是地方格式“${owner.name}”增列的表，文件是否缺少 "variant": "${owner.id}"？` : '';
+      return { path: pathText(path), message: `表格部分有未知的表“${key}”（${pathText(path)}）。本格式的表为 ${tables}。${variantHint || hint}` };
     }
     return {
       path: pathText(path),
@@ -369,8 +386,8 @@ function yearProblem(template: ReportTemplate, value: unknown): DraftProblem {
   const range = templateYearRange(template);
   const format = `${template.id} 格式（${template.notice}）`;
   const applies = template.lastYear === null ? ` ${range.first} 年及以后` : ` ${range.first}–${range.last} 年`;
-  if (value < templates['2019'].firstYear || value > MAX_REPORT_YEAR) {
-    return { path, message: `报告年度（year）为 ${value}，不在本工具支持的 ${templates['2019'].firstYear}–${MAX_REPORT_YEAR} 年之间` };
+  if (value < FIRST_SUPPORTED_YEAR || value > MAX_REPORT_YEAR) {
+    return { path, message: `报告年度（year）为 ${value}，不在本工具支持的 ${FIRST_SUPPORTED_YEAR}–${MAX_REPORT_YEAR} 年之间` };
   }
   const right = templateForYear(value);
   return {
@@ -491,12 +508,36 @@ function checkHeader(data: Record<string, unknown>): { ok: true; template: Repor
     });
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, template: templates[template as TemplateId] };
+  const variantProblem = checkVariant(data, template as TemplateId);
+  if (variantProblem) return { ok: false, problems: [variantProblem] };
+  return { ok: true, template: resolveTemplate(template as TemplateId, data.variant as string | undefined) };
+}
+
+const yearsText = (range: { firstYear: number; lastYear: number | null }) =>
+  range.lastYear === null ? `${range.firstYear} 年度及以后` : `${range.firstYear}–${range.lastYear} 年度`;
+
+/** `variant`, when present, names a variant of the draft's format that serves the draft's year. */
+function checkVariant(data: Record<string, unknown>, templateId: TemplateId): DraftProblem | null {
+  if (!Object.prototype.hasOwnProperty.call(data, 'variant')) return null;
+  const value = data.variant;
+  const variant = typeof value === 'string' ? variantById(value) : undefined;
+  const offered = variants.filter((candidate) => candidate.format === templateId);
+  const known = offered.length === 0 ? `${templates[templateId].name}没有地方格式` : `${templates[templateId].name}的地方格式：${offered.map((candidate) => `"${candidate.id}"（${candidate.name}）`).join('、')}`;
+  if (!variant) {
+    return { path: 'variant', message: `未知的地方格式 variant：${describeValue(value)}。${known}；全国通用的报告不写 variant` };
+  }
+  if (variant.format !== templateId) {
+    return { path: 'variant', message: `地方格式“${variant.name}”（"${variant.id}"）用于${templates[variant.format as TemplateId]?.name ?? variant.format}，与报告格式 "${templateId}" 不符。${known}` };
+  }
+  if (typeof data.year === 'number' && Number.isInteger(data.year) && !servesYear(variant, data.year)) {
+    return { path: 'variant', message: `地方格式“${variant.name}”只适用于 ${yearsText(variant)}的报告，文件中的报告年度（year）是 ${data.year}` };
+  }
+  return null;
 }
 
 /**
  * Reads a draft from JSON text (a leading BOM is ignored). Absent parts are filled as in `emptyDraft`.
- * @example readDraftJson('{"formatVersion":1,"template":"2021","year":2025,"agency":{"name":"某某局"}}')
+ * @example readDraftJson(JSON.stringify({ formatVersion: 2, template: templateForYear(2025).id, year: 2025, agency: { name: '某某局' } }))
  */
 export function readDraftJson(text: string): DraftReadResult {
   try {
@@ -532,9 +573,13 @@ function readDraftJsonUnsafe(input: string): DraftReadResult {
   }
   const header = checkHeader(data as Record<string, unknown>);
   if (!header.ok) return header;
-  const result = draftSchemaFor(header.template).safeParse(data);
+  // Older file versions and older revisions of the format are brought up to date before the schema reads them.
+  const migrated = migrateTemplateRevision(migrateFileFormat(data as Record<string, unknown>), header.template);
+  if (!migrated.ok) return fail({ path: migrated.path, message: migrated.message });
+  const current = migrated.data;
+  const result = draftSchemaFor(header.template).safeParse(current);
   if (result.success) return { ok: true, draft: result.data };
-  const problems = result.error.issues.flatMap((issue) => issueProblems(header.template, data, issue as Issue));
+  const problems = result.error.issues.flatMap((issue) => issueProblems(header.template, current, issue as Issue));
   // One value can break two checks of its schema (a 20-digit count is both beyond the maximum and no
   // safe integer); the clerk reads its message once.
   const seen = new Set<string>();
@@ -658,7 +703,7 @@ function orderedRecord<T>(keys: readonly string[], record: Record<string, T>, fi
  * present (`null` when untouched), review state and settings always present, a trailing newline.
  */
 export function serializeDraft(draft: Draft): string {
-  const template = templates[draft.template];
+  const template = templateOf(draft);
   const sections = narrativeSections(template);
   const narrative = orderedRecord(
     sections.map((section) => section.id),
@@ -669,6 +714,9 @@ export function serializeDraft(draft: Draft): string {
   const file = {
     formatVersion: draft.formatVersion,
     template: draft.template,
+    templateRevision: draft.templateRevision,
+    // Only a draft with a local variant names one: a national draft reads as before.
+    ...(draft.variant ? { variant: draft.variant } : {}),
     year: draft.year,
     agency: {
       name: draft.agency.name,

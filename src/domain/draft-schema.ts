@@ -17,13 +17,14 @@
  * there than a deliberate blank.
  */
 import { z } from 'zod';
-import { templateIds, templates } from '../../templates/index.ts';
+import { formats, variants } from '../../templates/index.ts';
 import { AMOUNT_DOMAINS, MAX_COUNT } from './cell-input.ts';
 import { DRAFT_FORMAT_VERSION, type CellValues, type Draft, type NestedValues } from './draft-types.ts';
 import type { CellInfo } from './table-layout.ts';
 import { reviewDraftFields } from './review-schema.ts';
 import { indexTemplate, narrativeSections } from './template.ts';
-import type { ReportTemplate, ValueType } from './template-types.ts';
+import type { ReportTemplate, TemplateId, ValueType, VariantId } from './template-types.ts';
+import { applyVariant } from './variant.ts';
 import { nestTables } from './values.ts';
 
 /** Upper bound of a plausible report year; only there to catch typos such as 20223. */
@@ -115,7 +116,9 @@ function tablesSchema(template: ReportTemplate): z.ZodType<Draft['tables']> {
   return z
     .strictObject(shape)
     .prefault({})
-    .describe('三张表格，按规范附录A的键嵌套；某张表缺省时视为全部未填写 / the three tables, nested by the keys of spec §A; an absent table reads as not filled in') as unknown as z.ZodType<
+    .describe(
+      '各张表格（全国格式的三张表，地方格式增列的表），按规范附录A的键嵌套；某张表缺省时视为全部未填写 / the tables (the national three, and those a local variant adds), nested by the keys of spec §A; an absent table reads as not filled in',
+    ) as unknown as z.ZodType<
     Draft['tables']
   >;
 }
@@ -167,7 +170,21 @@ function draftObjectSchema(template: ReportTemplate) {
   return z.strictObject({
     $schema: z.string().optional().describe('可选：JSON Schema 的地址，读取时忽略 / optional JSON Schema reference, ignored when reading'),
     formatVersion: z.literal(DRAFT_FORMAT_VERSION).describe('草稿文件格式的版本 / version of the draft file format'),
-    template: z.literal(template.id).describe(`报告格式：${template.notice} / report format`),
+    template: z.literal(template.id as TemplateId).describe(`报告格式：${template.name}（${template.notice}）/ report format`),
+    templateRevision: z
+      .literal(template.revision)
+      .default(template.revision)
+      .describe(
+        `报告格式的修订号，本程序的${template.name}为第 ${template.revision} 次修订；较早修订的草稿在读取时自动升级，缺省时视为最新 / revision of the format, absent: the current one`,
+      ),
+    ...(template.variant
+      ? {
+          variant: z
+            .literal(template.variant.id as VariantId)
+            .describe(`地方格式：${template.variant.name}（在全国格式之外增列的表格）/ local variant`),
+        }
+      : // 全国通用: no `variant` key (typed as the optional key it is in the other templates' schemas).
+        ({} as { variant?: z.ZodOptional<z.ZodLiteral<VariantId>> })),
     year: z
       .int()
       .min(years.first)
@@ -242,7 +259,7 @@ function cachedObjectSchema(template: ReportTemplate): DraftObjectSchema {
 export function draftSchemaFor(template: ReportTemplate): z.ZodType<Draft> {
   let schema = draftCache.get(template);
   if (!schema) {
-    schema = cachedObjectSchema(template).transform((value): Draft => withoutSchemaKey(value)) as z.ZodType<Draft>;
+    schema = cachedObjectSchema(template).transform((value): Draft => withoutSchemaKey(value) as unknown as Draft) as z.ZodType<Draft>;
     draftCache.set(template, schema);
   }
   return schema;
@@ -250,21 +267,26 @@ export function draftSchemaFor(template: ReportTemplate): z.ZodType<Draft> {
 
 const SCHEMA_TITLE = '政府信息公开工作年度报告 草稿文件 / Draft file of the yearly government information disclosure report';
 const SCHEMA_DESCRIPTION =
-  `草稿文件（格式版本 ${DRAFT_FORMAT_VERSION}）：一个 JSON 对象。必填 formatVersion、template、year、agency.name，其余缺省时视为空；` +
+  `草稿文件（格式版本 ${DRAFT_FORMAT_VERSION}）：一个 JSON 对象。必填 formatVersion、template、year、agency.name（选用地方格式时还有 variant），其余缺省时视为空；` +
   '表格的键见规范附录A，某张表一旦出现就须包含全部单元格，未填写的单元格为 null。说明见 docs/draft-format.md。 / ' +
-  `Draft file (format version ${DRAFT_FORMAT_VERSION}), one JSON object. Required: formatVersion, template, year, agency.name; ` +
+  `Draft file (format version ${DRAFT_FORMAT_VERSION}), one JSON object. Required: formatVersion, template, year, agency.name (and variant for a local variant); ` +
   'anything else may be left out and reads as empty. A table that is present holds every cell of its template; ' +
   'an untouched cell is null. Documented in docs/draft-format.md.';
 
-/** Schema of a draft file of any known template (discriminated by `template`). */
+/** Every template a draft may follow: each format of the registry alone (全国通用) and with each of its variants. */
+function registryTemplates(): ReportTemplate[] {
+  return formats.flatMap((format): ReportTemplate[] => [
+    format,
+    ...variants.filter((variant) => variant.format === format.id).map((variant) => applyVariant(format, variant)),
+  ]);
+}
+
+/** Schema of a draft file of any known template (told apart by `template` and `variant`). */
 export function draftSchema(): z.ZodType<Draft> {
   return z
-    .discriminatedUnion(
-      'template',
-      templateIds.map((id) => cachedObjectSchema(templates[id])) as unknown as [DraftObjectSchema, ...DraftObjectSchema[]],
-    )
+    .union(registryTemplates().map((template) => cachedObjectSchema(template)) as unknown as [DraftObjectSchema, ...DraftObjectSchema[]])
     .meta({ title: SCHEMA_TITLE, description: SCHEMA_DESCRIPTION })
-    .transform((value): Draft => withoutSchemaKey(value)) as z.ZodType<Draft>;
+    .transform((value): Draft => withoutSchemaKey(value) as unknown as Draft) as z.ZodType<Draft>;
 }
 
 /**

@@ -3,10 +3,13 @@
  * what travels as a `.json` file (documented in `docs/draft-format.md`; schema in
  * `public/draft.schema.json`). The three tables sit exactly as spec §A fixes them.
  */
-import type { SectionId, TemplateId } from './template-types.ts';
+import type { SectionId, TemplateId, VariantId } from './template-types.ts';
 
-/** Version of the file format itself. Bump only with a migration in `draft-file.ts`. */
-export const DRAFT_FORMAT_VERSION = 1;
+/**
+ * Version of the file format itself. Bump only with a migration in `draft-migration.ts`.
+ * 2: the draft records its format's revision (`templateRevision`) and its local variant (`variant`).
+ */
+export const DRAFT_FORMAT_VERSION = 2;
 
 /** A cell value: a number once entered, `null` while untouched (spec §A.4). */
 export type CellValue = number | null;
@@ -60,6 +63,13 @@ export interface Signature {
 export interface Draft {
   formatVersion: typeof DRAFT_FORMAT_VERSION;
   template: TemplateId;
+  /**
+   * Revision of the format the tables follow (`ReportTemplate.revision`). A draft of an older revision is
+   * migrated when read (`draft-migration.ts`).
+   */
+  templateRevision: number;
+  /** The local variant (a province's additions to the format); absent: 全国通用. */
+  variant?: VariantId;
   /** The report year (statistics from 1月1日 to 12月31日 of this year). */
   year: number;
   agency: Agency;

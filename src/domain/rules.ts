@@ -17,7 +17,7 @@ import { textLimitFindings } from './text-limits.ts';
 import type { Finding } from './findings.ts';
 import { narrativeFindings } from './narrative-rules.ts';
 import { cellAccessibleName, type CellInfo } from './table-layout.ts';
-import { indexTemplate, tableByKey, tableSections } from './template.ts';
+import { indexTemplate, tableByKey, tableTitle } from './template.ts';
 import type {
   ColumnNode,
   ForEach,
@@ -25,7 +25,6 @@ import type {
   ReportTemplate,
   RowNode,
   Severity,
-  TemplateId,
   Term,
   ValueType,
 } from './template-types.ts';
@@ -52,7 +51,7 @@ export interface ConcreteRule {
   readonly right: readonly ConcreteTerm[];
   /** Defines the computed cell `left[0].cells[0]` as the sum of `right`. */
   readonly computes: boolean;
-  readonly needsPreviousTemplate?: TemplateId;
+  readonly needsPreviousTemplate?: string;
   /** Resolved `RelationRule.fixTarget`: the input cell a one-click fix would set. */
   readonly fixTarget?: string;
   /** This year's cells involved, in term order, without duplicates: the `cells` of its findings. */
@@ -301,18 +300,12 @@ function compile(rule: ConcreteRule): CompiledRelation {
   return { rule, keys, signs, previous, crossYear: previous.some(Boolean) };
 }
 
-/** `表二`, `表三`, `表四`: the table's name from the ordinal of its section heading. */
-function tableName(heading: string): string {
-  return `表${heading.slice(0, heading.indexOf('、'))}`;
-}
-
 function planFor(template: ReportTemplate): Plan {
   const cached = plans.get(template);
   if (cached) return cached;
   const instances = expandTemplate(template);
   const concrete = instances.flat();
   const index = indexTemplate(template);
-  const sections = tableSections(template);
   const steps: Step[] = template.rules.map((rule, ruleIndex): Step => {
     if (rule.kind === 'relation') return { kind: 'relation', rules: instances[ruleIndex]!.map(compile) };
     if (rule.kind === 'valueType') {
@@ -321,15 +314,14 @@ function planFor(template: ReportTemplate): Plan {
         .map((cell) => ({ key: cell.key, valueType: cell.valueType, name: cellAccessibleName(cell) }));
       return { kind: 'valueType', id: rule.id, severity: rule.severity, cells };
     }
-    const section = sections.find((candidate) => candidate.table.key === rule.table)!;
-    const table = section.table;
+    const table = tableByKey(template, rule.table);
     const cells = (index.cellsByTable.get(rule.table) ?? []).filter((cell) => !cell.computed);
     const areas = table.parts
       .map((part, partIndex) => {
         const partCells = cells.filter((cell) => cell.partIndex === partIndex);
         return {
           // One area per matrix part: table 二 is reported per 第二十条 item.
-          label: tableName(section.heading) + (table.parts.length > 1 ? (part.caption ?? '') : ''),
+          label: tableTitle(template, rule.table) + (table.parts.length > 1 ? (part.caption ?? '') : ''),
           keys: partCells.map((cell) => cell.key),
           names: partCells.map((cell) => cellAccessibleName(cell)),
         };

@@ -76,10 +76,18 @@ export function partColumns(part: MatrixPart): Leaf<ColumnNode>[] {
   return leaves(part.columns);
 }
 
-/** Leaf rows of a part, in order, with their key paths. */
+/** Leaf rows of a part that hold figures, in order, with their key paths (`noFigure` heading rows left out). */
 export function partRows(part: MatrixPart): Leaf<RowNode>[] {
-  return leaves(part.rows);
+  return leaves(part.rows).filter((row) => !row.node.noFigure);
 }
+
+/** The first grid column of a part's data: after the row labels and, when the part has one, the unit column. */
+function firstDataColumn(table: TableTemplate, part: MatrixPart): number {
+  return table.labelColumns + (part.unitColumn !== undefined ? 1 : 0);
+}
+
+/** Printed in the unit column of a row that holds no figure (the provincial tables' own mark). */
+export const NO_FIGURE_MARK = '——';
 
 /** Every data cell of a table, part by part, row by row, column by column. */
 export function tableCells(table: TableTemplate): CellInfo[] {
@@ -111,13 +119,18 @@ export function tableCells(table: TableTemplate): CellInfo[] {
 export type LayoutCell =
   | {
       readonly kind: 'label';
-      /** caption: 第二十条第（X）项 rows; corner: top-left; columnHeader / rowHeader: tree labels. */
-      readonly role: 'caption' | 'corner' | 'columnHeader' | 'rowHeader';
+      /**
+       * caption: 第二十条第（X）项 rows; corner: top-left; columnHeader / rowHeader: tree labels; unit: a
+       * row's unit (条, 次 …, or `——` for a row without figure); noFigure: the empty value place of such a row.
+       */
+      readonly role: 'caption' | 'corner' | 'columnHeader' | 'rowHeader' | 'unit' | 'noFigure';
       readonly text: string;
       /** First physical grid column (0-based). */
       readonly gridColumn: number;
       readonly colSpan: number;
       readonly rowSpan: number;
+      /** Characters a row label is indented by (`RowNode.indent`); absent for none. */
+      readonly indent?: number;
     }
   | {
       readonly kind: 'value';
@@ -190,7 +203,17 @@ function headerRows(table: TableTemplate, part: MatrixPart, partIndex: number): 
       column += span;
     }
   };
-  place(part.columns, 0, table.labelColumns);
+  if (part.unitColumn !== undefined) {
+    levels[0]!.push({
+      kind: 'label',
+      role: 'columnHeader',
+      text: part.unitColumn,
+      gridColumn: table.labelColumns,
+      colSpan: 1,
+      rowSpan: headerDepth,
+    });
+  }
+  place(part.columns, 0, firstDataColumn(table, part));
   for (const cells of levels) rows.push({ header: true, partIndex, cells });
   return rows;
 }
@@ -199,6 +222,8 @@ function bodyRows(table: TableTemplate, part: MatrixPart, partIndex: number, cel
   const columns = partColumns(part);
   const partCells = cells.filter((cell) => cell.partIndex === partIndex);
   const rows: LayoutRow[] = [];
+  /** Rows that hold figures so far: the index of the next row's cells in `partCells`. */
+  let figureRows = 0;
   const walk = (nodes: readonly RowNode[], level: number, pending: LayoutCell[]): void => {
     for (const node of nodes) {
       const isLeaf = !node.children || node.children.length === 0;
@@ -212,6 +237,7 @@ function bodyRows(table: TableTemplate, part: MatrixPart, partIndex: number, cel
                 gridColumn: level,
                 colSpan: isLeaf ? table.labelColumns - level : 1,
                 rowSpan: countLeaves(node),
+                ...(node.indent ? { indent: node.indent } : {}),
               },
             ]
           : [];
@@ -219,16 +245,31 @@ function bodyRows(table: TableTemplate, part: MatrixPart, partIndex: number, cel
         // The group label starts on the row of its first leaf.
         walk(node.children!, level + 1, [...pending, ...label]);
       } else {
-        const rowIndex = rows.length;
-        let gridColumn = table.labelColumns;
-        const values: LayoutCell[] = columns.map((column, columnIndex) => {
-          const cell = partCells[rowIndex * columns.length + columnIndex]!;
+        const unit: LayoutCell[] =
+          part.unitColumn !== undefined
+            ? [
+                {
+                  kind: 'label',
+                  role: 'unit',
+                  text: node.noFigure ? NO_FIGURE_MARK : (node.unit ?? ''),
+                  gridColumn: table.labelColumns,
+                  colSpan: 1,
+                  rowSpan: 1,
+                },
+              ]
+            : [];
+        let gridColumn = firstDataColumn(table, part);
+        const rowIndex = figureRows;
+        const values: LayoutCell[] = columns.map((column, columnIndex): LayoutCell => {
           const colSpan = column.node.span ?? 1;
-          const value: LayoutCell = { kind: 'value', cell, gridColumn, colSpan, rowSpan: 1 };
+          const start = gridColumn;
           gridColumn += colSpan;
-          return value;
+          if (node.noFigure) return { kind: 'label', role: 'noFigure', text: '', gridColumn: start, colSpan, rowSpan: 1 };
+          const cell = partCells[rowIndex * columns.length + columnIndex]!;
+          return { kind: 'value', cell, gridColumn: start, colSpan, rowSpan: 1 };
         });
-        rows.push({ header: false, partIndex, cells: [...pending, ...label, ...values] });
+        if (!node.noFigure) figureRows++;
+        rows.push({ header: false, partIndex, cells: [...pending, ...label, ...unit, ...values] });
       }
       pending = [];
     }

@@ -5,15 +5,16 @@
  * computed cell, no cycles) are checked by the template tests over the expanded rules.
  */
 import { z } from 'zod';
-import type { ColumnNode, ForEach, ReportTemplate, RowNode } from './template-types.ts';
+import type { ColumnNode, ForEach, ReportTemplate, RowNode, TemplateVariant } from './template-types.ts';
 
 const nonEmpty = z.string().min(1);
 /** A key segment of a dotted cell key (spec §A: English camelCase). */
 const keySegment = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'key segments are camelCase');
 
-export const templateIdSchema = z.enum(['2021', '2019']);
+/** Ids of formats and variants are data (the registry lists them); here only their spelling is fixed. */
+export const templateIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens');
 export const valueTypeSchema = z.enum(['count', 'signedCount', 'amount']);
-export const tableKeySchema = z.enum(['proactive', 'applications', 'reviewLitigation']);
+export const tableKeySchema = keySegment;
 export const severitySchema = z.enum(['error', 'warning']);
 
 export const columnNodeSchema: z.ZodType<ColumnNode> = z.lazy(() =>
@@ -38,6 +39,9 @@ export const rowNodeSchema: z.ZodType<RowNode> = z.lazy(() =>
     computed: z.boolean().optional(),
     valueType: valueTypeSchema.optional(),
     legalBasis: nonEmpty.optional(),
+    unit: nonEmpty.optional(),
+    noFigure: z.boolean().optional(),
+    indent: z.int().min(1).max(8).optional(),
     children: z.array(rowNodeSchema).min(1).optional(),
   }),
 );
@@ -45,6 +49,7 @@ export const rowNodeSchema: z.ZodType<RowNode> = z.lazy(() =>
 export const matrixPartSchema = z.strictObject({
   caption: nonEmpty.optional(),
   corner: z.string().optional(),
+  unitColumn: nonEmpty.optional(),
   columns: z.array(columnNodeSchema).min(1),
   rows: z.array(rowNodeSchema).min(1),
   valueType: valueTypeSchema,
@@ -53,6 +58,7 @@ export const matrixPartSchema = z.strictObject({
 export const tableTemplateSchema = z
   .strictObject({
     key: tableKeySchema,
+    title: nonEmpty.optional(),
     gridColumns: z.int().min(1),
     labelColumns: z.int().min(0),
     columnWeights: z.array(z.number().positive()),
@@ -72,7 +78,13 @@ const narrativePartSchema = z.strictObject({
   minLength: z.int().min(1).optional(),
 });
 
-const sectionIdSchema = z.enum(['overview', 'proactive', 'applications', 'reviewLitigation', 'problems', 'other']);
+const sectionIdSchema = keySegment;
+
+const placedTableSchema = z.strictObject({
+  position: z.enum(['before', 'after']),
+  lead: z.string(),
+  table: tableTemplateSchema,
+});
 
 const sectionBase = {
   id: sectionIdSchema,
@@ -95,13 +107,14 @@ export const sectionTemplateSchema = z.discriminatedUnion('kind', [
     kind: z.literal('table'),
     lead: z.string(),
     table: tableTemplateSchema,
+    extraTables: z.array(placedTableSchema).optional(),
   }),
 ]);
 
 /** A dotted cell key whose segments may be `$variables` bound by a ForEach. */
 const cellPatternSchema = z
   .string()
-  .regex(/^(proactive|applications|reviewLitigation)(\.(\$?[a-z][A-Za-z0-9]*))+$/, 'a dotted cell key, segments camelCase or $variables');
+  .regex(/^[a-z][A-Za-z0-9]*(\.(\$?[a-z][A-Za-z0-9]*))+$/, 'a dotted cell key, segments camelCase or $variables');
 
 export const forEachSchema: z.ZodType<ForEach> = z.strictObject({
   variable: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
@@ -122,8 +135,8 @@ export const termSchema = z
   })
   .refine((term) => !term.sumOver || term.label !== undefined, { message: 'a sumOver term needs a label', path: ['label'] });
 
-/** Spec §5 rule ids: R3.1 … R4.2, R2.1, R2.2, R2.19a–d, C1–C4. */
-const ruleIdSchema = z.string().regex(/^(R\d+\.\d+[a-z]?|C\d+)$/);
+/** Spec §5 rule ids: R3.1 … R4.2, R2.1, R2.2, R2.19a–d, C1–C4; a variant's rules carry its own prefix (ZJ1 …). */
+const ruleIdSchema = z.string().regex(/^(R\d+\.\d+[a-z]?|[A-Z]+\d+)$/);
 
 const ruleBase = {
   id: ruleIdSchema,
@@ -157,14 +170,30 @@ export const ruleTemplateSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const migrationSchema = z.strictObject({
+  from: z.int().min(1),
+  changes: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('add'), path: nonEmpty }),
+        z.strictObject({ kind: z.literal('move'), from: nonEmpty, to: nonEmpty }),
+      ]),
+    )
+    .min(1),
+});
+
 export const templateSchema = z
   .strictObject({
     id: templateIdSchema,
+    name: nonEmpty,
+    revision: z.int().min(1),
+    migrations: z.array(migrationSchema).optional(),
+    variant: z.strictObject({ id: templateIdSchema, name: nonEmpty }).optional(),
     notice: nonEmpty,
     noticeTitle: nonEmpty,
     firstYear: z.int().min(2000),
     lastYear: z.int().nullable(),
-    sections: z.array(sectionTemplateSchema).length(6),
+    sections: z.array(sectionTemplateSchema).min(1),
     rules: z.array(ruleTemplateSchema).min(1),
   })
   .refine((template) => template.lastYear === null || template.lastYear >= template.firstYear, {
@@ -174,7 +203,36 @@ export const templateSchema = z
   .refine((template) => template.rules.every((rule) => rule.kind !== 'relation' || !rule.computes || rule.left.length === 1), {
     message: 'a defining rule (computes) has exactly one term on the left',
     path: ['rules'],
+  })
+  .refine(
+    (template) =>
+      (template.migrations ?? []).map((migration) => migration.from).join() ===
+      Array.from({ length: template.revision - 1 }, (_, i) => i + 1).join(),
+    { message: 'one migration from each earlier revision, in order (from: 1, 2, …, revision − 1)', path: ['migrations'] },
+  );
+
+/** Meta-schema of a local variant (`templates/variants/*.ts`). */
+export const variantSchema = z
+  .strictObject({
+    id: templateIdSchema,
+    name: nonEmpty,
+    source: nonEmpty,
+    format: templateIdSchema,
+    firstYear: z.int().min(2000),
+    lastYear: z.int().nullable(),
+    sections: z.array(z.strictObject({ section: sectionIdSchema, lead: z.string().optional(), tables: z.array(placedTableSchema) })),
+    rows: z
+      .array(z.strictObject({ table: tableKeySchema, part: z.int().min(0), after: keySegment.optional(), rows: z.array(rowNodeSchema).min(1) }))
+      .optional(),
+    rules: z.array(ruleTemplateSchema),
+  })
+  .refine((variant) => variant.lastYear === null || variant.lastYear >= variant.firstYear, {
+    message: 'lastYear before firstYear',
+    path: ['lastYear'],
   });
+
+const _variantAssignable: (value: z.output<typeof variantSchema>) => TemplateVariant = (value) => value;
+void _variantAssignable;
 
 /** The inferred shape must stay assignable to the hand-written type, so the two cannot drift apart. */
 export type TemplateSchemaOutput = z.output<typeof templateSchema>;

@@ -9,8 +9,8 @@
  * `layoutTable` in `table-layout.ts`, so a label is written exactly once.
  */
 
-/** `2021`: 国办公开办函〔2021〕30号 (reports for 2021 onward); `2019`: 〔2019〕60号 (2019 and 2020). */
-export type TemplateId = '2021' | '2019';
+/** Id of a format of the registry (`templates/index.ts`), derived from its data files. */
+export type { TemplateId, VariantId } from '../../templates/index.ts';
 
 /** Kind of value a data cell holds (spec §3 "Cell types", §A.4). */
 export type ValueType =
@@ -54,6 +54,15 @@ export interface RowNode {
   readonly valueType?: ValueType;
   /** Article of the 条例 the row refers to (spec §1.4), shown as a tooltip only. */
   readonly legalBasis?: string;
+  /** Unit printed in the part's unit column (`MatrixPart.unitColumn`), e.g. 条, 次, 篇. */
+  readonly unit?: string;
+  /**
+   * A heading row inside a list table that holds no figure (printed `——` in the unit column and an empty
+   * value cell, as in the Zhejiang table). It has no cells and needs no key.
+   */
+  readonly noFigure?: boolean;
+  /** Characters the label is indented by, as printed: the sub-items of a list table (`1.…`, `其中：…`). */
+  readonly indent?: number;
   readonly children?: readonly RowNode[];
 }
 
@@ -66,6 +75,11 @@ export interface MatrixPart {
    * e.g. `信息内容` or table 三's 勾稽关系 note. Absent when the part has no row-label column.
    */
   readonly corner?: string;
+  /**
+   * Header of a column between the row labels and the data columns that prints each row's `unit`
+   * (`单位` in a list table of 统计指标 / 单位 / 统计数). Absent: no unit column.
+   */
+  readonly unitColumn?: string;
   readonly columns: readonly ColumnNode[];
   readonly rows: readonly RowNode[];
   /** Default value type of the part's cells. */
@@ -75,6 +89,11 @@ export interface MatrixPart {
 export interface TableTemplate {
   /** Key of the table inside the draft's `tables` object (spec §A). */
   readonly key: TableKey;
+  /**
+   * Name of the table in messages. Absent: 表 and the section's numeral (表二, 表三, 表四), which is how
+   * the national tables are named; a variant's extra table needs a name of its own.
+   */
+  readonly title?: string;
   /** Physical width of the grid in columns; every layout row fills it exactly. */
   readonly gridColumns: number;
   /** Number of label columns in front of the data columns (0 for table 四). */
@@ -86,7 +105,8 @@ export interface TableTemplate {
   readonly parts: readonly MatrixPart[];
 }
 
-export type TableKey = 'proactive' | 'applications' | 'reviewLitigation';
+/** Key of a table: camelCase, unique within a format and its variants (`proactive`, `applications` …). */
+export type TableKey = string;
 
 /** A free-text part of a narrative section. */
 export interface NarrativePartTemplate {
@@ -101,7 +121,8 @@ export interface NarrativePartTemplate {
   readonly minLength?: number;
 }
 
-export type SectionId = 'overview' | 'proactive' | 'applications' | 'reviewLitigation' | 'problems' | 'other';
+/** Id of a section of a format: camelCase (`overview`, `proactive`, `applications` …). */
+export type SectionId = string;
 
 interface SectionBase {
   readonly id: SectionId;
@@ -127,6 +148,16 @@ export interface NarrativeSectionTemplate extends SectionBase {
 export interface TableSectionTemplate extends SectionBase {
   readonly kind: 'table';
   /** Sentence printed before the table; empty for none. */
+  readonly lead: string;
+  readonly table: TableTemplate;
+  /** Tables a local variant adds to the section, before or after `table` (see `sectionTables`). */
+  readonly extraTables?: readonly PlacedTable[];
+}
+
+/** A table a variant places inside a table section, with its own lead line (e.g. `1.…`). */
+export interface PlacedTable {
+  readonly position: 'before' | 'after';
+  /** Line printed before the table, e.g. `1.不同渠道方式主动公开及回应解读总体情况`. */
   readonly lead: string;
   readonly table: TableTemplate;
 }
@@ -198,7 +229,7 @@ export interface RelationRule extends RuleBase {
   /** This rule defines a computed cell: the single term on the left is the sum of the right. */
   readonly computes?: boolean;
   /** Only evaluated when last year's draft is given and uses this template id. */
-  readonly needsPreviousTemplate?: TemplateId;
+  readonly needsPreviousTemplate?: string;
   /**
    * The input cell a clerk would correct when an `equal` rule fails, so that the checks can offer a
    * one-click fix (`suggestFix`): R3.1 → 结转下年度, C1 → 上年结转. Defining rules (`computes`) need
@@ -224,7 +255,19 @@ export interface FilledRule extends RuleBase {
 export type RuleTemplate = RelationRule | ValueTypeRule | FilledRule;
 
 export interface ReportTemplate {
-  readonly id: TemplateId;
+  /** Registry id, stored in every draft (`template`). */
+  readonly id: string;
+  /** Name of the format on screen, e.g. `2021年版格式`. */
+  readonly name: string;
+  /**
+   * Revision of the format's data. Raised whenever a change alters the draft's keys (a row added, a key
+   * renamed or moved), with a migration in `migrations` that brings a draft of the previous revision up.
+   */
+  readonly revision: number;
+  /** How a draft of an older revision becomes one of `revision`, one step per revision. */
+  readonly migrations?: readonly TemplateMigration[];
+  /** Set on a format with a local variant applied (`applyVariant`): which variant. */
+  readonly variant?: { readonly id: string; readonly name: string };
   /** Name of the format notice, e.g. `国办公开办函〔2021〕30号`. */
   readonly notice: string;
   /** Full title of the notice, used in the 编制说明. */
@@ -233,5 +276,61 @@ export interface ReportTemplate {
   readonly firstYear: number;
   readonly lastYear: number | null;
   readonly sections: readonly SectionTemplate[];
+  readonly rules: readonly RuleTemplate[];
+}
+
+/**
+ * One step of a draft's tables from revision `from` to `from + 1` of its format. Paths are dotted keys
+ * inside `tables` (spec §A), e.g. `applications.otherHandling.other`.
+ */
+export interface TemplateMigration {
+  readonly from: number;
+  readonly changes: readonly TemplateChange[];
+}
+
+export type TemplateChange =
+  /** A row or cells the new revision adds: every cell of the new revision below `path` starts untouched (null). */
+  | { readonly kind: 'add'; readonly path: string }
+  /**
+   * A key renamed or a row moved: the values below `from` move to `to`. There is deliberately no removal:
+   * a row a revision drops is moved to where its figures now belong, so nothing the clerk typed is lost.
+   */
+  | { readonly kind: 'move'; readonly from: string; readonly to: string };
+
+/** Rows a variant adds to a part of one of the format's tables, where a local notice adds them. */
+export interface VariantRows {
+  readonly table: TableKey;
+  /** Index into `TableTemplate.parts`. */
+  readonly part: number;
+  /** Key of the top-level row after which the rows go; absent: at the end of the part. */
+  readonly after?: string;
+  readonly rows: readonly RowNode[];
+}
+
+/** What a variant adds to one table section of its format. */
+export interface VariantSection {
+  readonly section: SectionId;
+  /** Replaces the lead line of the format's own table, e.g. `2.主动公开政府信息具体情况`. */
+  readonly lead?: string;
+  readonly tables: readonly PlacedTable[];
+}
+
+/**
+ * A local variant: a province's additions to a national format for given years (one data file under
+ * `templates/variants/`). A draft names its variant (`variant`); none means 全国通用.
+ */
+export interface TemplateVariant {
+  /** Registry id, stored in the draft (`variant`). */
+  readonly id: string;
+  /** Name on screen, e.g. `浙江省`. */
+  readonly name: string;
+  /** Where the additions come from (the provincial notice or the published reports). */
+  readonly source: string;
+  /** Id of the format the variant extends. */
+  readonly format: string;
+  readonly firstYear: number;
+  readonly lastYear: number | null;
+  readonly sections: readonly VariantSection[];
+  readonly rows?: readonly VariantRows[];
   readonly rules: readonly RuleTemplate[];
 }

@@ -5,6 +5,7 @@
 import { tableCells, type CellInfo } from './table-layout.ts';
 import type {
   NarrativeSectionTemplate,
+  PlacedTable,
   ReportTemplate,
   TableKey,
   TableSectionTemplate,
@@ -25,7 +26,7 @@ const cache = new WeakMap<ReportTemplate, TemplateIndex>();
 export function indexTemplate(template: ReportTemplate): TemplateIndex {
   const cached = cache.get(template);
   if (cached) return cached;
-  const tables = tableSections(template).map((section) => section.table);
+  const tables = tableSections(template).flatMap((section) => sectionTables(section).map((placed) => placed.table));
   const cellsByTable = new Map(tables.map((table) => [table.key, tableCells(table)] as const));
   const cells = [...cellsByTable.values()].flat();
   const index: TemplateIndex = {
@@ -41,6 +42,35 @@ export function indexTemplate(template: ReportTemplate): TemplateIndex {
 
 export function tableSections(template: ReportTemplate): TableSectionTemplate[] {
   return template.sections.filter((section): section is TableSectionTemplate => section.kind === 'table');
+}
+
+/**
+ * The tables of a section in print order, each with its lead line: a variant's tables placed before the
+ * format's own table, the format's table (with the section's lead), then those placed after it.
+ */
+export function sectionTables(section: TableSectionTemplate): readonly Omit<PlacedTable, 'position'>[] {
+  const extra = section.extraTables ?? [];
+  return [
+    ...extra.filter((placed) => placed.position === 'before'),
+    { lead: section.lead, table: section.table },
+    ...extra.filter((placed) => placed.position === 'after'),
+  ];
+}
+
+/** The table section that holds a table (its own or a variant's). */
+export function sectionOfTable(template: ReportTemplate, key: TableKey): TableSectionTemplate | undefined {
+  return tableSections(template).find((section) => sectionTables(section).some((placed) => placed.table.key === key));
+}
+
+/**
+ * Name of a table in messages: its `title` when it has one (a variant's table), otherwise 表 and the
+ * numeral of its section's heading (二、主动公开政府信息情况 → 表二).
+ */
+export function tableTitle(template: ReportTemplate, key: TableKey): string {
+  const section = sectionOfTable(template, key);
+  const table = section && sectionTables(section).find((placed) => placed.table.key === key)?.table;
+  if (table?.title) return table.title;
+  return section ? `表${section.heading.split('、')[0]}` : `表 ${key}`;
 }
 
 export function narrativeSections(template: ReportTemplate): NarrativeSectionTemplate[] {

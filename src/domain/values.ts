@@ -2,7 +2,6 @@
  * Conversions between the draft file's nested tables (spec §A.0) and the flat `key → value` map the
  * checks and the form work on, plus the empty draft a new report starts from.
  */
-import { templates } from '../../templates/index.ts';
 import {
   DRAFT_FORMAT_VERSION,
   defaultDraftSettings,
@@ -12,7 +11,8 @@ import {
   type NestedValues,
 } from './draft-types.ts';
 import { indexTemplate, narrativeSections } from './template.ts';
-import type { ReportTemplate } from './template-types.ts';
+import type { ReportTemplate, TemplateId, VariantId } from './template-types.ts';
+import { resolveTemplate } from './variant.ts';
 
 /** Reads a dotted key out of nested values; `undefined` when a level is missing. */
 export function getNested(root: NestedValues | undefined, path: readonly string[]): number | null | undefined {
@@ -55,8 +55,9 @@ export function nestTables(template: ReportTemplate, values: CellValues): Draft[
   return tables;
 }
 
-export function templateOf(draft: Pick<Draft, 'template'>): ReportTemplate {
-  return templates[draft.template];
+/** The draft's format with its local variant, if any. */
+export function templateOf(draft: Pick<Draft, 'template' | 'variant'>): ReportTemplate {
+  return resolveTemplate(draft.template, draft.variant);
 }
 
 /** A new, empty report: every cell untouched, every text empty. */
@@ -72,7 +73,9 @@ export function emptyDraft(template: ReportTemplate, year: number, agencyName: s
   const values: CellValues = Object.fromEntries(indexTemplate(template).cells.map((cell) => [cell.key, null]));
   return {
     formatVersion: DRAFT_FORMAT_VERSION,
-    template: template.id,
+    template: template.id as TemplateId,
+    templateRevision: template.revision,
+    ...(template.variant ? { variant: template.variant.id as VariantId } : {}),
     year,
     agency: { name: agencyName, address: '', postcode: '', phone: '', website: '' },
     preamble: '',

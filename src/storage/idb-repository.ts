@@ -5,6 +5,7 @@
  * goes).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { upgradeDraft } from '../domain/draft-migration.ts';
 import type { Draft } from '../domain/draft-types.ts';
 import type { LastYearChoice, ReviewSession, StoredSigningKey } from './side-records.ts';
 import {
@@ -40,6 +41,12 @@ interface ReportDb extends DBSchema {
   signingKeys: { key: string; value: StoredSigningKey };
 }
 
+/** A draft stored by an older version of the app, brought up to date as reading its file would (draft-migration.ts). */
+function upgraded(record: StoredDraft): StoredDraft {
+  const draft = upgradeDraft(record.draft);
+  return draft === record.draft ? record : { ...record, draft };
+}
+
 /** The transaction's own error says why it aborted (e.g. QuotaExceededError); the rejection only says AbortError. */
 function causeOf(error: unknown, tx: { error: DOMException | null } | undefined): unknown {
   return tx?.error ?? error;
@@ -56,11 +63,12 @@ export class IdbDraftRepository implements DraftRepository {
   constructor(private readonly db: IDBPDatabase<ReportDb>) {}
 
   async list(): Promise<StoredDraft[]> {
-    return (await this.db.getAll('drafts')).sort(byLastSaved);
+    return (await this.db.getAll('drafts')).map(upgraded).sort(byLastSaved);
   }
 
   async get(id: string): Promise<StoredDraft | undefined> {
-    return this.db.get('drafts', id);
+    const record = await this.db.get('drafts', id);
+    return record && upgraded(record);
   }
 
   async findByAgencyYear(agencyName: string, year: number): Promise<StoredDraft | undefined> {

@@ -61,7 +61,7 @@ describe('import boundaries', () => {
   }
 
   it('the boundary check itself sees imports (guards against a regex that matches nothing)', () => {
-    expect(importsOf('src/domain/values.ts')).toContain('templates/index.ts');
+    expect(importsOf('src/domain/variant.ts')).toContain('templates/index.ts');
     expect(importsOf('src/docx/build-report.ts').some((target) => target === 'docx')).toBe(true);
   });
 });

@@ -303,7 +303,7 @@ function corpus(): Record<string, string | Uint8Array> {
     'object.json': '{}',
     'foreign.json': '{"备注": 1, "名称": "某某局"}',
     'deep.json': `{"formatVersion":1,"template":"2021","year":2025,"agency":{"name":"某某局"},"preamble":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
-    'version-2.json': variant((d) => void (d.formatVersion = 2)),
+    'version-99.json': variant((d) => void (d.formatVersion = 99)),
     'version-string.json': variant((d) => void (d.formatVersion = '1')),
     'template-unknown.json': variant((d) => void (d.template = '2030')),
     'template-number.json': variant((d) => void (d.template = 2021)),

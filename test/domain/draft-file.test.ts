@@ -6,7 +6,7 @@ import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { embedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { zipBombDocx } from '../helpers/zip-bomb.ts';
 import { draftFileName, readDraftBytes, readDraftJson, serializeDraft, type DraftReadResult } from '../../src/domain/draft-file.ts';
-import { reviewOf, settingsOf, type Draft, type NestedValues } from '../../src/domain/draft-types.ts';
+import { DRAFT_FORMAT_VERSION, reviewOf, settingsOf, type Draft, type NestedValues } from '../../src/domain/draft-types.ts';
 import { indexTemplate } from '../../src/domain/template.ts';
 import { emptyDraft, flattenTables } from '../../src/domain/values.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
@@ -223,13 +223,15 @@ describe('readDraftJson: bad files get a Chinese message naming the place', () =
   });
 
   it('newer formatVersion: a precise message and nothing else', () => {
-    const problems = problemsOf(read({ ...minimal, formatVersion: 2, template: '2030', unknownField: 1 }));
-    expect(problems).toEqual([{ path: 'formatVersion', message: expect.stringContaining('文件由更新版本的程序生成（草稿格式版本 2）') }]);
-    expect(problems[0]?.message).toContain('只能读取版本 1');
+    const problems = problemsOf(read({ ...minimal, formatVersion: DRAFT_FORMAT_VERSION + 1, template: '2030', unknownField: 1 }));
+    expect(problems).toEqual([
+      { path: 'formatVersion', message: expect.stringContaining(`文件由更新版本的程序生成（草稿格式版本 ${DRAFT_FORMAT_VERSION + 1}）`) },
+    ]);
+    expect(problems[0]?.message).toContain(`只能读取版本 ${DRAFT_FORMAT_VERSION}`);
   });
 
   it('bad or missing formatVersion', () => {
-    expect(problemsOf(read({ ...minimal, formatVersion: '1' }))[0]).toMatchObject({ path: 'formatVersion', message: expect.stringContaining('应为整数 1') });
+    expect(problemsOf(read({ ...minimal, formatVersion: '1' }))[0]).toMatchObject({ path: 'formatVersion', message: expect.stringContaining(`应为整数 ${DRAFT_FORMAT_VERSION}`) });
     const { formatVersion: _v, ...noVersion } = minimal;
     expect(problemsOf(read(noVersion))[0]).toMatchObject({ path: 'formatVersion', message: expect.stringContaining('缺少草稿格式版本') });
   });

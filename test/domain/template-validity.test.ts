@@ -4,19 +4,27 @@
  * the defining rules have no cycles.
  */
 import { describe, expect, it } from 'vitest';
-import { templates } from '../../templates/index.ts';
+import { formats, templates, variants } from '../../templates/index.ts';
 import { expandRules } from '../../src/domain/rules.ts';
 import { indexTemplate } from '../../src/domain/template.ts';
 import { templateSchema } from '../../src/domain/template-schema.ts';
 import type { ReportTemplate } from '../../src/domain/template-types.ts';
+import { applyVariant } from '../../src/domain/variant.ts';
 
-const both = [templates['2021'], templates['2019']] as const;
+/** Every format of the registry, alone and with each of its local variants applied. */
+const all = [
+  ...formats.map((template) => ({ name: template.id, template: template as ReportTemplate })),
+  ...variants.map((variant) => ({
+    name: `${variant.format} + ${variant.id}`,
+    template: applyVariant(templates[variant.format], variant),
+  })),
+];
 
 function definingRules(template: ReportTemplate) {
   return expandRules(template).filter((rule) => rule.computes);
 }
 
-describe.each(both)('template $id', (template) => {
+describe.each(all)('template $name', ({ template }) => {
   it('passes the meta-schema', () => {
     const result = templateSchema.safeParse(template);
     expect(result.error?.issues ?? []).toEqual([]);

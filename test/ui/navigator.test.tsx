@@ -28,7 +28,7 @@ describe('step states derived from the draft', () => {
       problems: '未开始',
       other: '未开始',
     });
-    expect(statuses.applications.warnings).toBeGreaterThan(0);
+    expect(statuses.applications!.warnings).toBeGreaterThan(0);
     expect(progressOf(statuses)).toEqual({ done: 0, total: 7 });
   });
 
@@ -54,7 +54,7 @@ describe('step states derived from the draft', () => {
     const draft = office2023Draft();
     draft.narrative.problems!.parts.problems = '无';
     const { text, statuses } = statusTexts(draft);
-    expect(statuses.problems.fill).toBe('inProgress');
+    expect(statuses.problems!.fill).toBe('inProgress');
     expect(text.problems).toBe('1 个提醒');
   });
 });

@@ -185,7 +185,7 @@ export function BasicsStep() {
         </div>
         <div>
           <dt>报告格式</dt>
-          <dd>{formatLongName(draft.template)}</dd>
+          <dd>{formatLongName(draft.template, draft.variant)}</dd>
         </div>
       </dl>
       <section aria-labelledby="agency-heading">

@@ -56,7 +56,7 @@ function DraftTitle() {
       <span className="draft-title-name">{draft.agency.name || '（未填写机关名称）'}</span>
       <span className="draft-title-row">
         <span className="draft-title-meta">
-          {draft.year}年度 · {formatName(draft.template)}
+          {draft.year}年度 · {formatName(draft.template, draft.variant)}
         </span>
         <ReviewStatusBadge draft={draft} />
       </span>

@@ -1,10 +1,10 @@
 /**
  * Where a finding belongs: the step whose page shows it, and the element to focus there. A finding's
- * cells start with the cell the clerk should look at; a table cell key starts with its table key,
- * which is also its section id.
+ * cells start with the cell the clerk should look at; a table cell key starts with its table key, and the
+ * table sits in a section (its own, or the one a local variant places it in).
  */
 import type { Finding } from '../../domain/findings.ts';
-import { indexTemplate } from '../../domain/template.ts';
+import { indexTemplate, sectionOfTable } from '../../domain/template.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
 import { cellInputId } from '../table-grid/cell-id.ts';
 import { agencyFieldId, extraPartFieldId, feeFieldId, narrativeFieldId, PREAMBLE_FIELD_ID, SIGNATURE_FIELD_ID } from './field-ids.ts';
@@ -19,7 +19,7 @@ export interface FindingLocation {
 function locateKey(key: string, template: ReportTemplate, steps: ReadonlySet<string>): FindingLocation | null {
   const index = indexTemplate(template);
   const cell = index.cellsByKey.get(key);
-  if (cell) return { step: cell.table, elementId: cellInputId(cell.key) };
+  if (cell) return { step: sectionOfTable(template, cell.table)?.id ?? cell.table, elementId: cellInputId(cell.key) };
   const [head, second, third, fourth] = key.split('.');
   if (head === 'narrative' && second && steps.has(second)) {
     if (third === 'intro') return { step: second as StepId, elementId: narrativeFieldId(second, 'intro') };
@@ -37,7 +37,9 @@ function locateKey(key: string, template: ReportTemplate, steps: ReadonlySet<str
     const last = template.sections[template.sections.length - 1];
     return { step: last?.id ?? 'basics', elementId: SIGNATURE_FIELD_ID };
   }
-  // A table area (`applications`, `applications.denied`), or a section id used directly.
+  // A table area (`applications`, `applications.denied`, a variant's `proactiveOverview`), or a section id used directly.
+  const section = head ? sectionOfTable(template, head) : undefined;
+  if (section) return { step: section.id };
   if (head && steps.has(head)) return { step: head as StepId };
   return null;
 }

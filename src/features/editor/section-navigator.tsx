@@ -29,7 +29,7 @@ export function SectionNavigator({ current }: { current: StepId }) {
       </div>
       <ol className="step-list">
         {steps.map((step) => {
-          const status = statuses[step.id];
+          const status = statuses[step.id]!;
           const text = stepStatusText(status);
           const tone = stepStatusTone(status);
           return (

@@ -4,7 +4,7 @@
  */
 import type { Draft } from '../../domain/draft-types.ts';
 import type { Finding } from '../../domain/findings.ts';
-import { indexTemplate } from '../../domain/template.ts';
+import { indexTemplate, sectionTables } from '../../domain/template.ts';
 import type { NarrativeSectionTemplate, ReportTemplate } from '../../domain/template-types.ts';
 import { flattenTables } from '../../domain/values.ts';
 import { locateFinding } from './locate-finding.ts';
@@ -73,7 +73,10 @@ export function stepStatuses(draft: Draft, findings: readonly Finding[], templat
     if (step.id === 'basics') fill = basicsFill(draft);
     else if (step.section?.kind === 'narrative') fill = narrativeFill(step.section, draft);
     else if (step.section?.kind === 'table') {
-      const inputs = (index.cellsByTable.get(step.section.table.key) ?? []).filter((cell) => !cell.computed);
+      // Every table of the section: a local variant's as well as the format's own.
+      const inputs = sectionTables(step.section)
+        .flatMap((placed) => index.cellsByTable.get(placed.table.key) ?? [])
+        .filter((cell) => !cell.computed);
       const done = inputs.filter((cell) => values[cell.key] !== null && values[cell.key] !== undefined).length;
       fill = fillOf(done, inputs.length, done > 0);
     }

@@ -4,11 +4,11 @@
  * replace it after confirming). Nothing is overwritten without the clerk saying so.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { templateForYear } from '../../../templates/index.ts';
 import type { DraftProblem } from '../../domain/draft-file.ts';
 import { reviewOf, type Draft } from '../../domain/draft-types.ts';
 import { reviewStatusLabels } from '../../domain/review.ts';
 import { emptyDraft } from '../../domain/values.ts';
+import { templateForNewReport } from '../../domain/variant.ts';
 import { newDraftId, type StoredDraft } from '../../storage/draft-repository.ts';
 import type { ReviewSession } from '../../storage/side-records.ts';
 import { rememberedName } from '../review/people.ts';
@@ -126,7 +126,7 @@ export function HomePage() {
       setDialog({ kind: 'duplicate', existing, agencyName: values.agencyName, year: values.year });
       return;
     }
-    const draft = emptyDraft(templateForYear(values.year), values.year, values.agencyName, now());
+    const draft = emptyDraft(templateForNewReport(values.year, values.variant), values.year, values.agencyName, now());
     let result = await repository.create(draft);
     if (!result.ok && result.reason === 'refused') result = await services.fallBackToMemory(result.message).create(draft);
     if (result.ok) {
@@ -577,7 +577,7 @@ function DraftTable({ rows, today, onDelete }: { rows: readonly DraftRow[]; toda
                 {record.draft.agency.name}
               </th>
               <td>{record.draft.year}年度</td>
-              <td>{formatName(record.draft.template)}</td>
+              <td>{formatName(record.draft.template, record.draft.variant)}</td>
               <td>{formatDateTime(record.savedAt)}</td>
               <td>
                 <span className={errors > 0 ? 'count count-error' : 'count'}>{errors} 个错误</span>

@@ -1,14 +1,14 @@
 /**
- * 新建报告: agency name and year. The year picks the format (spec §1.3): the 2019 format for the 2019
- * and 2020 reports, the 2021 format from 2021 on; the dialog says which, live.
+ * 新建报告: agency name, year and local format. The year picks the format (spec §1.3, the registry in
+ * `templates/index.ts`); the dialog says which, live, and offers the local variants of that format for
+ * that year (全国通用 or a province's additions).
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { useForm, useWatch, type Control } from 'react-hook-form';
+import { useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { z } from 'zod';
-import { templateForYear } from '../../../templates/index.ts';
-import { report2019 } from '../../../templates/report-2019.ts';
-import { formatLongName } from '../shared/format.ts';
+import { FIRST_SUPPORTED_YEAR, templateForYear, variantById, variantsFor } from '../../../templates/index.ts';
+import { formatLongName, formatYearsText } from '../shared/format.ts';
 import { Modal } from '../shared/modal.tsx';
 
 /** Full-width digits from a Chinese IME count as digits. */
@@ -30,20 +30,62 @@ export function newReportSchema(maxYear: number) {
       .pipe(
         z
           .number()
-          .min(report2019.firstYear, { error: `本工具支持 ${report2019.firstYear} 年度及以后的报告` })
+          .min(FIRST_SUPPORTED_YEAR, { error: `本工具支持 ${FIRST_SUPPORTED_YEAR} 年度及以后的报告` })
           .max(maxYear, { error: `年度不能晚于 ${maxYear} 年` }),
       ),
+    /** Id of the local variant; '' for 全国通用. */
+    variant: z.string().default(''),
+  }).superRefine((values, context) => {
+    if (values.variant === '') return;
+    const offered = variantsFor(templateForYear(values.year).id, values.year).some((variant) => variant.id === values.variant);
+    if (!offered) {
+      const variant = variantById(values.variant);
+      const years = variant ? (variant.lastYear === null ? `${variant.firstYear} 年度及以后` : `${variant.firstYear}–${variant.lastYear} 年度`) : '';
+      context.addIssue({
+        code: 'custom',
+        path: ['variant'],
+        message: variant ? `${variant.name}格式只适用于 ${years}的报告，请改选“全国通用”或改正年度` : '请选择地方格式',
+      });
+    }
   });
 }
 
 export type NewReportInput = z.input<ReturnType<typeof newReportSchema>>;
 export type NewReportValues = z.output<ReturnType<typeof newReportSchema>>;
 
+/** 地方格式: 全国通用 and the variants of the year's format; always offered for the years that have some. */
+function VariantField({ control, register, id, error }: { control: Control<NewReportInput, unknown, NewReportValues>; register: UseFormRegister<NewReportInput>; id: string; error?: string }) {
+  const year = useWatch({ control, name: 'year' });
+  const digits = halfWidth(year ?? '');
+  const yearNumber = /^\d{4}$/.test(digits) ? Number(digits) : null;
+  const offered = yearNumber === null ? [] : variantsFor(templateForYear(yearNumber).id, yearNumber);
+  if (offered.length === 0 && !error) return null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>地方格式</label>
+      <select id={id} className="field-select" aria-describedby={`${id}-help ${id}-error`} aria-invalid={error ? true : undefined} {...register('variant')}>
+        <option value="">全国通用</option>
+        {offered.map((variant) => (
+          <option key={variant.id} value={variant.id}>
+            {variant.name}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-help`} className="field-help">
+        省级通知在全国格式之外增列了表格的，选本省：增列的表格会出现在填写页面和 Word 文件中。
+      </p>
+      <p id={`${id}-error`} className="field-error">
+        {error}
+      </p>
+    </div>
+  );
+}
+
 function FormatNote({ control }: { control: Control<NewReportInput, unknown, NewReportValues> }) {
   const year = useWatch({ control, name: 'year' });
   const digits = halfWidth(year ?? '');
-  if (!/^\d{4}$/.test(digits) || Number(digits) < report2019.firstYear) {
-    return <p className="format-note">年度决定报告格式：2019、2020 年度用 2019 年版格式（试行），2021 年度起用 2021 年版格式。</p>;
+  if (!/^\d{4}$/.test(digits) || Number(digits) < FIRST_SUPPORTED_YEAR) {
+    return <p className="format-note">年度决定报告格式：{formatYearsText()}。</p>;
   }
   const year_ = Number(digits);
   return (
@@ -69,6 +111,7 @@ export function NewReportDialog({
   const nameId = useId();
   const yearId = useId();
   const formId = useId();
+  const variantId = useId();
   const {
     register,
     handleSubmit,
@@ -76,7 +119,7 @@ export function NewReportDialog({
     formState: { errors, isSubmitting },
   } = useForm<NewReportInput, unknown, NewReportValues>({
     resolver: zodResolver(newReportSchema(maxYear)),
-    defaultValues: { agencyName: '', year: String(defaultYear) },
+    defaultValues: { agencyName: '', year: String(defaultYear), variant: '' },
   });
 
   return (
@@ -131,6 +174,7 @@ export function NewReportDialog({
             {errors.year?.message}
           </p>
         </div>
+        <VariantField control={control} register={register} id={variantId} error={errors.variant?.message} />
         {submitError && (
           <p className="field-error" role="alert">
             {submitError}

@@ -4,7 +4,7 @@
  * highlight and focus).
  */
 import type { CommentAnchor } from '../../domain/draft-types.ts';
-import { indexTemplate } from '../../domain/template.ts';
+import { indexTemplate, sectionOfTable } from '../../domain/template.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
 import { extraPartFieldId, feeFieldId, narrativeFieldId, PREAMBLE_FIELD_ID, stepHeadingId } from '../editor/field-ids.ts';
 import type { StepId } from '../editor/steps.ts';
@@ -30,7 +30,8 @@ export interface EditorPlace {
 export function editorPlace(anchor: CommentAnchor, template: ReportTemplate): EditorPlace | null {
   if (anchor.kind === 'cell') {
     const cell = indexTemplate(template).cellsByKey.get(anchor.cell);
-    return cell ? { step: cell.table, elementId: cellInputId(cell.key), mark: 'td' } : null;
+    // The step of the section the cell's table sits in (a variant's table sits in a section of its format).
+    return cell ? { step: sectionOfTable(template, cell.table)?.id ?? cell.table, elementId: cellInputId(cell.key), mark: 'td' } : null;
   }
   const section = template.sections.find((candidate) => candidate.id === anchor.section);
   if (!section) return null;

@@ -5,14 +5,15 @@
  * paragraph and table cell is also a place to attach a comment (click it, or its 意见 button), and the
  * places that already carry comments are marked with their numbers.
  */
-import { createContext, memo, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, Fragment, memo, useContext, useMemo, type ReactNode } from 'react';
 import { formatCellValue } from '../../domain/cell-input.ts';
 import type { CellValue, CommentAnchor, Draft } from '../../domain/draft-types.ts';
 import { feeStatementSentence } from '../../domain/fee-statement.ts';
 import { defaultPreamble } from '../../domain/preamble.ts';
 import { anchorKey, anchorLabel } from '../../domain/review.ts';
 import { cellAccessibleName, layoutTable, type LayoutCell } from '../../domain/table-layout.ts';
-import type { NarrativeSectionTemplate, SectionTemplate, TableSectionTemplate } from '../../domain/template-types.ts';
+import type { NarrativeSectionTemplate, SectionTemplate, TableSectionTemplate, TableTemplate } from '../../domain/template-types.ts';
+import { sectionTables } from '../../domain/template.ts';
 import { computeTotals } from '../../domain/totals.ts';
 import { flattenTables, templateOf } from '../../domain/values.ts';
 import { narrativeOutline } from '../../domain/report-outline.ts';
@@ -177,9 +178,42 @@ function labelText(cell: Extract<LayoutCell, { kind: 'label' }>) {
   return cell.text;
 }
 
+/** A table section: each of its tables (a variant's and the format's own) after its lead line. */
 function TableSection({ section, values, previousValues }: { section: TableSectionTemplate; values: Record<string, CellValue>; previousValues: ReportPreviewProps['previousValues'] }) {
+  const placed = sectionTables(section);
+  return (
+    <PreviewSection section={section}>
+      {placed.map(({ lead, table }) => (
+        <Fragment key={table.key}>
+          {paragraphsOf(lead).map((line, index) => (
+            <p key={index} className="rp-p">
+              {line}
+            </p>
+          ))}
+          <PreviewTable
+            table={table}
+            label={placed.length > 1 && lead ? `${section.heading} ${lead}` : section.heading}
+            values={values}
+            previousValues={previousValues}
+          />
+        </Fragment>
+      ))}
+    </PreviewSection>
+  );
+}
+
+function PreviewTable({
+  table,
+  label,
+  values,
+  previousValues,
+}: {
+  table: TableTemplate;
+  label: string;
+  values: Record<string, CellValue>;
+  previousValues: ReportPreviewProps['previousValues'];
+}) {
   const { marks, onComment } = usePreview();
-  const table = section.table;
   const rows = layoutTable(table);
   const totalWeight = table.columnWeights.reduce((sum, weight) => sum + weight, 0);
   const single = table.parts.length === 1;
@@ -188,6 +222,14 @@ function TableSection({ section, values, previousValues }: { section: TableSecti
   const renderRow = (row: (typeof rows)[number], index: number) => (
     <tr key={index}>
       {row.cells.map((cell) => {
+        if (cell.kind === 'label' && (cell.role === 'unit' || cell.role === 'noFigure')) {
+          // A row's unit or the empty place of a row without figure: content, not a header.
+          return (
+            <td key={`l${cell.gridColumn}`} colSpan={cell.colSpan > 1 ? cell.colSpan : undefined} className={`rp-td rp-${cell.role}`}>
+              {cell.text}
+            </td>
+          );
+        }
         if (cell.kind === 'label') {
           const scope = cell.role === 'rowHeader' ? (cell.rowSpan > 1 ? 'rowgroup' : 'row') : cell.role === 'caption' ? 'rowgroup' : cell.colSpan > 1 ? 'colgroup' : 'col';
           return (
@@ -197,6 +239,7 @@ function TableSection({ section, values, previousValues }: { section: TableSecti
               colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
               rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
               className={`rp-${cell.role}`}
+              style={cell.indent ? { paddingLeft: `${cell.indent}em` } : undefined}
             >
               {labelText(cell)}
             </th>
@@ -234,26 +277,19 @@ function TableSection({ section, values, previousValues }: { section: TableSecti
     </tr>
   );
   return (
-    <PreviewSection section={section}>
-      {paragraphsOf(section.lead).map((line, index) => (
-        <p key={index} className="rp-p">
-          {line}
-        </p>
-      ))}
-      <div className="rp-table-wrap">
-        <table className={`rp-table rp-table-${table.key}`} aria-label={section.heading}>
-          <colgroup>
-            {table.columnWeights.map((weight, index) => (
-              <col key={index} style={{ width: `${((weight / totalWeight) * 100).toFixed(2)}%` }} />
-            ))}
-          </colgroup>
-          {header.length > 0 && <thead>{header.map(renderRow)}</thead>}
-          {bodies.map((body, index) => (
-            <tbody key={index}>{body.map(renderRow)}</tbody>
+    <div className="rp-table-wrap">
+      <table className={`rp-table rp-table-${table.key}`} aria-label={label}>
+        <colgroup>
+          {table.columnWeights.map((weight, index) => (
+            <col key={index} style={{ width: `${((weight / totalWeight) * 100).toFixed(2)}%` }} />
           ))}
-        </table>
-      </div>
-    </PreviewSection>
+        </colgroup>
+        {header.length > 0 && <thead>{header.map(renderRow)}</thead>}
+        {bodies.map((body, index) => (
+          <tbody key={index}>{body.map(renderRow)}</tbody>
+        ))}
+      </table>
+    </div>
   );
 }
 

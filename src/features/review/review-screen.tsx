@@ -194,7 +194,7 @@ export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps)
           <span className="draft-title-name">{received.agency.name || '（未填写机关名称）'}</span>
           <span className="draft-title-row">
             <span className="draft-title-meta">
-              {received.year}年度 · {formatName(received.template)} · 审核
+              {received.year}年度 · {formatName(received.template, received.variant)} · 审核
             </span>
             <StatusBadgeView badge={statusBadge(shown, verdict)} />
           </span>

@@ -1,6 +1,5 @@
 /** Dates and deadlines as the clerk reads them. */
-import type { TemplateId } from '../../domain/template-types.ts';
-import { templates } from '../../../templates/index.ts';
+import { formats, isTemplateId, templates, variantById } from '../../../templates/index.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -41,10 +40,23 @@ export function currentReportYear(today: Date): number {
   return daysUntilDeadline(today.getFullYear() - 1, today) >= 0 ? today.getFullYear() - 1 : today.getFullYear();
 }
 
-export function formatName(id: TemplateId): string {
-  return id === '2021' ? '2021年版格式' : '2019年版格式（试行）';
+/** The format's name from the registry, with the local variant when the draft has one: `2019年版格式（试行）·浙江省`. */
+export function formatName(id: string, variant?: string | null): string {
+  const name = isTemplateId(id) ? templates[id].name : `未知格式 ${id}`;
+  const local = variant ? variantById(variant)?.name : undefined;
+  return local ? `${name}·${local}` : name;
 }
 
-export function formatLongName(id: TemplateId): string {
-  return `${formatName(id)}（${templates[id].notice}）`;
+export function formatLongName(id: string, variant?: string | null): string {
+  return isTemplateId(id) ? `${formatName(id, variant)}（${templates[id].notice}）` : formatName(id, variant);
+}
+
+/** Which years each format serves, for the new-report dialog: `2019–2020 年度用 2019年版格式（试行）`. */
+export function formatYearsText(): string {
+  return [...formats]
+    .sort((a, b) => a.firstYear - b.firstYear)
+    .map((format) =>
+      format.lastYear === null ? `${format.firstYear} 年度起用${format.name}` : `${format.firstYear}–${format.lastYear} 年度用${format.name}`,
+    )
+    .join('，');
 }

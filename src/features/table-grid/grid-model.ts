@@ -19,8 +19,13 @@ export interface GridRowModel {
   readonly partIndex: number;
   /** Value cells left to right (label cells left out). */
   readonly slots: readonly GridSlot[];
-  /** Every cell of the row is computed (table 三's （七）总计). */
+  /** Every cell of the row is computed (table 三's （七）总计), or the row holds no figure (below). */
   readonly computed: boolean;
+  /**
+   * A heading row of a list table that holds no figure (printed ——): no slots. It is kept so that a block
+   * copied from a spreadsheet with a blank line there lands row for row.
+   */
+  readonly noFigure?: boolean;
 }
 
 export interface GridModel {
@@ -46,6 +51,10 @@ export function buildGridModel(table: TableTemplate): GridModel {
     const slots = layoutRow.cells.flatMap((cell): GridSlot[] =>
       cell.kind === 'value' ? [{ cell: cell.cell, gridColumn: cell.gridColumn, colSpan: cell.colSpan }] : [],
     );
+    if (layoutRow.cells.some((cell) => cell.kind === 'label' && cell.role === 'noFigure')) {
+      rows.push({ partIndex: layoutRow.partIndex, slots: [], computed: true, noFigure: true });
+      continue;
+    }
     if (slots.length === 0) continue;
     rows.push({ partIndex: layoutRow.partIndex, slots, computed: slots.every((slot) => slot.cell.computed) });
   }
@@ -160,7 +169,7 @@ function place(
   alignment: PasteAlignment,
 ): PastePlan {
   const gridRows = rows === 'labels' ? [] : targetRows(model, start.row, rows);
-  const rowByKey = new Map(model.rows.map((row) => [row.slots[0]!.cell.rowKey, row]));
+  const rowByKey = new Map(model.rows.flatMap((row) => (row.slots[0] ? [[row.slots[0].cell.rowKey, row] as const] : [])));
   const writes: PastePlacement[] = [];
   const onComputed: PastePlacement[] = [];
   let outside = 0;
@@ -178,6 +187,11 @@ function place(
     } else row = gridRows[rowIndex];
     if (!row) {
       outside += blockRow.length;
+      return;
+    }
+    if (row.noFigure) {
+      // Blank where the table prints ——: nothing to place. A number there has no cell to go to.
+      outside += blockRow.filter((raw) => raw.trim() !== '').length;
       return;
     }
     const slots = columns === 'labels' ? [] : targetSlots(row, start.column, columns);
@@ -224,6 +238,12 @@ function pastedTotalsMatch(model: GridModel, plan: PastePlan, axis: 'rows' | 'co
   return matches > 0;
 }
 
+/** The block, laid on every row, is blank on each row without figure it covers (and covers at least one). */
+function blankWhereNoFigure(rows: readonly GridRowModel[], block: readonly (readonly string[])[]): boolean {
+  const covered = block.map((line, index) => ({ line, row: rows[index] })).filter(({ row }) => row?.noFigure);
+  return covered.length > 0 && covered.every(({ line }) => line.every((raw) => raw.trim() === ''));
+}
+
 /**
  * Chooses a mapping for one axis. A block exactly as long as the remaining grid (computed included) is
  * laid on the grid as it stands; a block exactly as long as the remaining inputs fills the inputs; in
@@ -239,8 +259,9 @@ function chooseAxis(length: number, allCount: number, inputCount: number, comput
 
 /** The rows and columns a pasted label may name (`alignLabelledBlock`), in table order. */
 export function labelTargets(model: GridModel): { rows: LabelTarget[]; columns: LabelTarget[] } {
+  // A row without figure (——) has no cell to receive a value, so a pasted label never aims at it.
   const rows = model.rows
-    .filter((row) => row.slots[0]!.cell.rowLabel !== '')
+    .filter((row) => row.slots.length > 0 && row.slots[0]!.cell.rowLabel !== '')
     .map((row) => ({ key: row.slots[0]!.cell.rowKey, path: row.slots[0]!.cell.rowLabel.split(' ') }));
   const columns = new Map<string, LabelTarget>();
   for (const cell of model.cells) {
@@ -291,7 +312,9 @@ export function planPaste(
         allRows.length,
         inputRows.length,
         allRows.slice(0, block.length).some((row) => row.computed),
-        () => pastedTotalsMatch(model, place(model, start, block, 'all', columns, alignment), 'rows', context),
+        () =>
+          blankWhereNoFigure(allRows, block) ||
+          pastedTotalsMatch(model, place(model, start, block, 'all', columns, alignment), 'rows', context),
       );
   return place(model, start, block, rows, columns, alignment);
 }

@@ -29,7 +29,7 @@ import { formatCellValue, parseCellInput } from '../../domain/cell-input.ts';
 import type { CellValues } from '../../domain/draft-types.ts';
 import { alignLabelledBlock, parseTabularText, type AlignedBlock } from '../../domain/paste.ts';
 import { cellAccessibleName, layoutTable, type CellInfo, type LayoutCell, type LayoutRow } from '../../domain/table-layout.ts';
-import { indexTemplate, tableByKey, tableSections } from '../../domain/template.ts';
+import { indexTemplate, sectionOfTable, sectionTables, tableByKey } from '../../domain/template.ts';
 import type { ReportTemplate, TableKey, TableTemplate } from '../../domain/template-types.ts';
 import { computeTotals } from '../../domain/totals.ts';
 import { cellInputId } from './cell-id.ts';
@@ -122,6 +122,9 @@ function minimumWidthEm(table: TableTemplate): number {
 
 function headerScope(cell: Extract<LayoutCell, { kind: 'label' }>): 'col' | 'colgroup' | 'row' | 'rowgroup' {
   switch (cell.role) {
+    case 'unit':
+    case 'noFigure':
+      return 'row';
     case 'caption':
       return 'rowgroup';
     case 'corner':
@@ -150,6 +153,14 @@ function GridRows({ rows, table, register, store, previousValues, showPrevious }
     return (
       <tr key={rowIndex} className={row.header ? 'tg-header-row' : 'tg-data-row'}>
         {row.cells.map((cell) => {
+          if (cell.kind === 'label' && (cell.role === 'unit' || cell.role === 'noFigure')) {
+            // A row's unit (条, 次 …) or the empty place of a row without figure: content, not a header.
+            return (
+              <td key={`l${cell.gridColumn}`} colSpan={cell.colSpan > 1 ? cell.colSpan : undefined} className={`tg-${cell.role}`}>
+                {cell.text}
+              </td>
+            );
+          }
           if (cell.kind === 'label') {
             const isLeafLabel = cell.role === 'rowHeader' && cell.gridColumn + cell.colSpan === table.labelColumns && cell.rowSpan === 1;
             return (
@@ -159,6 +170,7 @@ function GridRows({ rows, table, register, store, previousValues, showPrevious }
                 colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
                 rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
                 className={`tg-${cell.role}`}
+                style={cell.indent ? { paddingLeft: `${cell.indent + 0.5}em` } : undefined}
                 title={isLeafLabel && legalBasis ? `依据：${legalBasis}` : undefined}
               >
                 {cell.text}
@@ -199,7 +211,14 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
   const model: GridModel = useMemo(() => buildGridModel(table), [table]);
   const cells = useMemo(() => indexTemplate(template).cellsByTable.get(tableKey) ?? [], [template, tableKey]);
   const cellsByKey = indexTemplate(template).cellsByKey;
-  const heading = useMemo(() => tableSections(template).find((section) => section.table.key === tableKey)?.heading ?? '', [template, tableKey]);
+  const heading = useMemo(() => {
+    const section = sectionOfTable(template, tableKey);
+    if (!section) return '';
+    // A section with several tables (a local variant's): name the table by its lead line as well.
+    const placed = sectionTables(section);
+    const lead = placed.length > 1 ? placed.find((candidate) => candidate.table.key === tableKey)?.lead : undefined;
+    return lead ? `${section.heading} ${lead}` : section.heading;
+  }, [template, tableKey]);
 
   const store = useMemo(
     () => createTableStore(analyseTable(template, tableKey, readRawCells(cells, getValues(`tables.${tableKey}`)), previous, null, cellInputId)),
