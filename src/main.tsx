@@ -1,5 +1,3 @@
-// First: configures zod before any module uses it (see the module).
-import './app/zod-without-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';

@@ -16,7 +16,7 @@
  * cell of the template, because a missing cell in a table from another system is more likely a bug
  * there than a deliberate blank.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { formats, variants } from '../../templates/index.ts';
 import { AMOUNT_DOMAINS, MAX_COUNT } from './cell-input.ts';
 import { DRAFT_FORMAT_VERSION, type CellValues, type Draft, type NestedValues } from './draft-types.ts';

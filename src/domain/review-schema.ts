@@ -9,7 +9,7 @@
  * (`anchorLabel`, `approvalStatus`): a file with a stale approval must still open, so that the clerk
  * sees 审核后已修改 rather than an unreadable file.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { templateIds, templates } from '../../templates/index.ts';
 import {
   defaultDraftSettings,

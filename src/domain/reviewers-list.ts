@@ -18,7 +18,7 @@
  * key may have signed. The fingerprint is checked against the key, so a typo is caught when the list
  * is read, not when an approval fails.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { keyFingerprint, publicKeyJwkSchema, type PublicKeyJwk, type SigningKey } from './signing.ts';
 
 export const REVIEWERS_LIST_FORMAT = 'gov-info-annual-report-reviewers';

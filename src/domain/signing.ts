@@ -16,7 +16,7 @@
  * Pure TypeScript over `globalThis.crypto.subtle` (every current browser in a secure context — https,
  * localhost, a file opened from disk — and Node 20+).
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { canonicalJson, sha256Hex } from './content-hash.ts';
 import type { DraftSettings } from './draft-types.ts';
 

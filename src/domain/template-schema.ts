@@ -4,7 +4,7 @@
  * than silently ignored. The cross-references (rule operands name existing cells, one defining rule per
  * computed cell, no cycles) are checked by the template tests over the expanded rules.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import type { ColumnNode, ForEach, ReportTemplate, RowNode, TemplateVariant } from './template-types.ts';
 
 const nonEmpty = z.string().min(1);

@@ -60,6 +60,16 @@ describe('import boundaries', () => {
     });
   }
 
+  it('every schema takes zod from src/domain/zod.ts, which turns off generated code before any schema is built', () => {
+    // The built app's Content-Security-Policy forbids string evaluation; a module that imported zod
+    // directly could build a schema before the setting and trip the policy (seen when a chunk did).
+    const direct = [...sourceFiles('src'), ...sourceFiles('templates')].filter(
+      (file) => file !== 'src/domain/zod.ts' && importsOf(file).some((target) => target === 'zod' || target.startsWith('zod/')),
+    );
+    expect(direct).toEqual([]);
+    expect(importsOf('src/domain/draft-schema.ts')).toContain('src/domain/zod.ts');
+  });
+
   it('the boundary check itself sees imports (guards against a regex that matches nothing)', () => {
     expect(importsOf('src/domain/variant.ts')).toContain('templates/index.ts');
     expect(importsOf('src/docx/build-report.ts').some((target) => target === 'docx')).toBe(true);

@@ -2,7 +2,7 @@
  * The built app carries its Content-Security-Policy as a `<meta>` tag, and the browser enforces it:
  * an inline script inserted into the page does not run and a request to another origin is refused, each
  * firing a `securitypolicyviolation` event. (String evaluation cannot be probed from the test: Playwright's
- * own evaluation bypasses the policy; zod's probe for it is what src/app/zod-without-eval.ts prevents.) The app itself
+ * own evaluation bypasses the policy; zod's probe for it is what src/domain/zod.ts prevents.) The app itself
  * causes no violation: every browser test's error collector (browser.ts) fails on one.
  */
 import type { Browser } from 'playwright-core';

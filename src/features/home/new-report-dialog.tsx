@@ -6,7 +6,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../domain/zod.ts';
 import { FIRST_SUPPORTED_YEAR, templateForYear, variantById, variantsFor } from '../../../templates/index.ts';
 import { formatLongName, formatYearsText } from '../shared/format.ts';
 import { Modal } from '../shared/modal.tsx';
