@@ -15,7 +15,7 @@ import { reportFindings } from '../domain/check.ts';
 import { crossYearSummary } from '../domain/cross-year.ts';
 import { skippedCrossYearRules } from '../domain/rules.ts';
 import { approvalFinding, type ApprovalVerdict, verifyApproval } from '../domain/approval-verdict.ts';
-import { loadReviewersList } from './load-reviewers.ts';
+import { reviewersOption } from './load-reviewers.ts';
 import { visibleContentVerdict } from './visible-content-check.ts';
 import type { ReportTemplate } from '../domain/template-types.ts';
 import { parseArgs } from './args.ts';
@@ -132,15 +132,9 @@ export const checkCommand: CliCommand = {
       }
       previous = { file: basename(previousFile), draft: loadedPrevious.draft };
     }
-    let reviewers = null;
-    if (parsed.options.reviewers !== undefined) {
-      const list = await loadReviewersList(parsed.options.reviewers, io.cwd);
-      if (!list.ok) {
-        io.stderr(`${list.message}\n`);
-        return EXIT.failure;
-      }
-      reviewers = list.list;
-    }
+    const listed = await reviewersOption(parsed.options.reviewers, io);
+    if (!listed.ok) return EXIT.failure;
+    const reviewers = listed.list;
     const visible = await visibleContentVerdict(loaded, await verifyApproval(loaded.draft, reviewers));
     const findings = [...reportFindings(loaded.draft, previous?.draft ?? null), ...visible.findings];
     const report = checkReport(findings, visible.verdict);

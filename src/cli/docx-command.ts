@@ -23,7 +23,7 @@ import { buildReportDocx, reportFileName, type ReportMode } from '../docx/build-
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 import { loadDraft } from './load-draft.ts';
-import { loadReviewersList } from './load-reviewers.ts';
+import { reviewersOption } from './load-reviewers.ts';
 import { visibleContentVerdict } from './visible-content-check.ts';
 
 /** Reasons listed on stderr before "……另有 N 处". */
@@ -121,15 +121,9 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     if (overLimit.length > MAX_BLOCKERS_SHOWN) io.stderr(`  ……另有 ${overLimit.length - MAX_BLOCKERS_SHOWN} 处未列出（用 check 命令查看全部）\n`);
     return EXIT.failure;
   }
-  let reviewers = null;
-  if (parsed.options.reviewers !== undefined) {
-    const list = await loadReviewersList(parsed.options.reviewers, io.cwd);
-    if (!list.ok) {
-      io.stderr(`${list.message}\n`);
-      return EXIT.failure;
-    }
-    reviewers = list.list;
-  }
+  const listed = await reviewersOption(parsed.options.reviewers, io);
+  if (!listed.ok) return EXIT.failure;
+  const reviewers = listed.list;
   // A .docx edited in Word no longer shows what its draft (and its approval) says: that approval does not count.
   const visible = await visibleContentVerdict(loaded, await verifyApproval(draft, reviewers));
   const verdict = visible.verdict;

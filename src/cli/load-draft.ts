@@ -45,14 +45,14 @@ export function fsReason(error: unknown): string {
   }
 }
 
-class TooLarge extends Error {}
+export class TooLarge extends Error {}
 
 /**
  * The bytes of a regular file, at most `limit` of them. Opened without blocking (a FIFO would otherwise
  * wait for a writer forever) and checked on the opened descriptor (no gap between looking and opening);
  * devices such as /dev/zero report size 0, so the read itself is capped too.
  */
-function readRegularFile(path: string, limit: number): Uint8Array | 'notFile' | 'directory' | TooLarge {
+export function readRegularFile(path: string, limit: number): Uint8Array | 'notFile' | 'directory' | TooLarge {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);

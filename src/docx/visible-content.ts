@@ -17,7 +17,8 @@
  * Bounded: the main part is inflated through a byte counter that stops at `MAX_DOCUMENT_XML_BYTES`.
  */
 import { Packer } from 'docx';
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
+import { readZipEntry } from '../domain/bounded-zip.ts';
 import { formatCellValue } from '../domain/cell-input.ts';
 import type { Draft } from '../domain/draft-types.ts';
 import { cellAccessibleName, layoutTable } from '../domain/table-layout.ts';
@@ -28,8 +29,6 @@ import { createReportDocument, type ReportMode } from './build-report.ts';
 
 /** Far above the main part of any real report (a few hundred KB). */
 export const MAX_DOCUMENT_XML_BYTES = 32 * 1024 * 1024;
-/** Compressed bytes handed to the inflater at a time: one push can inflate at most ~1000 times this. */
-const PUSH_CHUNK = 16 * 1024;
 const DOCUMENT_PART = 'word/document.xml';
 
 export interface VisibleDifference {
@@ -48,55 +47,6 @@ export interface VisibleDifference {
 export type VisibleComparison =
   | { readonly ok: true; readonly differences: readonly VisibleDifference[] }
   | { readonly ok: false; readonly message: string };
-
-// ---------------------------------------------------------------------------------------------------
-// Reading the main part, bounded
-
-/** The bytes of one zip entry, inflated through a counter; null when absent, too large or damaged. */
-export function readZipEntryBounded(zip: Uint8Array, name: string, limit: number): Uint8Array | null {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let failed = false;
-  let found = false;
-  let done = false;
-  const unzip = new Unzip((file) => {
-    if (file.name !== name || found) return;
-    found = true;
-    file.ondata = (error, data, final) => {
-      if (error || failed) {
-        failed = true;
-        return;
-      }
-      total += data.length;
-      if (total > limit) {
-        failed = true;
-        chunks.length = 0;
-        file.terminate();
-        return;
-      }
-      chunks.push(data);
-      if (final) done = true;
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    for (let offset = 0; offset < zip.length && !failed && !done; offset += PUSH_CHUNK) {
-      const end = Math.min(offset + PUSH_CHUNK, zip.length);
-      unzip.push(zip.subarray(offset, end), end === zip.length);
-    }
-  } catch {
-    return null;
-  }
-  if (failed || !done) return null;
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // A small WordprocessingML text reader (the few elements that carry the visible text)
@@ -207,7 +157,7 @@ function paragraphDifferences(shown: readonly string[], expected: readonly strin
  * cannot be read (damaged, or larger than any report).
  */
 export async function compareVisibleContent(docx: Uint8Array, draft: Draft): Promise<VisibleComparison> {
-  const bytes = readZipEntryBounded(docx, DOCUMENT_PART, MAX_DOCUMENT_XML_BYTES);
+  const bytes = readZipEntry(docx, DOCUMENT_PART, MAX_DOCUMENT_XML_BYTES);
   if (!bytes) return { ok: false, message: 'Word 文件的正文（word/document.xml）无法读取（已损坏或过大），无法核对其显示的内容与附带的草稿是否一致' };
   const content = readDocument(new TextDecoder().decode(bytes));
   const cells = tableDifferences(draft, content.tables);

@@ -25,7 +25,10 @@
  *
  * Pure (fflate only): runs in Node and the browser.
  */
-import { Inflate, strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { centralDirectory, inflateEntry, MAX_ZIP_ENTRIES } from './bounded-zip.ts';
+
+export { MAX_ZIP_ENTRIES };
 
 /** Zip path of the part holding the draft JSON in files this app writes. */
 export const EMBEDDED_DRAFT_PATH = 'customXml/item1.xml';
@@ -199,25 +202,15 @@ function draftJsonFromPart(xml: string): string | null {
 // ---------------------------------------------------------------------------------------------------------
 // Reading, bounded
 //
-// A file from outside is hostile until read: the sizes in a zip's central directory are whatever the file
-// claims, so a "zip bomb" declares a few KB and inflates to gigabytes. The reader therefore walks the
-// central directory itself (bounded number of entries), inflates only the custom XML parts, feeds the
-// compressed bytes to the inflater in small slices and counts what comes out, stopping as soon as a part or
-// all parts together pass the limit. The declared sizes are never trusted.
+// A file from outside is hostile until read: only the custom XML parts are inflated, each through the
+// counting inflater of ./bounded-zip.ts, and the parts together within a budget of their own.
 
 /** Most any draft part may inflate to. A real draft is well under 1 MB (text is capped, see text-limits.ts). */
 export const MAX_DRAFT_PART_BYTES = 16 * 1024 * 1024;
 /** Most all custom XML parts of one file may inflate to together. */
 export const MAX_TOTAL_INFLATED_BYTES = 32 * 1024 * 1024;
-/** A Word file has a few dozen entries; more than this is not a report. */
-export const MAX_ZIP_ENTRIES = 5000;
 /** Custom XML parts looked into; Word keeps a handful. */
 const MAX_PARTS_EXAMINED = 32;
-/**
- * Compressed bytes handed to the inflater at a time. Deflate expands at most about 1032:1, so one slice
- * yields at most about 1 MB and the counter sees every megabyte as it comes.
- */
-const INFLATE_SLICE = 1024;
 
 export type EmbeddedDraftRead =
   /** The draft JSON of our custom XML part. */
@@ -231,105 +224,6 @@ export type EmbeddedDraftRead =
    * {@link MAX_TOTAL_INFLATED_BYTES}, or the zip has more than {@link MAX_ZIP_ENTRIES} entries.
    */
   | { readonly kind: 'oversized'; readonly reason: 'part' | 'total' | 'entries'; readonly inflatedBytes: number };
-
-interface ZipEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly flags: number;
-  readonly compressedSize: number;
-  readonly localHeaderOffset: number;
-}
-
-const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
-const u32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-
-/** The central directory's entries, `'damaged'` when it cannot be read, `'entries'` when there are too many. */
-function centralDirectory(bytes: Uint8Array): ZipEntry[] | 'damaged' | 'entries' {
-  if (bytes.length < 22) return 'damaged';
-  // End of central directory record: the last 22 bytes, or earlier when the zip has a comment (≤ 65535 bytes).
-  let eocd = -1;
-  for (let at = bytes.length - 22, stop = Math.max(0, bytes.length - 22 - 65535); at >= stop; at--) {
-    if (u32(bytes, at) === EOCD_SIGNATURE) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) return 'damaged';
-  const count = u16(bytes, eocd + 10);
-  const offset = u32(bytes, eocd + 16);
-  // 0xFFFF / 0xFFFFFFFF mean ZIP64, which no report of a few hundred KB needs.
-  if (count === 0xffff || offset === 0xffffffff) return 'damaged';
-  if (count > MAX_ZIP_ENTRIES) return 'entries';
-  const entries: ZipEntry[] = [];
-  let at = offset;
-  const decoder = new TextDecoder('utf-8');
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL_SIGNATURE) return 'damaged';
-    const nameLength = u16(bytes, at + 28);
-    const next = at + 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
-    if (next > bytes.length) return 'damaged';
-    entries.push({
-      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
-      flags: u16(bytes, at + 8),
-      method: u16(bytes, at + 10),
-      compressedSize: u32(bytes, at + 20),
-      localHeaderOffset: u32(bytes, at + 42),
-    });
-    at = next;
-  }
-  return entries;
-}
-
-type PartBytes = { ok: true; bytes: Uint8Array } | { ok: false; kind: 'damaged' | 'oversized' };
-
-/**
- * One entry's bytes, inflated with a counter: stops past `budget` bytes (never allocating more than about
- * one slice's worth beyond it). `counter.inflated` grows by what was produced, also on failure.
- */
-function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number, counter: { inflated: number }): PartBytes {
-  const local = entry.localHeaderOffset;
-  if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL_SIGNATURE) return { ok: false, kind: 'damaged' };
-  if ((entry.flags & 1) !== 0) return { ok: false, kind: 'damaged' }; // encrypted: not ours
-  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-  // The declared compressed size is a claim too: never read past the end of the file.
-  const end = Math.min(bytes.length, start + entry.compressedSize);
-  if (start > end) return { ok: false, kind: 'damaged' };
-  const data = bytes.subarray(start, end);
-  if (entry.method === 0) {
-    counter.inflated += data.length;
-    return data.length > budget ? { ok: false, kind: 'oversized' } : { ok: true, bytes: data };
-  }
-  if (entry.method !== 8) return { ok: false, kind: 'damaged' };
-  const chunks: Uint8Array[] = [];
-  let produced = 0;
-  let overBudget = false;
-  const inflater = new Inflate((chunk) => {
-    produced += chunk.length;
-    counter.inflated += chunk.length;
-    if (produced > budget) overBudget = true;
-    else chunks.push(chunk);
-  });
-  try {
-    for (let at = 0; at < data.length && !overBudget; at += INFLATE_SLICE) {
-      const slice = data.subarray(at, Math.min(data.length, at + INFLATE_SLICE));
-      inflater.push(slice, at + INFLATE_SLICE >= data.length);
-    }
-  } catch {
-    return { ok: false, kind: overBudget ? 'oversized' : 'damaged' };
-  }
-  if (overBudget) return { ok: false, kind: 'oversized' };
-  const out = new Uint8Array(produced);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return { ok: true, bytes: out };
-}
 
 const DRAFT_PART_NAME = /^customXml\/item\d+\.xml$/i;
 

@@ -6,7 +6,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
-import { compareVisibleContent, differenceMessage, readZipEntryBounded } from '../../src/docx/visible-content.ts';
+import { compareVisibleContent, differenceMessage } from '../../src/docx/visible-content.ts';
 import { verifyApproval, voidForVisibleChanges } from '../../src/domain/approval-verdict.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { indexTemplate } from '../../src/domain/template.ts';
@@ -80,11 +80,6 @@ describe('comparing a Word file with the draft it carries', () => {
   });
 
   it('reads the main part through a byte cap: a part that inflates past it is refused, not loaded', async () => {
-    const bytes = await buildReportDocx(office(), 'final');
-    const size = readZipEntryBounded(bytes, 'word/document.xml', 64 * 1024 * 1024)!.length;
-    expect(size).toBeGreaterThan(1000);
-    expect(readZipEntryBounded(bytes, 'word/document.xml', size - 1)).toBeNull();
-    expect(readZipEntryBounded(bytes, 'word/missing.xml', size)).toBeNull();
     // 40 MB of zeros (past the 32 MB cap) compress to ~40 KB: refused after at most the cap plus one chunk’s output.
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(40 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
