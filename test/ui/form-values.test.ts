@@ -9,7 +9,7 @@ import {
   rawCellValue,
   unparsedInputs,
   type RawNested,
-} from '../../src/features/report-form/form-values.ts';
+} from '../../src/features/kernel/form-values.ts';
 import { district2020Draft, office2023Draft } from './ui-fixtures.ts';
 
 /** The draft as the app stores it: totals recomputed (the fixtures balance, so nothing changes). */

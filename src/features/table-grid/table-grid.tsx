@@ -32,7 +32,7 @@ import { cellAccessibleName, layoutTable, type CellInfo, type LayoutCell, type L
 import { indexTemplate, sectionOfTable, sectionTables, tableByKey } from '../../domain/template.ts';
 import type { ReportTemplate, TableKey, TableTemplate } from '../../domain/template-types.ts';
 import { computeTotals } from '../../domain/totals.ts';
-import { cellInputId } from './cell-id.ts';
+import { cellInputId } from '../kernel/cell-id.ts';
 import { ComputedCell, InputCell } from './grid-cells.tsx';
 import { GridMessages } from './grid-messages.tsx';
 import { buildGridModel, labelTargets, neighbour, planPaste, type Direction, type GridModel, type PastePlan } from './grid-model.ts';
