@@ -4,12 +4,12 @@
  * when the app was last left.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { EditorRoute } from '../features/editor/editor-route.tsx';
+import { EditorRoute } from './editor/editor-route.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { OpeningScreen } from '../features/shared/route-screens.tsx';
 import { navigate, useRoute } from '../features/shared/routing.ts';
 import { ServicesContext, type AppServices } from '../features/shared/services.tsx';
-import { fetchDeployedReviewers, type DeployedReviewers } from '../features/review/reviewers-source.ts';
+import { fetchDeployedReviewers, type DeployedReviewers } from '../features/shared/reviewers-source.ts';
 import { createDraftChannel, type DraftChannel } from '../storage/draft-channel.ts';
 import { MemoryDraftRepository, type DraftRepository } from '../storage/draft-repository.ts';
 import { openDraftRepository } from '../storage/open-repository.ts';
@@ -17,7 +17,7 @@ import { MEMORY_ONLY_MESSAGE } from '../storage/storage-errors.ts';
 import { createTabGuard, type TabGuardFactory } from '../storage/tab-guard.ts';
 
 // Review mode is the supervisor's, a few times a year: loaded when first opened, not with the app.
-const ReviewRoute = lazy(() => import('../features/review/review-route.tsx').then((module) => ({ default: module.ReviewRoute })));
+const ReviewRoute = lazy(() => import('./review-route.tsx').then((module) => ({ default: module.ReviewRoute })));
 
 export interface AppProps {
   /** Tests pass their own; the real app opens IndexedDB. */

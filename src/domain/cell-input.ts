@@ -189,3 +189,18 @@ export function formatCellValue(value: number | null, decimals: number = AMOUNT_
   if (Object.is(rounded, -0) || rounded === 0) return '0';
   return rounded.toFixed(decimals).replace(/\.?0+$/, '');
 }
+
+/** The number a cell's text stands for; null when it is empty or does not read (the cell says why). */
+export function cellValueOrNull(raw: string, valueType: ValueType): number | null {
+  const result = parseCellInput(raw, valueType);
+  return result.ok ? result.value : null;
+}
+
+/**
+ * The text a cell is normalised to once the clerk has left it or pasted into it (`１２` → `12`,
+ * `1,234` → `1234`); null when the text does not read, which then stays as typed.
+ */
+export function normalisedCellText(raw: string, valueType: ValueType): string | null {
+  const result = parseCellInput(raw, valueType);
+  return result.ok ? formatCellValue(result.value) : null;
+}

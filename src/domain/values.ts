@@ -10,28 +10,15 @@ import {
   type Draft,
   type NestedValues,
 } from './draft-types.ts';
+import { readPath, writePath } from './nested-keys.ts';
 import { indexTemplate, narrativeSections } from './template.ts';
 import type { ReportTemplate, TemplateId, VariantId } from './template-types.ts';
 import { resolveTemplate } from './variant.ts';
 
 /** Reads a dotted key out of nested values; `undefined` when a level is missing. */
 export function getNested(root: NestedValues | undefined, path: readonly string[]): number | null | undefined {
-  let node: NestedValues | number | null | undefined = root;
-  for (const segment of path) {
-    if (node === null || node === undefined || typeof node !== 'object') return undefined;
-    node = node[segment];
-  }
-  return typeof node === 'object' && node !== null ? undefined : node;
-}
-
-function setNested(root: NestedValues, path: readonly string[], value: number | null): void {
-  let node = root;
-  path.slice(0, -1).forEach((segment) => {
-    const next = node[segment];
-    if (typeof next !== 'object' || next === null) node[segment] = {};
-    node = node[segment] as NestedValues;
-  });
-  node[path[path.length - 1]!] = value;
+  const node = readPath(root, path);
+  return typeof node === 'object' && node !== null ? undefined : (node as number | null | undefined);
 }
 
 /** Every cell of the template, flat; a cell missing from `tables` reads as `null`. */
@@ -50,7 +37,7 @@ export function nestTables(template: ReportTemplate, values: CellValues): Draft[
   for (const cell of indexTemplate(template).cells) {
     const [table, ...path] = cell.key.split('.');
     tables[table!] ??= {};
-    setNested(tables[table!]!, path, values[cell.key] ?? null);
+    writePath(tables[table!]!, path, values[cell.key] ?? null);
   }
   return tables;
 }

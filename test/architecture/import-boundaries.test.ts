@@ -2,6 +2,15 @@
  * The architecture in one test: the template is data, domain logic and Word generation are pure
  * TypeScript usable from Node and the browser, and the React app sits on top. Imports only point
  * downwards: templates ← src/domain ← src/docx ← src/cli / src/features, src/app.
+ *
+ * Inside the React app the house is one-way too:
+ *   src/app                 the shell (routes, the editor that composes the steps): may import every feature
+ *   src/features/<feature>  basics, check, home, last-year, narrative, review, table-grid: each imports only
+ *                           itself, the kernel and the shared layer, never another feature
+ *   src/features/kernel     the editor's shared kernel (editor context, steps, field ids, form values,
+ *                           live draft, locating a finding): no feature, no shell
+ *   src/features/shared     widgets and services every screen uses: nothing above it
+ * Where a feature shows another feature's panel, the shell passes it in (src/features/kernel/step-slots.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -17,11 +26,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every module specifier a file imports (static and dynamic), resolved to a repo path when relative. */
+/** Every module specifier a file imports (static, dynamic and for side effects such as CSS), resolved to a repo path when relative. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  const specifiers = [...text.matchAll(/(?:import|export)[^'"`]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (match) => (match[1] ?? match[2])!,
+  const specifiers = [...text.matchAll(/(?:import|export)[^'"`]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)].map(
+    (match) => (match[1] ?? match[2] ?? match[3])!,
   );
   return specifiers.map((specifier) =>
     specifier.startsWith('.') ? relative(root, resolve(root, file, '..', specifier)) : specifier,
@@ -46,8 +55,38 @@ const layers: { dir: string; mayNotImport: RegExp; why: string }[] = [
   },
 ];
 
+const LOWER_LAYERS = ['kernel', 'shared'];
+
+/** The features: every folder of src/features that is not one of the lower layers. */
+function featureNames(): string[] {
+  return readdirSync(join(root, 'src/features')).filter(
+    (name) => statSync(join(root, 'src/features', name)).isDirectory() && !LOWER_LAYERS.includes(name),
+  );
+}
+
+/** The app's own layers: a feature sees itself, the kernel and shared; the kernel sees shared; shared sees only itself. */
+function appLayers(): { dir: string; mayNotImport: RegExp; why: string }[] {
+  return [
+    ...featureNames().map((feature) => ({
+      dir: `src/features/${feature}`,
+      mayNotImport: new RegExp(`^src/(app/|features/(?!${feature}/|kernel/|shared/))`),
+      why: 'a feature imports no other feature and not the shell (the shell passes other features\' panels in)',
+    })),
+    {
+      dir: 'src/features/kernel',
+      mayNotImport: /^src\/(app\/|features\/(?!kernel\/|shared\/))/,
+      why: 'the editor kernel sits under the features',
+    },
+    {
+      dir: 'src/features/shared',
+      mayNotImport: /^src\/(app\/|features\/(?!shared\/))/,
+      why: 'the shared layer is the bottom of the app',
+    },
+  ];
+}
+
 describe('import boundaries', () => {
-  for (const layer of layers) {
+  for (const layer of [...layers, ...appLayers()]) {
     it(`${layer.dir}: ${layer.why}`, () => {
       const files = sourceFiles(layer.dir);
       expect(files.length).toBeGreaterThan(0);
@@ -73,5 +112,26 @@ describe('import boundaries', () => {
   it('the boundary check itself sees imports (guards against a regex that matches nothing)', () => {
     expect(importsOf('src/domain/variant.ts')).toContain('templates/index.ts');
     expect(importsOf('src/docx/build-report.ts').some((target) => target === 'docx')).toBe(true);
+    // Relative imports inside the app resolve to repo paths, lazy ones included.
+    expect(importsOf('src/features/check/check-step.tsx')).toContain('src/features/kernel/editor-context.tsx');
+    expect(importsOf('src/app/editor/editor.tsx')).toContain('src/features/last-year/cross-year-notices.tsx');
+  });
+
+  it('the app layers cover every feature and would catch a feature, or the kernel, importing a feature', () => {
+    expect(featureNames()).toEqual(expect.arrayContaining(['basics', 'check', 'home', 'last-year', 'narrative', 'review', 'table-grid']));
+    const rules = new Map(appLayers().map((layer) => [layer.dir, layer.mayNotImport]));
+    const basics = rules.get('src/features/basics')!;
+    expect(basics.test('src/features/review/approval-setting.tsx')).toBe(true);
+    expect(basics.test('src/features/last-year/last-year-panel.tsx')).toBe(true);
+    expect(basics.test('src/app/editor/editor.tsx')).toBe(true);
+    expect(basics.test('src/features/basics/basics-step.tsx')).toBe(false);
+    expect(basics.test('src/features/kernel/editor-context.tsx')).toBe(false);
+    expect(basics.test('src/features/shared/modal.tsx')).toBe(false);
+    // A feature whose name begins like another's is still another feature.
+    expect(rules.get('src/features/review')!.test('src/features/reviewers/x.ts')).toBe(true);
+    const kernel = rules.get('src/features/kernel')!;
+    expect(kernel.test('src/features/table-grid/cell-id.ts')).toBe(true);
+    expect(kernel.test('src/features/shared/format.ts')).toBe(false);
+    expect(rules.get('src/features/shared')!.test('src/features/kernel/steps.ts')).toBe(true);
   });
 });

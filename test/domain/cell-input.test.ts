@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatCellValue, MAX_COUNT, parseCellInput } from '../../src/domain/cell-input.ts';
+import { cellValueOrNull, formatCellValue, MAX_COUNT, normalisedCellText, parseCellInput } from '../../src/domain/cell-input.ts';
 
 const value = (raw: string, type: Parameters<typeof parseCellInput>[1] = 'count') => {
   const result = parseCellInput(raw, type);
@@ -159,5 +159,25 @@ describe('formatCellValue', () => {
       expect(value(formatCellValue(n), 'amount')).toBe(n);
     }
     expect(value(formatCellValue(-8), 'signedCount')).toBe(-8);
+  });
+});
+
+describe('the two ways the app uses a parsed cell', () => {
+  it('cellValueOrNull: the number the text stands for, null when empty or unreadable', () => {
+    expect(cellValueOrNull('１２', 'count')).toBe(12);
+    expect(cellValueOrNull('－3', 'signedCount')).toBe(-3);
+    expect(cellValueOrNull('1,234.5', 'amount')).toBe(1234.5);
+    expect(cellValueOrNull('', 'count')).toBeNull();
+    expect(cellValueOrNull('12a', 'count')).toBeNull();
+    expect(cellValueOrNull('1.5', 'count')).toBeNull();
+  });
+
+  it('normalisedCellText: the text a cell becomes once left, null when it stays as typed', () => {
+    expect(normalisedCellText('１２', 'count')).toBe('12');
+    expect(normalisedCellText(' 1,234 ', 'count')).toBe('1234');
+    expect(normalisedCellText('１２．５０', 'amount')).toBe('12.5');
+    expect(normalisedCellText('\u3000', 'count')).toBe('');
+    expect(normalisedCellText('两件', 'count')).toBeNull();
+    expect(normalisedCellText('-1', 'count')).toBeNull();
   });
 });

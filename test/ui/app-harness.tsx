@@ -2,7 +2,7 @@
  * Renders the whole app against a storage the test controls: memory or fake-indexeddb, no tab
  * detection (tests that need it pass their own guard), a fixed clock.
  */
-import type { DeployedReviewers } from '../../src/features/review/reviewers-source.ts';
+import type { DeployedReviewers } from '../../src/features/shared/reviewers-source.ts';
 import { render, screen, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import { App } from '../../src/app/app.tsx';

@@ -2,8 +2,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, expect, it } from 'vitest';
-import { editorRenderProbe } from '../../src/features/editor/editor.tsx';
-import { cellInputId } from '../../src/features/table-grid/cell-id.ts';
+import { editorRenderProbe } from '../../src/app/editor/editor.tsx';
+import { cellInputId } from '../../src/features/kernel/cell-id.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, storeDraft } from './app-harness.tsx';
 import { office2023Draft } from './ui-fixtures.ts';

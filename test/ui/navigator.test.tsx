@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { report2021 } from '../../templates/report-2021.ts';
 import { checkDraft } from '../../src/domain/rules.ts';
 import { emptyDraft } from '../../src/domain/values.ts';
-import { progressOf, stepStatuses, stepStatusText } from '../../src/features/editor/step-status.ts';
+import { progressOf, stepStatuses, stepStatusText } from '../../src/features/kernel/step-status.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, storeDraft, waitForHash } from './app-harness.tsx';

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/cli/report.ts';
 import { readDraftBytes, serializeDraft } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
-import { findingsOf } from '../../src/features/report-form/live-draft.ts';
+import { findingsOf } from '../../src/features/kernel/live-draft.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, storeDraft } from './app-harness.tsx';
 import { district2020Draft, office2023Draft } from './ui-fixtures.ts';

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentHash } from '../../src/domain/content-hash.ts';
 import { serializeDraft } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
-import { cellInputId } from '../../src/features/table-grid/cell-id.ts';
+import { cellInputId } from '../../src/features/kernel/cell-id.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, renderApp, storeDraft, waitForHash } from './app-harness.tsx';
 import { approvedOffice, captureDownloads, CELL_NAME, CLERK, downloadedDraft, returnedOffice, submittedOffice } from './review-helpers.ts';

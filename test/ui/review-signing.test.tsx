@@ -11,7 +11,7 @@ import { verifyApproval } from '../../src/domain/approval-verdict.ts';
 import { reviewerEntrySchema, type ReviewersList } from '../../src/domain/reviewers-list.ts';
 import { createSigningKey, fromBase64, toBase64 } from '../../src/domain/signing.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
-import type { DeployedReviewers } from '../../src/features/review/reviewers-source.ts';
+import type { DeployedReviewers } from '../../src/features/shared/reviewers-source.ts';
 import { renderApp } from './app-harness.tsx';
 import { approvedOffice, captureDownloads, downloadedDraft, REVIEWER, storeSession, submittedOffice } from './review-helpers.ts';
 import { listOf, testSigningKey } from '../helpers/signing-keys.ts';

@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { report2021 } from '../../templates/report-2021.ts';
 import { indexTemplate } from '../../src/domain/template.ts';
-import { cellInputId } from '../../src/features/table-grid/cell-id.ts';
+import { cellInputId } from '../../src/features/kernel/cell-id.ts';
 import { renderGrid } from './table-grid-harness.tsx';
 
 const cellInput = (key: string) => document.getElementById(cellInputId(key)) as HTMLInputElement;

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { report2019 } from '../../templates/report-2019.ts';
 import { report2021 } from '../../templates/report-2021.ts';
-import { cellInputId } from '../../src/features/table-grid/cell-id.ts';
+import { cellInputId } from '../../src/features/kernel/cell-id.ts';
 import { cellRenderProbe } from '../../src/features/table-grid/table-store.ts';
 import { renderGrid } from './table-grid-harness.tsx';
 

@@ -11,10 +11,10 @@ import type { Draft } from '../../src/domain/draft-types.ts';
 import { anchorLabel } from '../../src/domain/review.ts';
 import { checkDraft } from '../../src/domain/rules.ts';
 import { templateOf } from '../../src/domain/values.ts';
-import { locateFinding } from '../../src/features/editor/locate-finding.ts';
-import { stepStatuses } from '../../src/features/editor/step-status.ts';
+import { locateFinding } from '../../src/features/kernel/locate-finding.ts';
+import { stepStatuses } from '../../src/features/kernel/step-status.ts';
 import { editorPlace } from '../../src/features/review/anchors.ts';
-import { cellInputId } from '../../src/features/table-grid/cell-id.ts';
+import { cellInputId } from '../../src/features/kernel/cell-id.ts';
 
 function seed(): Draft {
   const result = readDraftJson(readFileSync(new URL('../fixtures/zhenhai-district-2020-zhejiang.draft.json', import.meta.url), 'utf8'));

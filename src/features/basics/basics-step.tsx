@@ -3,23 +3,19 @@
  * generated from the draft (`defaultPreamble`) and follows every change of the details until the clerk
  * edits it; an edited one can be put back to the generated text.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { Agency } from '../../domain/draft-types.ts';
 import { sameAgency } from '../../storage/draft-repository.ts';
 import { defaultPreamble } from '../../domain/preamble.ts';
-import { useEditor } from '../editor/editor-context.tsx';
+import { useEditor } from '../kernel/editor-context.tsx';
 import { fieldLimitMessage, measureText } from '../../domain/text-limits.ts';
-import { agencyFieldId, PREAMBLE_FIELD_ID } from '../editor/field-ids.ts';
-import type { ReportFormValues } from '../report-form/form-values.ts';
+import { agencyFieldId, PREAMBLE_FIELD_ID } from '../kernel/field-ids.ts';
+import type { ReportFormValues } from '../kernel/form-values.ts';
 import { formatLongName } from '../shared/format.ts';
 import { useServices } from '../shared/services.tsx';
 import { Modal } from '../shared/modal.tsx';
-import { CharCount } from '../narrative/text-field.tsx';
-import { ApprovalSetting } from '../review/approval-setting.tsx';
-
-// Last year's report (file reading, carry-over, cross-year summary) loads with this step, not with the app.
-const LastYearPanel = lazy(() => import('../last-year/last-year-panel.tsx').then((module) => ({ default: module.LastYearPanel })));
+import { CharCount } from '../kernel/text-field.tsx';
 
 const AGENCY_FIELDS: readonly { key: keyof Agency; label: string; help: string; autoComplete: string; inputMode?: 'numeric' | 'tel' | 'url' }[] = [
   { key: 'name', label: '机关全称', help: '报告标题和编制说明中使用，例如：某某市某某区人民政府办公室。', autoComplete: 'organization' },
@@ -172,7 +168,14 @@ function PreambleEditor() {
   );
 }
 
-export function BasicsStep() {
+export interface BasicsStepProps {
+  /** 上年报告 (src/features/last-year), passed in by the shell; may suspend while its code loads. */
+  readonly lastYearPanel: ReactNode;
+  /** Who approves the report (src/features/review), passed in by the shell. */
+  readonly approvalSetting: ReactNode;
+}
+
+export function BasicsStep({ lastYearPanel, approvalSetting }: BasicsStepProps) {
   const { register } = useFormContext<ReportFormValues>();
   const { base } = useEditor();
   const draft = base();
@@ -217,9 +220,9 @@ export function BasicsStep() {
       </section>
       <PreambleEditor />
       <Suspense fallback={null}>
-        <LastYearPanel />
+        {lastYearPanel}
       </Suspense>
-      <ApprovalSetting />
+      {approvalSetting}
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * (final when nothing blocks, otherwise — after a confirmation listing what blocks — the version
  * marked 草稿); the draft file. The Word code is loaded only when asked for (it is large).
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
 import { finalBlockers } from '../../domain/final-gate.ts';
@@ -11,21 +11,18 @@ import type { Finding } from '../../domain/findings.ts';
 import { verifyApproval, type ApprovalVerdict } from '../../domain/approval-verdict.ts';
 import { canGenerateFinal } from '../../domain/review.ts';
 import { useServices } from '../shared/services.tsx';
-import { listOf, reviewersNotice, useDeployedReviewers, type DeployedReviewers } from '../review/reviewers-source.ts';
+import { listOf, reviewersNotice, useDeployedReviewers, type DeployedReviewers } from '../shared/reviewers-source.ts';
 import { TEXT_LIMIT_RULE, TextLimitError } from '../../domain/text-limits.ts';
-import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
-import { feeInputFindings, type ReportFormValues } from '../report-form/form-values.ts';
+import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
+import { feeInputFindings, type ReportFormValues } from '../kernel/form-values.ts';
 import { DOCX_MIME, downloadFile } from '../shared/download.ts';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
 import { Modal } from '../shared/modal.tsx';
 import { routeHash } from '../shared/routing.ts';
+import type { CrossYearNoticesComponent } from '../kernel/step-slots.ts';
 import { groupFindings, type LocatedFinding } from './group-findings.ts';
 
 type BuildModule = typeof import('../../docx/build-report.ts');
-
-// The comparison with last year and the review section load with the check page, not with the app.
-const CrossYearNotices = lazy(() => import('../last-year/cross-year-notices.tsx').then((module) => ({ default: module.CrossYearNotices })));
-const ClerkReviewPanel = lazy(() => import('../review/clerk-review-panel.tsx').then((module) => ({ default: module.ClerkReviewPanel })));
 
 const SEVERITY_TEXT = { error: '错误', warning: '提醒' } as const;
 const MAX_BLOCKERS_LISTED = 12;
@@ -55,7 +52,14 @@ function buildFailureMessage(error: unknown): string {
   return '生成 Word 文件时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。';
 }
 
-export function CheckStep() {
+export interface CheckStepProps {
+  /** The comparison with last year (src/features/last-year), passed in by the shell; may suspend while its code loads. */
+  readonly CrossYearNotices: CrossYearNoticesComponent;
+  /** The clerk's review section (src/features/review), passed in by the shell; may suspend likewise. */
+  readonly reviewPanel: ReactNode;
+}
+
+export function CheckStep({ CrossYearNotices, reviewPanel }: CheckStepProps) {
   const { template, currentDraft, autosave, live, readOnly, lastYear, draftId, goTo } = useEditor();
   const { findings } = useLiveDraft();
   const { getValues } = useFormContext<ReportFormValues>();
@@ -168,7 +172,7 @@ export function CheckStep() {
         }
       />
 
-      <ClerkReviewPanel />
+      {reviewPanel}
       </Suspense>
       {listNotice && (
         <p className="rv-note-warning" role="note">

@@ -1,8 +1,8 @@
 /** Findings grouped by the step that shows them, in the order of the guided path. */
 import type { Finding } from '../../domain/findings.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
-import { locateFinding, type FindingLocation } from '../editor/locate-finding.ts';
-import { editorSteps, type StepId } from '../editor/steps.ts';
+import { locateFinding, type FindingLocation } from '../kernel/locate-finding.ts';
+import { editorSteps, type StepId } from '../kernel/steps.ts';
 
 export interface LocatedFinding {
   readonly finding: Finding;

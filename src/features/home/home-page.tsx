@@ -11,11 +11,11 @@ import { emptyDraft } from '../../domain/values.ts';
 import { templateForNewReport } from '../../domain/variant.ts';
 import { newDraftId, type StoredDraft } from '../../storage/draft-repository.ts';
 import type { ReviewSession } from '../../storage/side-records.ts';
-import { rememberedName } from '../review/people.ts';
-import { compareReturnedFile, mergeReturnedFile } from '../review/returned-file.ts';
-import { ReviewStatusBadge } from '../review/review-banner.tsx';
-import { ReviewList } from '../review/review-list.tsx';
-import { findingsOf } from '../report-form/live-draft.ts';
+import { rememberedName } from '../shared/people.ts';
+import { compareReturnedFile, mergeReturnedFile } from '../../domain/returned-file.ts';
+import { ReviewStatusBadge } from '../shared/review-status.tsx';
+import { ReviewList } from '../shared/review-list.tsx';
+import { findingsOf } from '../kernel/live-draft.ts';
 import { AppHeader, Banner } from '../shared/app-header.tsx';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
 import { DraftFileInput } from '../shared/draft-file-input.tsx';
@@ -31,7 +31,7 @@ import { Modal } from '../shared/modal.tsx';
 import { navigate } from '../shared/routing.ts';
 import { useServices } from '../shared/services.tsx';
 import type { NewReportValues } from './new-report-dialog.tsx';
-import { readDraftFile } from './read-draft-file.ts';
+import { readDraftFile } from '../shared/read-draft-file.ts';
 import { visibleChanges, type VisibleChanges } from './visible-check.ts';
 
 type DialogState =

@@ -10,8 +10,8 @@ import { carryOverProposal, type CarryOverItem } from '../../domain/cross-year.t
 import type { Draft } from '../../domain/draft-types.ts';
 import { indexTemplate, tableSections } from '../../domain/template.ts';
 import { cellAccessibleName } from '../../domain/table-layout.ts';
-import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
-import type { ReportFormValues } from '../report-form/form-values.ts';
+import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
+import type { ReportFormValues } from '../kernel/form-values.ts';
 
 function shown(value: number | null): string {
   return value === null ? '未填' : formatCellValue(value);

@@ -3,11 +3,11 @@
  * really this agency's report of the year before, which cross-year rules were skipped across the
  * format change and why, the cross-year findings, and headline numbers that swung more than five times.
  */
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { crossYearSummary, SWING_FACTOR } from '../../domain/cross-year.ts';
-import type { Draft } from '../../domain/draft-types.ts';
 import { formatName } from '../shared/format.ts';
-import type { LastYear } from './last-year-source.ts';
+import type { LastYear } from '../kernel/last-year-source.ts';
+import type { CrossYearNoticesProps } from '../kernel/step-slots.ts';
 import './last-year.css';
 
 export function lastYearSourceText(lastYear: LastYear): string {
@@ -22,14 +22,6 @@ export function lastYearSourceText(lastYear: LastYear): string {
     default:
       return `${what}，本浏览器中同一机关上一年度的草稿（自动选用）`;
   }
-}
-
-export interface CrossYearNoticesProps {
-  readonly current: Draft;
-  readonly lastYear: LastYear;
-  readonly headingLevel?: 2 | 3;
-  /** Where to attach one when there is none (the editor links to 基本信息). */
-  readonly attachHint?: ReactNode;
 }
 
 export function CrossYearNotices({ current, lastYear, headingLevel = 2, attachHint }: CrossYearNoticesProps) {

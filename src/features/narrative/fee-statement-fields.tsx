@@ -6,9 +6,9 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { AMOUNT_DOMAINS } from '../../domain/cell-input.ts';
 import { feeStatementSentence, feeValueProblem, parseFeeInput } from '../../domain/fee-statement.ts';
-import { useEditor } from '../editor/editor-context.tsx';
-import { feeFieldId } from '../editor/field-ids.ts';
-import { FEE_FIELDS, formFees, type FeeField, type ReportFormValues } from '../report-form/form-values.ts';
+import { useEditor } from '../kernel/editor-context.tsx';
+import { feeFieldId } from '../kernel/field-ids.ts';
+import { FEE_FIELDS, formFees, type FeeField, type ReportFormValues } from '../kernel/form-values.ts';
 
 const FEE_LABELS: Record<FeeField, { label: string; unit: string }> = {
   noticesIssued: { label: '本年发出收费通知', unit: '件' },

@@ -6,14 +6,14 @@
 import { useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { NarrativeSectionTemplate } from '../../domain/template-types.ts';
-import { useEditor } from '../editor/editor-context.tsx';
-import { extraPartFieldId, narrativeFieldId, SIGNATURE_FIELD_ID } from '../editor/field-ids.ts';
-import { chineseNumber } from '../editor/steps.ts';
-import type { ReportFormValues } from '../report-form/form-values.ts';
+import { useEditor } from '../kernel/editor-context.tsx';
+import { extraPartFieldId, narrativeFieldId, SIGNATURE_FIELD_ID } from '../kernel/field-ids.ts';
+import { chineseNumber } from '../kernel/steps.ts';
+import type { ReportFormValues } from '../kernel/form-values.ts';
 import { Modal } from '../shared/modal.tsx';
 import { FeeStatementFields } from './fee-statement-fields.tsx';
 import { TEXT_LIMITS } from '../../domain/text-limits.ts';
-import { CharCount, LineLimitMessage, TextField } from './text-field.tsx';
+import { CharCount, LineLimitMessage, TextField } from '../kernel/text-field.tsx';
 
 export function NarrativeStep({ section }: { section: NarrativeSectionTemplate }) {
   const { template } = useEditor();

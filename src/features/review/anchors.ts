@@ -6,9 +6,9 @@
 import type { CommentAnchor } from '../../domain/draft-types.ts';
 import { indexTemplate, sectionOfTable } from '../../domain/template.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
-import { extraPartFieldId, feeFieldId, narrativeFieldId, PREAMBLE_FIELD_ID, stepHeadingId } from '../editor/field-ids.ts';
-import type { StepId } from '../editor/steps.ts';
-import { cellInputId } from '../table-grid/cell-id.ts';
+import { extraPartFieldId, feeFieldId, narrativeFieldId, PREAMBLE_FIELD_ID, stepHeadingId } from '../kernel/field-ids.ts';
+import type { StepId } from '../kernel/steps.ts';
+import { cellInputId } from '../kernel/cell-id.ts';
 
 /**
  * The 编制说明 is printed before 一 and belongs to no section; its anchor names the first section (the

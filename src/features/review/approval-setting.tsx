@@ -7,8 +7,8 @@
 import { settingsOf } from '../../domain/draft-types.ts';
 import { setApprovalRequired } from '../../domain/review.ts';
 import { useServices } from '../shared/services.tsx';
-import { rememberedName } from './people.ts';
-import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
+import { rememberedName } from '../shared/people.ts';
+import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
 
 export const REQUIRE_APPROVAL_LABEL = '正式版须经审核通过后生成';
 

@@ -5,11 +5,11 @@
 import { useState } from 'react';
 import type { ReviewComment, ReviewStatus } from '../../domain/draft-types.ts';
 import { answerComment, resolveComment, type ReviewResult } from '../../domain/review.ts';
-import { useEditor } from '../editor/editor-context.tsx';
+import { useEditor } from '../kernel/editor-context.tsx';
 import { Modal } from '../shared/modal.tsx';
 import { useServices } from '../shared/services.tsx';
 import { commentTitle } from './comment-card.tsx';
-import { rememberedName, rememberName } from './people.ts';
+import { rememberedName, rememberName } from '../shared/people.ts';
 
 type Mode = 'resolve' | 'answer';
 

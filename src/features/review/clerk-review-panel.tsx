@@ -6,18 +6,18 @@
 import { useId, useState } from 'react';
 import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
 import { anchorLabel, openComments, resubmit, submitForReview, submitter, type ReviewResult } from '../../domain/review.ts';
-import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
+import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import { useServices } from '../shared/services.tsx';
 import { editorPlace } from './anchors.ts';
 import { ClerkCommentActions } from './clerk-comment-actions.tsx';
 import { CommentCard } from './comment-card.tsx';
 import { HistoryPanel } from './history-panel.tsx';
-import { rememberedName, rememberName } from './people.ts';
+import { rememberedName, rememberName } from '../shared/people.ts';
 import { downloadReviewFile } from './review-files.ts';
-import { statusBadge, StatusBadgeView } from './review-status.tsx';
+import { statusBadge, StatusBadgeView } from '../shared/review-status.tsx';
 import { verdictMessage } from '../../domain/approval-verdict.ts';
-import { useApprovalVerdict } from './reviewers-source.ts';
+import { useApprovalVerdict } from '../shared/reviewers-source.ts';
 import './review.css';
 
 type Message = { tone: 'ok' | 'error'; text: string } | null;

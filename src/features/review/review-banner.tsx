@@ -3,21 +3,14 @@
  * every step what editing now means — submitted (the reviewer's file will not have the change),
  * approved (a change voids the approval), changed after approval, or returned with open comments.
  */
-import { reviewOf, type Draft } from '../../domain/draft-types.ts';
+import { reviewOf } from '../../domain/draft-types.ts';
 import { editingWarning, openComments, reviewActionLabels } from '../../domain/review.ts';
-import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
-import type { StepId } from '../editor/steps.ts';
+import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
+import type { StepId } from '../kernel/steps.ts';
 import { Banner } from '../shared/app-header.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import { routeHash } from '../shared/routing.ts';
-import { statusBadge, StatusBadgeView } from './review-status.tsx';
-
-export function ReviewStatusBadge({ draft }: { draft: Draft }) {
-  const review = reviewOf(draft);
-  // A draft that has never been near a reviewer needs no badge.
-  if (review.status === 'editing' && review.history.length === 0) return null;
-  return <StatusBadgeView badge={statusBadge(draft)} />;
-}
+import { statusBadge, StatusBadgeView } from '../shared/review-status.tsx';
 
 export function ReviewBanner({ step }: { step: StepId }) {
   const { draftId } = useEditor();

@@ -19,15 +19,15 @@ import {
 } from '../../domain/review.ts';
 import { verdictMessage } from '../../domain/approval-verdict.ts';
 import type { StoredSigningKey } from '../../storage/side-records.ts';
-import { reviewersNotice, useApprovalVerdict } from './reviewers-source.ts';
+import { reviewersNotice, useApprovalVerdict } from '../shared/reviewers-source.ts';
 import { SigningKeyPanel } from './signing-key-panel.tsx';
 import { indexTemplate } from '../../domain/template.ts';
 import { templateOf } from '../../domain/values.ts';
 import type { ReviewSession } from '../../storage/side-records.ts';
-import { CrossYearNotices } from '../last-year/cross-year-notices.tsx';
-import type { LastYear } from '../last-year/last-year-source.ts';
-import { readDraftFile } from '../home/read-draft-file.ts';
-import { findingsOf } from '../report-form/live-draft.ts';
+import type { LastYear } from '../kernel/last-year-source.ts';
+import type { CrossYearNoticesComponent } from '../kernel/step-slots.ts';
+import { readDraftFile } from '../shared/read-draft-file.ts';
+import { findingsOf } from '../kernel/live-draft.ts';
 import { AppHeader } from '../shared/app-header.tsx';
 import { DraftFileInput } from '../shared/draft-file-input.tsx';
 import { formatDateTime, formatName } from '../shared/format.ts';
@@ -36,16 +36,18 @@ import { routeHash } from '../shared/routing.ts';
 import { useServices } from '../shared/services.tsx';
 import { CommentCard, commentTitle } from './comment-card.tsx';
 import { HistoryPanel } from './history-panel.tsx';
-import { rememberedName, rememberName } from './people.ts';
+import { rememberedName, rememberName } from '../shared/people.ts';
 import { previewAnchorId, ReportPreview, type PreviewMark } from './report-preview.tsx';
 import { downloadReviewFile } from './review-files.ts';
-import { statusBadge, StatusBadgeView } from './review-status.tsx';
+import { statusBadge, StatusBadgeView } from '../shared/review-status.tsx';
 import './review.css';
 
 export interface ReviewScreenProps {
   readonly session: ReviewSession;
   readonly lastYear: LastYear;
   readonly onChange: (session: ReviewSession) => Promise<void>;
+  /** The comparison with last year (src/features/last-year), passed in by the route in src/app. */
+  readonly CrossYearNotices: CrossYearNoticesComponent;
 }
 
 type Composer = { anchor: CommentAnchor; editing: string | null; text: string; error: string | null };
@@ -66,7 +68,7 @@ function findingAnchor(draft: Draft, cells: readonly string[]): CommentAnchor | 
   return key ? { kind: 'cell', cell: key } : null;
 }
 
-export function ReviewScreen({ session, lastYear, onChange }: ReviewScreenProps) {
+export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: ReviewScreenProps) {
   const { now } = useServices();
   const received = session.draft;
   const shown = session.outcome?.draft ?? received;

@@ -10,8 +10,8 @@
 import { useEffect, useMemo } from 'react';
 import { reviewOf, type ReviewComment } from '../../domain/draft-types.ts';
 import { anchorLabel } from '../../domain/review.ts';
-import { useEditor, useLiveDraft } from '../editor/editor-context.tsx';
-import type { StepId } from '../editor/steps.ts';
+import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
+import type { StepId } from '../kernel/steps.ts';
 import { editorPlace, type EditorPlace } from './anchors.ts';
 import { CommentCard, commentTitle } from './comment-card.tsx';
 import { ClerkCommentActions } from './clerk-comment-actions.tsx';

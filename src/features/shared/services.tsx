@@ -6,7 +6,7 @@ import { createContext, useContext } from 'react';
 import type { DraftChannel } from '../../storage/draft-channel.ts';
 import type { DraftRepository } from '../../storage/draft-repository.ts';
 import type { TabGuardFactory } from '../../storage/tab-guard.ts';
-import type { DeployedReviewers } from '../review/reviewers-source.ts';
+import type { DeployedReviewers } from './reviewers-source.ts';
 
 export interface AppServices {
   readonly repository: DraftRepository;

@@ -9,7 +9,7 @@ import { memo, useMemo, useSyncExternalStore, type FormEvent } from 'react';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { AMOUNT_DOMAINS, formatCellValue } from '../../domain/cell-input.ts';
 import { cellAccessibleName, type CellInfo } from '../../domain/table-layout.ts';
-import { cellInputId } from './cell-id.ts';
+import { cellInputId } from '../kernel/cell-id.ts';
 import { formatMessageId, type CellView } from './table-analysis.ts';
 import { cellRenderProbe, type TableStore } from './table-store.ts';
 

@@ -5,6 +5,7 @@
  * renders (message, highlight, which findings describe it). Pure; runs on every keystroke (< 1 ms).
  */
 import { parseCellInput } from '../../domain/cell-input.ts';
+import { readPath } from '../../domain/nested-keys.ts';
 import type { CellValues } from '../../domain/draft-types.ts';
 import type { Finding } from '../../domain/findings.ts';
 import { suggestFix, type CellFix } from '../../domain/fixes.ts';
@@ -66,15 +67,8 @@ export function rawText(value: unknown): string {
 
 /** Reads each cell's raw text out of the form's nested `tables.<tableKey>` object, in `cells` order. */
 export function readRawCells(cells: readonly CellInfo[], tableValue: unknown): string[] {
-  return cells.map((cell) => {
-    let node: unknown = tableValue;
-    const path = cell.key.split('.');
-    for (let index = 1; index < path.length; index += 1) {
-      if (node === null || typeof node !== 'object') return '';
-      node = (node as Record<string, unknown>)[path[index]!];
-    }
-    return rawText(node);
-  });
+  // The cell key starts with the table's own key, which `tableValue` already is.
+  return cells.map((cell) => rawText(readPath(tableValue, cell.key.split('.').slice(1))));
 }
 
 function hashId(text: string): string {

@@ -25,14 +25,14 @@
  */
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent } from 'react';
 import { useFormContext, useWatch, type Control, type FieldValues } from 'react-hook-form';
-import { formatCellValue, parseCellInput } from '../../domain/cell-input.ts';
+import { cellValueOrNull, formatCellValue, normalisedCellText, parseCellInput } from '../../domain/cell-input.ts';
 import type { CellValues } from '../../domain/draft-types.ts';
 import { alignLabelledBlock, parseTabularText, type AlignedBlock } from '../../domain/paste.ts';
 import { cellAccessibleName, layoutTable, type CellInfo, type LayoutCell, type LayoutRow } from '../../domain/table-layout.ts';
 import { indexTemplate, sectionOfTable, sectionTables, tableByKey } from '../../domain/template.ts';
 import type { ReportTemplate, TableKey, TableTemplate } from '../../domain/template-types.ts';
 import { computeTotals } from '../../domain/totals.ts';
-import { cellInputId } from './cell-id.ts';
+import { cellInputId } from '../kernel/cell-id.ts';
 import { ComputedCell, InputCell } from './grid-cells.tsx';
 import { GridMessages } from './grid-messages.tsx';
 import { buildGridModel, labelTargets, neighbour, planPaste, type Direction, type GridModel, type PastePlan } from './grid-model.ts';
@@ -88,13 +88,7 @@ function labelNotice(aligned: AlignedBlock): string[] {
 
 /** Text a pasted value is written as: normalised when it reads, trimmed as typed when it does not. */
 function pastedText(raw: string, cell: CellInfo): string {
-  const result = parseCellInput(raw, cell.valueType, { label: cell.columnShortLabel });
-  return result.ok ? formatCellValue(result.value) : raw.trim();
-}
-
-function parsedOrNull(raw: string, cell: CellInfo): number | null {
-  const result = parseCellInput(raw, cell.valueType);
-  return result.ok ? result.value : null;
+  return normalisedCellText(raw, cell.valueType) ?? raw.trim();
 }
 
 /** Watches this table's raw text and publishes the analysis; renders nothing. */
@@ -281,10 +275,10 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
       if (unreadable > 0) parts.push(`${unreadable} 格内容不是有效数字，请看格内提示`);
       if (plan.onComputed.length > 0) {
         const after: CellValues = { ...store.get().values };
-        for (const { key, text } of written) after[key] = parsedOrNull(text, cellsByKey.get(key)!);
+        for (const { key, text } of written) after[key] = cellValueOrNull(text, cellsByKey.get(key)!.valueType);
         const totals = computeTotals(template, after);
         const differing = plan.onComputed.filter(({ cell, raw }) => {
-          const pasted = parsedOrNull(raw, cell);
+          const pasted = cellValueOrNull(raw, cell.valueType);
           return pasted !== null && (totals[cell.key] ?? 0) !== pasted;
         }).length;
         parts.push(`${plan.onComputed.length} 个数落在自动计算的格上，未填入`);
@@ -314,7 +308,7 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
         model,
         key,
         aligned.values,
-        { current: analysis.values, parse: parsedOrNull, totals: (values) => computeTotals(template, values) },
+        { current: analysis.values, parse: (raw, cell) => cellValueOrNull(raw, cell.valueType), totals: (values) => computeTotals(template, values) },
         { rowKeys: aligned.rowKeys, columnKeys: aligned.columnKeys },
       );
       const written = plan.writes.map(({ cell, raw }) => ({ key: cell.key, text: pastedText(raw, cell) }));
@@ -367,10 +361,8 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
       const cell = key ? cellsByKey.get(key) : undefined;
       if (!cell) return;
       // Normalise only once the clerk has left the cell (`１２` → `12`, `1,234` → `1234`); never while typing.
-      const result = parseCellInput(input.value, cell.valueType);
-      if (!result.ok) return;
-      const normalised = formatCellValue(result.value);
-      if (normalised !== input.value) setValue(fieldName(cell.key), normalised, { shouldDirty: true });
+      const normalised = normalisedCellText(input.value, cell.valueType);
+      if (normalised !== null && normalised !== input.value) setValue(fieldName(cell.key), normalised, { shouldDirty: true });
     },
     [cellsByKey, setValue],
   );

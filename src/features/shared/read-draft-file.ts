@@ -1,6 +1,6 @@
 /** A file the clerk picked → a draft, or the problems in Chinese. Never throws. */
 import type { DraftReadResult } from '../../domain/draft-file.ts';
-import { loadDraftFileModule } from '../shared/draft-file-download.ts';
+import { loadDraftFileModule } from './draft-file-download.ts';
 
 /** Larger than any draft or report the app makes (a report .docx is a few hundred KB). */
 const MAX_BYTES = 20 * 1024 * 1024;

@@ -5,9 +5,9 @@
  * since submitting, they must choose — keep their changes and take only the review (comments,
  * history, decision), or take the file as it is.
  */
-import { contentHash } from '../../domain/content-hash.ts';
-import { reviewOf, type Draft } from '../../domain/draft-types.ts';
-import { applyContentChange } from '../../domain/review.ts';
+import { contentHash } from './content-hash.ts';
+import { reviewOf, type Draft } from './draft-types.ts';
+import { applyContentChange } from './review.ts';
 
 export type ReturnedFileVerdict =
   /** The file holds no review step the local copy does not have: an ordinary duplicate. */

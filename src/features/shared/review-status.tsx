@@ -41,3 +41,11 @@ export function StatusBadgeView({ badge, prefix = '审核状态：' }: { badge: 
     </span>
   );
 }
+
+/** Beside a report's name (home list, editor header). */
+export function ReviewStatusBadge({ draft }: { draft: Draft }) {
+  const review = reviewOf(draft);
+  // A draft that has never been near a reviewer needs no badge.
+  if (review.status === 'editing' && review.history.length === 0) return null;
+  return <StatusBadgeView badge={statusBadge(draft)} />;
+}

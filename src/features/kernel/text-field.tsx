@@ -7,7 +7,7 @@ import { useFormContext, useWatch, type FieldPath } from 'react-hook-form';
 import type { NarrativePartTemplate } from '../../domain/template-types.ts';
 import { isTooShort } from '../../domain/narrative-rules.ts';
 import { fieldLimitMessage, measureText, TEXT_LIMITS } from '../../domain/text-limits.ts';
-import type { ReportFormValues } from '../report-form/form-values.ts';
+import type { ReportFormValues } from './form-values.ts';
 
 type TextPath = FieldPath<ReportFormValues>;
 

@@ -7,12 +7,12 @@
  * `formValuesToDraft` recomputes them from the inputs, so a stored draft always adds up its totals.
  */
 import { computeTotals } from '../../domain/totals.ts';
-import { formatCellValue, maxValue, parseCellInput } from '../../domain/cell-input.ts';
+import { cellValueOrNull, formatCellValue, maxValue, parseCellInput } from '../../domain/cell-input.ts';
 import { FEE_FIELD_DOMAINS, FEE_RULE_ID, parseFeeInput, type FeeField } from '../../domain/fee-statement.ts';
 import type { Finding } from '../../domain/findings.ts';
 import type { Agency, CellValue, CellValues, Draft, FeeStatement, Signature } from '../../domain/draft-types.ts';
 import { indexTemplate, narrativeSections } from '../../domain/template.ts';
-import type { ValueType } from '../../domain/template-types.ts';
+import { readPath, writePath } from '../../domain/nested-keys.ts';
 import { flattenTables, nestTables, templateOf } from '../../domain/values.ts';
 
 /** Raw cell text nested by key segment, exactly as react-hook-form stores `tables.a.b.c`. */
@@ -41,33 +41,17 @@ export interface ReportFormValues {
 export const FEE_FIELDS: readonly FeeField[] = ['noticesIssued', 'noticesAmount', 'collectedAmount'];
 
 function readRaw(root: Record<string, RawNested> | undefined, key: string): string {
-  let node: string | RawNested | undefined = root;
-  for (const segment of key.split('.')) {
-    if (node === undefined || typeof node === 'string') return '';
-    node = node[segment];
-  }
+  const node = readPath(root, key.split('.'));
   return typeof node === 'string' ? node : '';
 }
 
 function writeRaw(root: Record<string, RawNested>, key: string, value: string): void {
-  const path = key.split('.');
-  let node: RawNested = root;
-  path.slice(0, -1).forEach((segment) => {
-    const next = node[segment];
-    if (typeof next !== 'object') node[segment] = {};
-    node = node[segment] as RawNested;
-  });
-  node[path[path.length - 1]!] = value;
+  writePath(root, key.split('.'), value);
 }
 
 /** The raw text of one table cell in form values ('' when absent). */
 export function rawCellValue(values: Pick<ReportFormValues, 'tables'>, key: string): string {
   return readRaw(values.tables, key);
-}
-
-function parseOrNull(raw: string, valueType: ValueType): CellValue {
-  const parsed = parseCellInput(raw ?? '', valueType);
-  return parsed.ok ? parsed.value : null;
 }
 
 export function draftToFormValues(draft: Draft, rawInputs: Readonly<Record<string, string>> = {}): ReportFormValues {
@@ -112,7 +96,7 @@ export function draftToFormValues(draft: Draft, rawInputs: Readonly<Record<strin
 export function formCellValues(values: Pick<ReportFormValues, 'tables'>, base: Pick<Draft, 'template'>): CellValues {
   const template = templateOf(base);
   const flat: CellValues = {};
-  for (const cell of indexTemplate(template).cells) flat[cell.key] = parseOrNull(readRaw(values.tables, cell.key), cell.valueType);
+  for (const cell of indexTemplate(template).cells) flat[cell.key] = cellValueOrNull(readRaw(values.tables, cell.key), cell.valueType);
   return { ...flat, ...computeTotals(template, flat) };
 }
 

@@ -4,8 +4,8 @@
  */
 import { sectionTables } from '../../domain/template.ts';
 import type { TableSectionTemplate } from '../../domain/template-types.ts';
-import { useEditor } from '../editor/editor-context.tsx';
-import { TableGrid } from '../table-grid/table-grid.tsx';
+import { useEditor } from '../kernel/editor-context.tsx';
+import { TableGrid } from './table-grid.tsx';
 
 export function TableStep({ section }: { section: TableSectionTemplate }) {
   const { template, previous } = useEditor();

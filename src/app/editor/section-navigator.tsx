@@ -3,10 +3,10 @@
  * previous/next buttons. State comes from the live draft (refreshed shortly after typing stops).
  */
 import { useMemo } from 'react';
-import { routeHash } from '../shared/routing.ts';
-import { useEditor, useLiveDraft } from './editor-context.tsx';
-import { progressOf, stepStatuses, stepStatusText, stepStatusTone } from './step-status.ts';
-import { editorSteps, type StepId } from './steps.ts';
+import { routeHash } from '../../features/shared/routing.ts';
+import { useEditor, useLiveDraft } from '../../features/kernel/editor-context.tsx';
+import { progressOf, stepStatuses, stepStatusText, stepStatusTone } from '../../features/kernel/step-status.ts';
+import { editorSteps, type StepId } from '../../features/kernel/steps.ts';
 
 function useStatuses() {
   const { template } = useEditor();

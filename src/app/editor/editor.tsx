@@ -1,12 +1,13 @@
 /**
  * The open draft: one react-hook-form form for the whole report, the step navigator, the current
- * step's page, autosave, and what other tabs are doing.
+ * step's page, autosave, and what other tabs are doing. This is where the steps are composed: a step
+ * that shows another feature's panel gets it from here, so the features never import each other.
  *
  * Nothing here subscribes to form values at render time: autosave and the live draft are fed by a
  * form subscription (`form.subscribe`), so typing re-renders only the field being typed in and the
  * small parts that watch it (character count, grid cells).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { reviewOf, type Draft } from '../../domain/draft-types.ts';
 import { applyContentChange } from '../../domain/review.ts';
@@ -15,27 +16,35 @@ import { Autosave } from '../../storage/autosave.ts';
 import type { StoredDraft } from '../../storage/draft-repository.ts';
 import type { LastYearChoice } from '../../storage/side-records.ts';
 import type { TabGuard, TabGuardState } from '../../storage/tab-guard.ts';
-import { BasicsStep } from '../basics/basics-step.tsx';
-import { CheckStep } from '../check/check-step.tsx';
-import { resolveLastYear, type LastYear } from '../last-year/last-year-source.ts';
-import { NarrativeStep } from '../narrative/narrative-step.tsx';
-import { draftToFormValues, feeInputFindings, formValuesToDraft, unparsedInputs, type ReportFormValues } from '../report-form/form-values.ts';
-import { LiveDraft } from '../report-form/live-draft.ts';
-import { AppHeader } from '../shared/app-header.tsx';
-import { downloadDraftFile } from '../shared/draft-file-download.ts';
-import { formatName } from '../shared/format.ts';
-import { navigate, routeHash } from '../shared/routing.ts';
-import { useServices } from '../shared/services.tsx';
-import { rememberedName } from '../review/people.ts';
-import { ReviewBanner, ReviewStatusBadge } from '../review/review-banner.tsx';
-import { StepComments } from '../review/step-comments.tsx';
-import { TableStep } from '../tables/table-step.tsx';
+import { BasicsStep } from '../../features/basics/basics-step.tsx';
+import { CheckStep } from '../../features/check/check-step.tsx';
+import { resolveLastYear, type LastYear } from '../../features/kernel/last-year-source.ts';
+import { NarrativeStep } from '../../features/narrative/narrative-step.tsx';
+import { draftToFormValues, feeInputFindings, formValuesToDraft, unparsedInputs, type ReportFormValues } from '../../features/kernel/form-values.ts';
+import { LiveDraft } from '../../features/kernel/live-draft.ts';
+import { AppHeader } from '../../features/shared/app-header.tsx';
+import { downloadDraftFile } from '../../features/shared/draft-file-download.ts';
+import { formatName } from '../../features/shared/format.ts';
+import { navigate, routeHash } from '../../features/shared/routing.ts';
+import { useServices } from '../../features/shared/services.tsx';
+import { rememberedName } from '../../features/shared/people.ts';
+import { ApprovalSetting } from '../../features/review/approval-setting.tsx';
+import { ReviewBanner } from '../../features/review/review-banner.tsx';
+import { ReviewStatusBadge } from '../../features/shared/review-status.tsx';
+import { StepComments } from '../../features/review/step-comments.tsx';
+import { TableStep } from '../../features/table-grid/table-step.tsx';
 import { EditorBanners } from './editor-banners.tsx';
-import { EditorContext, useLiveDraft, type EditorContextValue } from './editor-context.tsx';
-import { stepHeadingId } from './field-ids.ts';
+import { EditorContext, useLiveDraft, type EditorContextValue } from '../../features/kernel/editor-context.tsx';
+import { stepHeadingId } from '../../features/kernel/field-ids.ts';
 import { SaveIndicator } from './save-indicator.tsx';
 import { SectionNavigator, StepPager } from './section-navigator.tsx';
-import { editorSteps, type StepId } from './steps.ts';
+import { editorSteps, type StepId } from '../../features/kernel/steps.ts';
+
+// Last year's report (file reading, carry-over, cross-year summary) loads with the basics step, not with the app.
+const LastYearPanel = lazy(() => import('../../features/last-year/last-year-panel.tsx').then((module) => ({ default: module.LastYearPanel })));
+// The comparison with last year and the review section load with the check page, not with the app.
+const CrossYearNotices = lazy(() => import('../../features/last-year/cross-year-notices.tsx').then((module) => ({ default: module.CrossYearNotices })));
+const ClerkReviewPanel = lazy(() => import('../../features/review/clerk-review-panel.tsx').then((module) => ({ default: module.ClerkReviewPanel })));
 
 /** Test hook: called on every render of the editor root (typing must not re-render it). */
 export const editorRenderProbe: { current: (() => void) | null } = { current: null };
@@ -327,11 +336,11 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
               )}
               <StepComments step={current.id} />
               {current.id === 'check' ? (
-                <CheckStep />
+                <CheckStep CrossYearNotices={CrossYearNotices} reviewPanel={<ClerkReviewPanel />} />
               ) : (
                 <fieldset className="step-fieldset" disabled={readOnly}>
                   <legend className="visually-hidden">{current.label}</legend>
-                  {current.id === 'basics' && <BasicsStep />}
+                  {current.id === 'basics' && <BasicsStep lastYearPanel={<LastYearPanel />} approvalSetting={<ApprovalSetting />} />}
                   {section?.kind === 'narrative' && <NarrativeStep key={section.id} section={section} />}
                   {section?.kind === 'table' && <TableStep key={section.id} section={section} />}
                 </fieldset>

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { verifyApproval, type ApprovalVerdict } from '../../domain/approval-verdict.ts';
 import type { Draft } from '../../domain/draft-types.ts';
 import { MAX_REVIEWERS_LIST_BYTES, parseReviewersList, type ReviewersList } from '../../domain/reviewers-list.ts';
-import { useServices } from '../shared/services.tsx';
+import { useServices } from './services.tsx';
 
 export type DeployedReviewers =
   | { readonly kind: 'list'; readonly list: ReviewersList }

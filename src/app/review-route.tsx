@@ -1,10 +1,11 @@
 /** Opens a review kept in this browser by id (the address survives a reload) and keeps it saved. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ReviewSession } from '../../storage/side-records.ts';
-import { NO_LAST_YEAR, type LastYear } from '../last-year/last-year-source.ts';
-import { NotFoundScreen, OpeningScreen } from '../shared/route-screens.tsx';
-import { useServices } from '../shared/services.tsx';
-import { ReviewScreen } from './review-screen.tsx';
+import type { ReviewSession } from '../storage/side-records.ts';
+import { NO_LAST_YEAR, type LastYear } from '../features/kernel/last-year-source.ts';
+import { NotFoundScreen, OpeningScreen } from '../features/shared/route-screens.tsx';
+import { useServices } from '../features/shared/services.tsx';
+import { CrossYearNotices } from '../features/last-year/cross-year-notices.tsx';
+import { ReviewScreen } from '../features/review/review-screen.tsx';
 
 type Loaded = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; session: ReviewSession; lastYear: LastYear };
 
@@ -69,7 +70,7 @@ export function ReviewRoute({ sessionId }: { sessionId: string }) {
           {saveError}
         </p>
       )}
-      <ReviewScreen session={loaded.session} lastYear={loaded.lastYear} onChange={onChange} />
+      <ReviewScreen session={loaded.session} lastYear={loaded.lastYear} onChange={onChange} CrossYearNotices={CrossYearNotices} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 /** 审核中的报告 on the home screen: reviews of reports received as files, kept in this browser. */
 import type { ReviewSession } from '../../storage/side-records.ts';
-import { formatDateTime } from '../shared/format.ts';
-import { routeHash } from '../shared/routing.ts';
+import { formatDateTime } from './format.ts';
+import { routeHash } from './routing.ts';
 
 function stateText(session: ReviewSession): string {
   if (session.outcome) return session.outcome.kind === 'approved' ? '已审核通过' : '已退回修改';

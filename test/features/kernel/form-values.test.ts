@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { report2021 } from '../../templates/report-2021.ts';
-import { emptyDraft, flattenTables, nestTables, templateOf } from '../../src/domain/values.ts';
-import type { Draft } from '../../src/domain/draft-types.ts';
-import { computeTotals } from '../../src/domain/totals.ts';
+import { report2021 } from '../../../templates/report-2021.ts';
+import { emptyDraft, flattenTables, nestTables, templateOf } from '../../../src/domain/values.ts';
+import type { Draft } from '../../../src/domain/draft-types.ts';
+import { computeTotals } from '../../../src/domain/totals.ts';
 import {
   draftToFormValues,
   formValuesToDraft,
   rawCellValue,
   unparsedInputs,
   type RawNested,
-} from '../../src/features/report-form/form-values.ts';
-import { district2020Draft, office2023Draft } from './ui-fixtures.ts';
+} from '../../../src/features/kernel/form-values.ts';
+import { district2020Draft, office2023Draft } from '../../ui/ui-fixtures.ts';
 
 /** The draft as the app stores it: totals recomputed (the fixtures balance, so nothing changes). */
 function normalised(draft: Draft): Draft {

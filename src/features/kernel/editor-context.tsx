@@ -4,8 +4,8 @@ import type { CellValues, Draft } from '../../domain/draft-types.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
 import type { Autosave } from '../../storage/autosave.ts';
 import type { LastYearChoice } from '../../storage/side-records.ts';
-import type { LastYear } from '../last-year/last-year-source.ts';
-import type { LiveDraft, LiveDraftSnapshot } from '../report-form/live-draft.ts';
+import type { LastYear } from './last-year-source.ts';
+import type { LiveDraft, LiveDraftSnapshot } from './live-draft.ts';
 import type { StepId } from './steps.ts';
 
 export interface EditorContextValue {

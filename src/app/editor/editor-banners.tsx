@@ -4,10 +4,10 @@
  */
 import { useState, useSyncExternalStore } from 'react';
 import type { TabGuard, TabGuardState } from '../../storage/tab-guard.ts';
-import { Banner } from '../shared/app-header.tsx';
-import { formatDateTime } from '../shared/format.ts';
-import { useServices } from '../shared/services.tsx';
-import { useEditor } from './editor-context.tsx';
+import { Banner } from '../../features/shared/app-header.tsx';
+import { formatDateTime } from '../../features/shared/format.ts';
+import { useServices } from '../../features/shared/services.tsx';
+import { useEditor } from '../../features/kernel/editor-context.tsx';
 
 export function EditorBanners({
   guard,

@@ -1,7 +1,7 @@
 /** 已保存 HH:MM:SS, or why not. Subscribes to the autosave status only: typing re-renders nothing else. */
 import { useSyncExternalStore } from 'react';
 import type { Autosave } from '../../storage/autosave.ts';
-import { formatTime } from '../shared/format.ts';
+import { formatTime } from '../../features/shared/format.ts';
 
 export function SaveIndicator({ autosave, persistent, readOnly }: { autosave: Autosave; persistent: boolean; readOnly: boolean }) {
   const status = useSyncExternalStore(autosave.subscribe, autosave.getStatus);

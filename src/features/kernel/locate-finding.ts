@@ -6,7 +6,7 @@
 import type { Finding } from '../../domain/findings.ts';
 import { indexTemplate, sectionOfTable } from '../../domain/template.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
-import { cellInputId } from '../table-grid/cell-id.ts';
+import { cellInputId } from './cell-id.ts';
 import { agencyFieldId, extraPartFieldId, feeFieldId, narrativeFieldId, PREAMBLE_FIELD_ID, SIGNATURE_FIELD_ID } from './field-ids.ts';
 import { editorSteps, type StepId } from './steps.ts';
 

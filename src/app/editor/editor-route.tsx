@@ -6,12 +6,12 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { templateOf } from '../../domain/values.ts';
 import type { StoredDraft } from '../../storage/draft-repository.ts';
 import type { TabGuard } from '../../storage/tab-guard.ts';
-import { resolveLastYear, type LastYear } from '../last-year/last-year-source.ts';
-import { NotFoundScreen, OpeningScreen } from '../shared/route-screens.tsx';
-import { navigate } from '../shared/routing.ts';
-import { useServices } from '../shared/services.tsx';
+import { resolveLastYear, type LastYear } from '../../features/kernel/last-year-source.ts';
+import { NotFoundScreen, OpeningScreen } from '../../features/shared/route-screens.tsx';
+import { navigate } from '../../features/shared/routing.ts';
+import { useServices } from '../../features/shared/services.tsx';
 import { Editor } from './editor.tsx';
-import { isStepId } from './steps.ts';
+import { isStepId } from '../../features/kernel/steps.ts';
 
 type Loaded = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; record: StoredDraft; lastYear: LastYear };
 

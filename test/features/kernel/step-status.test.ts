@@ -1,0 +1,122 @@
+// @vitest-environment node
+/**
+ * The navigator's step states, derived from the draft and the findings only. Findings are written by
+ * hand here (not produced by the rules), so each count below is the one the test put in.
+ */
+import { describe, expect, it } from 'vitest';
+import { report2021 } from '../../../templates/report-2021.ts';
+import type { Draft } from '../../../src/domain/draft-types.ts';
+import type { Finding } from '../../../src/domain/findings.ts';
+import { emptyDraft } from '../../../src/domain/values.ts';
+import { progressOf, stepStatuses, stepStatusText, stepStatusTone, type StepStatus } from '../../../src/features/kernel/step-status.ts';
+import { office2023Draft } from '../../helpers/fixtures.ts';
+
+const fresh = (): Draft => emptyDraft(report2021, 2025, '某某县教育局');
+const finding = (severity: Finding['severity'], ...cells: string[]): Finding => ({ rule: 'T1', severity, cells, message: '测试' });
+const LONG = '本年度公开目录更新不够及时，部分栏目内容较少。';
+
+/** The sample report of a finished year, with the one agency field it leaves empty (网址) given. */
+function finishedDraft(): Draft {
+  const draft = office2023Draft();
+  draft.agency.website = 'http://www.zh.gov.cn';
+  return draft;
+}
+
+describe('how far each step is filled', () => {
+  it('基本信息: the name alone is 未开始; one more field 填写中; all five 已完成; a preamble alone counts as started', () => {
+    const draft = fresh();
+    expect(stepStatuses(draft, [], report2021).basics!.fill).toBe('notStarted');
+    draft.agency.address = '某某路 1 号';
+    expect(stepStatuses(draft, [], report2021).basics!.fill).toBe('inProgress');
+    Object.assign(draft.agency, { postcode: '315000', phone: '0574-12345678', website: 'http://example.gov.cn' });
+    expect(stepStatuses(draft, [], report2021).basics!.fill).toBe('complete');
+    const preambleOnly = fresh();
+    preambleOnly.preamble = '本报告根据条例编制。';
+    expect(stepStatuses(preambleOnly, [], report2021).basics!.fill).toBe('inProgress');
+  });
+
+  it('a table step counts its input cells only: one filled is 填写中, all twelve 已完成', () => {
+    const draft = fresh();
+    const rows = draft.tables.reviewLitigation as Record<string, Record<string, number | null>>;
+    rows.review!.upheld = 0;
+    expect(stepStatuses(draft, [], report2021).reviewLitigation!.fill).toBe('inProgress');
+    for (const row of ['review', 'litigationDirect', 'litigationAfterReview']) {
+      for (const column of ['upheld', 'corrected', 'other', 'pending']) rows[row]![column] = 1;
+    }
+    // 总计 is left null: the app computes it, so it never counts as something to fill.
+    expect(rows.review!.total).toBeNull();
+    expect(stepStatuses(draft, [], report2021).reviewLitigation!.fill).toBe('complete');
+  });
+
+  it('a narrative part that is too short keeps its step 填写中', () => {
+    const draft = fresh();
+    draft.narrative.problems = { intro: '', parts: { problems: '无', improvements: LONG }, extraParts: [] };
+    expect(stepStatuses(draft, [], report2021).problems!.fill).toBe('inProgress');
+    draft.narrative.problems.parts.problems = LONG;
+    expect(stepStatuses(draft, [], report2021).problems!.fill).toBe('complete');
+  });
+
+  it('六 with only optional parts is done when the three fee figures are given', () => {
+    const draft = fresh();
+    expect(stepStatuses(draft, [], report2021).other!.fill).toBe('notStarted');
+    draft.fees.noticesIssued = 0;
+    expect(stepStatuses(draft, [], report2021).other!.fill).toBe('inProgress');
+    draft.fees.noticesAmount = 0;
+    draft.fees.collectedAmount = 0;
+    expect(stepStatuses(draft, [], report2021).other!.fill).toBe('complete');
+  });
+});
+
+describe('findings counted on the step that shows them', () => {
+  it('puts a cell finding on its table’s step and an agency finding on 基本信息; 检查与生成 adds them all up', () => {
+    const findings = [
+      finding('error', 'reviewLitigation.review.upheld'),
+      finding('warning', 'reviewLitigation.review.other'),
+      finding('warning', 'agency.phone'),
+      finding('error', 'fees.noticesAmount'),
+    ];
+    const statuses = stepStatuses(fresh(), findings, report2021);
+    expect(statuses.reviewLitigation).toMatchObject({ errors: 1, warnings: 1 });
+    expect(statuses.basics).toMatchObject({ errors: 0, warnings: 1 });
+    expect(statuses.other).toMatchObject({ errors: 1, warnings: 0 });
+    expect(statuses.applications).toMatchObject({ errors: 0, warnings: 0 });
+    expect(statuses.check).toMatchObject({ errors: 2, warnings: 2, fill: 'inProgress' });
+  });
+
+  it('检查与生成 is 已完成 only when every content step is and nothing is an error', () => {
+    const finished = finishedDraft();
+    expect(stepStatuses(finished, [], report2021).check!.fill).toBe('complete');
+    expect(stepStatuses(office2023Draft(), [], report2021).check!.fill).toBe('inProgress');
+    expect(stepStatuses(finished, [finding('warning', 'agency.phone')], report2021).check!.fill).toBe('complete');
+    expect(stepStatuses(finished, [finding('error', 'agency.phone')], report2021).check!.fill).toBe('inProgress');
+    expect(stepStatuses(fresh(), [], report2021).check!.fill).toBe('inProgress');
+  });
+});
+
+describe('the one state shown per step', () => {
+  const status = (fill: StepStatus['fill'], errors: number, warnings: number): StepStatus => ({ fill, errors, warnings });
+
+  it('errors outrank everything; a step not started shows 未开始 despite its reminders', () => {
+    expect(stepStatusText(status('notStarted', 2, 5))).toBe('2 个错误');
+    expect(stepStatusText(status('notStarted', 0, 5))).toBe('未开始');
+    expect(stepStatusText(status('inProgress', 0, 3))).toBe('3 个提醒');
+    expect(stepStatusText(status('inProgress', 0, 0))).toBe('填写中');
+    expect(stepStatusText(status('complete', 0, 0))).toBe('已完成');
+    expect(stepStatusText(status('complete', 0, 1))).toBe('1 个提醒');
+  });
+
+  it('the tone follows the same order', () => {
+    expect(stepStatusTone(status('complete', 1, 0))).toBe('error');
+    expect(stepStatusTone(status('notStarted', 0, 4))).toBe('notStarted');
+    expect(stepStatusTone(status('inProgress', 0, 4))).toBe('warning');
+    expect(stepStatusTone(status('complete', 0, 0))).toBe('complete');
+  });
+
+  it('progress counts the content steps done, never 检查与生成', () => {
+    const statuses = stepStatuses(fresh(), [], report2021);
+    expect(progressOf(statuses)).toEqual({ done: 0, total: 7 });
+    const finished = stepStatuses(finishedDraft(), [], report2021);
+    expect(finished.check!.fill).toBe('complete');
+    expect(progressOf(finished)).toEqual({ done: 7, total: 7 });
+  });
+});
