@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every module in bench/cases/ (each exports `name` and `run()`), one after
  * another, and prints one table. Speed is measured here, never in the tests.
+ * `npm run bench -- app-browser docx` runs only the cases of those file names.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,7 +27,11 @@ function pad(text: string, columns: number): string {
 }
 
 async function main(): Promise<void> {
-  const files = readdirSync(casesDir).filter((file) => file.endsWith('.ts')).sort();
+  const only = process.argv.slice(2);
+  const files = readdirSync(casesDir)
+    .filter((file) => file.endsWith('.ts') && (only.length === 0 || only.includes(file.replace(/\.ts$/, ''))))
+    .sort();
+  if (files.length === 0) throw new Error(`no bench case named ${only.join(', ')} in bench/cases/`);
   const rows: string[][] = [];
   let failedGoals = 0;
   for (const file of files) {

@@ -108,8 +108,15 @@ const SECTION_READY = `(() => {
 
 async function usableAt(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction('window.__usableAt', undefined, { timeout: 30_000, polling: 50 });
-  return (await handle.jsonValue()) as number;
+  // Polled with page.evaluate, not waitForFunction: a string predicate is compiled inside the page, which
+  // the app's Content-Security-Policy refuses; evaluate goes through the debugging protocol instead.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const at = (await page.evaluate('window.__usableAt')) as number | undefined;
+    if (typeof at === 'number') return at;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the page at ${url} did not become usable within 30 s`);
 }
 
 async function emptyBrowserStart(browser: Browser, url: string): Promise<number[]> {
