@@ -18,8 +18,21 @@
  * key may have signed. The fingerprint is checked against the key, so a typo is caught when the list
  * is read, not when an approval fails.
  */
+import { keyFingerprint, type PublicKeyJwk, type SigningKey } from './signing.ts';
 import { z } from './zod.ts';
-import { keyFingerprint, publicKeyJwkSchema, type PublicKeyJwk, type SigningKey } from './signing.ts';
+
+const base64Url = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: '应为 43 个字符的 base64url 坐标' });
+
+/** The public half of a reviewer's key as the list and the key file carry it. */
+export const publicKeyJwkSchema = z
+  .object({
+    kty: z.literal('EC', { error: '公钥类型（kty）应为 EC' }),
+    crv: z.literal('P-256', { error: '公钥曲线（crv）应为 P-256' }),
+    x: base64Url.describe('公钥坐标 x / x coordinate'),
+    y: base64Url.describe('公钥坐标 y / y coordinate'),
+  })
+  .transform(({ kty, crv, x, y }): PublicKeyJwk => ({ crv, kty, x, y }))
+  .describe('审核人公钥（JWK，ECDSA P-256）/ reviewer public key');
 
 export const REVIEWERS_LIST_FORMAT = 'gov-info-annual-report-reviewers';
 /** Hundreds of reviewers fit in a few tens of KB. */

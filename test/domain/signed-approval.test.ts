@@ -11,7 +11,8 @@ import type { Draft } from '../../src/domain/draft-types.ts';
 import { applyContentChange, approve, canGenerateFinal, setApprovalRequired, submitForReview, type ReviewResult } from '../../src/domain/review.ts';
 import { parseReviewersList, reviewersListText, reviewerEntryFor } from '../../src/domain/reviewers-list.ts';
 import { approvalPayload } from '../../src/domain/approval-verdict.ts';
-import { createSigningKey, fromBase64, importKeyFile, signPayload, toBase64, verifyPayload } from '../../src/domain/signing.ts';
+import { fromBase64, signPayload, toBase64, verifyPayload } from '../../src/domain/signing.ts';
+import { createSigningKey, importKeyFile } from '../../src/domain/signing-key-file.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { listOf, testSigningKey } from '../helpers/signing-keys.ts';
 

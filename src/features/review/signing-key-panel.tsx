@@ -9,7 +9,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { reviewerEntryFor, reviewersListText } from '../../domain/reviewers-list.ts';
-import { createSigningKey, formatFingerprint, importKeyFile, MAX_KEY_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from '../../domain/signing.ts';
+import { formatFingerprint } from '../../domain/signing.ts';
+import { createSigningKey, importKeyFile, MAX_KEY_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from '../../domain/signing-key-file.ts';
 import type { StoredSigningKey } from '../../storage/side-records.ts';
 import { downloadFile, JSON_MIME } from '../shared/download.ts';
 import { useServices } from '../shared/services.tsx';

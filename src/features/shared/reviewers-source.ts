@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { verifyApproval, type ApprovalVerdict } from '../../domain/approval-verdict.ts';
 import type { Draft } from '../../domain/draft-types.ts';
-import { MAX_REVIEWERS_LIST_BYTES, parseReviewersList, type ReviewersList } from '../../domain/reviewers-list.ts';
+import type { ReviewersList } from '../../domain/reviewers-list.ts';
 import { useServices } from './services.tsx';
 
 export type DeployedReviewers =
@@ -33,6 +33,8 @@ export async function fetchDeployedReviewers(): Promise<DeployedReviewers> {
   const text = await response.text();
   // A single-page server answers every path with index.html: that is no list, not a broken one.
   if (/^\s*</.test(text)) return { kind: 'absent' };
+  // The parser (and the schema library under it) is loaded only when there is a list to read.
+  const { MAX_REVIEWERS_LIST_BYTES, parseReviewersList } = await import('../../domain/reviewers-list.ts');
   if (text.length > MAX_REVIEWERS_LIST_BYTES) return { kind: 'broken', message: `审核人名单 ${REVIEWERS_FILE} 过大，不是审核人名单` };
   const parsed = await parseReviewersList(text, REVIEWERS_FILE);
   return parsed.ok ? { kind: 'list', list: parsed.list } : { kind: 'broken', message: parsed.message };
