@@ -269,15 +269,30 @@ describe('review cycle: two computers, files passed between them', () => {
     expect((JSON.parse(stdout) as { approval: unknown }).approval).toMatchObject({ state: 'valid' });
   });
 
-  it('tampering in the browser: a cell edited after approval shows 审核后已修改 and blocks the final version', async () => {
+  it('after approval: read-only until 修改; an edit shows 审核后已修改, the approved value typed back restores the approval', async () => {
     const page = clerk.page;
     await goToStep(page, /^三、收到和处理/);
-    await page.getByText('报告已审核通过。修改任何内容都会使审核失效').waitFor();
+    await page.getByText('报告已审核通过，内容不可修改').waitFor();
     const input = page.getByRole('textbox', { name: CELL_NAME });
+    expect(await input.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '修改', exact: true }).click();
+    const confirm = page.getByRole('alertdialog', { name: '修改已审核通过的报告' });
+    await expect.poll(() => confirm.textContent()).toContain('把内容改回审核通过时的样子，审核恢复有效');
+    await shot(page, 'review-08b-amend-confirm');
+    await confirm.getByRole('button', { name: '修改', exact: true }).click();
+    await expect.poll(() => input.isEnabled()).toBe(true);
     await input.fill('37');
     await input.press('Tab');
     await page.getByText('审核后已修改。').first().waitFor();
     await expect.poll(() => page.getByRole('banner').getByText('审核后已修改').count()).toBe(1);
+    // Back to the approved value: the approval counts again.
+    await input.fill('36');
+    await input.press('Tab');
+    await expect.poll(() => page.getByRole('banner').getByText('审核通过', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('审核后已修改。').count()).toBe(0);
+    await input.fill('37');
+    await input.press('Tab');
+    await page.getByText('审核后已修改。').first().waitFor();
     await shot(page, 'review-09-voided');
     await expectNoAxeProblems(page, 'clerk: approval voided');
     await goToStep(page, /^检查与生成/);
@@ -296,7 +311,7 @@ describe('review cycle: two computers, files passed between them', () => {
     await openDraftFile(page, path);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByText('审核后已修改。').first().waitFor();
-    expect(await page.getByText(/原审核通过（王建国，/).count()).toBe(1);
+    expect(await page.getByText(/报告内容与审核通过时（王建国，.*审核通过）的内容不同/).count()).toBe(1);
 
     // The supervisor's screen says so too.
     const third = await computer();

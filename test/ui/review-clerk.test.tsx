@@ -12,6 +12,7 @@ import { contentHash } from '../../src/domain/content-hash.ts';
 import { serializeDraft } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { cellInputId } from '../../src/features/kernel/cell-id.ts';
+import { formatDateTime } from '../../src/features/shared/format.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, renderApp, storeDraft, waitForHash } from './app-harness.tsx';
 import { approvedOffice, captureDownloads, CELL_NAME, CLERK, downloadedDraft, returnedOffice, submittedOffice } from './review-helpers.ts';
@@ -142,14 +143,29 @@ describe('a returned report', () => {
 });
 
 describe('approval bound to the content', () => {
-  it('an edit after approval shows 审核后已修改, puts the report back into editing, and blocks the final version', async () => {
+  it('an approved report is read-only until 修改 is confirmed; an edit voids the approval and typing the old value back restores it', async () => {
     const user = userEvent.setup();
     const downloads = captureDownloads();
     const approved = await approvedOffice();
     const { repository, id } = await stored(approved);
     await openDraftAt(repository, id, 'applications', '三、收到和处理政府信息公开申请情况');
-    expect(screen.getByText(/报告已审核通过。修改任何内容都会使审核失效/)).toBeInTheDocument();
+    expect(screen.getByText(/报告已审核通过，内容不可修改。如需修改，请点击“修改”/)).toBeInTheDocument();
     const input = screen.getByRole('textbox', { name: CELL_NAME });
+    expect(input).toBeDisabled();
+
+    // 修改 asks first, and says what an edit does to the approval; 取消 keeps the form locked.
+    await user.click(screen.getByRole('button', { name: '修改' }));
+    let dialog = await screen.findByRole('alertdialog', { name: '修改已审核通过的报告' });
+    expect(dialog).toHaveTextContent('只要内容与审核通过时不同，审核即失效（审核后已修改）');
+    expect(dialog).toHaveTextContent('把内容改回审核通过时的样子，审核恢复有效');
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(input).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: '修改' }));
+    dialog = await screen.findByRole('alertdialog', { name: '修改已审核通过的报告' });
+    await user.click(within(dialog).getByRole('button', { name: '修改' }));
+    expect(screen.getByRole('textbox', { name: CELL_NAME })).toBeEnabled();
+
     await user.clear(input);
     await user.type(input, '37');
     expect(await screen.findByText('审核后已修改。', { exact: false })).toBeInTheDocument();
@@ -159,21 +175,39 @@ describe('approval bound to the content', () => {
     expect(review.history.at(-1)).toMatchObject({ action: 'approvalVoided' });
     expect(review.approval).toEqual(approved.review?.approval);
 
+    // The approved value typed back: approved again, the 审核后已修改 entry taken back, and still editable.
+    await user.clear(input);
+    await user.type(input, '36');
+    await waitFor(() => expect(within(screen.getByRole('banner')).getByText('审核通过')).toBeInTheDocument());
+    expect(screen.queryByText('审核后已修改。', { exact: false })).toBeNull();
+    await waitFor(async () => expect((await statusOf(repository, id))?.status).toBe('approved'));
+    expect((await statusOf(repository, id))?.history).toEqual(approved.review?.history);
+    expect(input).toBeEnabled();
+
+    // Changed once more, the final version is blocked.
+    await user.clear(input);
+    await user.type(input, '38');
+    await waitFor(async () => expect((await statusOf(repository, id))?.status).toBe('editing'));
     await user.click(screen.getAllByRole('link', { name: /检查与生成/ })[0]!);
     await user.click(await screen.findByRole('button', { name: '生成 Word 报告' }));
-    const dialog = await screen.findByRole('alertdialog', { name: '还不能生成正式版' }, { timeout: 10_000 });
-    expect(dialog).toHaveTextContent('审核通过后报告内容已修改（审核后已修改），须重新提交审核');
+    const blocked = await screen.findByRole('alertdialog', { name: '还不能生成正式版' }, { timeout: 10_000 });
+    expect(blocked).toHaveTextContent('审核通过后报告内容已修改（审核后已修改），须重新提交审核');
     expect(downloads).toEqual([]);
   });
 
-  it('an approved draft edited by hand is voided as soon as it is opened', async () => {
+  it('an approved draft edited by hand is voided as soon as it is opened; the notice gives the approval time, not the opening time', async () => {
     const approved = await approvedOffice();
     const edited = JSON.parse(serializeDraft(approved).replace('"naturalPerson": 36', '"naturalPerson": 35')) as Draft;
     expect(await contentHash(edited)).not.toBe(approved.review?.approval?.contentHash);
     const { repository, id } = await stored(edited);
     await openDraftAt(repository, id, 'basics', '基本信息');
-    expect(await screen.findByText('审核后已修改。', { exact: false })).toBeInTheDocument();
+    const notice = (await screen.findByText('审核后已修改。')).parentElement!;
+    const approval = approved.review!.approval!;
+    expect(notice).toHaveTextContent(`报告内容与审核通过时（${approval.reviewer}，${formatDateTime(approval.at)} 审核通过）的内容不同`);
     await waitFor(async () => expect((await statusOf(repository, id))?.status).toBe('editing'));
+    const voidedAt = (await statusOf(repository, id))!.history.at(-1)!;
+    expect(voidedAt.action).toBe('approvalVoided');
+    expect(notice.textContent).not.toContain(formatDateTime(voidedAt.at));
   });
 
   it('an approved report generates the final Word file', async () => {
