@@ -128,6 +128,22 @@ function blockersMessage(blockers: readonly Finding[], what: string): string {
   return `报告还有${counts}，${what}：${shown}${blockers.length > 3 ? '；……' : ''}`;
 }
 
+/**
+ * When a review file is older than the same report already in this browser (a local draft, or a
+ * review kept by the supervisor): a sentence saying so, else `null`. Rounds count submissions, so a
+ * file from round 1 when this browser has reached round 2 is stale — most likely an old attachment
+ * opened by mistake. `others` are drafts of the same agency and year.
+ */
+export function olderRoundMessage(file: Draft, others: readonly Draft[]): string | null {
+  const fileRound = currentRound(reviewOf(file));
+  const latest = others.reduce<Draft | null>((best, other) => (best && currentRound(reviewOf(best)) >= currentRound(reviewOf(other)) ? best : other), null);
+  if (!latest) return null;
+  const latestRound = currentRound(reviewOf(latest));
+  if (fileRound >= latestRound) return null;
+  const fileStep = fileRound === 0 ? '尚未送审' : `第${fileRound}轮（${reviewStatusLabels[reviewOf(file).status]}）`;
+  return `这是一份旧文件：文件是${fileStep}的，而此浏览器中这份报告已到第${latestRound}轮（${reviewStatusLabels[reviewOf(latest).status]}）。请确认打开的是最新的文件。`;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Anchors
 

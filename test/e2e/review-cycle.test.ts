@@ -92,7 +92,7 @@ describe('review cycle: two computers, files passed between them', () => {
     const review = page.getByRole('region', { name: '审核', exact: true });
     await review.getByLabel('提交人（编制人）姓名').fill('李晓明');
     const submitted = await download(page, dir, () => review.getByRole('button', { name: '提交审核' }).click());
-    expect(submitted.name).toBe(`${TITLE}（送审）.json`);
+    expect(submitted.name).toBe(`${TITLE}（送审第1轮）.json`);
     expect(readJson(submitted.path).review).toMatchObject({ status: 'submitted', history: [{ action: 'submitted', by: '李晓明' }] });
     await expect.poll(() => page.getByRole('banner').getByText('待审核').count()).toBe(1);
     await expectNoAxeProblems(page, 'clerk: check page, submitted');
@@ -134,7 +134,7 @@ describe('review cycle: two computers, files passed between them', () => {
     await sup.getByLabel('审核人姓名').fill('王建国');
     await sup.getByLabel('审核人职务').fill('办公室主任');
     const returned = await download(sup, dir, () => sup.getByRole('button', { name: '退回修改' }).click());
-    expect(returned.name).toBe(`${TITLE}（退回修改）.json`);
+    expect(returned.name).toBe(`${TITLE}（退回修改第1轮）.json`);
     const file = readJson(returned.path);
     expect(file.review?.status).toBe('returned');
     expect(file.review?.comments.map((comment) => comment.anchor)).toEqual([
@@ -189,7 +189,7 @@ describe('review cycle: two computers, files passed between them', () => {
     await expect.poll(() => page.getByRole('table', { name: '审核记录，按时间先后' }).textContent()).toContain('退回修改');
     await shot(page, 'review-07-clerk-check-page');
     const resubmitted = await download(page, dir, () => review.getByRole('button', { name: '重新提交' }).click());
-    expect(resubmitted.name).toBe(`${TITLE}（送审）.json`);
+    expect(resubmitted.name).toBe(`${TITLE}（送审第2轮）.json`);
     const file = readJson(resubmitted.path);
     expect(file.review?.comments.map((comment) => comment.state)).toEqual(['resolved', 'answered']);
     expect(file.review?.history.map((entry) => [entry.round, entry.action])).toEqual([
@@ -288,7 +288,7 @@ describe('review cycle: two computers, files passed between them', () => {
     // Back to the approved value: the approval counts again.
     await input.fill('36');
     await input.press('Tab');
-    await expect.poll(() => page.getByRole('banner').getByText('审核通过', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('banner').locator('.rv-badge').textContent()).toBe('审核状态：审核通过');
     expect(await page.getByText('审核后已修改。').count()).toBe(0);
     await input.fill('37');
     await input.press('Tab');

@@ -41,7 +41,7 @@ describe('submitting for review', () => {
     await user.type(within(review).getByLabelText('提交人（编制人）姓名'), CLERK);
     await user.click(within(review).getByRole('button', { name: '提交审核' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
-    expect(downloads[0]!.name).toBe('宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告（送审）.json');
+    expect(downloads[0]!.name).toBe('宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告（送审第1轮）.json');
     const file = await downloadedDraft(downloads[0]!);
     expect(file.review).toMatchObject({ status: 'submitted', history: [{ round: 1, action: 'submitted', by: CLERK }] });
     await waitFor(async () => expect((await statusOf(repository, id))?.status).toBe('submitted'));
@@ -115,7 +115,7 @@ describe('a returned report', () => {
     expect(within(review).getByLabelText('提交人（编制人）姓名')).toHaveValue(CLERK);
     await user.click(within(review).getByRole('button', { name: '重新提交' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
-    expect(downloads[0]!.name).toMatch(/（送审）\.json$/);
+    expect(downloads[0]!.name).toMatch(/（送审第2轮）\.json$/);
     const file = await downloadedDraft(downloads[0]!);
     expect(file.review?.comments.map((comment) => comment.state)).toEqual(['resolved', 'answered']);
     expect(file.review?.history.map((entry) => [entry.round, entry.action, entry.by])).toEqual([

@@ -6,7 +6,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DraftProblem } from '../../domain/draft-file.ts';
 import { reviewOf, type Draft } from '../../domain/draft-types.ts';
-import { reviewStatusLabels } from '../../domain/review.ts';
+import { olderRoundMessage, reviewStatusLabels } from '../../domain/review.ts';
 import { emptyDraft } from '../../domain/values.ts';
 import { templateForNewReport } from '../../domain/variant.ts';
 import { newDraftId, type StoredDraft } from '../../storage/draft-repository.ts';
@@ -138,6 +138,15 @@ export function HomePage() {
       setDialog({ kind: 'new', error: result.message });
     }
   };
+
+  /** Whether a review file is an older round than this browser's copy of the report (draft or review kept here). */
+  const olderRound = (fileDraft: Draft): string | null =>
+    olderRoundMessage(
+      fileDraft,
+      [...(records ?? []).map((record) => record.draft), ...reviews.map((session) => session.draft)].filter(
+        (other) => other.year === fileDraft.year && other.agency.name === fileDraft.agency.name,
+      ),
+    );
 
   const onFileChosen = async (file: File | undefined) => {
     if (fileInput.current) fileInput.current.value = '';
@@ -369,6 +378,7 @@ export function HomePage() {
             文件“{dialog.fileName}”是“{dialog.fileDraft.agency.name}”{dialog.fileDraft.year}年度的报告。此浏览器中已有这份报告的草稿（最后保存于{' '}
             {formatDateTime(dialog.existing.savedAt)}）。
           </p>
+          <OlderRoundNote message={olderRound(dialog.fileDraft)} />
           <p>每个机关每个年度只保留一份草稿：可以打开已有草稿，或者用文件内容替换它。</p>
         </Modal>
       )}
@@ -501,6 +511,7 @@ export function HomePage() {
           <p>
             文件“{dialog.fileName}”是“{dialog.fileDraft.agency.name}”{dialog.fileDraft.year}年度报告的送审文件（状态：{reviewStatusLabels.submitted}）。
           </p>
+          <OlderRoundNote message={olderRound(dialog.fileDraft)} />
           <p>审核人请选择“审核这份报告”：报告按打印格式只读显示，可以提出意见、退回修改或审核通过。编制人要继续编辑自己的报告，请选择“作为草稿打开”。</p>
         </Modal>
       )}
@@ -684,4 +695,13 @@ function ReviewResultDialog({
       </ul>
     </Modal>
   );
+}
+
+/** Said before anything opens: a stale attachment is the likeliest mistake with files that travel by mail. */
+function OlderRoundNote({ message }: { message: string | null }) {
+  return message ? (
+    <p className="tone-warning" role="note">
+      {message}
+    </p>
+  ) : null;
 }
