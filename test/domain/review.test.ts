@@ -14,6 +14,7 @@ import {
   commentStateLabels,
   currentRound,
   editingWarning,
+  olderRoundMessage,
   resolveComment,
   resubmit,
   returnForChanges,
@@ -287,6 +288,23 @@ describe('approval bound to the content', () => {
     expect(await approvalStatus(draft)).toBe('voided');
     const final = await gateOf(draft);
     expect(!final.ok && final.reasons).toEqual(['报告标为审核通过，但没有审核记录，须重新提交审核']);
+  });
+});
+
+describe('a review file older than this browser\'s copy', () => {
+  it('is named as such only when its round is behind the latest copy held here', async () => {
+    const { drafts, approved } = await approvedOffice();
+    // Round 1's submission against round 2 (resubmitted, then approved): old.
+    expect(olderRoundMessage(drafts.submitted!, [drafts.start!, approved])).toBe(
+      '这是一份旧文件：文件是第1轮（待审核）的，而此浏览器中这份报告已到第2轮（审核通过）。请确认打开的是最新的文件。',
+    );
+    // The latest copy counts, whichever order the copies come in.
+    expect(olderRoundMessage(drafts.returned!, [approved, drafts.submitted!])).toMatch(/文件是第1轮（退回修改）的，而此浏览器中这份报告已到第2轮（审核通过）/);
+    expect(olderRoundMessage(drafts.start!, [drafts.submitted!])).toMatch(/文件是尚未送审的，而此浏览器中这份报告已到第1轮（待审核）/);
+    // Same round, a newer round, or nothing held here: nothing to say.
+    expect(olderRoundMessage(drafts.resubmitted!, [approved])).toBeNull();
+    expect(olderRoundMessage(approved, [drafts.submitted!])).toBeNull();
+    expect(olderRoundMessage(drafts.submitted!, [])).toBeNull();
   });
 });
 

@@ -82,6 +82,7 @@ describe('review cycle: two computers, files passed between them', () => {
   let clerk: Computer;
   let supervisor: Computer;
   let approvedPath: string;
+  let firstRoundPath: string;
 
   it('the clerk opens the sample report and submits it: 待审核 and the review file', async () => {
     clerk = await computer();
@@ -93,6 +94,7 @@ describe('review cycle: two computers, files passed between them', () => {
     await review.getByLabel('提交人（编制人）姓名').fill('李晓明');
     const submitted = await download(page, dir, () => review.getByRole('button', { name: '提交审核' }).click());
     expect(submitted.name).toBe(`${TITLE}（送审第1轮）.json`);
+    firstRoundPath = submitted.path;
     expect(readJson(submitted.path).review).toMatchObject({ status: 'submitted', history: [{ action: 'submitted', by: '李晓明' }] });
     await expect.poll(() => page.getByRole('banner').getByText('待审核').count()).toBe(1);
     await expectNoAxeProblems(page, 'clerk: check page, submitted');
@@ -236,6 +238,17 @@ describe('review cycle: two computers, files passed between them', () => {
     await sup.getByRole('heading', { name: '已审核通过' }).waitFor();
     await sup.getByText(/签名有效，签名人在审核人名单中/).waitFor();
     await shot(sup, 'review-08c-approved');
+
+    // The first round's file, opened again by mistake: the supervisor is told it is old before reviewing it.
+    await home(sup);
+    await sup.getByLabel('选择送审文件（编制人发来的 .json）').setInputFiles(firstRoundPath);
+    const stale = sup.getByRole('alertdialog', { name: '这是一份旧的送审文件' });
+    await expect.poll(() => stale.getByRole('note').textContent()).toBe(
+      '这是一份旧文件：文件是第1轮（待审核）的，而此浏览器中这份报告已到第2轮（审核通过）。请确认打开的是最新的文件。',
+    );
+    await shot(sup, 'review-08d-older-round');
+    await stale.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => stale.count()).toBe(0);
   });
 
   it('the clerk opens the approved file and generates the final Word file, which carries the approval', async () => {
@@ -278,7 +291,7 @@ describe('review cycle: two computers, files passed between them', () => {
     await page.getByRole('button', { name: '修改', exact: true }).click();
     const confirm = page.getByRole('alertdialog', { name: '修改已审核通过的报告' });
     await expect.poll(() => confirm.textContent()).toContain('把内容改回审核通过时的样子，审核恢复有效');
-    await shot(page, 'review-08b-amend-confirm');
+    await shot(page, 'review-09a-amend-confirm');
     await confirm.getByRole('button', { name: '修改', exact: true }).click();
     await expect.poll(() => input.isEnabled()).toBe(true);
     await input.fill('37');

@@ -15,7 +15,8 @@ import { cellInputId } from '../../src/features/kernel/cell-id.ts';
 import { formatDateTime } from '../../src/features/shared/format.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, renderApp, storeDraft, waitForHash } from './app-harness.tsx';
-import { approvedOffice, captureDownloads, CELL_NAME, CLERK, downloadedDraft, returnedOffice, submittedOffice } from './review-helpers.ts';
+import { answerComment, resolveComment, resubmit } from '../../src/domain/review.ts';
+import { approvedOffice, captureDownloads, CELL_NAME, CLERK, downloadedDraft, ok, returnedOffice, submittedOffice } from './review-helpers.ts';
 import { office2023Draft } from './ui-fixtures.ts';
 
 beforeEach(() => window.localStorage.clear());
@@ -287,6 +288,34 @@ describe('a review file coming back to the clerk', () => {
     expect(merged.narrative.problems!.parts.problems).toMatch(/补充一句。$/);
     expect(merged.review?.status).toBe('editing');
     expect(merged.review?.history.map((entry) => entry.action)).toEqual(['submitted', 'approved', 'approvalVoided']);
+  });
+
+  it('a file from an older round than this browser holds says so before anything opens', async () => {
+    const user = userEvent.setup();
+    const at = new Date(Date.UTC(2026, 0, 8, 9, 0));
+    const returned = returnedOffice();
+    const answered = ok(answerComment(ok(resolveComment(returned, 'c1', CLERK, at)), 'c2', CLERK, '已补充', at));
+    const roundTwo = ok(resubmit(answered, CLERK, at));
+    const { repository } = await stored(roundTwo);
+    renderApp({ repository });
+    await screen.findByRole('button', { name: '打开草稿文件' });
+
+    // Round 1's submission, sent again by mistake.
+    await pick(user, submittedOffice(), '送审第1轮.json');
+    let dialog = await screen.findByRole('dialog', { name: '这是一份待审核的报告' });
+    expect(within(dialog).getByRole('note')).toHaveTextContent('这是一份旧文件：文件是第1轮（待审核）的，而此浏览器中这份报告已到第2轮（待审核）。请确认打开的是最新的文件。');
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+
+    // Round 1's returned file: the existing-draft dialog says it too.
+    await pick(user, returned, '退回修改第1轮.json');
+    dialog = await screen.findByRole('dialog', { name: '已有同一机关、同一年度的草稿' });
+    expect(within(dialog).getByRole('note')).toHaveTextContent('文件是第1轮（退回修改）的，而此浏览器中这份报告已到第2轮（待审核）');
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+
+    // The latest round's own file is not called old.
+    await pick(user, roundTwo, '送审第2轮.json');
+    dialog = await screen.findByRole('dialog', { name: '这是一份待审核的报告' });
+    expect(within(dialog).queryByRole('note')).toBeNull();
   });
 
   it('a file waiting for review asks whether to review it or open it as a draft', async () => {
