@@ -30,7 +30,7 @@ import { reviewOf, settingsOf, type CellValues, type Draft, type NarrativeSectio
 import { feeStatementSentence } from '../domain/fee-statement.ts';
 import { defaultPreamble } from '../domain/preamble.ts';
 import { verdictLabel, verifyApproval, type ApprovalVerdict } from '../domain/approval-verdict.ts';
-import { approvalSwitchedOffInApp, reviewStatusLabels } from '../domain/review.ts';
+import { approvalSwitchedOffInApp, canGenerateFinal, reviewStatusLabels } from '../domain/review.ts';
 import { formatFingerprint } from '../domain/signing.ts';
 import { finalBlockers } from '../domain/final-gate.ts';
 import type { NarrativeSectionTemplate, TableSectionTemplate } from '../domain/template-types.ts';
@@ -77,7 +77,18 @@ export type ReportMode = 'final' | 'draft';
 const TITLE_SUFFIX = '年政府信息公开工作年度报告';
 /** Shown on every page of a draft (issue 3: "each page is marked 草稿"). */
 const DRAFT_MARK = '草稿';
-const DRAFT_NOTE = '本文件尚未通过全部校验，仅供内部核对，不得作为正式报告发布';
+/** Why a draft is a draft, in its header: what still stands between it and the final version. */
+const DRAFT_NOTES = {
+  unchecked: '本文件尚未通过全部校验，仅供内部核对，不得作为正式报告发布',
+  unapproved: '本文件尚未经审核通过，仅供内部核对，不得作为正式报告发布',
+  chosen: '本文件为草稿，仅供内部核对，不得作为正式报告发布',
+} as const;
+
+/** A clean report waiting only for its approval says so, not that checks failed. */
+function draftNote(draft: Draft, approval: ApprovalVerdict): string {
+  if (finalBlockers(draft).length > 0) return DRAFT_NOTES.unchecked;
+  return canGenerateFinal(draft, approval).ok ? DRAFT_NOTES.chosen : DRAFT_NOTES.unapproved;
+}
 /** File-name suffix of a draft (issue 3). */
 const DRAFT_FILE_SUFFIX = '（草稿）';
 
@@ -270,7 +281,7 @@ function pageNumberFooter(alignment: Align): Footer {
 }
 
 /** The 草稿 mark on every page of a draft: printable (black text and a rule), impossible to miss. */
-function draftHeader(): Header {
+function draftHeader(note: string): Header {
   return new Header({
     children: [
       new Paragraph({
@@ -279,7 +290,7 @@ function draftHeader(): Header {
         border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: '000000', space: 4 } },
         children: [
           new TextRun({ text: DRAFT_MARK, font: runFonts(FONT_HEADING1), size: SIZE_SANHAO, characterSpacing: 200 }),
-          new TextRun({ text: `　${DRAFT_NOTE}`, font: runFonts(FONT_BODY), size: SIZE_XIAOSI }),
+          new TextRun({ text: `　${note}`, font: runFonts(FONT_BODY), size: SIZE_XIAOSI }),
         ],
       }),
     ],
@@ -418,7 +429,7 @@ export function createReportDocument(draft: Draft, mode: ReportMode, approval: A
           // tables' height, and docx cannot switch snapping off per paragraph.
           grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
         },
-        ...(mode === 'draft' ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
+        ...(mode === 'draft' ? { headers: { default: draftHeader(draftNote(draft, approval)), even: draftHeader(draftNote(draft, approval)) } } : {}),
         footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
         children: reportBlocks(draft, mode),
       },

@@ -4,8 +4,9 @@
  * The cycle: the clerk submits (编辑中 → 待审核); the reviewer returns it with comments anchored to a
  * section, a paragraph or a table cell (→ 退回修改) or approves it (→ 审核通过); the clerk marks each
  * comment resolved or answers it and resubmits (→ 待审核, next round). Every step is kept in
- * `review.history`. An approval records `contentHash(draft)`; once the content no longer matches, the
- * approval is void (审核后已修改) and `applyContentChange` puts the report back into editing.
+ * `review.history`. An approval records `contentHash(draft)`; it counts exactly while the content matches:
+ * `applyContentChange` puts a changed report back into editing (审核后已修改) and approves it again when
+ * the content is brought back to what was approved.
  *
  * Every transition returns a new draft and never mutates its input. An illegal step is refused with a
  * Chinese message for the screen, never an exception.
@@ -125,6 +126,22 @@ function blockersMessage(blockers: readonly Finding[], what: string): string {
     .map((finding) => finding.message)
     .join('；');
   return `报告还有${counts}，${what}：${shown}${blockers.length > 3 ? '；……' : ''}`;
+}
+
+/**
+ * When a review file is older than the same report already in this browser (a local draft, or a
+ * review kept by the supervisor): a sentence saying so, else `null`. Rounds count submissions, so a
+ * file from round 1 when this browser has reached round 2 is stale — most likely an old attachment
+ * opened by mistake. `others` are drafts of the same agency and year.
+ */
+export function olderRoundMessage(file: Draft, others: readonly Draft[]): string | null {
+  const fileRound = currentRound(reviewOf(file));
+  const latest = others.reduce<Draft | null>((best, other) => (best && currentRound(reviewOf(best)) >= currentRound(reviewOf(other)) ? best : other), null);
+  if (!latest) return null;
+  const latestRound = currentRound(reviewOf(latest));
+  if (fileRound >= latestRound) return null;
+  const fileStep = fileRound === 0 ? '尚未送审' : `第${fileRound}轮（${reviewStatusLabels[reviewOf(file).status]}）`;
+  return `这是一份旧文件：文件是${fileStep}的，而此浏览器中这份报告已到第${latestRound}轮（${reviewStatusLabels[reviewOf(latest).status]}）。请确认打开的是最新的文件。`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -419,21 +436,33 @@ export function approvalStatusOf(verdict: ApprovalVerdict): ApprovalStatus {
 }
 
 /**
- * Call after an edit is saved and after opening a file: when an approved report's content no longer
- * matches its approval, records 审核后已修改 in the history and puts the report back into editing
- * (the voided approval stays, so the screens can show what was approved). Otherwise returns the
- * draft unchanged (the same object).
+ * The approval follows the content. Call after an edit and after opening a file:
+ * - an approved report whose content no longer matches its approval gets 审核后已修改 in the history
+ *   and goes back to editing (the approval stays, so the screens can show what was approved);
+ * - a report put back into editing that way whose content is again exactly what was approved (the
+ *   clerk typed the old value back) is approved again: the trailing 审核后已修改 entry is taken back,
+ *   since the change it recorded no longer exists. A new submission (which clears the approval) ends this.
+ * Otherwise returns the draft unchanged (the same object).
  */
 export async function applyContentChange(draft: Draft, now: Date, by = ''): Promise<Draft> {
   const review = reviewOf(draft);
-  if (review.status !== 'approved' || !review.approval) return draft;
+  const approval = review.approval;
+  if (!approval) return draft;
+  const voidedByEdit = review.status === 'editing' && review.history.at(-1)?.action === 'approvalVoided';
+  if (review.status !== 'approved' && !voidedByEdit) return draft;
   // An unsigned approval of an older version hashed the content without the settings: compare it the
   // same way, so that merely opening such a file does not read as a change (it is shown as unsigned).
-  const current = review.approval.signature ? await contentHash(draft) : await legacyContentHash(draft);
-  if (current === review.approval.contentHash) return draft;
-  const at = timeOf(now) ?? review.approval.at;
-  const entry: ReviewHistoryEntry = { round: currentRound(review), action: 'approvalVoided', by, at };
-  return withReview(draft, { ...review, status: 'editing', history: [...review.history, entry] }, at);
+  const current = approval.signature ? await contentHash(draft) : await legacyContentHash(draft);
+  const matches = current === approval.contentHash;
+  if (review.status === 'approved') {
+    if (matches) return draft;
+    const at = timeOf(now) ?? approval.at;
+    const entry: ReviewHistoryEntry = { round: currentRound(review), action: 'approvalVoided', by, at };
+    return withReview(draft, { ...review, status: 'editing', history: [...review.history, entry] }, at);
+  }
+  if (!matches) return draft;
+  const at = timeOf(now) ?? approval.at;
+  return withReview(draft, { ...review, status: 'approved', history: review.history.slice(0, -1) }, at);
 }
 
 /**
@@ -458,7 +487,7 @@ export function editingWarning(draft: Draft): string | null {
     case 'submitted':
       return '报告已提交审核。现在修改的内容，审核人手中的审核文件里没有；如需修改，请在退回后修改，或修改后重新发送审核文件';
     case 'approved':
-      return '报告已审核通过。修改任何内容都会使审核失效（审核后已修改），须重新提交审核';
+      return '报告已审核通过，内容不可修改。如需修改，请点击“修改”：内容与审核通过时不同，审核即失效（审核后已修改），改回原样则审核恢复有效';
     default:
       return null;
   }

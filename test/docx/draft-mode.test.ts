@@ -16,6 +16,8 @@ import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { templates } from '../../templates/index.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 import { readDocx, type DocxRead } from '../helpers/read-docx.ts';
+import { testSigningKey } from '../helpers/signing-keys.ts';
+import { approve, submitForReview } from '../../src/domain/review.ts';
 
 function setCell(draft: Draft, key: string, value: number | null): Draft {
   const template = templateOf(draft);
@@ -145,5 +147,30 @@ describe('draft mode', () => {
     const has = (doc: DocxRead) => doc.paragraphs.some((p) => /^（[一二三四五六七]）监督保障$/.test(p.text));
     expect(has(draftDoc)).toBe(true);
     expect(has(finalDoc)).toBe(false);
+  });
+});
+
+describe('the 草稿 header says what still stands between the draft and the final version', () => {
+  const headerOf = async (draft: Draft) => readDocx(await buildReportDocx(draft, 'draft')).headers.map((header) => header.text);
+
+  it('尚未通过全部校验 while errors or untouched cells remain', async () => {
+    const incomplete = setCell(office2023Draft(), 'applications.newReceived.naturalPerson', null);
+    expect(finalBlockers(incomplete).length).toBeGreaterThan(0);
+    for (const text of await headerOf(incomplete)) expect(text).toBe('草稿　本文件尚未通过全部校验，仅供内部核对，不得作为正式报告发布');
+  });
+
+  it('尚未经审核通过 when the only thing missing is the approval', async () => {
+    const clean = office2023Draft();
+    expect(finalBlockers(clean)).toEqual([]);
+    for (const text of await headerOf(clean)) expect(text).toBe('草稿　本文件尚未经审核通过，仅供内部核对，不得作为正式报告发布');
+  });
+
+  it('neither, for an approved report printed as a draft by choice', async () => {
+    const at = new Date(Date.UTC(2024, 0, 20, 8, 0));
+    const submitted = submitForReview(office2023Draft(), '李晓明', at);
+    if (!submitted.ok) throw new Error(submitted.message);
+    const approved = await approve(submitted.draft, { name: '王建国', role: '办公室主任' }, await testSigningKey(), at);
+    if (!approved.ok) throw new Error(approved.message);
+    for (const text of await headerOf(approved.draft)) expect(text).toBe('草稿　本文件为草稿，仅供内部核对，不得作为正式报告发布');
   });
 });

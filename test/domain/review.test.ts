@@ -14,6 +14,7 @@ import {
   commentStateLabels,
   currentRound,
   editingWarning,
+  olderRoundMessage,
   resolveComment,
   resubmit,
   returnForChanges,
@@ -210,10 +211,23 @@ describe('approval bound to the content', () => {
     // The voided approval stays visible until the next submission.
     expect(voided.review!.approval).toEqual(approved.review!.approval);
     expect(await approvalStatus(voided)).toBe('voided');
-    // Editing it back does not revive an approval once voided.
-    const revertedAfterVoid = setCell(voided, 'proactive.normativeDocuments.issued', 9);
+    // A second change while voided records nothing more.
+    const editedMore = deepFreeze(setCell(voided, 'proactive.normativeDocuments.issued', 11));
+    expect(await applyContentChange(editedMore, at(10), clerk)).toBe(editedMore);
+
+    // Typing the approved value back brings the approval back: the content is again what was signed.
+    const revertedAfterVoid = deepFreeze(setCell(editedMore, 'proactive.normativeDocuments.issued', 9));
     expect(await contentHash(revertedAfterVoid)).toBe(approved.review!.approval!.contentHash);
-    expect(await approvalStatus(revertedAfterVoid)).toBe('voided');
+    const restored = await applyContentChange(revertedAfterVoid, at(10), clerk);
+    expect(restored.review!.status).toBe('approved');
+    expect(restored.review!.history).toEqual(approved.review!.history);
+    expect(restored.review!.approval).toEqual(approved.review!.approval);
+    expect(await approvalStatus(restored)).toBe('valid');
+    expect((await gateOf(restored)).ok).toBe(true);
+    // And changed again: voided again, as often as the content differs.
+    const changedAgain = await applyContentChange(setCell(restored, 'proactive.normativeDocuments.issued', 12), at(10), clerk);
+    expect(changedAgain.review!.status).toBe('editing');
+    expect(changedAgain.review!.history.filter((entry) => entry.action === 'approvalVoided')).toHaveLength(1);
 
     const again = ok(submitForReview(voided, clerk, at(10)));
     expect(again.review!.status).toBe('submitted');
@@ -222,6 +236,8 @@ describe('approval bound to the content', () => {
     expect(await approvalStatus(again)).toBe('none');
     const reapproved = ok(await approve(again, reviewer, signingKey, at(11)));
     expect(await approvalStatus(reapproved)).toBe('valid');
+    // Once resubmitted, the old approval is gone for good: typing its content back restores nothing.
+    expect(await applyContentChange(again, at(12), clerk)).toBe(again);
   });
 
   it('a hand-edited approved file is detected as voided, an untouched one stays valid', async () => {
@@ -272,6 +288,23 @@ describe('approval bound to the content', () => {
     expect(await approvalStatus(draft)).toBe('voided');
     const final = await gateOf(draft);
     expect(!final.ok && final.reasons).toEqual(['报告标为审核通过，但没有审核记录，须重新提交审核']);
+  });
+});
+
+describe('a review file older than this browser\'s copy', () => {
+  it('is named as such only when its round is behind the latest copy held here', async () => {
+    const { drafts, approved } = await approvedOffice();
+    // Round 1's submission against round 2 (resubmitted, then approved): old.
+    expect(olderRoundMessage(drafts.submitted!, [drafts.start!, approved])).toBe(
+      '这是一份旧文件：文件是第1轮（待审核）的，而此浏览器中这份报告已到第2轮（审核通过）。请确认打开的是最新的文件。',
+    );
+    // The latest copy counts, whichever order the copies come in.
+    expect(olderRoundMessage(drafts.returned!, [approved, drafts.submitted!])).toMatch(/文件是第1轮（退回修改）的，而此浏览器中这份报告已到第2轮（审核通过）/);
+    expect(olderRoundMessage(drafts.start!, [drafts.submitted!])).toMatch(/文件是尚未送审的，而此浏览器中这份报告已到第1轮（待审核）/);
+    // Same round, a newer round, or nothing held here: nothing to say.
+    expect(olderRoundMessage(drafts.resubmitted!, [approved])).toBeNull();
+    expect(olderRoundMessage(approved, [drafts.submitted!])).toBeNull();
+    expect(olderRoundMessage(drafts.submitted!, [])).toBeNull();
   });
 });
 

@@ -82,6 +82,7 @@ describe('review cycle: two computers, files passed between them', () => {
   let clerk: Computer;
   let supervisor: Computer;
   let approvedPath: string;
+  let firstRoundPath: string;
 
   it('the clerk opens the sample report and submits it: 待审核 and the review file', async () => {
     clerk = await computer();
@@ -92,7 +93,8 @@ describe('review cycle: two computers, files passed between them', () => {
     const review = page.getByRole('region', { name: '审核', exact: true });
     await review.getByLabel('提交人（编制人）姓名').fill('李晓明');
     const submitted = await download(page, dir, () => review.getByRole('button', { name: '提交审核' }).click());
-    expect(submitted.name).toBe(`${TITLE}（送审）.json`);
+    expect(submitted.name).toBe(`${TITLE}（送审第1轮）.json`);
+    firstRoundPath = submitted.path;
     expect(readJson(submitted.path).review).toMatchObject({ status: 'submitted', history: [{ action: 'submitted', by: '李晓明' }] });
     await expect.poll(() => page.getByRole('banner').getByText('待审核').count()).toBe(1);
     await expectNoAxeProblems(page, 'clerk: check page, submitted');
@@ -134,7 +136,7 @@ describe('review cycle: two computers, files passed between them', () => {
     await sup.getByLabel('审核人姓名').fill('王建国');
     await sup.getByLabel('审核人职务').fill('办公室主任');
     const returned = await download(sup, dir, () => sup.getByRole('button', { name: '退回修改' }).click());
-    expect(returned.name).toBe(`${TITLE}（退回修改）.json`);
+    expect(returned.name).toBe(`${TITLE}（退回修改第1轮）.json`);
     const file = readJson(returned.path);
     expect(file.review?.status).toBe('returned');
     expect(file.review?.comments.map((comment) => comment.anchor)).toEqual([
@@ -189,7 +191,7 @@ describe('review cycle: two computers, files passed between them', () => {
     await expect.poll(() => page.getByRole('table', { name: '审核记录，按时间先后' }).textContent()).toContain('退回修改');
     await shot(page, 'review-07-clerk-check-page');
     const resubmitted = await download(page, dir, () => review.getByRole('button', { name: '重新提交' }).click());
-    expect(resubmitted.name).toBe(`${TITLE}（送审）.json`);
+    expect(resubmitted.name).toBe(`${TITLE}（送审第2轮）.json`);
     const file = readJson(resubmitted.path);
     expect(file.review?.comments.map((comment) => comment.state)).toEqual(['resolved', 'answered']);
     expect(file.review?.history.map((entry) => [entry.round, entry.action])).toEqual([
@@ -236,6 +238,17 @@ describe('review cycle: two computers, files passed between them', () => {
     await sup.getByRole('heading', { name: '已审核通过' }).waitFor();
     await sup.getByText(/签名有效，签名人在审核人名单中/).waitFor();
     await shot(sup, 'review-08c-approved');
+
+    // The first round's file, opened again by mistake: the supervisor is told it is old before reviewing it.
+    await home(sup);
+    await sup.getByLabel('选择送审文件（编制人发来的 .json）').setInputFiles(firstRoundPath);
+    const stale = sup.getByRole('alertdialog', { name: '这是一份旧的送审文件' });
+    await expect.poll(() => stale.getByRole('note').textContent()).toBe(
+      '这是一份旧文件：文件是第1轮（待审核）的，而此浏览器中这份报告已到第2轮（审核通过）。请确认打开的是最新的文件。',
+    );
+    await shot(sup, 'review-08d-older-round');
+    await stale.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => stale.count()).toBe(0);
   });
 
   it('the clerk opens the approved file and generates the final Word file, which carries the approval', async () => {
@@ -269,15 +282,30 @@ describe('review cycle: two computers, files passed between them', () => {
     expect((JSON.parse(stdout) as { approval: unknown }).approval).toMatchObject({ state: 'valid' });
   });
 
-  it('tampering in the browser: a cell edited after approval shows 审核后已修改 and blocks the final version', async () => {
+  it('after approval: read-only until 修改; an edit shows 审核后已修改, the approved value typed back restores the approval', async () => {
     const page = clerk.page;
     await goToStep(page, /^三、收到和处理/);
-    await page.getByText('报告已审核通过。修改任何内容都会使审核失效').waitFor();
+    await page.getByText('报告已审核通过，内容不可修改').waitFor();
     const input = page.getByRole('textbox', { name: CELL_NAME });
+    expect(await input.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '修改', exact: true }).click();
+    const confirm = page.getByRole('alertdialog', { name: '修改已审核通过的报告' });
+    await expect.poll(() => confirm.textContent()).toContain('把内容改回审核通过时的样子，审核恢复有效');
+    await shot(page, 'review-09a-amend-confirm');
+    await confirm.getByRole('button', { name: '修改', exact: true }).click();
+    await expect.poll(() => input.isEnabled()).toBe(true);
     await input.fill('37');
     await input.press('Tab');
     await page.getByText('审核后已修改。').first().waitFor();
     await expect.poll(() => page.getByRole('banner').getByText('审核后已修改').count()).toBe(1);
+    // Back to the approved value: the approval counts again.
+    await input.fill('36');
+    await input.press('Tab');
+    await expect.poll(() => page.getByRole('banner').locator('.rv-badge').textContent()).toBe('审核状态：审核通过');
+    expect(await page.getByText('审核后已修改。').count()).toBe(0);
+    await input.fill('37');
+    await input.press('Tab');
+    await page.getByText('审核后已修改。').first().waitFor();
     await shot(page, 'review-09-voided');
     await expectNoAxeProblems(page, 'clerk: approval voided');
     await goToStep(page, /^检查与生成/);
@@ -296,7 +324,7 @@ describe('review cycle: two computers, files passed between them', () => {
     await openDraftFile(page, path);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByText('审核后已修改。').first().waitFor();
-    expect(await page.getByText(/原审核通过（王建国，/).count()).toBe(1);
+    expect(await page.getByText(/报告内容与审核通过时（王建国，.*审核通过）的内容不同/).count()).toBe(1);
 
     // The supervisor's screen says so too.
     const third = await computer();

@@ -12,9 +12,11 @@ import { contentHash } from '../../src/domain/content-hash.ts';
 import { serializeDraft } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { cellInputId } from '../../src/features/kernel/cell-id.ts';
+import { formatDateTime } from '../../src/features/shared/format.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, renderApp, storeDraft, waitForHash } from './app-harness.tsx';
-import { approvedOffice, captureDownloads, CELL_NAME, CLERK, downloadedDraft, returnedOffice, submittedOffice } from './review-helpers.ts';
+import { answerComment, resolveComment, resubmit } from '../../src/domain/review.ts';
+import { approvedOffice, captureDownloads, CELL_NAME, CLERK, downloadedDraft, ok, returnedOffice, submittedOffice } from './review-helpers.ts';
 import { office2023Draft } from './ui-fixtures.ts';
 
 beforeEach(() => window.localStorage.clear());
@@ -40,7 +42,7 @@ describe('submitting for review', () => {
     await user.type(within(review).getByLabelText('提交人（编制人）姓名'), CLERK);
     await user.click(within(review).getByRole('button', { name: '提交审核' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
-    expect(downloads[0]!.name).toBe('宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告（送审）.json');
+    expect(downloads[0]!.name).toBe('宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告（送审第1轮）.json');
     const file = await downloadedDraft(downloads[0]!);
     expect(file.review).toMatchObject({ status: 'submitted', history: [{ round: 1, action: 'submitted', by: CLERK }] });
     await waitFor(async () => expect((await statusOf(repository, id))?.status).toBe('submitted'));
@@ -114,7 +116,7 @@ describe('a returned report', () => {
     expect(within(review).getByLabelText('提交人（编制人）姓名')).toHaveValue(CLERK);
     await user.click(within(review).getByRole('button', { name: '重新提交' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
-    expect(downloads[0]!.name).toMatch(/（送审）\.json$/);
+    expect(downloads[0]!.name).toMatch(/（送审第2轮）\.json$/);
     const file = await downloadedDraft(downloads[0]!);
     expect(file.review?.comments.map((comment) => comment.state)).toEqual(['resolved', 'answered']);
     expect(file.review?.history.map((entry) => [entry.round, entry.action, entry.by])).toEqual([
@@ -142,14 +144,29 @@ describe('a returned report', () => {
 });
 
 describe('approval bound to the content', () => {
-  it('an edit after approval shows 审核后已修改, puts the report back into editing, and blocks the final version', async () => {
+  it('an approved report is read-only until 修改 is confirmed; an edit voids the approval and typing the old value back restores it', async () => {
     const user = userEvent.setup();
     const downloads = captureDownloads();
     const approved = await approvedOffice();
     const { repository, id } = await stored(approved);
     await openDraftAt(repository, id, 'applications', '三、收到和处理政府信息公开申请情况');
-    expect(screen.getByText(/报告已审核通过。修改任何内容都会使审核失效/)).toBeInTheDocument();
+    expect(screen.getByText(/报告已审核通过，内容不可修改。如需修改，请点击“修改”/)).toBeInTheDocument();
     const input = screen.getByRole('textbox', { name: CELL_NAME });
+    expect(input).toBeDisabled();
+
+    // 修改 asks first, and says what an edit does to the approval; 取消 keeps the form locked.
+    await user.click(screen.getByRole('button', { name: '修改' }));
+    let dialog = await screen.findByRole('alertdialog', { name: '修改已审核通过的报告' });
+    expect(dialog).toHaveTextContent('只要内容与审核通过时不同，审核即失效（审核后已修改）');
+    expect(dialog).toHaveTextContent('把内容改回审核通过时的样子，审核恢复有效');
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(input).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: '修改' }));
+    dialog = await screen.findByRole('alertdialog', { name: '修改已审核通过的报告' });
+    await user.click(within(dialog).getByRole('button', { name: '修改' }));
+    expect(screen.getByRole('textbox', { name: CELL_NAME })).toBeEnabled();
+
     await user.clear(input);
     await user.type(input, '37');
     expect(await screen.findByText('审核后已修改。', { exact: false })).toBeInTheDocument();
@@ -159,21 +176,39 @@ describe('approval bound to the content', () => {
     expect(review.history.at(-1)).toMatchObject({ action: 'approvalVoided' });
     expect(review.approval).toEqual(approved.review?.approval);
 
+    // The approved value typed back: approved again, the 审核后已修改 entry taken back, and still editable.
+    await user.clear(input);
+    await user.type(input, '36');
+    await waitFor(() => expect(within(screen.getByRole('banner')).getByText('审核通过')).toBeInTheDocument());
+    expect(screen.queryByText('审核后已修改。', { exact: false })).toBeNull();
+    await waitFor(async () => expect((await statusOf(repository, id))?.status).toBe('approved'));
+    expect((await statusOf(repository, id))?.history).toEqual(approved.review?.history);
+    expect(input).toBeEnabled();
+
+    // Changed once more, the final version is blocked.
+    await user.clear(input);
+    await user.type(input, '38');
+    await waitFor(async () => expect((await statusOf(repository, id))?.status).toBe('editing'));
     await user.click(screen.getAllByRole('link', { name: /检查与生成/ })[0]!);
     await user.click(await screen.findByRole('button', { name: '生成 Word 报告' }));
-    const dialog = await screen.findByRole('alertdialog', { name: '还不能生成正式版' }, { timeout: 10_000 });
-    expect(dialog).toHaveTextContent('审核通过后报告内容已修改（审核后已修改），须重新提交审核');
+    const blocked = await screen.findByRole('alertdialog', { name: '还不能生成正式版' }, { timeout: 10_000 });
+    expect(blocked).toHaveTextContent('审核通过后报告内容已修改（审核后已修改），须重新提交审核');
     expect(downloads).toEqual([]);
   });
 
-  it('an approved draft edited by hand is voided as soon as it is opened', async () => {
+  it('an approved draft edited by hand is voided as soon as it is opened; the notice gives the approval time, not the opening time', async () => {
     const approved = await approvedOffice();
     const edited = JSON.parse(serializeDraft(approved).replace('"naturalPerson": 36', '"naturalPerson": 35')) as Draft;
     expect(await contentHash(edited)).not.toBe(approved.review?.approval?.contentHash);
     const { repository, id } = await stored(edited);
     await openDraftAt(repository, id, 'basics', '基本信息');
-    expect(await screen.findByText('审核后已修改。', { exact: false })).toBeInTheDocument();
+    const notice = (await screen.findByText('审核后已修改。')).parentElement!;
+    const approval = approved.review!.approval!;
+    expect(notice).toHaveTextContent(`报告内容与审核通过时（${approval.reviewer}，${formatDateTime(approval.at)} 审核通过）的内容不同`);
     await waitFor(async () => expect((await statusOf(repository, id))?.status).toBe('editing'));
+    const voidedAt = (await statusOf(repository, id))!.history.at(-1)!;
+    expect(voidedAt.action).toBe('approvalVoided');
+    expect(notice.textContent).not.toContain(formatDateTime(voidedAt.at));
   });
 
   it('an approved report generates the final Word file', async () => {
@@ -253,6 +288,34 @@ describe('a review file coming back to the clerk', () => {
     expect(merged.narrative.problems!.parts.problems).toMatch(/补充一句。$/);
     expect(merged.review?.status).toBe('editing');
     expect(merged.review?.history.map((entry) => entry.action)).toEqual(['submitted', 'approved', 'approvalVoided']);
+  });
+
+  it('a file from an older round than this browser holds says so before anything opens', async () => {
+    const user = userEvent.setup();
+    const at = new Date(Date.UTC(2026, 0, 8, 9, 0));
+    const returned = returnedOffice();
+    const answered = ok(answerComment(ok(resolveComment(returned, 'c1', CLERK, at)), 'c2', CLERK, '已补充', at));
+    const roundTwo = ok(resubmit(answered, CLERK, at));
+    const { repository } = await stored(roundTwo);
+    renderApp({ repository });
+    await screen.findByRole('button', { name: '打开草稿文件' });
+
+    // Round 1's submission, sent again by mistake.
+    await pick(user, submittedOffice(), '送审第1轮.json');
+    let dialog = await screen.findByRole('dialog', { name: '这是一份待审核的报告' });
+    expect(within(dialog).getByRole('note')).toHaveTextContent('这是一份旧文件：文件是第1轮（待审核）的，而此浏览器中这份报告已到第2轮（待审核）。请确认打开的是最新的文件。');
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+
+    // Round 1's returned file: the existing-draft dialog says it too.
+    await pick(user, returned, '退回修改第1轮.json');
+    dialog = await screen.findByRole('dialog', { name: '已有同一机关、同一年度的草稿' });
+    expect(within(dialog).getByRole('note')).toHaveTextContent('文件是第1轮（退回修改）的，而此浏览器中这份报告已到第2轮（待审核）');
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+
+    // The latest round's own file is not called old.
+    await pick(user, roundTwo, '送审第2轮.json');
+    dialog = await screen.findByRole('dialog', { name: '这是一份待审核的报告' });
+    expect(within(dialog).queryByRole('note')).toBeNull();
   });
 
   it('a file waiting for review asks whether to review it or open it as a draft', async () => {

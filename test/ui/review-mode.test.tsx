@@ -108,7 +108,7 @@ describe('review mode: comments and decisions', () => {
     await user.click(screen.getByRole('button', { name: '退回修改' }));
 
     await waitFor(() => expect(downloads).toHaveLength(1));
-    expect(downloads[0]!.name).toBe('宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告（退回修改）.json');
+    expect(downloads[0]!.name).toBe('宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告（退回修改第1轮）.json');
     const returned = await downloadedDraft(downloads[0]!);
     expect(returned.review?.status).toBe('returned');
     expect(returned.review?.comments.map((comment) => [comment.anchor, comment.text, comment.author])).toEqual([

@@ -7,7 +7,7 @@
  * form subscription (`form.subscribe`), so typing re-renders only the field being typed in and the
  * small parts that watch it (character count, grid cells).
  */
-import { lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { reviewOf, type Draft } from '../../domain/draft-types.ts';
 import { applyContentChange } from '../../domain/review.ts';
@@ -124,15 +124,22 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
   );
 
   /**
-   * Approval is bound to the content (issue 5): once an approved report's content differs from what was
-   * approved, record 审核后已修改 and put it back into editing. Runs after edits and when the draft opens
-   * (a file edited by hand).
+   * Approval follows the content (issue 5): once an approved report's content differs from what was
+   * approved, record 审核后已修改 and put it back into editing; once it is brought back to exactly what
+   * was approved, it is approved again. Runs after edits; on open only the first direction (a file
+   * edited by hand is shown as changed, not silently re-approved). Hashing is asynchronous: only the
+   * answer for the latest edit is applied, so that a slow hash of an older state cannot overrule it.
    */
+  const approvalCheck = useRef(0);
   const checkApproval = useCallback(
     async (draft: Draft) => {
-      if (reviewOf(baseRef.current).status !== 'approved') return;
+      const review = reviewOf(baseRef.current);
+      if (!review.approval) return;
+      const ticket = ++approvalCheck.current;
       const after = await applyContentChange(draft, services.now(), rememberedName('clerk'));
-      if (after !== draft && reviewOf(baseRef.current).status === 'approved') commitMeta(after);
+      if (ticket !== approvalCheck.current || after === draft) return;
+      if (reviewOf(baseRef.current).status !== review.status || reviewOf(baseRef.current).approval !== review.approval) return;
+      commitMeta(after);
     },
     [services, commitMeta],
   );
@@ -144,7 +151,7 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
         if (resetting.current) return;
         autosave.schedule();
         live.schedule();
-        if (reviewOf(baseRef.current).status === 'approved') void checkApproval(currentDraft());
+        if (reviewOf(baseRef.current).approval) void checkApproval(currentDraft());
       },
     });
     return unsubscribe;
@@ -152,8 +159,11 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
 
   // An approved draft whose stored content no longer matches (edited by hand in the file) is voided on open.
   useEffect(() => {
-    if (!readOnly) void checkApproval(baseRef.current);
+    if (!readOnly && reviewOf(baseRef.current).status === 'approved') void checkApproval(baseRef.current);
   }, [readOnly, checkApproval]);
+
+  /** After approval the form is locked until the clerk chooses 修改 (ReviewBanner); kept for this visit. */
+  const [amending, setAmending] = useState(false);
 
   /** The clerk picks last year's report (or none, or back to automatic); kept beside the draft. */
   const chooseLastYear = useCallback(
@@ -322,7 +332,7 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
           </nav>
           <main id="main" className="editor-main">
             <EditorBanners guard={guard} guardState={guardState} onReload={reloadFromStorage} onDownload={downloadDraft} />
-            <ReviewBanner step={current.id} />
+            <ReviewBanner step={current.id} amending={amending} onAmend={() => setAmending(true)} readOnly={readOnly} />
             <article className="step" aria-labelledby={stepHeadingId(current.id)}>
               <h1 id={stepHeadingId(current.id)} className="step-heading" tabIndex={-1}>
                 {current.label}
@@ -338,12 +348,11 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
               {current.id === 'check' ? (
                 <CheckStep CrossYearNotices={CrossYearNotices} reviewPanel={<ClerkReviewPanel />} />
               ) : (
-                <fieldset className="step-fieldset" disabled={readOnly}>
-                  <legend className="visually-hidden">{current.label}</legend>
+                <StepFieldset label={current.label} disabled={readOnly} amending={amending}>
                   {current.id === 'basics' && <BasicsStep lastYearPanel={<LastYearPanel />} approvalSetting={<ApprovalSetting />} />}
                   {section?.kind === 'narrative' && <NarrativeStep key={section.id} section={section} />}
                   {section?.kind === 'table' && <TableStep key={section.id} section={section} />}
-                </fieldset>
+                </StepFieldset>
               )}
             </article>
             <StepPager current={current.id} />
@@ -351,6 +360,21 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
         </div>
       </EditorContext.Provider>
     </FormProvider>
+  );
+}
+
+/**
+ * The step's fields: disabled while the tab is read-only, and while the report is approved and the
+ * clerk has not chosen 修改 — an approved report is not changed by a stray keystroke.
+ */
+function StepFieldset({ label, disabled, amending, children }: { label: string; disabled: boolean; amending: boolean; children: ReactNode }) {
+  const { draft } = useLiveDraft();
+  const locked = !amending && reviewOf(draft).status === 'approved';
+  return (
+    <fieldset className="step-fieldset" disabled={disabled || locked}>
+      <legend className="visually-hidden">{label}</legend>
+      {children}
+    </fieldset>
   );
 }
 

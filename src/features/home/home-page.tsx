@@ -6,7 +6,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DraftProblem } from '../../domain/draft-file.ts';
 import { reviewOf, type Draft } from '../../domain/draft-types.ts';
-import { reviewStatusLabels } from '../../domain/review.ts';
+import { olderRoundMessage, reviewStatusLabels } from '../../domain/review.ts';
 import { emptyDraft } from '../../domain/values.ts';
 import { templateForNewReport } from '../../domain/variant.ts';
 import { newDraftId, type StoredDraft } from '../../storage/draft-repository.ts';
@@ -44,6 +44,8 @@ type DialogState =
   | { kind: 'delete'; record: StoredDraft }
   /** A file waiting for review: review it (the supervisor) or open it as a draft. */
   | { kind: 'submittedFile'; fileDraft: Draft; fileName: string }
+  /** The supervisor chose a file from an older round than the report this browser holds. */
+  | { kind: 'olderReviewFile'; fileDraft: Draft; fileName: string; message: string }
   /** A review file (退回修改 / 审核通过) for a report this browser holds. */
   | { kind: 'reviewResult'; existing: StoredDraft; fileDraft: Draft; fileName: string; localChanges: boolean }
   | { kind: 'removeReview'; session: ReviewSession }
@@ -139,6 +141,15 @@ export function HomePage() {
     }
   };
 
+  /** Whether a review file is an older round than this browser's copy of the report (draft or review kept here). */
+  const olderRound = (fileDraft: Draft): string | null =>
+    olderRoundMessage(
+      fileDraft,
+      [...(records ?? []).map((record) => record.draft), ...reviews.map((session) => session.outcome?.draft ?? session.draft)].filter(
+        (other) => other.year === fileDraft.year && other.agency.name === fileDraft.agency.name,
+      ),
+    );
+
   const onFileChosen = async (file: File | undefined) => {
     if (fileInput.current) fileInput.current.value = '';
     if (!file) return;
@@ -210,6 +221,13 @@ export function HomePage() {
     }
   };
 
+  /** 审核报告: a file older than this browser's copy is not opened for review without asking. */
+  const reviewReceivedFile = async (fileDraft: Draft, fileName: string) => {
+    const message = olderRound(fileDraft);
+    if (message) setDialog({ kind: 'olderReviewFile', fileDraft, fileName, message });
+    else await startReview(fileDraft, fileName);
+  };
+
   const onReviewFileChosen = async (file: File | undefined) => {
     if (reviewInput.current) reviewInput.current.value = '';
     if (!file) return;
@@ -223,7 +241,7 @@ export function HomePage() {
       setDialog({ kind: 'visibleChanges', fileName: file.name, changes, next: 'review' });
       return;
     }
-    await startReview(read.draft, file.name);
+    await reviewReceivedFile(read.draft, file.name);
   };
 
   const takeReviewResult = async (existing: StoredDraft, fileDraft: Draft, keepLocal: boolean) => {
@@ -369,6 +387,7 @@ export function HomePage() {
             文件“{dialog.fileName}”是“{dialog.fileDraft.agency.name}”{dialog.fileDraft.year}年度的报告。此浏览器中已有这份报告的草稿（最后保存于{' '}
             {formatDateTime(dialog.existing.savedAt)}）。
           </p>
+          <OlderRoundNote message={olderRound(dialog.fileDraft)} />
           <p>每个机关每个年度只保留一份草稿：可以打开已有草稿，或者用文件内容替换它。</p>
         </Modal>
       )}
@@ -432,7 +451,7 @@ export function HomePage() {
                 type="button"
                 className="button button-primary"
                 data-autofocus
-                onClick={() => void (dialog.next === 'review' ? startReview(dialog.changes.draft, dialog.fileName) : openReadFile(dialog.changes.draft, dialog.fileName))}
+                onClick={() => void (dialog.next === 'review' ? reviewReceivedFile(dialog.changes.draft, dialog.fileName) : openReadFile(dialog.changes.draft, dialog.fileName))}
               >
                 按附带的草稿数据打开
               </button>
@@ -501,7 +520,29 @@ export function HomePage() {
           <p>
             文件“{dialog.fileName}”是“{dialog.fileDraft.agency.name}”{dialog.fileDraft.year}年度报告的送审文件（状态：{reviewStatusLabels.submitted}）。
           </p>
+          <OlderRoundNote message={olderRound(dialog.fileDraft)} />
           <p>审核人请选择“审核这份报告”：报告按打印格式只读显示，可以提出意见、退回修改或审核通过。编制人要继续编辑自己的报告，请选择“作为草稿打开”。</p>
+        </Modal>
+      )}
+      {dialog?.kind === 'olderReviewFile' && (
+        <Modal
+          title="这是一份旧的送审文件"
+          role="alertdialog"
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button type="button" className="button" onClick={() => void startReview(dialog.fileDraft, dialog.fileName)}>
+                仍然审核这份文件
+              </button>
+              <button type="button" className="button button-primary" data-autofocus onClick={() => setDialog(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>文件“{dialog.fileName}”是“{dialog.fileDraft.agency.name}”{dialog.fileDraft.year}年度的报告。</p>
+          <OlderRoundNote message={dialog.message} />
+          <p>请向编制人要最新一轮的送审文件再审核。</p>
         </Modal>
       )}
       {dialog?.kind === 'reviewResult' && (
@@ -684,4 +725,13 @@ function ReviewResultDialog({
       </ul>
     </Modal>
   );
+}
+
+/** Said before anything opens: a stale attachment is the likeliest mistake with files that travel by mail. */
+function OlderRoundNote({ message }: { message: string | null }) {
+  return message ? (
+    <p className="tone-warning" role="note">
+      {message}
+    </p>
+  ) : null;
 }

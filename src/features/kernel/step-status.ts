@@ -1,10 +1,11 @@
 /**
  * The state of each step shown in the navigator, derived from the draft and the findings only (no
- * stored flags): 未开始 / 填写中 / 已完成, and the number of errors and warnings located on the step.
+ * stored flags): 未开始 / 填写中 / 已完成, the number of errors and warnings located on the step, and
+ * the reviewer's comments on it still open.
  */
-import type { Draft } from '../../domain/draft-types.ts';
+import { reviewOf, type CommentAnchor, type Draft } from '../../domain/draft-types.ts';
 import type { Finding } from '../../domain/findings.ts';
-import { indexTemplate, sectionTables } from '../../domain/template.ts';
+import { indexTemplate, sectionOfTable, sectionTables } from '../../domain/template.ts';
 import type { NarrativeSectionTemplate, ReportTemplate } from '../../domain/template-types.ts';
 import { flattenTables } from '../../domain/values.ts';
 import { locateFinding } from './locate-finding.ts';
@@ -17,6 +18,23 @@ export interface StepStatus {
   readonly fill: FillState;
   readonly errors: number;
   readonly warnings: number;
+  /** Review comments on the step not yet resolved or answered (检查与生成: all of them). */
+  readonly openComments: number;
+}
+
+/**
+ * The step a review comment points into: a cell's section, a paragraph's or section's own, and the
+ * 编制说明 (anchored to the first section, part `preamble`) on 基本信息. The same step the clerk is
+ * taken to from the comment (editorPlace, src/features/review/anchors.ts).
+ */
+export function anchorStep(anchor: CommentAnchor, template: ReportTemplate): StepId | null {
+  if (anchor.kind === 'cell') {
+    const cell = indexTemplate(template).cellsByKey.get(anchor.cell);
+    return cell ? (sectionOfTable(template, cell.table)?.id ?? cell.table) : null;
+  }
+  if (!template.sections.some((section) => section.id === anchor.section)) return null;
+  if (anchor.kind === 'paragraph' && anchor.part === 'preamble') return 'basics';
+  return anchor.section;
 }
 
 const filled = (text: string | undefined) => (text ?? '').trim() !== '';
@@ -62,12 +80,18 @@ export function stepStatuses(draft: Draft, findings: readonly Finding[], templat
     else count.warnings += 1;
     counts.set(step, count);
   }
+  const openByStep = new Map<StepId, number>();
+  for (const comment of reviewOf(draft).comments) {
+    const step = comment.state === 'open' ? anchorStep(comment.anchor, template) : null;
+    if (step) openByStep.set(step, (openByStep.get(step) ?? 0) + 1);
+  }
   const values = flattenTables(template, draft.tables);
   const index = indexTemplate(template);
   const result = {} as Record<StepId, StepStatus>;
   let contentDone = true;
   let totalErrors = 0;
   let totalWarnings = 0;
+  let totalOpen = 0;
   for (const step of editorSteps(template)) {
     let fill: FillState = 'notStarted';
     if (step.id === 'basics') fill = basicsFill(draft);
@@ -86,13 +110,16 @@ export function stepStatuses(draft: Draft, findings: readonly Finding[], templat
       totalErrors += count.errors;
       totalWarnings += count.warnings;
     }
-    result[step.id] = { fill, ...count };
+    const openComments = openByStep.get(step.id) ?? 0;
+    totalOpen += openComments;
+    result[step.id] = { fill, ...count, openComments };
   }
   const checkOwn = counts.get('check') ?? { errors: 0, warnings: 0 };
   result.check = {
     fill: contentDone && totalErrors + checkOwn.errors === 0 ? 'complete' : 'inProgress',
     errors: totalErrors + checkOwn.errors,
     warnings: totalWarnings + checkOwn.warnings,
+    openComments: totalOpen,
   };
   return result;
 }
@@ -101,10 +128,12 @@ const FILL_TEXT: Record<FillState, string> = { notStarted: '未开始', inProgre
 
 /**
  * The one state shown for a step. Errors outrank everything; a step not yet started shows 未开始 even
- * though its empty cells raise a 'not filled in' reminder.
+ * though its empty cells raise a 'not filled in' reminder; a step with a reviewer's comment still open
+ * is not 已完成, however full it is.
  */
 export function stepStatusText(status: StepStatus): string {
   if (status.errors > 0) return `${status.errors} 个错误`;
+  if (status.openComments > 0) return `${status.openComments} 条意见待处理`;
   if (status.fill === 'notStarted') return FILL_TEXT.notStarted;
   if (status.warnings > 0) return `${status.warnings} 个提醒`;
   return FILL_TEXT[status.fill];
@@ -112,6 +141,7 @@ export function stepStatusText(status: StepStatus): string {
 
 export function stepStatusTone(status: StepStatus): 'error' | 'warning' | FillState {
   if (status.errors > 0) return 'error';
+  if (status.openComments > 0) return 'warning';
   if (status.fill !== 'notStarted' && status.warnings > 0) return 'warning';
   return status.fill;
 }

@@ -142,7 +142,9 @@ export function ClerkReviewPanel() {
         </>
       )}
 
-      {review.status === 'approved' && <p>报告已审核通过。修改任何内容都会使审核失效，须重新提交审核。</p>}
+      {review.status === 'approved' && (
+        <p>报告已审核通过，内容不可修改。如需修改，请点击页面上方的“修改”：内容与审核通过时不同，审核即失效，须重新提交审核；改回原样，审核恢复有效。</p>
+      )}
 
       {/* A polite live region (not role=status: the page's Word status keeps that role). */}
       <p aria-live="polite" className={message?.tone === 'error' ? 'field-error' : 'generate-status'} data-testid="review-message">

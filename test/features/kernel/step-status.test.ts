@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { report2021 } from '../../../templates/report-2021.ts';
-import type { Draft } from '../../../src/domain/draft-types.ts';
+import type { CommentAnchor, CommentState, Draft } from '../../../src/domain/draft-types.ts';
 import type { Finding } from '../../../src/domain/findings.ts';
 import { emptyDraft } from '../../../src/domain/values.ts';
-import { progressOf, stepStatuses, stepStatusText, stepStatusTone, type StepStatus } from '../../../src/features/kernel/step-status.ts';
+import { anchorStep, progressOf, stepStatuses, stepStatusText, stepStatusTone, type StepStatus } from '../../../src/features/kernel/step-status.ts';
+import { editorPlace } from '../../../src/features/review/anchors.ts';
 import { office2023Draft } from '../../helpers/fixtures.ts';
 
 const fresh = (): Draft => emptyDraft(report2021, 2025, '某某县教育局');
@@ -94,7 +95,7 @@ describe('findings counted on the step that shows them', () => {
 });
 
 describe('the one state shown per step', () => {
-  const status = (fill: StepStatus['fill'], errors: number, warnings: number): StepStatus => ({ fill, errors, warnings });
+  const status = (fill: StepStatus['fill'], errors: number, warnings: number, openComments = 0): StepStatus => ({ fill, errors, warnings, openComments });
 
   it('errors outrank everything; a step not started shows 未开始 despite its reminders', () => {
     expect(stepStatusText(status('notStarted', 2, 5))).toBe('2 个错误');
@@ -103,6 +104,11 @@ describe('the one state shown per step', () => {
     expect(stepStatusText(status('inProgress', 0, 0))).toBe('填写中');
     expect(stepStatusText(status('complete', 0, 0))).toBe('已完成');
     expect(stepStatusText(status('complete', 0, 1))).toBe('1 个提醒');
+    // A reviewer's open comment keeps a full step from 已完成; only an error outranks it.
+    expect(stepStatusText(status('complete', 0, 1, 2))).toBe('2 条意见待处理');
+    expect(stepStatusText(status('notStarted', 0, 0, 1))).toBe('1 条意见待处理');
+    expect(stepStatusText(status('complete', 1, 0, 2))).toBe('1 个错误');
+    expect(stepStatusTone(status('complete', 0, 0, 1))).toBe('warning');
   });
 
   it('the tone follows the same order', () => {
@@ -118,5 +124,51 @@ describe('the one state shown per step', () => {
     const finished = stepStatuses(finishedDraft(), [], report2021);
     expect(finished.check!.fill).toBe('complete');
     expect(progressOf(finished)).toEqual({ done: 7, total: 7 });
+  });
+});
+
+describe('review comments on a step', () => {
+  const comment = (id: string, anchor: CommentAnchor, state: CommentState) => ({ id, anchor, text: '请核对', author: '王建国', at: '2024-01-20T08:00:00.000Z', round: 1, state });
+
+  it('a full step with a comment still open is not 已完成; answered or resolved, it is again', () => {
+    const draft = finishedDraft();
+    draft.review = {
+      status: 'returned',
+      approval: null,
+      history: [],
+      comments: [
+        comment('c1', { kind: 'cell', cell: 'applications.newReceived.naturalPerson' }, 'open'),
+        comment('c2', { kind: 'paragraph', section: 'problems', part: 'problems' }, 'open'),
+        comment('c3', { kind: 'paragraph', section: report2021.sections[0]!.id, part: 'preamble' }, 'open'),
+        comment('c4', { kind: 'section', section: 'proactive' }, 'resolved'),
+        comment('c5', { kind: 'section', section: 'proactive' }, 'answered'),
+      ],
+    };
+    const statuses = stepStatuses(draft, [], report2021);
+    expect(statuses.applications).toMatchObject({ fill: 'complete', openComments: 1 });
+    expect(stepStatusText(statuses.applications!)).toBe('1 条意见待处理');
+    expect(statuses.problems!.openComments).toBe(1);
+    expect(statuses.basics!.openComments).toBe(1);
+    expect(stepStatusText(statuses.proactive!)).toBe('已完成');
+    expect(statuses.check).toMatchObject({ openComments: 3 });
+    expect(stepStatusText(statuses.check!)).toBe('3 条意见待处理');
+
+    draft.review.comments = draft.review.comments.map((item) => ({ ...item, state: 'resolved' as const }));
+    const after = stepStatuses(draft, [], report2021);
+    expect(stepStatusText(after.applications!)).toBe('已完成');
+    expect(stepStatusText(after.check!)).toBe('已完成');
+  });
+
+  it('each anchor counts on the step the clerk is taken to from the comment', () => {
+    const anchors: CommentAnchor[] = [
+      { kind: 'cell', cell: 'applications.newReceived.naturalPerson' },
+      { kind: 'cell', cell: 'reviewLitigation.review.upheld' },
+      { kind: 'section', section: 'proactive' },
+      { kind: 'paragraph', section: 'problems', part: 'problems' },
+      { kind: 'paragraph', section: report2021.sections[0]!.id, part: 'preamble' },
+    ];
+    for (const anchor of anchors) expect(anchorStep(anchor, report2021)).toBe(editorPlace(anchor, report2021)!.step);
+    expect(anchorStep({ kind: 'cell', cell: 'no.such.cell' }, report2021)).toBeNull();
+    expect(anchorStep({ kind: 'section', section: 'nowhere' }, report2021)).toBeNull();
   });
 });
