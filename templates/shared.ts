@@ -180,11 +180,16 @@ function tableSection(
   return { id, kind: 'table', heading, guidance, source: NOTICE_SOURCE, lead: '', table };
 }
 
+/**
+ * The 填报说明 of table 二 names the 第二十条 items the table itself has, read from its part captions
+ * (the 2019 format has （九）政府集中采购, the 2021 format does not), so the two never disagree.
+ */
 export function proactiveSection(table: TableTemplate): TableSectionTemplate {
+  const items = table.parts.flatMap((part) => /^第二十条第(（[一二三四五六七八九十]+）)项$/.exec(part.caption ?? '')?.[1] ?? []);
   return tableSection(
     'proactive',
     '二、主动公开政府信息情况',
-    '按《中华人民共和国政府信息公开条例》第二十条第（一）、（五）、（六）、（八）项填写本年度数据。无数据的格子填 0。',
+    `按《中华人民共和国政府信息公开条例》第二十条第${items.join('、')}项填写本年度数据。无数据的格子填 0。`,
     table,
   );
 }

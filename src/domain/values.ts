@@ -47,6 +47,32 @@ export function templateOf(draft: Pick<Draft, 'template' | 'variant'>): ReportTe
   return resolveTemplate(draft.template, draft.variant);
 }
 
+/** The agency's contact fields, which stay the same from one year's report to the next. */
+export const AGENCY_CONTACT_FIELDS = ['address', 'postcode', 'phone', 'website'] as const satisfies readonly (keyof Draft['agency'])[];
+
+/**
+ * A new report takes over the agency's address, postcode, phone and website from its newest earlier
+ * report (`earlier`: drafts of the same agency, as the caller matches names), so the clerk does not type
+ * them again each year. Only empty fields are filled, only from a report of an earlier year; a field
+ * left empty last year stays empty. Returns `draft` itself when there is nothing to take over.
+ */
+export function withEarlierContact(draft: Draft, earlier: readonly Draft[]): Draft {
+  const source = earlier
+    .filter((other) => other.year < draft.year)
+    .reduce<Draft | null>((newest, other) => (newest === null || other.year > newest.year ? other : newest), null);
+  if (!source) return draft;
+  const agency = { ...draft.agency };
+  let changed = false;
+  for (const field of AGENCY_CONTACT_FIELDS) {
+    const value = source.agency[field];
+    if (agency[field].trim() === '' && typeof value === 'string' && value.trim() !== '') {
+      agency[field] = value;
+      changed = true;
+    }
+  }
+  return changed ? { ...draft, agency } : draft;
+}
+
 /** A new, empty report: every cell untouched, every text empty. */
 export function emptyDraft(template: ReportTemplate, year: number, agencyName: string, now = new Date()): Draft {
   const narrative: Draft['narrative'] = {};

@@ -73,6 +73,31 @@ describe('home: new report', () => {
     await waitForHash(new RegExp(`^#/draft/${existing.id}`));
     expect(await repository.list()).toHaveLength(1);
   });
+
+  it('takes over address, postcode, phone and website from the agency’s report of last year in this browser', async () => {
+    const user = userEvent.setup();
+    const repository = new MemoryDraftRepository();
+    const last = emptyDraft(report2021, 2024, '某某县教育局');
+    last.agency = { ...last.agency, address: '某某县人民路 8 号', postcode: '315200', phone: '0574-86661234', website: 'www.example.gov.cn' };
+    await storeDraft(repository, last);
+    const other = emptyDraft(report2021, 2024, '某某县卫生健康局');
+    other.agency = { ...other.agency, address: '别的机关的地址', phone: '0574-00000000' };
+    await storeDraft(repository, other);
+    renderApp({ repository });
+    const dialog = await startNewReport(user, '某某县教育局 ', '2025');
+    await user.click(within(dialog).getByRole('button', { name: '创建报告' }));
+    await waitForHash(/^#\/draft\//);
+    const created = (await repository.list()).find((record) => record.draft.year === 2025)!;
+    expect(created.draft.agency).toEqual({
+      name: '某某县教育局',
+      address: '某某县人民路 8 号',
+      postcode: '315200',
+      phone: '0574-86661234',
+      website: 'www.example.gov.cn',
+    });
+    // On 基本信息 the clerk sees them filled in, ready to correct.
+    expect(await screen.findByDisplayValue('某某县人民路 8 号')).toBeInTheDocument();
+  });
 });
 
 describe('home: the list', () => {

@@ -44,6 +44,8 @@ describe('上年报告 on 基本信息', () => {
     expect(rows[0]).toBe('自然人20采用');
     expect(rows[1]).toBe('商业企业10采用');
     expect(rows.at(-1)).toBe('总计30自动计算');
+    // Each column as table 三 heads it: 其他, not the check messages' short 其他组织.
+    expect(within(table).getAllByRole('rowheader').map((header) => header.textContent)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
 
     await user.click(within(panel).getByRole('button', { name: '采用上年数：自然人' }));
     await waitFor(() => expect(within(table).getAllByRole('row')[1]).toHaveTextContent('自然人22一致'));

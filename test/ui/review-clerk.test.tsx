@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentHash } from '../../src/domain/content-hash.ts';
 import { serializeDraft } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
-import { cellInputId } from '../../src/features/kernel/cell-id.ts';
+import { cellCommentId, cellInputId } from '../../src/features/kernel/cell-id.ts';
 import { formatDateTime } from '../../src/features/shared/format.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, renderApp, storeDraft, waitForHash } from './app-harness.tsx';
@@ -73,6 +73,11 @@ describe('a returned report', () => {
     expect(cell).toHaveAttribute('data-rv-comments', '意见 1');
     expect(cell.querySelector('.rv-cell-note')).toHaveTextContent('意见 1：自然人新收件数与登记台账不一致，请核对');
     expect(input).toHaveAttribute('aria-description', '审核意见。意见 1：自然人新收件数与登记台账不一致，请核对');
+    // A cell with a message of its own reads the comment with it (aria-describedby would hide aria-description).
+    expect(cell.querySelector('.rv-cell-note')!.id).toBe(cellCommentId(input.id));
+    await userEvent.setup().type(input, '件');
+    await waitFor(() => expect(input).toHaveAccessibleDescription(/只填数字[\s\S]*意见 1：\s*自然人新收件数与登记台账不一致，请核对/));
+    await userEvent.setup().keyboard('{Backspace}');
     expect(document.getElementById(cellInputId('applications.newReceived.commercial'))!.closest('td')).not.toHaveClass('rv-marked');
 
     const user = userEvent.setup();

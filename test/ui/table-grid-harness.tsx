@@ -2,7 +2,7 @@
  * Test harness for the table grid: the app's form set-up in miniature (one react-hook-form form, raw
  * strings at `tables.<cell.key>`, a FormProvider around the grid).
  */
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { FormProvider, useForm, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { formatCellValue } from '../../src/domain/cell-input.ts';
 import type { CellValues } from '../../src/domain/draft-types.ts';
@@ -50,4 +50,14 @@ export function renderGrid(
   }
   const { container } = render(<Harness />);
   return { form: captured.form!, container };
+}
+
+/**
+ * The grid's status line (paste notices, undo). Computed figures are `<output>`s, which are status
+ * elements too (named, not live); the status line is the one that is not an output.
+ */
+export function gridStatus(): HTMLElement {
+  const lines = screen.getAllByRole('status').filter((element) => element.tagName !== 'OUTPUT');
+  if (lines.length !== 1) throw new Error(`expected one grid status line, found ${lines.length}`);
+  return lines[0]!;
 }

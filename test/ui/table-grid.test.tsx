@@ -4,14 +4,17 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { report2019 } from '../../templates/report-2019.ts';
 import { report2021 } from '../../templates/report-2021.ts';
-import { cellInputId } from '../../src/features/kernel/cell-id.ts';
+import { cellCommentId, cellInputId } from '../../src/features/kernel/cell-id.ts';
 import { cellRenderProbe } from '../../src/features/table-grid/table-store.ts';
-import { renderGrid } from './table-grid-harness.tsx';
+import { gridStatus, renderGrid } from './table-grid-harness.tsx';
 
 const textbox = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
 /** Inputs by cell key: quicker than role queries where the accessible name is not what is tested. */
 const cellInput = (key: string) => document.getElementById(cellInputId(key)) as HTMLInputElement;
 const A = 'applications';
+/** A computed figure: text in an <output> named like an input cell, not a box to type in. */
+const computed = (name: string) => screen.getByRole('status', { name });
+const computedText = (key: string) => document.getElementById(cellInputId(key))!.textContent;
 
 afterEach(() => {
   cellRenderProbe.current = null;
@@ -44,7 +47,7 @@ describe('layout from the template', () => {
     // 3 header rows + 25 data rows, 175 data cells of which the 总计 column and （七）总计 row are outputs.
     expect(document.querySelectorAll('tr')).toHaveLength(28);
     expect(document.querySelectorAll('input[data-cell-key]')).toHaveLength(175 - 25 - 6);
-    expect(document.querySelectorAll('input[data-computed-key]')).toHaveLength(25 + 6);
+    expect(document.querySelectorAll('output[data-computed-key]')).toHaveLength(25 + 6);
     expect(th('1.属于国家秘密').getAttribute('scope')).toBe('row');
   });
 
@@ -93,7 +96,7 @@ describe('layout from the template', () => {
     renderGrid(report2021, 'applications');
     expect(textbox('一、本年新收政府信息公开申请数量 自然人').id).toBe(cellInputId(`${A}.newReceived.naturalPerson`));
     expect(textbox('（三）不予公开 1.属于国家秘密 商业企业').id).toBe(cellInputId(`${A}.denied.stateSecret.commercial`));
-    expect(textbox('（七）总计 自然人')).toHaveAttribute('readonly');
+    expect(computed('（七）总计 自然人').id).toBe(cellInputId(`${A}.resultTotal.naturalPerson`));
   });
 
   it('names table 四 and table 二 inputs the same way', () => {
@@ -122,12 +125,25 @@ describe('computed cells', () => {
     renderGrid(report2021, 'applications');
     await user.type(cellInput(`${A}.newReceived.naturalPerson`), '3');
     await user.type(cellInput(`${A}.newReceived.commercial`), '4');
-    expect(cellInput(`${A}.newReceived.total`)).toHaveValue('7');
+    expect(computedText(`${A}.newReceived.total`)).toBe('7');
     await user.type(cellInput(`${A}.granted.naturalPerson`), '2');
     await user.type(cellInput(`${A}.denied.stateSecret.naturalPerson`), '1');
-    expect(cellInput(`${A}.resultTotal.naturalPerson`)).toHaveValue('3');
-    expect(cellInput(`${A}.resultTotal.total`)).toHaveValue('3');
+    expect(computedText(`${A}.resultTotal.naturalPerson`)).toBe('3');
+    expect(computedText(`${A}.resultTotal.total`)).toBe('3');
     expect(cellInput(`${A}.resultTotal.total`)).toHaveAttribute('tabindex', '-1');
+  });
+
+  it('shows a computed figure as named text, not as a box to type in', async () => {
+    const user = userEvent.setup();
+    renderGrid(report2021, 'applications');
+    await user.type(cellInput(`${A}.newReceived.naturalPerson`), '3');
+    const total = computed('一、本年新收政府信息公开申请数量 总计');
+    expect(total.tagName).toBe('OUTPUT');
+    expect(total.textContent).toBe('3');
+    // Not announced on every keystroke, and no textbox of that name to type in.
+    expect(total).toHaveAttribute('aria-live', 'off');
+    expect(screen.queryByRole('textbox', { name: '一、本年新收政府信息公开申请数量 总计' })).toBeNull();
+    expect(screen.queryAllByRole('textbox').filter((box) => box.hasAttribute('readonly'))).toEqual([]);
   });
 
   it('accepts full-width digits from a Chinese IME and leaves the typed text alone until blur', async () => {
@@ -135,7 +151,7 @@ describe('computed cells', () => {
     const { form } = renderGrid(report2021, 'applications');
     const input = cellInput(`${A}.newReceived.naturalPerson`);
     await user.type(input, '１２');
-    expect(cellInput(`${A}.newReceived.total`)).toHaveValue('12');
+    expect(computedText(`${A}.newReceived.total`)).toBe('12');
     // While the clerk is in the cell nothing rewrites the text (IME composition stays intact)…
     expect(input).toHaveValue('１２');
     expect(input).not.toHaveAttribute('aria-invalid');
@@ -150,8 +166,8 @@ describe('computed cells', () => {
     renderGrid(report2021, 'reviewLitigation');
     await user.type(textbox('行政复议 结果维持'), '2');
     await user.type(textbox('行政复议 尚未审结'), '1');
-    expect(textbox('行政复议 总计')).toHaveValue('3');
-    expect(textbox('未经复议直接起诉 总计')).toHaveValue('');
+    expect(computed('行政复议 总计').textContent).toBe('3');
+    expect(computed('未经复议直接起诉 总计').textContent).toBe('');
   });
 });
 
@@ -173,7 +189,45 @@ describe('live messages', () => {
     await user.clear(input);
     await user.type(input, '3');
     expect(input).not.toHaveAttribute('aria-invalid');
+    // The format message is gone; what stays at the cell is the rule the lone 3 now breaks.
+    expect(document.getElementById(messageId)?.textContent ?? '').not.toContain('只填数字');
+  });
+
+  it('describes a cell in a broken 勾稽关系 by the message alone, shown beside the cell, the buttons kept apart', async () => {
+    const user = userEvent.setup();
+    renderGrid(report2021, 'applications');
+    const input = cellInput(`${A}.newReceived.naturalPerson`);
+    await user.type(input, '5');
+    const list = screen.getByRole('region', { name: /本表检查/ });
+    const listed = within(list).getByText(/^自然人：本年新收 5/).textContent!;
+    expect(listed).toContain('相差 5');
+    // Exactly the message the list shows: no 定位, no fix button text run into it.
+    expect(input).toHaveAccessibleDescription(listed);
+    const messageId = input.getAttribute('aria-describedby')!.split(' ')[0]!;
+    const note = document.getElementById(messageId)!;
+    expect(input.closest('td')).toContainElement(note);
+    expect(note).toHaveClass('tg-cell-msg');
+    expect(within(note).queryAllByRole('button')).toEqual([]);
+    // A computed cell of the same rule carries it too.
+    expect(cellInput(`${A}.resultTotal.naturalPerson`)).toHaveAccessibleDescription(listed);
+    // Once the rule holds again, the cell is described by nothing.
+    await user.clear(input);
+    expect(input).not.toHaveAttribute('aria-describedby');
     expect(document.getElementById(messageId)).toBeNull();
+  });
+
+  it('reads a reviewer’s note on a cell together with the cell’s own message', async () => {
+    const user = userEvent.setup();
+    renderGrid(report2021, 'applications');
+    const input = cellInput(`${A}.newReceived.naturalPerson`);
+    await user.type(input, '3件');
+    // The review puts its note in the cell under this id (src/features/review/step-comments.tsx).
+    const note = document.createElement('span');
+    note.id = cellCommentId(input.id);
+    note.setAttribute('aria-hidden', 'true');
+    note.textContent = '意见 1：请核对';
+    input.closest('td')!.append(note);
+    expect(input).toHaveAccessibleDescription('只填数字，不要在格内写“件” 意见 1：请核对');
   });
 
   it('explains a signed cell with its own label (2019 本年增/减)', async () => {
@@ -342,17 +396,17 @@ describe('paste from Excel/WPS', () => {
     expect(cellInput(`${A}.carriedOver.naturalPerson`)).toHaveValue('2');
     // An empty pasted cell empties its target (the block replaces the area).
     expect(cellInput(`${A}.carriedOver.research`)).toHaveValue('');
-    expect(cellInput(`${A}.newReceived.total`)).toHaveValue('1239');
+    expect(computedText(`${A}.newReceived.total`)).toBe('1239');
     expect(form.getValues(`tables.${A}.newReceived.naturalPerson`)).toBe('1234');
-    expect(screen.getByRole('status')).toHaveTextContent('已粘贴 12 格');
+    expect(gridStatus()).toHaveTextContent('已粘贴 12 格');
 
     await user.keyboard('{Control>}z{/Control}');
     expect(cellInput(`${A}.newReceived.naturalPerson`)).toHaveValue('');
     expect(cellInput(`${A}.newReceived.commercial`)).toHaveValue('');
     expect(cellInput(`${A}.carriedOver.naturalPerson`)).toHaveValue('');
     expect(cellInput(`${A}.carriedOver.research`)).toHaveValue('9');
-    expect(cellInput(`${A}.newReceived.total`)).toHaveValue('');
-    expect(screen.getByRole('status')).toHaveTextContent('已撤销粘贴');
+    expect(computedText(`${A}.newReceived.total`)).toBe('');
+    expect(gridStatus()).toHaveTextContent('已撤销粘贴');
   });
 
   it('offers 撤销粘贴 on screen; typing after the paste makes Ctrl+Z the input’s own again', async () => {
@@ -367,7 +421,7 @@ describe('paste from Excel/WPS', () => {
     await user.click(screen.getByRole('button', { name: '撤销粘贴' }));
     expect(textbox('行政复议 结果维持')).toHaveValue('');
     expect(textbox('行政复议 结果纠正')).toHaveValue('20');
-    expect(screen.getByRole('status')).toHaveTextContent('1 格在那之后又改过');
+    expect(gridStatus()).toHaveTextContent('1 格在那之后又改过');
     expect(screen.queryByRole('button', { name: '撤销粘贴' })).toBeNull();
   });
 
@@ -378,10 +432,10 @@ describe('paste from Excel/WPS', () => {
     await user.paste('36\t16\t0\t0\t0\t0\t52\r\n0\t0\t0\t0\t0\t0\t0\r\n');
     expect(cellInput(`${A}.newReceived.naturalPerson`)).toHaveValue('36');
     expect(cellInput(`${A}.newReceived.otherOrg`)).toHaveValue('0');
-    expect(cellInput(`${A}.newReceived.total`)).toHaveValue('52');
+    expect(computedText(`${A}.newReceived.total`)).toBe('52');
     expect(cellInput(`${A}.carriedOver.naturalPerson`)).toHaveValue('0');
-    expect(screen.getByRole('status')).toHaveTextContent('2 个数落在自动计算的格上');
-    expect(screen.getByRole('status')).not.toHaveTextContent('超出');
+    expect(gridStatus()).toHaveTextContent('2 个数落在自动计算的格上');
+    expect(gridStatus()).not.toHaveTextContent('超出');
   });
 
   it('flags pasted totals that disagree with their parts', async () => {
@@ -389,8 +443,8 @@ describe('paste from Excel/WPS', () => {
     renderGrid(report2021, 'applications');
     await user.click(cellInput(`${A}.newReceived.naturalPerson`));
     await user.paste('36\t16\t0\t0\t0\t0\t50\r\n');
-    expect(cellInput(`${A}.newReceived.total`)).toHaveValue('52');
-    expect(screen.getByRole('status')).toHaveTextContent('其中 1 个与各项之和不一致');
+    expect(computedText(`${A}.newReceived.total`)).toBe('52');
+    expect(gridStatus()).toHaveTextContent('其中 1 个与各项之和不一致');
   });
 
   it('maps a 12-column block of table 四 onto the inputs and a 15-column one onto every column', async () => {
@@ -398,14 +452,14 @@ describe('paste from Excel/WPS', () => {
     renderGrid(report2021, 'reviewLitigation');
     await user.click(textbox('行政复议 结果维持'));
     await user.paste('1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12');
-    expect(textbox('行政复议 总计')).toHaveValue('10');
+    expect(computed('行政复议 总计').textContent).toBe('10');
     expect(textbox('未经复议直接起诉 结果维持')).toHaveValue('5');
     expect(textbox('复议后起诉 尚未审结')).toHaveValue('12');
     await user.click(textbox('行政复议 结果维持'));
     await user.paste('1\t0\t0\t0\t1\t2\t0\t0\t0\t2\t0\t0\t3\t0\t3\r\n');
     expect(textbox('未经复议直接起诉 结果维持')).toHaveValue('2');
     expect(textbox('复议后起诉 其他结果')).toHaveValue('3');
-    expect(textbox('复议后起诉 总计')).toHaveValue('3');
+    expect(computed('复议后起诉 总计').textContent).toBe('3');
   });
 
   it('recognises a 5-column 行政复议 block with its 总计 by its sum', async () => {
@@ -413,7 +467,7 @@ describe('paste from Excel/WPS', () => {
     renderGrid(report2021, 'reviewLitigation');
     await user.click(textbox('行政复议 结果维持'));
     await user.paste('1\t1\t0\t1\t3');
-    expect(textbox('行政复议 总计')).toHaveValue('3');
+    expect(computed('行政复议 总计').textContent).toBe('3');
     expect(textbox('未经复议直接起诉 结果维持')).toHaveValue('');
     await user.click(textbox('行政复议 结果维持'));
     await user.paste('1\t1\t0\t1\t7');
@@ -438,7 +492,7 @@ describe('paste from Excel/WPS', () => {
     expect(cellInput(`${A}.carriedForward.legalService`)).toHaveValue('1');
     expect(cellInput(`${A}.carriedForward.otherOrg`)).toHaveValue('abc');
     expect(cellInput(`${A}.carriedForward.otherOrg`)).toHaveAttribute('aria-invalid', 'true');
-    const status = screen.getByRole('status');
+    const status = gridStatus();
     expect(status).toHaveTextContent('1 格内容不是有效数字');
     expect(status).toHaveTextContent('1 个数落在自动计算的格上');
     expect(status).toHaveTextContent('3 个数超出表格范围，未粘贴');
@@ -460,9 +514,9 @@ describe('paste from Excel/WPS', () => {
     expect(cellInput(`${A}.granted.naturalPerson`)).toHaveValue('5');
     expect(cellInput(`${A}.granted.commercial`)).toHaveValue('1');
     expect(cellInput(`${A}.denied.stateSecret.naturalPerson`)).toHaveValue('2');
-    expect(cellInput(`${A}.granted.total`)).toHaveValue('6');
+    expect(computedText(`${A}.granted.total`)).toBe('6');
     expect(cellInput(`${A}.carriedForward.otherOrg`)).toHaveValue('');
-    const status = screen.getByRole('status');
+    const status = gridStatus();
     expect(status).toHaveTextContent('已粘贴 4 格');
     expect(status).toHaveTextContent('前 1 行是表头，已按列名称对应');
     expect(status).toHaveTextContent('前 3 列是行名称，已按行名称对应');
@@ -480,7 +534,7 @@ describe('paste from Excel/WPS', () => {
     await user.paste('项目\t甲\t乙\r\n某事\t1\t2\r\n');
     expect(cellInput(`${A}.newReceived.naturalPerson`)).toHaveValue('1');
     expect(cellInput(`${A}.newReceived.commercial`)).toHaveValue('2');
-    const status = screen.getByRole('status');
+    const status = gridStatus();
     expect(status).toHaveTextContent('前 1 行是表头，与本表的列名称对不上，已跳过，按位置从当前格起粘贴');
     expect(status).toHaveTextContent('前 1 列是行名称，与本表的行名称对不上，已跳过，按位置从当前格起粘贴');
   });
@@ -491,7 +545,7 @@ describe('paste from Excel/WPS', () => {
     await user.click(cellInput(`${A}.newReceived.naturalPerson`));
     await user.paste('1,234');
     expect(cellInput(`${A}.newReceived.naturalPerson`)).toHaveValue('1,234');
-    expect(cellInput(`${A}.newReceived.total`)).toHaveValue('1234');
+    expect(computedText(`${A}.newReceived.total`)).toBe('1234');
     expect(screen.queryByRole('button', { name: '撤销粘贴' })).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { templateForYear, variantById } from '../../templates/index.ts';
 import { cellAccessibleName, NO_FIGURE_MARK } from '../../src/domain/table-layout.ts';
 import { indexTemplate } from '../../src/domain/template.ts';
 import { applyVariant } from '../../src/domain/variant.ts';
-import { renderGrid } from './table-grid-harness.tsx';
+import { gridStatus, renderGrid } from './table-grid-harness.tsx';
 
 const template = applyVariant(templateForYear(2020), variantById('zhejiang')!);
 const cells = indexTemplate(template).cellsByTable.get('proactiveOverview')!;
@@ -50,7 +50,7 @@ describe('a variant’s list table in the grid', () => {
     expect(input('hotspotResponses')).toHaveValue('4');
     expect(input('pressConferences')).toHaveValue('13');
     expect(input('otherResponses')).toHaveValue('6100');
-    expect(screen.getByRole('status')).toHaveTextContent('已粘贴 14 格');
+    expect(gridStatus()).toHaveTextContent('已粘贴 14 格');
   });
 
   it('the 14 numbers alone fill the 14 inputs', async () => {
@@ -61,6 +61,6 @@ describe('a variant’s list table in the grid', () => {
     expect(input('gazette')).toHaveValue('75');
     expect(input('pressConferencesByLeaders')).toHaveValue('10');
     expect(input('otherResponses')).toHaveValue('6100');
-    expect(screen.getByRole('status')).toHaveTextContent('已粘贴 14 格');
+    expect(gridStatus()).toHaveTextContent('已粘贴 14 格');
   });
 });

@@ -7,9 +7,9 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { DraftProblem } from '../../domain/draft-file.ts';
 import { reviewOf, type Draft } from '../../domain/draft-types.ts';
 import { olderRoundMessage, reviewStatusLabels } from '../../domain/review.ts';
-import { emptyDraft } from '../../domain/values.ts';
+import { emptyDraft, withEarlierContact } from '../../domain/values.ts';
 import { templateForNewReport } from '../../domain/variant.ts';
-import { newDraftId, type StoredDraft } from '../../storage/draft-repository.ts';
+import { newDraftId, sameAgency, type StoredDraft } from '../../storage/draft-repository.ts';
 import type { ReviewSession } from '../../storage/side-records.ts';
 import { rememberedName } from '../shared/people.ts';
 import { compareReturnedFile, mergeReturnedFile } from '../../domain/returned-file.ts';
@@ -128,7 +128,8 @@ export function HomePage() {
       setDialog({ kind: 'duplicate', existing, agencyName: values.agencyName, year: values.year });
       return;
     }
-    const draft = emptyDraft(templateForNewReport(values.year, values.variant), values.year, values.agencyName, now());
+    const sameAgencyDrafts = (await repository.list()).filter((record) => sameAgency(record.draft.agency.name, values.agencyName)).map((record) => record.draft);
+    const draft = withEarlierContact(emptyDraft(templateForNewReport(values.year, values.variant), values.year, values.agencyName, now()), sameAgencyDrafts);
     let result = await repository.create(draft);
     if (!result.ok && result.reason === 'refused') result = await services.fallBackToMemory(result.message).create(draft);
     if (result.ok) {

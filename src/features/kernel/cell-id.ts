@@ -6,3 +6,11 @@
 export function cellInputId(key: string): string {
   return `cell-${key.replaceAll('.', '-')}`;
 }
+
+/**
+ * DOM id of the note a reviewer's comment puts beside a cell (`cellId` being the cell's `cellInputId`).
+ * The grid lists it in the cell's `aria-describedby` next to its own message, so both are read.
+ */
+export function cellCommentId(cellId: string): string {
+  return `${cellId}-comment`;
+}

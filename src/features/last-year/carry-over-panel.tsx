@@ -9,7 +9,6 @@ import { formatCellValue } from '../../domain/cell-input.ts';
 import { carryOverProposal, type CarryOverItem } from '../../domain/cross-year.ts';
 import type { Draft } from '../../domain/draft-types.ts';
 import { indexTemplate, tableSections } from '../../domain/template.ts';
-import { cellAccessibleName } from '../../domain/table-layout.ts';
 import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
 import type { ReportFormValues } from '../kernel/form-values.ts';
 
@@ -29,6 +28,8 @@ export function CarryOverPanel({ previous }: { previous: Draft }) {
   if (items.length === 0) return null;
 
   const applicable = items.filter((item) => !item.computed && item.differs);
+  // Each column is named as table 三 names it (其他, not the rule messages' short 其他组织).
+  const columnName = (item: CarryOverItem): string => indexTemplate(template).cellsByKey.get(item.cell)?.columnLabel || item.label || item.cell;
   const apply = (chosen: readonly CarryOverItem[]) => {
     for (const item of chosen) {
       setValue(`tables.${item.cell}` as never, formatCellValue(item.proposed) as never, { shouldDirty: true });
@@ -36,8 +37,8 @@ export function CarryOverPanel({ previous }: { previous: Draft }) {
     live.refresh();
     setNotice(
       chosen.length === 1
-        ? `已采用上年数：${chosen[0]!.label} ${shown(chosen[0]!.proposed)}`
-        : `已采用上年数：${chosen.map((item) => `${item.label} ${shown(item.proposed)}`).join('，')}`,
+        ? `已采用上年数：${columnName(chosen[0]!)} ${shown(chosen[0]!.proposed)}`
+        : `已采用上年数：${chosen.map((item) => `${columnName(item)} ${shown(item.proposed)}`).join('，')}`,
     );
   };
 
@@ -63,17 +64,16 @@ export function CarryOverPanel({ previous }: { previous: Draft }) {
         </thead>
         <tbody>
           {items.map((item) => {
-            const cellInfo = indexTemplate(template).cellsByKey.get(item.cell);
             return (
               <tr key={item.cell} className={item.differs && !item.computed ? 'ly-differs' : undefined}>
-                <th scope="row">{item.label || (cellInfo ? cellAccessibleName(cellInfo) : item.cell)}</th>
+                <th scope="row">{columnName(item)}</th>
                 <td className="ly-number">{shown(item.proposed)}</td>
                 <td className="ly-number">{shown(item.current)}</td>
                 <td>
                   {item.computed ? (
                     <span className="muted">自动计算</span>
                   ) : item.differs ? (
-                    <button type="button" className="button button-small" disabled={readOnly} onClick={() => apply([item])} aria-label={`采用上年数：${item.label}`}>
+                    <button type="button" className="button button-small" disabled={readOnly} onClick={() => apply([item])} aria-label={`采用上年数：${columnName(item)}`}>
                       采用
                     </button>
                   ) : (

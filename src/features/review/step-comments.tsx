@@ -10,6 +10,7 @@
 import { useEffect, useMemo } from 'react';
 import { reviewOf, type ReviewComment } from '../../domain/draft-types.ts';
 import { anchorLabel } from '../../domain/review.ts';
+import { cellCommentId } from '../kernel/cell-id.ts';
 import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
 import type { StepId } from '../kernel/steps.ts';
 import { editorPlace, type EditorPlace } from './anchors.ts';
@@ -58,6 +59,9 @@ function markPlaces(placed: readonly PlacedComment[]): () => void {
       note = document.createElement(items[0]!.place.mark === 'td' ? 'span' : 'div');
       note.className = items[0]!.place.mark === 'td' ? 'rv-cell-note' : 'rv-place-note';
       note.setAttribute('aria-hidden', 'true');
+      // The grid lists this id in the cell's aria-describedby beside its own message (which would
+      // otherwise hide the aria-description), so a cell with both reads both.
+      if (items[0]!.place.mark === 'td') note.id = cellCommentId(focus.id);
       for (const item of items) {
         const line = document.createElement('span');
         line.className = 'rv-note-line';

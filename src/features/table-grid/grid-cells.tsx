@@ -9,7 +9,7 @@ import { memo, useMemo, useSyncExternalStore, type FormEvent } from 'react';
 import type { FieldValues, UseFormRegister } from 'react-hook-form';
 import { AMOUNT_DOMAINS, formatCellValue } from '../../domain/cell-input.ts';
 import { cellAccessibleName, type CellInfo } from '../../domain/table-layout.ts';
-import { cellInputId } from '../kernel/cell-id.ts';
+import { cellCommentId, cellInputId } from '../kernel/cell-id.ts';
 import { formatMessageId, type CellView } from './table-analysis.ts';
 import { cellRenderProbe, type TableStore } from './table-store.ts';
 
@@ -27,6 +27,30 @@ function useCellView(store: TableStore, key: string): CellView | undefined {
 
 function cellClass(view: CellView | undefined, extra: string): string {
   return ['tg-cell', extra, view?.error ? 'tg-invalid' : '', view?.flag ? `tg-flag-${view.flag}` : ''].filter(Boolean).join(' ');
+}
+
+/**
+ * The `aria-describedby` of a cell: its message alone (the 定位 and fix buttons live in the list under
+ * the table, outside it), and a reviewer's note on the cell when there is one. Without a message the
+ * attribute is left off, so the reviewer's `aria-description` is read instead.
+ */
+function describedBy(domId: string, view: CellView | undefined): string | undefined {
+  return view?.hasMessage ? `${formatMessageId(domId)} ${cellCommentId(domId)}` : undefined;
+}
+
+/**
+ * The message beside the cell, shown while the cell is focused or hovered (see table-grid.css). It
+ * subscribes to its own text, so a message whose numbers change as the clerk types re-renders alone.
+ */
+function CellMessage({ store, cellKey, domId, view }: { store: TableStore; cellKey: string; domId: string; view: CellView | undefined }) {
+  const message = useSyncExternalStore(store.subscribe, () => store.get().cellMessages.get(cellKey));
+  if (!message) return null;
+  const tone = view?.error || view?.flag === 'error' ? 'error' : 'warning';
+  return (
+    <span id={formatMessageId(domId)} className={`tg-cell-msg tg-cell-msg-${tone}`}>
+      {message}
+    </span>
+  );
 }
 
 interface PreviousProps {
@@ -56,8 +80,6 @@ export const InputCell = memo(function InputCell({ cell, colSpan, register, stor
   const view = useCellView(store, cell.key);
   const field = useMemo(() => register(`tables.${cell.key}`), [register, cell.key]);
   const id = cellInputId(cell.key);
-  const messageId = formatMessageId(id);
-  const describedBy = [view?.error ? messageId : '', view?.describedBy ?? ''].filter(Boolean).join(' ');
   return (
     <td colSpan={colSpan > 1 ? colSpan : undefined} className={cellClass(view, 'tg-input-cell')}>
       {/*
@@ -78,15 +100,11 @@ export const InputCell = memo(function InputCell({ cell, colSpan, register, stor
           aria-label={cellAccessibleName(cell)}
           title={cell.valueType === 'amount' ? AMOUNT_HINT : undefined}
           aria-invalid={view?.error ? true : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={describedBy(id, view)}
           data-cell-key={cell.key}
         />
       </form>
-      {view?.error ? (
-        <span id={messageId} className="tg-cell-msg">
-          {view.error}
-        </span>
-      ) : null}
+      <CellMessage store={store} cellKey={cell.key} domId={id} view={view} />
       <PreviousValue previousValue={previousValue} showPrevious={showPrevious} />
     </td>
   );
@@ -98,24 +116,30 @@ export interface ComputedCellProps extends PreviousProps {
   readonly store: TableStore;
 }
 
-/** A read-only output (总计 column, （七）总计, table 四 总计): recomputed as the clerk types, never focused by Tab. */
+/**
+ * A computed figure (总计 column, （七）总计, table 四 总计), recomputed as the clerk types: shown as text,
+ * not as a box to type in. An `<output>` named like an input cell; never focused by Tab, but focusable by
+ * 定位 (tabIndex −1). `aria-live="off"`: a live region would announce every total on every keystroke.
+ */
 export const ComputedCell = memo(function ComputedCell({ cell, colSpan, store, previousValue, showPrevious }: ComputedCellProps) {
   cellRenderProbe.current?.(cell.key);
   const view = useCellView(store, cell.key);
+  const id = cellInputId(cell.key);
   return (
     <td colSpan={colSpan > 1 ? colSpan : undefined} className={cellClass(view, 'tg-computed')}>
-      <input
-        id={cellInputId(cell.key)}
-        type="text"
-        readOnly
+      <output
+        id={id}
         tabIndex={-1}
-        className="tg-input"
-        value={formatCellValue(view?.value ?? null)}
+        className="tg-output"
+        aria-live="off"
         aria-label={cellAccessibleName(cell)}
-        aria-describedby={view?.describedBy || undefined}
+        aria-describedby={describedBy(id, view)}
         title="自动计算"
         data-computed-key={cell.key}
-      />
+      >
+        {formatCellValue(view?.value ?? null)}
+      </output>
+      <CellMessage store={store} cellKey={cell.key} domId={id} view={view} />
       <PreviousValue previousValue={previousValue} showPrevious={showPrevious} />
     </td>
   );

@@ -40,8 +40,8 @@ export interface CellView {
   readonly error: string | null;
   /** Strongest severity of the findings involving the cell. */
   readonly flag: Severity | null;
-  /** Ids of the finding messages describing this cell (space-separated, at most three). */
-  readonly describedBy: string;
+  /** The cell has a message (`TableAnalysis.cellMessages`): its own format message or a finding's. */
+  readonly hasMessage: boolean;
   /** Computed cells: the computed value. */
   readonly value: number | null;
 }
@@ -52,6 +52,14 @@ export interface TableAnalysis {
   readonly formatProblems: readonly FormatProblem[];
   readonly findings: readonly GridFinding[];
   readonly cellViews: ReadonlyMap<string, CellView>;
+  /**
+   * Per cell with any, what is said about it: its own format message, then the messages of the findings
+   * involving it (at most three, errors first), one per line. Shown beside the focused cell and read as
+   * its description; the 定位 and fix buttons stay in the list under the table. Kept apart from
+   * `cellViews` because the numbers in a message change on every keystroke while the highlight does not:
+   * only the message's own element re-renders, not the cell.
+   */
+  readonly cellMessages: ReadonlyMap<string, string>;
   readonly errorCount: number;
   readonly warningCount: number;
   /** Input cells still empty. */
@@ -92,7 +100,10 @@ function ruleKind(template: ReportTemplate, id: string): RuleTemplate['kind'] | 
   return kinds.get(id);
 }
 
-const EMPTY_VIEW: CellView = { error: null, flag: null, describedBy: '', value: null };
+const EMPTY_VIEW: CellView = { error: null, flag: null, hasMessage: false, value: null };
+
+/** A cell shows at most this many finding messages beside it; the list under the table has them all. */
+const NOTES_PER_CELL = 3;
 
 /**
  * Analyses a table. `raw` holds each cell's text in the order of `indexTemplate(template).cellsByTable`;
@@ -151,23 +162,28 @@ export function analyseTable(
   }
 
   const flags = new Map<string, Severity>();
-  const describers = new Map<string, string[]>();
-  for (const item of findings) {
-    if (!item.highlight) continue;
+  const notes = new Map<string, string[]>();
+  // Errors before warnings, so a cell's first note is its most serious one.
+  const highlighted = findings.filter((item) => item.highlight);
+  const ordered = [...highlighted.filter((item) => item.finding.severity === 'error'), ...highlighted.filter((item) => item.finding.severity !== 'error')];
+  for (const item of ordered) {
     for (const key of item.cells) {
       if (flags.get(key) !== 'error') flags.set(key, item.finding.severity);
-      const ids = describers.get(key) ?? [];
-      if (ids.length < 3) ids.push(item.id);
-      describers.set(key, ids);
+      const messages = notes.get(key) ?? [];
+      if (messages.length < NOTES_PER_CELL && !messages.includes(item.finding.message)) messages.push(item.finding.message);
+      notes.set(key, messages);
     }
   }
 
   const cellViews = new Map<string, CellView>();
+  const cellMessages = new Map<string, string>();
   for (const cell of cells) {
+    const message = [errors.get(cell.key) ?? '', ...(notes.get(cell.key) ?? [])].filter(Boolean).join('\n');
+    if (message) cellMessages.set(cell.key, message);
     const next: CellView = {
       error: errors.get(cell.key) ?? null,
       flag: flags.get(cell.key) ?? null,
-      describedBy: (describers.get(cell.key) ?? []).join(' '),
+      hasMessage: message !== '',
       value: cell.computed ? (values[cell.key] ?? null) : null,
     };
     const old = before?.cellViews.get(cell.key);
@@ -175,14 +191,14 @@ export function analyseTable(
       view !== undefined &&
       view.error === next.error &&
       view.flag === next.flag &&
-      view.describedBy === next.describedBy &&
+      view.hasMessage === next.hasMessage &&
       view.value === next.value;
     cellViews.set(cell.key, same(old) ? old : same(EMPTY_VIEW) ? EMPTY_VIEW : next);
   }
 
   const errorCount = formatProblems.length + findings.filter((item) => item.finding.severity === 'error').length;
   const warningCount = findings.filter((item) => item.finding.severity === 'warning').length;
-  return { values, formatProblems, findings, cellViews, errorCount, warningCount, emptyInputs };
+  return { values, formatProblems, findings, cellViews, cellMessages, errorCount, warningCount, emptyInputs };
 }
 
 function pick(values: CellValues, cells: readonly CellInfo[]): CellValues {

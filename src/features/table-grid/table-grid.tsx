@@ -1,7 +1,7 @@
 /**
  * One statutory table as the clerk fills it in: a real <table> generated from the template
  * (`layoutTable`: merged headers, hierarchical row labels), one input per data cell, computed cells as
- * read-only outputs, live format messages and rule findings, spreadsheet-like keyboard moves, block paste
+ * text (`<output>`, not input boxes), live format messages and rule findings, spreadsheet-like keyboard moves, block paste
  * from Excel/WPS with one-step undo.
  *
  * Used inside the app's react-hook-form `FormProvider`; cell text lives in the form as raw strings at
@@ -230,7 +230,7 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
   const baseId = useId();
 
   const inputOf = useCallback(
-    (key: string) => containerRef.current?.querySelector<HTMLInputElement>(`input[data-cell-key="${key}"], input[data-computed-key="${key}"]`) ?? null,
+    (key: string) => containerRef.current?.querySelector<HTMLElement>(`input[data-cell-key="${key}"], output[data-computed-key="${key}"]`) ?? null,
     [],
   );
 
@@ -239,7 +239,7 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
       const input = inputOf(key);
       if (!input) return;
       input.focus();
-      if (!input.readOnly) input.select();
+      if (input instanceof HTMLInputElement) input.select();
       input.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     },
     [inputOf],

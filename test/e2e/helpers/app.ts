@@ -259,8 +259,15 @@ export function inputCells(template: ReportTemplate, table: TableKey): CellInfo[
   return cellsOf(template, table).filter((cell) => !cell.computed);
 }
 
+/** An input cell's box, or a computed cell's figure (an `<output>`, role status, named the same way). */
 export function cellBox(page: Page, cell: CellInfo): Locator {
-  return page.getByRole('main').getByRole('textbox', { name: cellAccessibleName(cell), exact: true });
+  return page.getByRole('main').getByRole(cell.computed ? 'status' : 'textbox', { name: cellAccessibleName(cell), exact: true });
+}
+
+/** What a cell shows: an input's text, or a computed cell's figure. */
+export async function cellShows(page: Page, cell: CellInfo): Promise<string> {
+  const box = cellBox(page, cell);
+  return cell.computed ? ((await box.textContent()) ?? '') : box.inputValue();
 }
 
 /** Every value of a draft's tables, totals computed, by cell key. */
@@ -350,6 +357,7 @@ export async function gridOnScreen(page: Page): Promise<Record<string, string>> 
   return page.getByRole('main').getByRole('table').first().evaluate((table) => {
     const out: Record<string, string> = {};
     for (const input of table.querySelectorAll('input')) out[input.getAttribute('aria-label') ?? '?'] = input.value;
+    for (const output of table.querySelectorAll('output')) out[output.getAttribute('aria-label') ?? '?'] = output.textContent ?? '';
     return out;
   });
 }

@@ -69,7 +69,7 @@ describe('analyseTable: parsing and totals', () => {
     const analysis = analyseTable(report2021, 'reviewLitigation', typed('reviewLitigation', {}), null, null, prefix);
     expect(analysis.warningCount).toBeGreaterThan(0);
     expect(analysis.findings.every((item) => item.finding.severity === 'warning' && !item.highlight)).toBe(true);
-    expect([...analysis.cellViews.values()].every((view) => view.flag === null && view.describedBy === '')).toBe(true);
+    expect([...analysis.cellViews.values()].every((view) => view.flag === null && !view.hasMessage)).toBe(true);
   });
 });
 
@@ -96,7 +96,8 @@ describe('analyseTable: findings on the cells', () => {
       }
     }
     const involved = analysis.cellViews.get(errors[0]!.cells[0]!)!;
-    expect(involved.describedBy.split(' ')).toContain(errors[0]!.id);
+    expect(involved.hasMessage).toBe(true);
+    expect(analysis.cellMessages.get(errors[0]!.cells[0]!)!.split('\n')).toContain(errors[0]!.finding.message);
     expect(new Set(analysis.findings.map((item) => item.id)).size).toBe(analysis.findings.length);
   });
 
