@@ -12,4 +12,11 @@ export interface Finding {
   readonly cells: readonly string[];
   /** Chinese message stating the numbers and the difference. */
   readonly message: string;
+  /**
+   * Set on a relation that does not hold yet while some of its cells are untouched (`isTouched`): the
+   * keys of those cells. Such a finding is 待填 — shown neutrally while the clerk is filling the table —
+   * and becomes an ordinary error once every cell is filled. It keeps its severity, so the final gate
+   * and `report check` still block on it.
+   */
+  readonly pending?: readonly string[];
 }
