@@ -1,9 +1,10 @@
 /**
  * The state of each step shown in the navigator, derived from the draft and the findings only (no
- * stored flags): 未开始 / 填写中 / 已完成, and the number of errors and warnings located on the step.
+ * stored flags): 未开始 / 填写中 / 已完成, and the number of errors, 待填 relations and warnings located
+ * on the step (counted as everywhere else: `countFindings`).
  */
 import type { Draft } from '../../domain/draft-types.ts';
-import type { Finding } from '../../domain/findings.ts';
+import { countFindings, type Finding } from '../../domain/findings.ts';
 import { indexTemplate, sectionTables } from '../../domain/template.ts';
 import type { NarrativeSectionTemplate, ReportTemplate } from '../../domain/template-types.ts';
 import { flattenTables } from '../../domain/values.ts';
@@ -16,6 +17,8 @@ export type FillState = 'notStarted' | 'inProgress' | 'complete';
 export interface StepStatus {
   readonly fill: FillState;
   readonly errors: number;
+  /** Relations still waiting for untouched cells (待填): neutral, not errors. */
+  readonly pending: number;
   readonly warnings: number;
 }
 
@@ -54,19 +57,20 @@ function narrativeFill(section: NarrativeSectionTemplate, draft: Draft): FillSta
 }
 
 export function stepStatuses(draft: Draft, findings: readonly Finding[], template: ReportTemplate): Record<StepId, StepStatus> {
-  const counts = new Map<StepId, { errors: number; warnings: number }>();
+  const byStep = new Map<StepId, Finding[]>();
   for (const finding of findings) {
     const { step } = locateFinding(finding, template);
-    const count = counts.get(step) ?? { errors: 0, warnings: 0 };
-    if (finding.severity === 'error') count.errors += 1;
-    else count.warnings += 1;
-    counts.set(step, count);
+    const list = byStep.get(step) ?? [];
+    list.push(finding);
+    byStep.set(step, list);
   }
+  const counts = new Map([...byStep].map(([step, list]) => [step, countFindings(list)]));
   const values = flattenTables(template, draft.tables);
   const index = indexTemplate(template);
   const result = {} as Record<StepId, StepStatus>;
   let contentDone = true;
   let totalErrors = 0;
+  let totalPending = 0;
   let totalWarnings = 0;
   for (const step of editorSteps(template)) {
     let fill: FillState = 'notStarted';
@@ -80,18 +84,20 @@ export function stepStatuses(draft: Draft, findings: readonly Finding[], templat
       const done = inputs.filter((cell) => values[cell.key] !== null && values[cell.key] !== undefined).length;
       fill = fillOf(done, inputs.length, done > 0);
     }
-    const count = counts.get(step.id) ?? { errors: 0, warnings: 0 };
+    const count = counts.get(step.id) ?? { errors: 0, pending: 0, warnings: 0 };
     if (step.id !== 'check') {
       contentDone &&= fill === 'complete';
       totalErrors += count.errors;
+      totalPending += count.pending;
       totalWarnings += count.warnings;
     }
     result[step.id] = { fill, ...count };
   }
-  const checkOwn = counts.get('check') ?? { errors: 0, warnings: 0 };
+  const checkOwn = counts.get('check') ?? { errors: 0, pending: 0, warnings: 0 };
   result.check = {
-    fill: contentDone && totalErrors + checkOwn.errors === 0 ? 'complete' : 'inProgress',
+    fill: contentDone && totalErrors + checkOwn.errors + totalPending + checkOwn.pending === 0 ? 'complete' : 'inProgress',
     errors: totalErrors + checkOwn.errors,
+    pending: totalPending + checkOwn.pending,
     warnings: totalWarnings + checkOwn.warnings,
   };
   return result;
@@ -106,12 +112,15 @@ const FILL_TEXT: Record<FillState, string> = { notStarted: '未开始', inProgre
 export function stepStatusText(status: StepStatus): string {
   if (status.errors > 0) return `${status.errors} 个错误`;
   if (status.fill === 'notStarted') return FILL_TEXT.notStarted;
+  if (status.pending > 0) return `${status.pending} 处待填`;
   if (status.warnings > 0) return `${status.warnings} 个提醒`;
   return FILL_TEXT[status.fill];
 }
 
 export function stepStatusTone(status: StepStatus): 'error' | 'warning' | FillState {
   if (status.errors > 0) return 'error';
+  // 待填 is neutral: the table is simply being filled.
+  if (status.fill !== 'notStarted' && status.pending > 0) return 'inProgress';
   if (status.fill !== 'notStarted' && status.warnings > 0) return 'warning';
   return status.fill;
 }
