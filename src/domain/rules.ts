@@ -255,11 +255,14 @@ function expandTemplate(template: ReportTemplate): ConcreteRule[][] {
   return instances.map((rules) =>
     rules.map((rule): ConcreteRule => {
       const inputs = unique(rule.cells.flatMap((key) => inputsOf(key, new Set())));
-      const { name } = namer(
-        inputs.map((key) => infoOf(key, rule.id)),
-        columnsByTable,
+      const infos = inputs.map((key) => infoOf(key, rule.id));
+      // Short names: by row within a column, by column within a row, else `商业企业的本年新收`.
+      const sameColumn = infos.every((info) => info.table === infos[0]!.table && info.columnKey === infos[0]!.columnKey);
+      const sameRow = infos.every((info) => info.table === infos[0]!.table && info.rowKey === infos[0]!.rowKey);
+      const inputNames = infos.map((info) =>
+        sameColumn ? info.rowShortLabel : sameRow ? info.columnShortLabel : `${info.columnShortLabel}的${info.rowShortLabel}`,
       );
-      return { ...rule, inputs, inputNames: inputs.map((key) => name(infoOf(key, rule.id))) };
+      return { ...rule, inputs, inputNames };
     }),
   );
 }
