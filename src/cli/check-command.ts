@@ -28,7 +28,8 @@ const MAX_CELLS_SHOWN = 5;
 export interface CheckReport {
   errors: number;
   warnings: number;
-  findings: { rule: string; severity: Finding['severity']; cells: string[]; message: string }[];
+  /** `pending`: only on a relation still waiting for untouched cells (待填; still counted as an error). */
+  findings: { rule: string; severity: Finding['severity']; cells: string[]; message: string; pending?: string[] }[];
   /** The approval's state; also a finding (rule `APPROVAL`) when it is void. */
   approval?: { state: ApprovalVerdict['state']; reason?: string; message: string };
 }
@@ -39,7 +40,13 @@ export function checkReport(findings: readonly Finding[], verdict?: ApprovalVerd
   return {
     errors: all.filter((finding) => finding.severity === 'error').length,
     warnings: all.filter((finding) => finding.severity === 'warning').length,
-    findings: all.map((finding) => ({ rule: finding.rule, severity: finding.severity, cells: [...finding.cells], message: finding.message })),
+    findings: all.map((finding) => ({
+      rule: finding.rule,
+      severity: finding.severity,
+      cells: [...finding.cells],
+      message: finding.message,
+      ...(finding.pending ? { pending: [...finding.pending] } : {}),
+    })),
     ...(approval ? { approval: approval.summary } : {}),
   };
 }

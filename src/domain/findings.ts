@@ -12,4 +12,37 @@ export interface Finding {
   readonly cells: readonly string[];
   /** Chinese message stating the numbers and the difference. */
   readonly message: string;
+  /**
+   * Set on a relation that does not hold yet while some of its cells are untouched (`isTouched`): the
+   * keys of those cells. Such a finding is 待填 — shown neutrally while the clerk is filling the table —
+   * and becomes an ordinary error once every cell is filled. It keeps its severity, so the final gate
+   * and `report check` still block on it.
+   */
+  readonly pending?: readonly string[];
+}
+
+/** Whether a finding is 待填: a relation that cannot hold yet because some of its cells are untouched. */
+export function isPending(finding: Finding): boolean {
+  return finding.pending !== undefined && finding.pending.length > 0;
+}
+
+export interface FindingCounts {
+  /** Errors of filled-in content (待填 relations not included). */
+  readonly errors: number;
+  /** Relations waiting for untouched cells: shown neutrally while filling, blocking the final report. */
+  readonly pending: number;
+  readonly warnings: number;
+}
+
+/** How the screens count findings (the navigator, 检查与生成, the grid's summary): one way everywhere. */
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  let errors = 0;
+  let pending = 0;
+  let warnings = 0;
+  for (const finding of findings) {
+    if (isPending(finding)) pending += 1;
+    else if (finding.severity === 'error') errors += 1;
+    else warnings += 1;
+  }
+  return { errors, pending, warnings };
 }

@@ -28,7 +28,7 @@ import type {
   Term,
   ValueType,
 } from './template-types.ts';
-import { flattenTables, templateOf } from './values.ts';
+import { flattenTables, isTouched, templateOf } from './values.ts';
 
 export interface ConcreteTerm {
   /** Resolved cell keys; more than one for a `sumOver` term (the term is their sum). */
@@ -56,6 +56,13 @@ export interface ConcreteRule {
   readonly fixTarget?: string;
   /** This year's cells involved, in term order, without duplicates: the `cells` of its findings. */
   readonly cells: readonly string[];
+  /**
+   * The cells the clerk fills that the relation depends on: `cells` with each computed cell replaced by
+   * the cells it is computed from. While any of them is untouched, a failing relation is 待填.
+   */
+  readonly inputs: readonly string[];
+  /** Names of `inputs` in messages, e.g. `上年结转`, `予以公开` within a column of table 三. */
+  readonly inputNames: readonly string[];
 }
 
 export interface PreviousReport {
@@ -185,8 +192,8 @@ function expandTemplate(template: ReportTemplate): ConcreteRule[][] {
     if (!info) throw new Error(`template ${template.id}, rule ${ruleId}: no cell ${key}`);
     return info;
   };
-  return template.rules.map((rule) => {
-    const rules: ConcreteRule[] = [];
+  const instances = template.rules.map((rule) => {
+    const rules: Omit<ConcreteRule, 'inputs' | 'inputNames'>[] = [];
     if (rule.kind !== 'relation') return rules;
     const envs: Record<string, string>[] = rule.forEach
       ? bindingsOf(template, rule.forEach).map((value) => ({ [rule.forEach!.variable]: value }))
@@ -233,6 +240,31 @@ function expandTemplate(template: ReportTemplate): ConcreteRule[][] {
     }
     return rules;
   });
+  // A computed cell is not filled by the clerk: a relation over it waits for the cells it sums.
+  const definitions = new Map(
+    instances.flat().filter((rule) => rule.computes).map((rule) => [rule.left[0]!.cells[0]!, rule.right.flatMap((term) => term.cells)]),
+  );
+  const inputsOf = (key: string, visiting: Set<string>): string[] => {
+    const parts = definitions.get(key);
+    if (!parts || visiting.has(key)) return [key];
+    visiting.add(key);
+    const inputs = parts.flatMap((part) => inputsOf(part, visiting));
+    visiting.delete(key);
+    return inputs;
+  };
+  return instances.map((rules) =>
+    rules.map((rule): ConcreteRule => {
+      const inputs = unique(rule.cells.flatMap((key) => inputsOf(key, new Set())));
+      const infos = inputs.map((key) => infoOf(key, rule.id));
+      // Short names: by row within a column, by column within a row, else `商业企业的本年新收`.
+      const sameColumn = infos.every((info) => info.table === infos[0]!.table && info.columnKey === infos[0]!.columnKey);
+      const sameRow = infos.every((info) => info.table === infos[0]!.table && info.rowKey === infos[0]!.rowKey);
+      const inputNames = infos.map((info) =>
+        sameColumn ? info.rowShortLabel : sameRow ? info.columnShortLabel : `${info.columnShortLabel}的${info.rowShortLabel}`,
+      );
+      return { ...rule, inputs, inputNames };
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -408,6 +440,35 @@ function relationMessage(rule: ConcreteRule, values: CellValues, previousValues:
   return rule.scopeLabel === '' ? body : `${rule.scopeLabel}：${body}`;
 }
 
+/** The relation's input cells the clerk has not filled yet, with their names; null when none. */
+function untouchedInputs(rule: ConcreteRule, values: CellValues): { keys: string[]; names: string[] } | null {
+  let keys: string[] | undefined;
+  let names: string[] | undefined;
+  for (let i = 0; i < rule.inputs.length; i += 1) {
+    if (isTouched(values[rule.inputs[i]!])) continue;
+    (keys ??= []).push(rule.inputs[i]!);
+    (names ??= []).push(rule.inputNames[i]!);
+  }
+  return keys ? { keys, names: names! } : null;
+}
+
+const RELATION_SIGN: Record<RelationRule['relation'], string> = { equal: '=', lessOrEqual: '≤', greaterOrEqual: '≥' };
+
+function labelsText(terms: readonly ConcreteTerm[]): string {
+  if (terms.length === 0) return '0';
+  return terms.map((term, i) => (term.negate ? `${i === 0 ? '' : ' '}− ${term.label}` : i === 0 ? term.label : ` + ${term.label}`)).join('');
+}
+
+/**
+ * The message of a relation still being filled: what is missing, and what will be checked once it is
+ * filled — no numbers and no difference, since a half-filled column is not wrong.
+ */
+function pendingMessage(rule: ConcreteRule, pending: { names: readonly string[] }): string {
+  const shown = pending.names.slice(0, 3).join('、') + (pending.names.length > 3 ? '等' : '');
+  const body = `还有 ${pending.names.length} 格未填（${shown}），填完后核对：${labelsText(rule.left)} ${RELATION_SIGN[rule.relation]} ${labelsText(rule.right)}`;
+  return rule.scopeLabel === '' ? body : `${rule.scopeLabel}：${body}`;
+}
+
 function describeValue(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return `“${value}”`;
@@ -537,12 +598,12 @@ export function evaluateRules(template: ReportTemplate, values: CellValues, prev
         const failed =
           rule.relation === 'equal' ? difference !== 0 : rule.relation === 'lessOrEqual' ? difference > 0 : difference < 0;
         if (failed) {
-          findings.push({
-            rule: rule.id,
-            severity: rule.severity,
-            cells: rule.cells,
-            message: relationMessage(rule, values, previousValues, difference),
-          });
+          const pending = untouchedInputs(rule, values);
+          findings.push(
+            pending
+              ? { rule: rule.id, severity: rule.severity, cells: rule.cells, message: pendingMessage(rule, pending), pending: pending.keys }
+              : { rule: rule.id, severity: rule.severity, cells: rule.cells, message: relationMessage(rule, values, previousValues, difference) },
+          );
         }
       }
     } else if (step.kind === 'valueType') {

@@ -21,6 +21,15 @@ export function getNested(root: NestedValues | undefined, path: readonly string[
   return typeof node === 'object' && node !== null ? undefined : (node as number | null | undefined);
 }
 
+/**
+ * Whether the clerk has given a cell a value: typed, pasted, set by 填 0 or carried over from last year
+ * all leave a value in the draft; only a cell nobody filled is null (or absent). The one definition of
+ * "touched" for the checks: a relation with an untouched cell is still being filled (待填), not wrong.
+ */
+export function isTouched(value: unknown): boolean {
+  return value !== null && value !== undefined;
+}
+
 /** Every cell of the template, flat; a cell missing from `tables` reads as `null`. */
 export function flattenTables(template: ReportTemplate, tables: Draft['tables']): CellValues {
   const values: CellValues = {};

@@ -174,7 +174,7 @@ describe('report check: exit codes', () => {
 });
 
 describe('report check --json', () => {
-  it('prints only {"errors","warnings","findings":[{"rule","severity","cells","message"}],"approval":{"state","message"}}', () => {
+  it('prints only {"errors","warnings","findings":[{"rule","severity","cells","message"}],"approval":{"state","message"}} for a filled report', () => {
     const report = json('brokenJson');
     expect(Object.keys(report)).toEqual(['errors', 'warnings', 'findings', 'approval']);
     expect(report.approval).toEqual({ state: 'none', message: '报告尚未审核通过' });

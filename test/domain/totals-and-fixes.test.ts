@@ -77,12 +77,19 @@ function apply(values: CellValues, fix: { cell: string; value: number }): CellVa
 }
 
 describe('suggestFix', () => {
-  it('R3.1: sets 结转下年度 of the column to 本年新收 + 上年结转 − （七）总计; the app then balances', () => {
-    const values = computeTotals(t2021, { ...valuesOf(office2023Draft()), 'applications.carriedForward.naturalPerson': 3 });
+  it('R3.1: fills an untouched 结转下年度 with 本年新收 + 上年结转 − （七）总计; the app then balances', () => {
+    // The published report has 2 in this cell.
+    const values = computeTotals(t2021, { ...valuesOf(office2023Draft()), 'applications.carriedForward.naturalPerson': null });
     const finding = findingOf(evaluateRules(t2021, values), 'R3.1', 'applications.newReceived.naturalPerson');
     const fix = suggestFix(t2021, values, finding);
     expect(fix).toEqual({ cell: 'applications.carriedForward.naturalPerson', value: 2, label: '把自然人的结转下年度改为 2' });
     expect(evaluateRules(t2021, computeTotals(t2021, apply(values, fix!)))).toEqual([]);
+  });
+
+  it('R3.1: no fix when every cell of the column is filled: the typo could be in any of them', () => {
+    const values = computeTotals(t2021, { ...valuesOf(office2023Draft()), 'applications.carriedForward.naturalPerson': 3 });
+    const finding = findingOf(evaluateRules(t2021, values), 'R3.1', 'applications.newReceived.naturalPerson');
+    expect(suggestFix(t2021, values, finding)).toBeNull();
   });
 
   it('R3.1: no fix for the 总计 column (computed), nor when 结转下年度 would be negative', () => {

@@ -20,6 +20,7 @@ import {
   expectText,
   goHome,
   goToStep,
+  stepHeading,
   typeCells,
 } from './helpers/app.ts';
 
@@ -116,7 +117,12 @@ describe('axe-core finds no serious or critical violation', () => {
       { cell: cellByKey(report2021, 'applications.granted.naturalPerson'), text: '2' },
       { cell: cellByKey(report2021, 'applications.carriedForward.naturalPerson'), text: '1' },
     ]);
-    await expectText(region(), '相差 2');
+    // Half-filled: 待填 while the focus is in the table, an error once it leaves.
+    await expectText(region(), /待填自然人：还有/);
+    await expectAccessible(page, `${applications!.heading} (a column being filled)`);
+    await stepHeading(page, applications!.heading).click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await expectText(region(), /错误自然人：还有/);
     await expectAccessible(page, `${applications!.heading} (a sum that does not add up)`);
 
     await goToStep(page, reviewLitigation!.heading);

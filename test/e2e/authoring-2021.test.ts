@@ -167,7 +167,7 @@ describe('a 2021-format report written from the sample, as a clerk would', () =>
     await expectText(stepLink(page, reviewLitigation!.heading), /已完成/);
   });
 
-  it('marks a wrong number at the cells involved with the numbers and the difference; the one-click fix makes it go', async () => {
+  it('marks a wrong number at the cells involved with the numbers, the difference and the cells to look at; emptied, the one-click fix fills it', async () => {
     await goToStep(page, applications!.heading);
     const carried = cell('applications.carriedForward.naturalPerson');
     const box = cellBox(page, carried);
@@ -189,6 +189,14 @@ describe('a 2021-format report written from the sample, as a clerk would', () =>
     expect(await cellClass(page, cell('applications.carriedForward.commercial'))).not.toContain('tg-flag');
     await expectText(stepLink(page, applications!.heading), /个错误/);
 
+    // Every cell of the column is filled, so any of them may hold the typo: no fix, the cells are named.
+    await expectText(message, '可能有误的是：本年新收、上年结转、结转下年度，或构成办理结果总计的各项');
+    expect(await message.getByRole('button', { name: /^把/ }).count()).toBe(0);
+
+    // Emptied, the cell is the column's only untouched one: the fix is determined and fills it.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await expectText(message, /^待填自然人：还有 1 格未填（结转下年度）/);
     await message.getByRole('button', { name: `把自然人的结转下年度改为 ${right}` }).click();
     expect(await box.inputValue()).toBe(String(right));
     await expectText(page.getByRole('heading', { name: /本表检查/ }), '本表暂未发现问题');

@@ -7,6 +7,9 @@ import { report2021 } from '../../templates/report-2021.ts';
 import { cellCommentId, cellInputId } from '../../src/features/kernel/cell-id.ts';
 import { cellRenderProbe } from '../../src/features/table-grid/table-store.ts';
 import { gridStatus, renderGrid } from './table-grid-harness.tsx';
+import type { CellValues } from '../../src/domain/draft-types.ts';
+import { flattenTables } from '../../src/domain/values.ts';
+import { office2023Draft } from './ui-fixtures.ts';
 
 const textbox = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
 /** Inputs by cell key: quicker than role queries where the accessible name is not what is tested. */
@@ -15,6 +18,15 @@ const A = 'applications';
 /** A computed figure: text in an <output> named like an input cell, not a box to type in. */
 const computed = (name: string) => screen.getByRole('status', { name });
 const computedText = (key: string) => document.getElementById(cellInputId(key))!.textContent;
+
+/** The 自然人 column of the published 2023 report, every cell filled (its blanks as 0), nothing else. */
+function naturalPersonColumn(): CellValues {
+  const values: CellValues = {};
+  for (const [key, value] of Object.entries(flattenTables(report2021, office2023Draft().tables))) {
+    if (key.startsWith(`${A}.`) && key.endsWith('.naturalPerson')) values[key] = value ?? 0;
+  }
+  return values;
+}
 
 afterEach(() => {
   cellRenderProbe.current = null;
@@ -195,11 +207,15 @@ describe('live messages', () => {
 
   it('describes a cell in a broken 勾稽关系 by the message alone, shown beside the cell, the buttons kept apart', async () => {
     const user = userEvent.setup();
-    renderGrid(report2021, 'applications');
+    // A filled column (a half-filled one is 待填, not broken) with one number 5 too high.
+    const column = naturalPersonColumn();
+    renderGrid(report2021, 'applications', { values: column });
     const input = cellInput(`${A}.newReceived.naturalPerson`);
-    await user.type(input, '5');
+    const right = Number(column[`${A}.newReceived.naturalPerson`]);
+    await user.clear(input);
+    await user.type(input, String(right + 5));
     const list = screen.getByRole('region', { name: /本表检查/ });
-    const listed = within(list).getByText(/^自然人：本年新收 5/).textContent!;
+    const listed = within(list).getByText(new RegExp(`^自然人：本年新收 ${right + 5}`)).textContent!;
     expect(listed).toContain('相差 5');
     // Exactly the message the list shows: no 定位, no fix button text run into it.
     expect(input).toHaveAccessibleDescription(listed);
@@ -212,6 +228,7 @@ describe('live messages', () => {
     expect(cellInput(`${A}.resultTotal.naturalPerson`)).toHaveAccessibleDescription(listed);
     // Once the rule holds again, the cell is described by nothing.
     await user.clear(input);
+    await user.type(input, String(right));
     expect(input).not.toHaveAttribute('aria-describedby');
     expect(document.getElementById(messageId)).toBeNull();
   });
@@ -240,27 +257,55 @@ describe('live messages', () => {
     expect(input).toHaveAccessibleDescription('“本年增/减”可以为负数，请输入整数，如 -8');
   });
 
-  it('shows a broken 勾稽关系 at the cells involved, with the numbers, and fixes it in one click', async () => {
+  it('the first number of table 三 is 待填 while the clerk is in the table: no error, no fix; leaving makes it an error', async () => {
     const user = userEvent.setup();
-    const { form } = renderGrid(report2021, 'applications');
-    await user.type(cellInput(`${A}.newReceived.naturalPerson`), '5');
-    await user.type(cellInput(`${A}.granted.naturalPerson`), '3');
+    renderGrid(report2021, 'applications');
+    await user.type(cellInput(`${A}.newReceived.naturalPerson`), '3001');
     const list = screen.getByRole('region', { name: /本表检查/ });
-    const message = within(list).getByText(/^自然人：本年新收 5/);
-    expect(message.textContent).toContain('相差 2');
-    for (const key of ['newReceived', 'carriedOver', 'resultTotal', 'carriedForward']) {
-      expect(cellInput(`${A}.${key}.naturalPerson`).closest('td')).toHaveClass('tg-flag-error');
+    const message = within(list).getByText(/^自然人：还有 \d+ 格未填（上年结转、予以公开、部分公开等），填完后核对/);
+    expect(message.closest('li')).toHaveTextContent(/^待填/);
+    expect(within(list).queryByText('错误')).toBeNull();
+    expect(within(list).queryByRole('button', { name: /^把/ })).toBeNull();
+    expect(screen.getByRole('heading', { name: /本表检查/ }).textContent).toMatch(/处待填/);
+    expect(screen.getByRole('heading', { name: /本表检查/ }).textContent).not.toMatch(/错误/);
+    for (const key of ['newReceived', 'carriedOver', 'carriedForward']) {
+      expect(cellInput(`${A}.${key}.naturalPerson`).closest('td')).not.toHaveClass('tg-flag-error');
     }
-    expect(cellInput(`${A}.newReceived.commercial`).closest('td')).not.toHaveClass('tg-flag-error');
-    // The message describes the cells it is about.
-    expect(cellInput(`${A}.carriedForward.naturalPerson`)).toHaveAccessibleDescription(expect.stringContaining('相差 2'));
 
+    // Leaving the table: the column is not complete, so the relation is now an error at its cells.
+    await user.click(document.body);
+    expect(within(list).getByText(/^自然人：还有/).closest('li')).toHaveTextContent(/^错误/);
+    expect(cellInput(`${A}.newReceived.naturalPerson`).closest('td')).toHaveClass('tg-flag-error');
+    expect(within(list).queryByRole('button', { name: /^把/ })).toBeNull();
+  });
+
+  it('a column with exactly one untouched cell offers to fill it, and the fix balances the column', async () => {
+    const user = userEvent.setup();
+    const values = naturalPersonColumn();
+    values[`${A}.carriedForward.naturalPerson`] = null; // 2 in the published report
+    renderGrid(report2021, 'applications', { values });
+    const list = screen.getByRole('region', { name: /本表检查/ });
     await user.click(within(list).getByRole('button', { name: '把自然人的结转下年度改为 2' }));
     expect(cellInput(`${A}.carriedForward.naturalPerson`)).toHaveValue('2');
-    expect(form.getValues(`tables.${A}.carriedForward.naturalPerson`)).toBe('2');
-    expect(within(list).queryByText(/^自然人：本年新收/)).toBeNull();
-    expect(cellInput(`${A}.newReceived.naturalPerson`).closest('td')).not.toHaveClass('tg-flag-error');
+    expect(within(list).queryByText(/^自然人：/)).toBeNull();
     expect(document.activeElement).toBe(cellInput(`${A}.carriedForward.naturalPerson`));
+  });
+
+  it('a filled column that does not add up shows the error and the cells to look at, and no fix', async () => {
+    const values = naturalPersonColumn();
+    values[`${A}.granted.naturalPerson`] = 11; // a typo: the published report has 12
+    renderGrid(report2021, 'applications', { values });
+    const list = screen.getByRole('region', { name: /本表检查/ });
+    const message = within(list).getByText(/^自然人：本年新收 36/);
+    expect(message.closest('li')).toHaveTextContent(/^错误/);
+    expect(message.textContent).toBe(
+      '自然人：本年新收 36 + 上年结转 0 = 36，办理结果总计 33 + 结转下年度 2 = 35，相差 1。可能有误的是：本年新收、上年结转、结转下年度，或构成办理结果总计的各项，请逐一核对',
+    );
+    expect(within(list).queryByRole('button', { name: /^把/ })).toBeNull();
+    for (const key of ['newReceived', 'carriedOver', 'carriedForward']) {
+      expect(cellInput(`${A}.${key}.naturalPerson`).closest('td')).toHaveClass('tg-flag-error');
+    }
+    expect(cellInput(`${A}.carriedForward.naturalPerson`)).toHaveAccessibleDescription(expect.stringContaining('相差 1'));
   });
 
   it('reminds of empty cells without lighting them all up, and fills them with 0 on request', async () => {
@@ -566,12 +611,9 @@ describe('render cost', () => {
     await user.type(cellInput(`${A}.carriedForward.commercial`), '123');
     const extra = [...renders].filter(([key, count]) => count !== mounted.get(key));
     const inputsRerendered = extra.filter(([key]) => !key.endsWith('.total') && !key.startsWith(`${A}.resultTotal.`));
-    // No input re-renders for its own typing (the text is the browser's); the only inputs that do are the
-    // ones whose highlight changes: the column's 一 + 二 = （七） + 四 stops holding, once.
-    for (const [key, count] of inputsRerendered) expect(count - mounted.get(key)!).toBe(1);
-    expect(inputsRerendered.map(([key]) => key).sort()).toEqual(
-      [`${A}.carriedForward.commercial`, `${A}.carriedOver.commercial`, `${A}.newReceived.commercial`].sort(),
-    );
+    // No input re-renders for its own typing (the text is the browser's), and none for its neighbours:
+    // the half-filled column is 待填, which lights up no cell.
+    expect(inputsRerendered.map(([key]) => key)).toEqual([]);
     const total = [...renders.values()].reduce((sum, count) => sum + count, 0);
     expect(total).toBeLessThanOrEqual(175 + 4 * keys);
   });

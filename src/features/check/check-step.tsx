@@ -7,7 +7,7 @@ import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
 import { finalBlockers } from '../../domain/final-gate.ts';
-import type { Finding } from '../../domain/findings.ts';
+import { countFindings, isPending, type Finding } from '../../domain/findings.ts';
 import { verifyApproval, type ApprovalVerdict } from '../../domain/approval-verdict.ts';
 import { canGenerateFinal } from '../../domain/review.ts';
 import { useServices } from '../shared/services.tsx';
@@ -30,9 +30,11 @@ const MAX_BLOCKERS_LISTED = 12;
 function FindingLink({ item }: { item: LocatedFinding }) {
   const { draftId, goTo } = useEditor();
   const { finding, location } = item;
+  // A relation still waiting for untouched cells is 待填, shown neutrally as in the table itself.
+  const tone = isPending(finding) ? 'pending' : finding.severity;
   return (
-    <li className={`finding finding-${finding.severity}`}>
-      <span className={`severity severity-${finding.severity}`}>{SEVERITY_TEXT[finding.severity]}</span>
+    <li className={`finding finding-${tone}`}>
+      <span className={`severity severity-${tone}`}>{isPending(finding) ? '待填' : SEVERITY_TEXT[finding.severity]}</span>
       <a
         href={routeHash({ page: 'draft', draftId, step: location.step })}
         onClick={(event) => {
@@ -64,8 +66,7 @@ export function CheckStep({ CrossYearNotices, reviewPanel }: CheckStepProps) {
   const { findings } = useLiveDraft();
   const { getValues } = useFormContext<ReportFormValues>();
   const groups = useMemo(() => groupFindings(findings, template), [findings, template]);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
+  const { errors, pending, warnings } = countFindings(findings);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -132,15 +133,21 @@ export function CheckStep({ CrossYearNotices, reviewPanel }: CheckStepProps) {
         <h2 id="findings-heading" className="part-heading">
           检查结果
         </h2>
-        <p className={errors > 0 ? 'summary summary-error' : warnings > 0 ? 'summary summary-warning' : 'summary summary-ok'}>
-          {findings.length === 0 ? '没有发现问题。' : `共 ${errors} 个错误、${warnings} 个提醒。点击条目可跳到需要修改的位置。`}
+        <p className={errors > 0 ? 'summary summary-error' : warnings + pending > 0 ? 'summary summary-warning' : 'summary summary-ok'}>
+          {findings.length === 0
+            ? '没有发现问题。'
+            : `共 ${errors} 个错误、${pending > 0 ? `${pending} 处待填（填完才能生成正式版）、` : ''}${warnings} 个提醒。点击条目可跳到需要修改的位置。`}
         </p>
         {groups.map((group) => (
           <section key={group.step} className="finding-group" aria-labelledby={`findings-${group.step}`}>
             <h3 id={`findings-${group.step}`}>
               {group.label}
               <span className="group-counts">
-                （{[group.errors > 0 ? `${group.errors} 个错误` : null, group.warnings > 0 ? `${group.warnings} 个提醒` : null]
+                （{[
+                  group.errors > 0 ? `${group.errors} 个错误` : null,
+                  group.pending > 0 ? `${group.pending} 处待填` : null,
+                  group.warnings > 0 ? `${group.warnings} 个提醒` : null,
+                ]
                   .filter(Boolean)
                   .join('，')}
                 ）

@@ -1,5 +1,5 @@
 /** Findings grouped by the step that shows them, in the order of the guided path. */
-import type { Finding } from '../../domain/findings.ts';
+import { countFindings, isPending, type Finding } from '../../domain/findings.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
 import { locateFinding, type FindingLocation } from '../kernel/locate-finding.ts';
 import { editorSteps, type StepId } from '../kernel/steps.ts';
@@ -14,6 +14,8 @@ export interface FindingGroup {
   /** Step label; findings that belong to no step are grouped under 其他. */
   readonly label: string;
   readonly errors: number;
+  /** Relations waiting for untouched cells (待填). */
+  readonly pending: number;
   readonly warnings: number;
   readonly items: readonly LocatedFinding[];
 }
@@ -29,14 +31,14 @@ export function groupFindings(findings: readonly Finding[], template: ReportTemp
   return editorSteps(template).flatMap((step) => {
     const items = byStep.get(step.id);
     if (!items || items.length === 0) return [];
-    // Errors first within a section: they are what blocks the final report.
-    const sorted = [...items].sort((a, b) => Number(b.finding.severity === 'error') - Number(a.finding.severity === 'error'));
+    // Errors first within a section, then 待填: both block the final report.
+    const rank = (item: LocatedFinding) => (isPending(item.finding) ? 1 : item.finding.severity === 'error' ? 2 : 0);
+    const sorted = [...items].sort((a, b) => rank(b) - rank(a));
     return [
       {
         step: step.id,
         label: step.id === 'check' ? '其他' : step.label,
-        errors: items.filter((item) => item.finding.severity === 'error').length,
-        warnings: items.filter((item) => item.finding.severity !== 'error').length,
+        ...countFindings(items.map((item) => item.finding)),
         items: sorted,
       },
     ];

@@ -1,10 +1,10 @@
 /**
  * The state of each step shown in the navigator, derived from the draft and the findings only (no
- * stored flags): 未开始 / 填写中 / 已完成, the number of errors and warnings located on the step, and
- * the reviewer's comments on it still open.
+ * stored flags): 未开始 / 填写中 / 已完成, the number of errors, 待填 relations and warnings located on
+ * the step (counted as everywhere else: `countFindings`), and the reviewer's comments on it still open.
  */
 import { reviewOf, type CommentAnchor, type Draft } from '../../domain/draft-types.ts';
-import type { Finding } from '../../domain/findings.ts';
+import { countFindings, type Finding } from '../../domain/findings.ts';
 import { indexTemplate, sectionOfTable, sectionTables } from '../../domain/template.ts';
 import type { NarrativeSectionTemplate, ReportTemplate } from '../../domain/template-types.ts';
 import { flattenTables } from '../../domain/values.ts';
@@ -17,6 +17,8 @@ export type FillState = 'notStarted' | 'inProgress' | 'complete';
 export interface StepStatus {
   readonly fill: FillState;
   readonly errors: number;
+  /** Relations still waiting for untouched cells (待填): neutral, not errors. */
+  readonly pending: number;
   readonly warnings: number;
   /** Review comments on the step not yet resolved or answered (检查与生成: all of them). */
   readonly openComments: number;
@@ -72,14 +74,14 @@ function narrativeFill(section: NarrativeSectionTemplate, draft: Draft): FillSta
 }
 
 export function stepStatuses(draft: Draft, findings: readonly Finding[], template: ReportTemplate): Record<StepId, StepStatus> {
-  const counts = new Map<StepId, { errors: number; warnings: number }>();
+  const byStep = new Map<StepId, Finding[]>();
   for (const finding of findings) {
     const { step } = locateFinding(finding, template);
-    const count = counts.get(step) ?? { errors: 0, warnings: 0 };
-    if (finding.severity === 'error') count.errors += 1;
-    else count.warnings += 1;
-    counts.set(step, count);
+    const list = byStep.get(step) ?? [];
+    list.push(finding);
+    byStep.set(step, list);
   }
+  const counts = new Map([...byStep].map(([step, list]) => [step, countFindings(list)]));
   const openByStep = new Map<StepId, number>();
   for (const comment of reviewOf(draft).comments) {
     const step = comment.state === 'open' ? anchorStep(comment.anchor, template) : null;
@@ -90,6 +92,7 @@ export function stepStatuses(draft: Draft, findings: readonly Finding[], templat
   const result = {} as Record<StepId, StepStatus>;
   let contentDone = true;
   let totalErrors = 0;
+  let totalPending = 0;
   let totalWarnings = 0;
   let totalOpen = 0;
   for (const step of editorSteps(template)) {
@@ -104,20 +107,22 @@ export function stepStatuses(draft: Draft, findings: readonly Finding[], templat
       const done = inputs.filter((cell) => values[cell.key] !== null && values[cell.key] !== undefined).length;
       fill = fillOf(done, inputs.length, done > 0);
     }
-    const count = counts.get(step.id) ?? { errors: 0, warnings: 0 };
+    const count = counts.get(step.id) ?? { errors: 0, pending: 0, warnings: 0 };
     if (step.id !== 'check') {
       contentDone &&= fill === 'complete';
       totalErrors += count.errors;
+      totalPending += count.pending;
       totalWarnings += count.warnings;
     }
     const openComments = openByStep.get(step.id) ?? 0;
     totalOpen += openComments;
     result[step.id] = { fill, ...count, openComments };
   }
-  const checkOwn = counts.get('check') ?? { errors: 0, warnings: 0 };
+  const checkOwn = counts.get('check') ?? { errors: 0, pending: 0, warnings: 0 };
   result.check = {
-    fill: contentDone && totalErrors + checkOwn.errors === 0 ? 'complete' : 'inProgress',
+    fill: contentDone && totalErrors + checkOwn.errors + totalPending + checkOwn.pending === 0 ? 'complete' : 'inProgress',
     errors: totalErrors + checkOwn.errors,
+    pending: totalPending + checkOwn.pending,
     warnings: totalWarnings + checkOwn.warnings,
     openComments: totalOpen,
   };
@@ -135,6 +140,7 @@ export function stepStatusText(status: StepStatus): string {
   if (status.errors > 0) return `${status.errors} 个错误`;
   if (status.openComments > 0) return `${status.openComments} 条意见待处理`;
   if (status.fill === 'notStarted') return FILL_TEXT.notStarted;
+  if (status.pending > 0) return `${status.pending} 处待填`;
   if (status.warnings > 0) return `${status.warnings} 个提醒`;
   return FILL_TEXT[status.fill];
 }
@@ -142,6 +148,8 @@ export function stepStatusText(status: StepStatus): string {
 export function stepStatusTone(status: StepStatus): 'error' | 'warning' | FillState {
   if (status.errors > 0) return 'error';
   if (status.openComments > 0) return 'warning';
+  // 待填 is neutral: the table is simply being filled.
+  if (status.fill !== 'notStarted' && status.pending > 0) return 'inProgress';
   if (status.fill !== 'notStarted' && status.warnings > 0) return 'warning';
   return status.fill;
 }

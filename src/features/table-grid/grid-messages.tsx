@@ -1,7 +1,9 @@
 /**
  * The live check list under a table: each cell whose text does not read, each rule the table breaks
  * (the message states the numbers and the difference), a button to jump to the cells and, where the
- * correction is determined, a one-click fix. It sits after the grid, so its growing never moves the grid.
+ * correction is determined, a one-click fix — otherwise the cells that could hold the mistake. A
+ * relation still waiting for untouched cells is listed as 待填 (neutral) while the clerk is in the table.
+ * It sits after the grid, so its growing never moves the grid.
  */
 import { useSyncExternalStore, type RefObject } from 'react';
 import { cellAccessibleName } from '../../domain/table-layout.ts';
@@ -19,20 +21,22 @@ export interface GridMessagesProps {
 }
 
 function severityText(item: GridFinding): string {
-  if (!item.highlight) return '待填';
+  if (!item.highlight || item.pending) return '待填';
   return item.finding.severity === 'error' ? '错误' : '提示';
 }
 
 export function GridMessages({ store, labelOf, onLocate, onFix, onFillZeros, headingId, panelRef }: GridMessagesProps) {
   const analysis = useSyncExternalStore(store.subscribe, store.get);
-  const { formatProblems, findings, errorCount, warningCount, emptyInputs } = analysis;
+  const { formatProblems, findings, errorCount, pendingCount, warningCount, emptyInputs } = analysis;
   const empty = new Set(emptyInputs);
-  const ruleFindings = findings.filter((item) => item.highlight);
-  const reminders = findings.filter((item) => !item.highlight);
+  const ruleFindings = findings.filter((item) => item.highlight || item.pending);
+  const reminders = findings.filter((item) => !item.highlight && !item.pending);
   const summary =
-    errorCount + warningCount === 0
+    errorCount + pendingCount + warningCount === 0
       ? '本表暂未发现问题'
-      : [errorCount > 0 ? `${errorCount} 处错误` : '', warningCount > 0 ? `${warningCount} 处提示` : ''].filter(Boolean).join('，');
+      : [errorCount > 0 ? `${errorCount} 处错误` : '', pendingCount > 0 ? `${pendingCount} 处待填` : '', warningCount > 0 ? `${warningCount} 处提示` : '']
+          .filter(Boolean)
+          .join('，');
 
   return (
     <section className="tg-messages" aria-labelledby={headingId} ref={panelRef}>
@@ -52,27 +56,29 @@ export function GridMessages({ store, labelOf, onLocate, onFix, onFillZeros, hea
               </span>
             </li>
           ))}
-          {ruleFindings.map((item) => (
-            <li key={item.id} id={item.id} className={`tg-message tg-message-${item.finding.severity}`}>
-              <span className="tg-severity">{severityText(item)}</span>
-              <span className="tg-message-text">{item.finding.message}</span>
-              <span className="tg-message-actions">
-                <button
-                  type="button"
-                  className="tg-link"
-                  onClick={() => onLocate(item.cells[0]!)}
-                  aria-label={`定位到 ${labelOf(item.cells[0]!)}`}
-                >
-                  定位
-                </button>
-                {item.fix ? (
-                  <button type="button" className="tg-button tg-fix" onClick={() => onFix(item)}>
-                    {item.fix.label}
-                  </button>
-                ) : null}
-              </span>
-            </li>
-          ))}
+          {ruleFindings.map((item) => {
+            // One element whether 待填 or an error, so a button keeps its identity when the focus
+            // entering the check list turns the one into the other.
+            const locateAt = item.pending ? (item.finding.pending ?? []).find((key) => empty.has(key)) : item.cells[0];
+            return (
+              <li key={item.id} id={item.id} className={`tg-message tg-message-${item.pending ? 'note' : item.finding.severity}`}>
+                <span className="tg-severity">{severityText(item)}</span>
+                <span className="tg-message-text">{item.text}</span>
+                <span className="tg-message-actions">
+                  {locateAt !== undefined ? (
+                    <button type="button" className="tg-link" onClick={() => onLocate(locateAt)} aria-label={`定位到 ${labelOf(locateAt)}`}>
+                      定位
+                    </button>
+                  ) : null}
+                  {item.fix ? (
+                    <button type="button" className="tg-button tg-fix" onClick={() => onFix(item)}>
+                      {item.fix.label}
+                    </button>
+                  ) : null}
+                </span>
+              </li>
+            );
+          })}
           {reminders.map((item) => {
             // Only this reminder's own area (table 二 has one per 第二十条 item), only cells the clerk can type in.
             const cells = item.cells.filter((key) => empty.has(key));

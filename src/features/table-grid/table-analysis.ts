@@ -3,12 +3,15 @@
  * (format message when it does not read), the computed cells (`computeTotals`), the rule findings that
  * touch this table (`evaluateRules`) with their one-click fixes (`suggestFix`), and per cell the state it
  * renders (message, highlight, which findings describe it). Pure; runs on every keystroke (< 1 ms).
+ *
+ * A relation still waiting for untouched cells (`Finding.pending`) is 待填 while the focus is in the
+ * table — neutral, no red cells — and an error once the clerk leaves the table (`editing` false).
  */
 import { parseCellInput } from '../../domain/cell-input.ts';
 import { readPath } from '../../domain/nested-keys.ts';
 import type { CellValues } from '../../domain/draft-types.ts';
-import type { Finding } from '../../domain/findings.ts';
-import { suggestFix, type CellFix } from '../../domain/fixes.ts';
+import { isPending, type Finding } from '../../domain/findings.ts';
+import { suggestFix, suspectCellsText, type CellFix } from '../../domain/fixes.ts';
 import { evaluateRules, type PreviousReport } from '../../domain/rules.ts';
 import type { CellInfo } from '../../domain/table-layout.ts';
 import { indexTemplate } from '../../domain/template.ts';
@@ -25,7 +28,13 @@ export interface GridFinding {
   readonly cells: readonly string[];
   /** Untouched-cell reminders are listed but do not light up every empty cell. */
   readonly highlight: boolean;
+  /** Shown as 待填 (neutral): a relation with untouched cells while the clerk is in the table. */
+  readonly pending: boolean;
   readonly fix: CellFix | null;
+  /** Without a fix: the cells that could hold the mistake (`suspectCellsText`), for the clerk to look at. */
+  readonly suspects: string | null;
+  /** What the clerk reads, in the list and beside the cell alike: the message, then the cells to look at. */
+  readonly text: string;
 }
 
 export interface FormatProblem {
@@ -61,6 +70,7 @@ export interface TableAnalysis {
    */
   readonly cellMessages: ReadonlyMap<string, string>;
   readonly errorCount: number;
+  readonly pendingCount: number;
   readonly warningCount: number;
   /** Input cells still empty. */
   readonly emptyInputs: readonly string[];
@@ -116,6 +126,8 @@ export function analyseTable(
   previous: PreviousReport | null | undefined,
   before: TableAnalysis | null,
   idPrefix: (key: string) => string,
+  /** The focus is inside the table: relations with untouched cells are 待填 rather than errors. */
+  editing = false,
 ): TableAnalysis {
   const cells = indexTemplate(template).cellsByTable.get(tableKey) ?? [];
   const parsed: CellValues = {};
@@ -153,12 +165,16 @@ export function analyseTable(
     while (seen.has(id)) id += 'x';
     seen.add(id);
     let fix: CellFix | null = null;
+    let suspects: string | null = null;
     try {
       fix = suggestFix(template, values, finding, previous ?? null);
+      if (!fix && kind === 'relation' && !isPending(finding)) suspects = suspectCellsText(template, finding);
     } catch {
       fix = null;
     }
-    findings.push({ id, finding, cells: own, highlight: kind !== 'filled', fix });
+    const pending = editing && isPending(finding);
+    const text = suspects ? `${finding.message}。可能有误的是：${suspects}，请逐一核对` : finding.message;
+    findings.push({ id, finding, cells: own, highlight: kind !== 'filled' && !pending, pending, fix, suspects, text });
   }
 
   const flags = new Map<string, Severity>();
@@ -170,7 +186,7 @@ export function analyseTable(
     for (const key of item.cells) {
       if (flags.get(key) !== 'error') flags.set(key, item.finding.severity);
       const messages = notes.get(key) ?? [];
-      if (messages.length < NOTES_PER_CELL && !messages.includes(item.finding.message)) messages.push(item.finding.message);
+      if (messages.length < NOTES_PER_CELL && !messages.includes(item.text)) messages.push(item.text);
       notes.set(key, messages);
     }
   }
@@ -196,9 +212,10 @@ export function analyseTable(
     cellViews.set(cell.key, same(old) ? old : same(EMPTY_VIEW) ? EMPTY_VIEW : next);
   }
 
-  const errorCount = formatProblems.length + findings.filter((item) => item.finding.severity === 'error').length;
-  const warningCount = findings.filter((item) => item.finding.severity === 'warning').length;
-  return { values, formatProblems, findings, cellViews, cellMessages, errorCount, warningCount, emptyInputs };
+  const errorCount = formatProblems.length + findings.filter((item) => !item.pending && item.finding.severity === 'error').length;
+  const pendingCount = findings.filter((item) => item.pending).length;
+  const warningCount = findings.filter((item) => !item.pending && item.finding.severity === 'warning').length;
+  return { values, formatProblems, findings, cellViews, cellMessages, errorCount, pendingCount, warningCount, emptyInputs };
 }
 
 function pick(values: CellValues, cells: readonly CellInfo[]): CellValues {

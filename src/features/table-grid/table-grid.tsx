@@ -99,12 +99,13 @@ function AnalysisFeed(props: {
   cells: readonly CellInfo[];
   previous: PreviousReport | null;
   store: TableStore;
+  editing: boolean;
 }) {
-  const { control, template, tableKey, cells, previous, store } = props;
+  const { control, template, tableKey, cells, previous, store, editing } = props;
   const raw = useWatch({ control, name: `tables.${tableKey}`, compute: (value: unknown) => readRawCells(cells, value) });
   useLayoutEffect(() => {
-    store.set(analyseTable(template, tableKey, raw, previous, store.get(), cellInputId));
-  }, [raw, previous, store, template, tableKey]);
+    store.set(analyseTable(template, tableKey, raw, previous, store.get(), cellInputId, editing));
+  }, [raw, previous, store, template, tableKey, editing]);
   return null;
 }
 
@@ -225,6 +226,8 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
   const [showPrevious, setShowPrevious] = useState(false);
   const [undo, setUndo] = useState<UndoStep | null>(null);
   const [notice, setNotice] = useState('');
+  /** The focus is inside the table (grid or its check list): half-filled relations show as 待填, not errors. */
+  const [editing, setEditing] = useState(false);
   /** Ctrl+Z undoes the last grid change only until the clerk types again. */
   const undoArmed = useRef(false);
   const baseId = useId();
@@ -355,6 +358,9 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
 
   const onBlur = useCallback(
     (event: FocusEvent<HTMLDivElement>) => {
+      // Leaving the table is when a half-filled relation becomes an error.
+      const next = event.relatedTarget;
+      if (!(next instanceof Node) || !event.currentTarget.contains(next)) setEditing(false);
       const input = event.target;
       if (!(input instanceof HTMLInputElement) || input.readOnly) return;
       const key = input.dataset['cellKey'];
@@ -369,6 +375,7 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
 
   /** The check list sticks to the bottom of the view; a cell reached by keyboard must not hide behind it. */
   const onFocus = useCallback((event: FocusEvent<HTMLDivElement>) => {
+    setEditing(true);
     const input = event.target;
     const panel = panelRef.current;
     if (!(input instanceof HTMLInputElement) || !input.dataset['cellKey'] || !panel) return;
@@ -424,7 +431,7 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
       onFocus={onFocus}
       onInput={onInput}
     >
-      <AnalysisFeed control={control} template={template} tableKey={tableKey} cells={cells} previous={previous} store={store} />
+      <AnalysisFeed control={control} template={template} tableKey={tableKey} cells={cells} previous={previous} store={store} editing={editing} />
       <div className="tg-toolbar">
         <p className="tg-status" role="status">
           {notice || '可从 Excel/WPS 复制整块数字，点一个格后粘贴；方向键、回车在格间移动。'}

@@ -92,10 +92,30 @@ describe('findings counted on the step that shows them', () => {
     expect(stepStatuses(finished, [finding('error', 'agency.phone')], report2021).check!.fill).toBe('inProgress');
     expect(stepStatuses(fresh(), [], report2021).check!.fill).toBe('inProgress');
   });
+
+  it('a relation waiting for untouched cells counts as 待填 on its step, not as an error', () => {
+    const pending: Finding = { ...finding('error', 'applications.newReceived.naturalPerson'), pending: ['applications.carriedOver.naturalPerson'] };
+    const statuses = stepStatuses(fresh(), [pending, finding('error', 'agency.phone')], report2021);
+    const tableStep = Object.values(statuses).find((candidate) => candidate.pending > 0)!;
+    expect(tableStep).toMatchObject({ errors: 0, pending: 1 });
+    expect(statuses.check).toMatchObject({ errors: 1, pending: 1, fill: 'inProgress' });
+  });
 });
 
 describe('the one state shown per step', () => {
-  const status = (fill: StepStatus['fill'], errors: number, warnings: number, openComments = 0): StepStatus => ({ fill, errors, warnings, openComments });
+  const status = (fill: StepStatus['fill'], errors: number, warnings: number, openComments = 0, pending = 0): StepStatus => ({
+    fill,
+    errors,
+    pending,
+    warnings,
+    openComments,
+  });
+
+  it('a table being filled shows 待填, neutral: errors outrank it, it outranks reminders', () => {
+    expect(stepStatusText(status('inProgress', 0, 3, 0, 2))).toBe('2 处待填');
+    expect(stepStatusTone(status('inProgress', 0, 3, 0, 2))).toBe('inProgress');
+    expect(stepStatusText(status('inProgress', 1, 3, 0, 2))).toBe('1 个错误');
+  });
 
   it('errors outrank everything; a step not started shows 未开始 despite its reminders', () => {
     expect(stepStatusText(status('notStarted', 2, 5))).toBe('2 个错误');

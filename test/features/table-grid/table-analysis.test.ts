@@ -97,7 +97,8 @@ describe('analyseTable: findings on the cells', () => {
     }
     const involved = analysis.cellViews.get(errors[0]!.cells[0]!)!;
     expect(involved.hasMessage).toBe(true);
-    expect(analysis.cellMessages.get(errors[0]!.cells[0]!)!.split('\n')).toContain(errors[0]!.finding.message);
+    expect(analysis.cellMessages.get(errors[0]!.cells[0]!)!.split('\n')).toContain(errors[0]!.text);
+    expect(errors[0]!.text.startsWith(errors[0]!.finding.message)).toBe(true);
     expect(new Set(analysis.findings.map((item) => item.id)).size).toBe(analysis.findings.length);
   });
 
