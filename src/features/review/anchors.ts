@@ -4,9 +4,9 @@
  * highlight and focus).
  */
 import type { CommentAnchor } from '../../domain/draft-types.ts';
-import { indexTemplate, sectionOfTable } from '../../domain/template.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
 import { extraPartFieldId, feeFieldId, narrativeFieldId, PREAMBLE_FIELD_ID, stepHeadingId } from '../kernel/field-ids.ts';
+import { anchorStep } from '../kernel/step-status.ts';
 import type { StepId } from '../kernel/steps.ts';
 import { cellInputId } from '../kernel/cell-id.ts';
 
@@ -26,19 +26,18 @@ export interface EditorPlace {
   readonly mark: string;
 }
 
-/** Where the clerk finds the place a comment points to; null when the template has no such place. */
+/**
+ * Where the clerk finds the place a comment points to; null when the template has no such place. The
+ * step is the one the navigator counts the comment under (`anchorStep`), so the two never disagree.
+ */
 export function editorPlace(anchor: CommentAnchor, template: ReportTemplate): EditorPlace | null {
-  if (anchor.kind === 'cell') {
-    const cell = indexTemplate(template).cellsByKey.get(anchor.cell);
-    // The step of the section the cell's table sits in (a variant's table sits in a section of its format).
-    return cell ? { step: sectionOfTable(template, cell.table)?.id ?? cell.table, elementId: cellInputId(cell.key), mark: 'td' } : null;
-  }
-  const section = template.sections.find((candidate) => candidate.id === anchor.section);
-  if (!section) return null;
-  if (anchor.kind === 'section') return { step: section.id, elementId: stepHeadingId(section.id), mark: '' };
-  if (anchor.part === 'preamble') return { step: 'basics', elementId: PREAMBLE_FIELD_ID, mark: '.preamble' };
-  if (anchor.part === 'fees') return { step: section.id, elementId: feeFieldId('noticesIssued'), mark: '.fee-statement' };
+  const step = anchorStep(anchor, template);
+  if (step === null) return null;
+  if (anchor.kind === 'cell') return { step, elementId: cellInputId(anchor.cell), mark: 'td' };
+  if (anchor.kind === 'section') return { step, elementId: stepHeadingId(anchor.section), mark: '' };
+  if (anchor.part === 'preamble') return { step, elementId: PREAMBLE_FIELD_ID, mark: '.preamble' };
+  if (anchor.part === 'fees') return { step, elementId: feeFieldId('noticesIssued'), mark: '.fee-statement' };
   const extra = /^extra\.(\d+)$/.exec(anchor.part);
-  if (extra) return { step: section.id, elementId: extraPartFieldId(section.id, Number(extra[1]), 'text'), mark: '.field' };
-  return { step: section.id, elementId: narrativeFieldId(section.id, anchor.part), mark: '.field' };
+  if (extra) return { step, elementId: extraPartFieldId(anchor.section, Number(extra[1]), 'text'), mark: '.field' };
+  return { step, elementId: narrativeFieldId(anchor.section, anchor.part), mark: '.field' };
 }
