@@ -40,6 +40,9 @@ import { SaveIndicator } from './save-indicator.tsx';
 import { SectionNavigator, StepPager } from './section-navigator.tsx';
 import { editorSteps, type StepId } from '../../features/kernel/steps.ts';
 
+/** How long after a take-over the new owner looks again for the previous owner's last write. */
+const LATE_WRITE_RECHECK_MS = 600;
+
 // Last year's report (file reading, carry-over, cross-year summary) loads with the basics step, not with the app.
 const LastYearPanel = lazy(() => import('../../features/last-year/last-year-panel.tsx').then((module) => ({ default: module.LastYearPanel })));
 // The comparison with last year and the review section load with the check page, not with the app.
@@ -212,17 +215,26 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
       return;
     }
     let cancelled = false;
+    let recheck: ReturnType<typeof setTimeout> | undefined;
     void reloadFromStorage()
       .catch(() => undefined)
       .then(() => {
         if (cancelled) return;
         autosave.setEnabled(true);
         setLoadedForOwnerSince(ownerSince);
+        // A closing tab's last write can commit after this load, and a closing page cannot announce
+        // it on the channel: look at storage once more when that write has had time to land.
+        recheck = setTimeout(() => {
+          void repository.get(draftId).then((stored) => {
+            if (!cancelled && stored && stored.revision > autosave.currentRevision && !autosave.hasUnsavedChanges) void reloadFromStorage();
+          });
+        }, LATE_WRITE_RECHECK_MS);
       });
     return () => {
       cancelled = true;
+      clearTimeout(recheck);
     };
-  }, [mode, ownerSince, autosave, reloadFromStorage]);
+  }, [mode, ownerSince, autosave, reloadFromStorage, repository, draftId]);
 
   // A read-only tab follows what the owning tab saves. The owner follows too while it has nothing
   // unsaved: a write the previous owner made just as this tab took over arrives after the take-over load.
