@@ -32,6 +32,7 @@ import { navigate } from '../shared/routing.ts';
 import { useServices } from '../shared/services.tsx';
 import type { NewReportValues } from './new-report-dialog.tsx';
 import { readDraftFile } from '../shared/read-draft-file.ts';
+import { storedTotalDisagreements, storedTotalMessage, type StoredTotalDisagreement } from '../../domain/stored-totals.ts';
 import { visibleChanges, type VisibleChanges } from './visible-check.ts';
 
 type DialogState =
@@ -50,6 +51,7 @@ type DialogState =
   | { kind: 'reviewResult'; existing: StoredDraft; fileDraft: Draft; fileName: string; localChanges: boolean }
   | { kind: 'removeReview'; session: ReviewSession }
   | { kind: 'visibleChanges'; fileName: string; changes: VisibleChanges; next: 'open' | 'review' }
+  | { kind: 'storedTotals'; fileName: string; fileDraft: Draft; disagreements: StoredTotalDisagreement[]; next: 'open' | 'review' }
   | { kind: 'error'; message: string };
 
 interface DraftRow {
@@ -167,7 +169,19 @@ export function HomePage() {
     await openReadFile(read.draft, file.name);
   };
 
-  const openReadFile = async (fileDraft: Draft, fileName: string) => {
+  /**
+   * A file whose totals disagree with their parts opens showing the sums (the app computes every 总计):
+   * say so first, so that a mistyped part is looked for rather than hidden.
+   */
+  const confirmedTotals = (fileDraft: Draft, fileName: string, next: 'open' | 'review'): boolean => {
+    const disagreements = storedTotalDisagreements(fileDraft);
+    if (disagreements.length === 0) return true;
+    setDialog({ kind: 'storedTotals', fileName, fileDraft, disagreements, next });
+    return false;
+  };
+
+  const openReadFile = async (fileDraft: Draft, fileName: string, totalsConfirmed = false) => {
+    if (!totalsConfirmed && !confirmedTotals(fileDraft, fileName, 'open')) return;
     // A report waiting for review is most likely the supervisor's to review: ask.
     if (reviewOf(fileDraft).status === 'submitted') {
       setDialog({ kind: 'submittedFile', fileDraft, fileName });
@@ -223,7 +237,8 @@ export function HomePage() {
   };
 
   /** 审核报告: a file older than this browser's copy is not opened for review without asking. */
-  const reviewReceivedFile = async (fileDraft: Draft, fileName: string) => {
+  const reviewReceivedFile = async (fileDraft: Draft, fileName: string, totalsConfirmed = false) => {
+    if (!totalsConfirmed && !confirmedTotals(fileDraft, fileName, 'review')) return;
     const message = olderRound(fileDraft);
     if (message) setDialog({ kind: 'olderReviewFile', fileDraft, fileName, message });
     else await startReview(fileDraft, fileName);
@@ -472,6 +487,41 @@ export function HomePage() {
             ))}
           </ul>
           {dialog.changes.total > dialog.changes.messages.length && <p className="muted">另有 {dialog.changes.total - dialog.changes.messages.length} 处不同未列出。</p>}
+        </Modal>
+      )}
+      {dialog?.kind === 'storedTotals' && (
+        <Modal
+          title="文件中的总计与各项之和不符"
+          wide
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button
+                type="button"
+                className="button button-primary"
+                data-autofocus
+                onClick={() =>
+                  void (dialog.next === 'review' ? reviewReceivedFile(dialog.fileDraft, dialog.fileName, true) : openReadFile(dialog.fileDraft, dialog.fileName, true))
+                }
+              >
+                打开并核对
+              </button>
+              <button type="button" className="button" onClick={() => setDialog(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>
+            文件“{dialog.fileName}”中有 {dialog.disagreements.length} 个总计与各项之和不符。本工具的总计由各项自动相加，不能直接填写，打开后这些总计显示为各项之和。
+            总计不符，往往是某一项填错了：请打开后核对下列各行的每一项数字。
+          </p>
+          <ul className="problem-list">
+            {dialog.disagreements.slice(0, 30).map((item) => (
+              <li key={item.key}>{storedTotalMessage(item)}</li>
+            ))}
+          </ul>
+          {dialog.disagreements.length > 30 && <p className="muted">另有 {dialog.disagreements.length - 30} 个总计未列出。</p>}
         </Modal>
       )}
       {dialog?.kind === 'delete' && (
