@@ -108,7 +108,13 @@ function Anchored({ anchor, children, className }: { anchor: CommentAnchor; chil
           : undefined
       }
     >
-      {changed && <span className="rp-change-tag">{changed.kind === 'added' ? `第${changes!.round}轮后新增` : `第${changes!.round}轮后有改动`}</span>}
+      {changed && (
+        // In the page's left margin, like a change bar; the full words for screen readers.
+        <span className="rp-change-tag">
+          <span aria-hidden="true">{changed.kind === 'added' ? '新增' : '已改'}</span>
+          <span className="visually-hidden">{changed.kind === 'added' ? `第${changes!.round}轮后新增：` : `第${changes!.round}轮后有改动：`}</span>
+        </span>
+      )}
       {children}
       <Marks marks={placed} />
       {onComment && (
