@@ -342,6 +342,19 @@ export function changesSinceRound(draft: Draft): RoundChanges | null {
   const earlier = review.reviewedContent;
   const round = review.history.reduce((max, entry) => Math.max(max, entry.round), 0);
   if (!earlier || earlier.round >= round) return null;
+  return compareWith(draft, earlier);
+}
+
+/**
+ * For the clerk while a returned report is being revised: the changes made since the reviewer decided,
+ * i.e. what the reviewer will see listed once it is resubmitted. `null` when nothing was recorded.
+ */
+export function changesSinceReviewed(draft: Draft): RoundChanges | null {
+  const earlier = reviewOf(draft).reviewedContent;
+  return earlier ? compareWith(draft, earlier) : null;
+}
+
+function compareWith(draft: Draft, earlier: ReviewedContent): RoundChanges {
   const template = templateOf(draft);
   const index = indexTemplate(template);
   const current = enteredCells(draft);

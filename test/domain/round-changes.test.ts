@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readDraftJson, serializeDraft } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { answerComment, approve, resolveComment, resubmit, returnForChanges, submitForReview, type ReviewResult } from '../../src/domain/review.ts';
-import { anchorChanged, changesSinceRound, diffParagraphs, diffText, reviewedContentOf, SNAPSHOT_LIMITS } from '../../src/domain/round-changes.ts';
+import { anchorChanged, changesSinceReviewed, changesSinceRound, diffParagraphs, diffText, reviewedContentOf, SNAPSHOT_LIMITS } from '../../src/domain/round-changes.ts';
 import { deepFreeze } from '../helpers/deep-freeze.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { testSigningKey } from '../helpers/signing-keys.ts';
@@ -91,6 +91,14 @@ describe('changesSinceRound', () => {
   it('round 1, and a returned file before resubmission, show nothing', () => {
     expect(changesSinceRound(ok(submitForReview(office2023Draft(), '李晓明', at(0))))).toBeNull();
     expect(changesSinceRound(returnedRound1())).toBeNull();
+  });
+
+  it('for the clerk revising a returned report: the changes since the return, before resubmission', () => {
+    expect(changesSinceReviewed(ok(submitForReview(office2023Draft(), '李晓明', at(0))))).toBeNull();
+    expect(changesSinceReviewed(returnedRound1())?.changes).toEqual([]);
+    const edited = withNaturalPerson(returnedRound1(), 37);
+    expect(changesSinceRound(edited)).toBeNull();
+    expect(changesSinceReviewed(edited)?.changes.map(({ place, before, after }) => [place, before, after])).toEqual([[CELL_PLACE, '36', '37']]);
   });
 
   it('lists a changed cell and a changed and an added paragraph, in print order, with before and after', () => {

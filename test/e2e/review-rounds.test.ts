@@ -4,7 +4,7 @@
  * that cell and that paragraph, answers both comments and sends round 2. The supervisor's view then
  * lists both changes (jumping to each), marks the cell with its former value and the paragraph with
  * its inserted words, and shows each comment with the clerk's answer beside it and whether its place
- * changed. Screenshots go to test-results/review/ (review-rounds-*.png), and axe-core scans the view.
+ * changed; the clerk saw the same list before resubmitting. Screenshots go to test-results/review/ (review-rounds-*.png), and axe-core scans the view.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +111,12 @@ describe('review round 2: what changed since round 1', () => {
 
     await goToStep(page, /^检查与生成/);
     const review = page.getByRole('region', { name: '审核', exact: true });
+    // Before resubmitting, the clerk sees what the supervisor will see listed.
+    const clerkChanges = page.getByRole('region', { name: '退回后的改动（2处）' });
+    await clerkChanges.scrollIntoViewIfNeeded();
+    expect(await clerkChanges.getByRole('listitem').count()).toBe(2);
+    await shot(page, 'review-rounds-00-clerk-changes');
+    expect(await axeProblems(page), 'clerk: changes since the return').toEqual([]);
     const round2 = await download(page, dir, () => review.getByRole('button', { name: '重新提交' }).click());
     expect(round2.name).toContain('（送审第2轮）');
 

@@ -3,7 +3,7 @@
  * Round 2 in review mode: what changed since round 1 is listed first and marked in the report (the
  * changed cell with its former value, the changed paragraph with its inserted characters), each comment
  * of round 1 is shown with the clerk's answer beside it and whether its place changed; round 1 shows
- * none of this.
+ * none of this. The clerk's 检查与生成 page lists the same changes while the returned report is revised.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { answerComment, resolveComment, resubmit } from '../../src/domain/review.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
-import { renderApp } from './app-harness.tsx';
+import { openDraftAt, renderApp, storeDraft, waitForHash } from './app-harness.tsx';
 import { CELL_NAME, CLERK, ok, returnedOffice, storeSession, submittedOffice } from './review-helpers.ts';
 
 beforeEach(() => window.localStorage.clear());
@@ -110,5 +110,33 @@ describe('review mode, round 2: what changed since round 1', () => {
     expect(screen.queryByRole('region', { name: /与第\d+轮相比的改动/ })).not.toBeInTheDocument();
     // The earlier comments and answers are still there.
     expect(screen.getByRole('region', { name: '以前各轮的意见和答复' })).toHaveTextContent('已补充三个具体问题');
+  });
+});
+
+describe('the clerk, revising a returned report', () => {
+  it('sees the changes made since the return, each leading to its place in the editor', async () => {
+    const user = userEvent.setup();
+    const returned = returnedOffice();
+    const applications = returned.tables.applications!;
+    const edited: Draft = {
+      ...returned,
+      tables: { ...returned.tables, applications: { ...applications, newReceived: { ...(applications.newReceived as Record<string, number | null>), naturalPerson: 37 } } },
+    };
+    const repository = new MemoryDraftRepository();
+    const record = await storeDraft(repository, edited);
+    await openDraftAt(repository, record.id, 'check', '检查与生成');
+    const changes = await screen.findByRole('region', { name: '退回后的改动（1处）' });
+    expect(changes).toHaveTextContent(`修改三、收到和处理政府信息公开申请情况 · ${CELL_NAME}原：36现：37`);
+    await user.click(within(changes).getByRole('button', { name: new RegExp(`${CELL_NAME}$`) }));
+    await waitForHash(/\/applications$/);
+    await waitFor(() => expect(document.activeElement).toHaveAccessibleName(CELL_NAME));
+  });
+
+  it('sees no such list before the report was ever returned', async () => {
+    const repository = new MemoryDraftRepository();
+    const record = await storeDraft(repository, submittedOffice());
+    await openDraftAt(repository, record.id, 'check', '检查与生成');
+    await screen.findByRole('region', { name: '审核' });
+    expect(screen.queryByRole('region', { name: /退回后的改动/ })).not.toBeInTheDocument();
   });
 });

@@ -50,8 +50,8 @@ function excerpt(segments: readonly TextSegment[], context = 14): TextSegment[] 
   });
 }
 
-/** A changed paragraph in the list: the changed characters with a little of the text around them. */
-function TextChange({ before, after }: { before: string; after: string }) {
+/** A changed paragraph in a list: the changed characters with a little of the text around them. */
+export function TextChange({ before, after }: { before: string; after: string }) {
   return (
     <span className="rc-excerpt">
       {excerpt(diffText(before, after)).map((segment, index) =>
