@@ -11,8 +11,9 @@
  * Cells are compared by key; text block by block (the printed narrative parts by their key, see
  * `narrativeOutline`, plus the title, 编制说明, openings, fee statements and 落款), paragraphs aligned by
  * longest common subsequence and, inside a changed paragraph, characters (CJK has no spaces to split
- * words at). Both alignments are bounded in work: beyond `DIFF_WORK_LIMIT` cells of the comparison
- * table, a cruder alignment (common beginning and end) is used, never an unbounded one.
+ * words at). Both alignments are bounded in work: beyond `DIFF_WORK_LIMIT` cells of one comparison
+ * table, or `DIFF_TOTAL_WORK_LIMIT` for the whole report, a cruder alignment (common beginning and end)
+ * is used, never an unbounded one.
  */
 import { formatCellValue } from './cell-input.ts';
 import { reviewOf, type CommentAnchor, type Draft, type ReviewedContent, type ReviewedTextBlock } from './draft-types.ts';
@@ -40,8 +41,21 @@ export const SNAPSHOT_LIMITS = {
   keyLength: 200,
 } as const;
 
-/** Cells of the comparison table an alignment may fill before falling back to a cruder one. */
+/** Cells of the comparison table one alignment may fill before falling back to a cruder one. */
 export const DIFF_WORK_LIMIT = 250_000;
+
+/**
+ * Cells all the alignments of one comparison may fill together: a report of thousands of changed
+ * paragraphs is compared in bounded time too, its later paragraphs with the cruder alignment.
+ */
+export const DIFF_TOTAL_WORK_LIMIT = 5_000_000;
+
+/** What is left of `DIFF_TOTAL_WORK_LIMIT` in one comparison. */
+export interface DiffBudget {
+  remaining: number;
+}
+
+export const newDiffBudget = (): DiffBudget => ({ remaining: DIFF_TOTAL_WORK_LIMIT });
 
 // ---------------------------------------------------------------------------------------------------
 // The printed text, block by block
@@ -127,7 +141,7 @@ type Step = { kind: 'same'; before: number; after: number } | { kind: 'removed';
  * Aligns two sequences: longest common subsequence after trimming the common beginning and end; when the
  * rest would need more than `DIFF_WORK_LIMIT` comparisons, the rest is taken as removed and added whole.
  */
-function align<T>(before: readonly T[], after: readonly T[]): Step[] {
+function align<T>(before: readonly T[], after: readonly T[], budget: DiffBudget): Step[] {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let endBefore = before.length;
@@ -140,7 +154,9 @@ function align<T>(before: readonly T[], after: readonly T[]): Step[] {
   for (let i = 0; i < start; i++) steps.push({ kind: 'same', before: i, after: i });
   const n = endBefore - start;
   const m = endAfter - start;
-  if (n > 0 && m > 0 && (n + 1) * (m + 1) <= DIFF_WORK_LIMIT) {
+  const work = (n + 1) * (m + 1);
+  if (n > 0 && m > 0 && work <= DIFF_WORK_LIMIT && work <= budget.remaining) {
+    budget.remaining -= work;
     // lengths[i][j]: LCS of before[start+i..] and after[start+j..], row-major.
     const width = m + 1;
     const lengths = new Uint32Array((n + 1) * width);
@@ -180,11 +196,11 @@ export interface TextSegment {
 }
 
 /** Character-level difference of two paragraphs (by code point, so 𠀀 is one character). */
-export function diffText(before: string, after: string): TextSegment[] {
+export function diffText(before: string, after: string, budget: DiffBudget = newDiffBudget()): TextSegment[] {
   const a = Array.from(before);
   const b = Array.from(after);
   const segments: TextSegment[] = [];
-  for (const step of align(a, b)) {
+  for (const step of align(a, b, budget)) {
     const kind = step.kind === 'same' ? 'same' : step.kind === 'removed' ? 'deleted' : 'inserted';
     const char = step.kind === 'added' ? b[step.after]! : a[step.before]!;
     const last = segments.at(-1);
@@ -202,19 +218,19 @@ export type ParagraphDiff =
   | { readonly kind: 'removed'; readonly text: string };
 
 /** Paragraphs aligned; a run of removed paragraphs facing a run of added ones pairs up as changed paragraphs. */
-export function diffParagraphs(before: readonly string[], after: readonly string[]): ParagraphDiff[] {
+export function diffParagraphs(before: readonly string[], after: readonly string[], budget: DiffBudget = newDiffBudget()): ParagraphDiff[] {
   const result: ParagraphDiff[] = [];
   let removed: string[] = [];
   let added: string[] = [];
   const flush = () => {
     const paired = Math.min(removed.length, added.length);
-    for (let k = 0; k < paired; k++) result.push({ kind: 'changed', before: removed[k]!, after: added[k]!, segments: diffText(removed[k]!, added[k]!) });
+    for (let k = 0; k < paired; k++) result.push({ kind: 'changed', before: removed[k]!, after: added[k]!, segments: diffText(removed[k]!, added[k]!, budget) });
     for (const text of added.slice(paired)) result.push({ kind: 'added', text });
     for (const text of removed.slice(paired)) result.push({ kind: 'removed', text });
     removed = [];
     added = [];
   };
-  for (const step of align(before, after)) {
+  for (const step of align(before, after, budget)) {
     if (step.kind === 'same') {
       flush();
       result.push({ kind: 'same', text: after[step.after]! });
@@ -248,6 +264,8 @@ export interface RoundChange {
   readonly before: string;
   readonly after: string;
   readonly target: ChangeTarget;
+  /** A changed paragraph's inserted and deleted characters (see `diffText`). */
+  readonly segments?: readonly TextSegment[];
 }
 
 /** A block of text that changed: its paragraphs in order (with the removed ones), and the former sub-heading when it changed. */
@@ -278,6 +296,7 @@ function sectionOfPlace(place: string): SectionId | null {
 }
 
 function textChanges(before: readonly ReviewedTextBlock[], current: readonly PrintedBlock[], draft: Draft) {
+  const budget = newDiffBudget();
   const changes: RoundChange[] = [];
   const blocks = new Map<string, BlockDiff>();
   const earlier = new Map(before.map((block) => [block.place, block]));
@@ -292,7 +311,7 @@ function textChanges(before: readonly ReviewedTextBlock[], current: readonly Pri
       continue;
     }
     const titleChanged = old.title !== block.title;
-    const paragraphs = diffParagraphs(old.paragraphs, block.paragraphs);
+    const paragraphs = diffParagraphs(old.paragraphs, block.paragraphs, budget);
     if (!titleChanged && paragraphs.every((paragraph) => paragraph.kind === 'same')) continue;
     blocks.set(block.place, { kind: 'changed', titleBefore: titleChanged ? old.title : null, paragraphs });
     if (titleChanged) changes.push({ place: `${block.label} 小标题`, kind: 'changed', before: old.title, after: block.title, target: target(block, null) });
@@ -310,7 +329,7 @@ function textChanges(before: readonly ReviewedTextBlock[], current: readonly Pri
       const place = `${block.label} 第${printedIndex}段`;
       changes.push(
         paragraph.kind === 'changed'
-          ? { place, kind: 'changed', before: paragraph.before, after: paragraph.after, target: target(block, position) }
+          ? { place, kind: 'changed', before: paragraph.before, after: paragraph.after, target: target(block, position), segments: paragraph.segments }
           : { place, kind: 'added', before: '', after: paragraph.text, target: target(block, position) },
       );
     });

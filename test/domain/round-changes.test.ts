@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { readDraftJson, serializeDraft } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { answerComment, approve, resolveComment, resubmit, returnForChanges, submitForReview, type ReviewResult } from '../../src/domain/review.ts';
-import { anchorChanged, changesSinceReviewed, changesSinceRound, diffParagraphs, diffText, reviewedContentOf, SNAPSHOT_LIMITS } from '../../src/domain/round-changes.ts';
+import {
+  anchorChanged,
+  changesSinceReviewed,
+  changesSinceRound,
+  DIFF_TOTAL_WORK_LIMIT,
+  diffParagraphs,
+  diffText,
+  reviewedContentOf,
+  SNAPSHOT_LIMITS,
+} from '../../src/domain/round-changes.ts';
 import { deepFreeze } from '../helpers/deep-freeze.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { testSigningKey } from '../helpers/signing-keys.ts';
@@ -114,6 +123,11 @@ describe('changesSinceRound', () => {
         before: '问题一：公开深度不够。',
         after: '问题一：公开深度和广度不够。',
         target: { kind: 'text', place: 'problems/problems', paragraph: 0, anchor: problemsAnchor },
+        segments: [
+          { kind: 'same', text: '问题一：公开深度' },
+          { kind: 'inserted', text: '和广度' },
+          { kind: 'same', text: '不够。' },
+        ],
       },
       {
         place: '五、存在的主要问题及改进情况（一）存在的主要问题 第3段',
@@ -242,6 +256,30 @@ describe('bounded', () => {
       { kind: 'inserted', text: '乙'.repeat(1000) },
       { kind: 'same', text: '结尾' },
     ]);
+  });
+
+  it('thousands of changed paragraphs share one bounded amount of work: the later ones differ as a whole', () => {
+    const before = Array.from({ length: SNAPSHOT_LIMITS.paragraphs }, (_, n) => `${'甲乙'.repeat(50)}${n}`);
+    const after = Array.from({ length: SNAPSHOT_LIMITS.paragraphs }, (_, n) => `${'乙甲'.repeat(50)}${n}`);
+    // Each pair alone is small enough to align character by character (101 × 101 cells) …
+    expect(diffText(before[0]!, after[0]!).length).toBeGreaterThan(2);
+    // … but all of them together exceed the whole comparison's limit.
+    expect(SNAPSHOT_LIMITS.paragraphs * 101 * 101).toBeGreaterThan(DIFF_TOTAL_WORK_LIMIT);
+    const paragraphs = diffParagraphs(before, after);
+    expect(paragraphs).toHaveLength(SNAPSHOT_LIMITS.paragraphs);
+    const first = paragraphs[0]!;
+    const last = paragraphs.at(-1)!;
+    expect(first.kind === 'changed' && first.segments.length).toBeGreaterThan(3);
+    expect(last).toEqual({
+      kind: 'changed',
+      before: before.at(-1),
+      after: after.at(-1),
+      segments: [
+        { kind: 'deleted', text: '甲乙'.repeat(50) },
+        { kind: 'inserted', text: '乙甲'.repeat(50) },
+        { kind: 'same', text: String(SNAPSHOT_LIMITS.paragraphs - 1) },
+      ],
+    });
   });
 
   it('counts a character outside the BMP as one, and pairs facing removed and added paragraphs', () => {

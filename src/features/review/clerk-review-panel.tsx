@@ -66,9 +66,9 @@ function ChangesSinceReturned({ draft, template, goTo }: { draft: Draft; templat
                   ) : (
                     change.place
                   )}
-                  {change.target.kind === 'text' && change.kind === 'changed' ? (
+                  {change.segments ? (
                     <span className="rc-values">
-                      <TextChange before={change.before} after={change.after} />
+                      <TextChange segments={change.segments} />
                     </span>
                   ) : (
                     <span className="rc-values">

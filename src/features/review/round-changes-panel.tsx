@@ -8,7 +8,7 @@ import type { CommentAnchor, Draft, ReviewComment } from '../../domain/draft-typ
 import { reviewOf } from '../../domain/draft-types.ts';
 import { anchorLabel, commentStateLabels } from '../../domain/review.ts';
 import { Fragment } from 'react';
-import { anchorChanged, changeKindLabels, diffText, type ChangeTarget, type RoundChange, type RoundChanges, type TextSegment } from '../../domain/round-changes.ts';
+import { anchorChanged, changeKindLabels, type ChangeTarget, type RoundChange, type RoundChanges, type TextSegment } from '../../domain/round-changes.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { commentTitle } from './comment-card.tsx';
 import { changedParagraphId, PREVIEW_SIGNATURE_ID, PREVIEW_TITLE_ID, previewAnchorId } from './report-preview.tsx';
@@ -51,10 +51,10 @@ function excerpt(segments: readonly TextSegment[], context = 14): TextSegment[] 
 }
 
 /** A changed paragraph in a list: the changed characters with a little of the text around them. */
-export function TextChange({ before, after }: { before: string; after: string }) {
+export function TextChange({ segments }: { segments: readonly TextSegment[] }) {
   return (
     <span className="rc-excerpt">
-      {excerpt(diffText(before, after)).map((segment, index) =>
+      {excerpt(segments).map((segment, index) =>
         segment.kind === 'same' ? (
           <Fragment key={index}>{segment.text}</Fragment>
         ) : segment.kind === 'inserted' ? (
@@ -78,7 +78,7 @@ export function TextChange({ before, after }: { before: string; after: string })
 function ChangeItem({ change, round }: { change: RoundChange; round: number }) {
   const isCell = change.target.kind === 'cell';
   const empty = isCell ? '未填' : '无';
-  if (!isCell && change.kind === 'changed') {
+  if (change.segments) {
     return (
       <li className={`rc-item rc-${change.kind}`}>
         <span className={`rc-kind rc-kind-${change.kind}`}>{changeKindLabels[change.kind]}</span>
@@ -86,7 +86,7 @@ function ChangeItem({ change, round }: { change: RoundChange; round: number }) {
           {change.place}
         </button>
         <span className="rc-values">
-          <TextChange before={change.before} after={change.after} />
+          <TextChange segments={change.segments} />
         </span>
       </li>
     );
