@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDraftJson, serializeDraft } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
-import { answerComment, approve, resolveComment, resubmit, returnForChanges, submitForReview, type ReviewResult } from '../../src/domain/review.ts';
+import { answerComment, applyContentChange, approve, resolveComment, resubmit, returnForChanges, submitForReview, type ReviewResult } from '../../src/domain/review.ts';
 import {
   anchorChanged,
   changesSinceReviewed,
@@ -195,6 +195,17 @@ describe('changesSinceRound', () => {
     ]);
     expect(changes.removedBlocks).toEqual(['other/workPoints']);
     expect(changes.blocks.get('other/innovation')).toEqual({ kind: 'added', titleBefore: null, paragraphs: [{ kind: 'added', text: '创新做法一项。' }] });
+  });
+
+  it('a report changed after its approval and submitted again is compared with the approved round', async () => {
+    const submitted = ok(submitForReview(office2023Draft(), '李晓明', at(0)));
+    const approved = ok(await approve(submitted, reviewer, await testSigningKey(), at(5)));
+    const voided = await applyContentChange(withNaturalPerson(approved, 37), at(6), '李晓明');
+    expect(voided.review?.status).toBe('editing');
+    const again = ok(submitForReview(voided, '李晓明', at(7)));
+    const changes = changesSinceRound(again)!;
+    expect(changes.round).toBe(1);
+    expect(changes.changes.map(({ place, before, after }) => [place, before, after])).toEqual([[CELL_PLACE, '36', '37']]);
   });
 
   it('round 3 is compared with round 2, not round 1', () => {
