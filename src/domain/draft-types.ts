@@ -192,6 +192,35 @@ export interface ReviewState {
   history: ReviewHistoryEntry[];
   /** Every comment of every round, oldest first. */
   comments: ReviewComment[];
+  /**
+   * The report's content as the reviewer last decided on it (returned or approved), so that the next
+   * round's file shows what changed since (src/domain/round-changes.ts). Absent before the first
+   * decision and in files of older versions: no changes are shown then.
+   */
+  reviewedContent?: ReviewedContent;
+}
+
+/**
+ * What the reviewer saw in one round, content only (never an earlier snapshot again): the entered table
+ * cells and the report's text as printed, paragraph by paragraph. Bounded (`SNAPSHOT_LIMITS` in
+ * round-changes.ts): text beyond the limits is not kept (`text: null`), cells only where filled.
+ */
+export interface ReviewedContent {
+  /** The round whose content this is. */
+  round: number;
+  /** Filled cells the clerk enters (not the computed totals), by dotted key; a cell not listed was empty. */
+  cells: Record<string, number>;
+  /** The printed text, block by block in print order; `null` when it was too long to keep. */
+  text: ReviewedTextBlock[] | null;
+}
+
+/** One block of printed text: the title, the 编制说明, a section's opening, fee statement or one （一）… part, or the 落款. */
+export interface ReviewedTextBlock {
+  /** `title`, `preamble`, `signature`, or `<section>/intro`, `<section>/fees`, `<section>/<part key>`. */
+  place: string;
+  /** The part's sub-heading without its ordinal; empty for blocks without one. */
+  title: string;
+  paragraphs: string[];
 }
 
 export interface DraftSettings {

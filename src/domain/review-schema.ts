@@ -10,6 +10,7 @@
  * sees 审核后已修改 rather than an unreadable file.
  */
 import { z } from './zod.ts';
+import { SNAPSHOT_LIMITS } from './round-changes.ts';
 import { templateIds, templates } from '../../templates/index.ts';
 import {
   defaultDraftSettings,
@@ -18,6 +19,7 @@ import {
   type CommentAnchor,
   type DraftSettings,
   type ReviewComment,
+  type ReviewedContent,
   type ReviewHistoryEntry,
   type ReviewState,
 } from './draft-types.ts';
@@ -132,6 +134,38 @@ const commentSchema: z.ZodType<ReviewComment> = z
   })
   .describe('审核意见 / a review comment');
 
+const textLength = (block: { title: string; paragraphs: string[] }) => block.title.length + block.paragraphs.reduce((sum, line) => sum + line.length, 0);
+
+/** Bounded as when recorded (round-changes.ts `SNAPSHOT_LIMITS`): a larger one is refused with the file. */
+export const reviewedContentSchema: z.ZodType<ReviewedContent> = z
+  .strictObject({
+    round: z.int().min(1).describe('这些内容所属的审核轮次 / the round whose content this is'),
+    cells: z
+      .record(z.string().min(1).max(SNAPSHOT_LIMITS.keyLength), z.number().refine(Number.isFinite))
+      .refine((cells) => Object.keys(cells).length <= SNAPSHOT_LIMITS.cells, { error: `上一轮的单元格超过 ${SNAPSHOT_LIMITS.cells} 个` })
+      .describe('已填写的单元格（不含自动计算的合计），键为单元格的键；未列出的为空 / filled entered cells by key'),
+    text: z
+      .array(
+        z
+          .strictObject({
+            place: z.string().min(1).max(SNAPSHOT_LIMITS.keyLength).describe('title、preamble、signature 或 <章节>/intro、<章节>/fees、<章节>/<部分的键> / block'),
+            title: z.string().max(SNAPSHOT_LIMITS.characters).describe('小标题（不含序号），没有为空 / sub-heading'),
+            paragraphs: z.array(z.string().max(SNAPSHOT_LIMITS.characters)).max(SNAPSHOT_LIMITS.paragraphs).describe('按打印的段落 / printed paragraphs'),
+          })
+          .describe('一块打印的文字 / one block of printed text'),
+      )
+      .max(SNAPSHOT_LIMITS.blocks)
+      .refine((blocks) => blocks.reduce((sum, block) => sum + block.paragraphs.length, 0) <= SNAPSHOT_LIMITS.paragraphs, {
+        error: `上一轮的文字超过 ${SNAPSHOT_LIMITS.paragraphs} 段`,
+      })
+      .refine((blocks) => blocks.reduce((sum, block) => sum + textLength(block), 0) <= SNAPSHOT_LIMITS.characters, {
+        error: `上一轮的文字超过 ${SNAPSHOT_LIMITS.characters} 个字符`,
+      })
+      .nullable()
+      .describe('按打印顺序的文字；过长未保存时为 null / printed text in order, null when too long to keep'),
+  })
+  .describe('审核人上一次作出决定（退回或通过）时报告的内容，用于显示此后的改动 / the content the reviewer last decided on, to show what changed since');
+
 /** `review` as read from a file; absent → the initial state (编辑中, no history). */
 export const reviewSchema = z
   .strictObject({
@@ -144,6 +178,7 @@ export const reviewSchema = z
     approval: approvalSchema.nullable().default(null),
     history: z.array(historyEntrySchema).default([]).describe('审核记录，按时间先后 / review history, oldest first'),
     comments: z.array(commentSchema).default([]).describe('各轮审核意见 / comments of every round'),
+    reviewedContent: reviewedContentSchema.optional(),
   })
   .default(initialReviewState)
   .describe('审核状态和记录，不属于报告内容 / review state and history, not part of the report');

@@ -6,7 +6,8 @@
  * comment resolved or answers it and resubmits (→ 待审核, next round). Every step is kept in
  * `review.history`. An approval records `contentHash(draft)`; it counts exactly while the content matches:
  * `applyContentChange` puts a changed report back into editing (审核后已修改) and approves it again when
- * the content is brought back to what was approved.
+ * the content is brought back to what was approved. Each decision records the content decided on
+ * (`reviewedContent`), so that the next round shows what changed since (round-changes.ts).
  *
  * Every transition returns a new draft and never mutates its input. An illegal step is refused with a
  * Chinese message for the screen, never an exception.
@@ -14,6 +15,7 @@
 import { NO_LIST_WHY as NO_LIST_REASON, verifyApproval, type ApprovalVerdict } from './approval-verdict.ts';
 import { contentHash, legacyContentHash } from './content-hash.ts';
 import { finalBlockers } from './final-gate.ts';
+import { reviewedContentOf } from './round-changes.ts';
 import type { ReviewersList } from './reviewers-list.ts';
 import { SIGNATURE_ALGORITHM, signPayload, subtleCrypto, NO_CRYPTO_MESSAGE, type SigningKey } from './signing.ts';
 import {
@@ -281,7 +283,14 @@ export function returnForChanges(draft: Draft, reviewer: Reviewer, comments: rea
     ok: true,
     draft: withReview(
       draft,
-      { ...review, status: 'returned', history: [...review.history, entry], comments: [...review.comments, ...added] },
+      {
+        ...review,
+        status: 'returned',
+        history: [...review.history, entry],
+        comments: [...review.comments, ...added],
+        // What the reviewer saw, so that the next round shows what changed since.
+        reviewedContent: reviewedContentOf(draft, round),
+      },
       at,
     ),
   };
@@ -326,7 +335,7 @@ export async function approve(draft: Draft, reviewer: Reviewer, key: SigningKey,
   const entry: ReviewHistoryEntry = { round, action: 'approved', by: approval.reviewer, role: approval.role, at };
   return {
     ok: true,
-    draft: withReview(draft, { ...review, status: 'approved', approval, history: [...review.history, entry] }, at),
+    draft: withReview(draft, { ...review, status: 'approved', approval, history: [...review.history, entry], reviewedContent: reviewedContentOf(draft, round) }, at),
   };
 }
 

@@ -57,7 +57,8 @@ export function ClerkCommentActions({ comment, number, status, onLocate }: Clerk
           <button type="button" className="button button-small button-primary" onClick={resolveNow} aria-label={`标记已解决：${title}`}>
             标记已解决
           </button>
-          <button type="button" className="button button-small" onClick={() => setMode('answer')} aria-label={`答复：${title}`}>
+          {/* The accessible name begins with the visible words (WCAG 2.5.3), also once it reads 修改答复. */}
+          <button type="button" className="button button-small" onClick={() => setMode('answer')} aria-label={`${comment.reply ? '修改答复' : '答复'}：${title}`}>
             {comment.reply ? '修改答复' : '答复'}
           </button>
         </>

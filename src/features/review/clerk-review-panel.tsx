@@ -3,7 +3,7 @@
  * file to send to the reviewer), the reviewer's comments with what the clerk did about them, and the
  * 审核记录 of every round.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
 import { anchorLabel, openComments, resubmit, submitForReview, submitter, type ReviewResult } from '../../domain/review.ts';
 import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
@@ -15,12 +15,76 @@ import { CommentCard } from './comment-card.tsx';
 import { HistoryPanel } from './history-panel.tsx';
 import { rememberedName, rememberName } from '../shared/people.ts';
 import { downloadReviewFile } from './review-files.ts';
+import { TextChange } from './round-changes-panel.tsx';
 import { statusBadge, StatusBadgeView } from '../shared/review-status.tsx';
 import { verdictMessage } from '../../domain/approval-verdict.ts';
+import { changeKindLabels, changesSinceReviewed, type ChangeTarget } from '../../domain/round-changes.ts';
+import type { ReportTemplate } from '../../domain/template-types.ts';
+import type { StepId } from '../kernel/steps.ts';
 import { useApprovalVerdict } from '../shared/reviewers-source.ts';
 import './review.css';
 
 type Message = { tone: 'ok' | 'error'; text: string } | null;
+
+/** Where the clerk edits a changed place: the cell, or the text box of the paragraph's part. */
+function changePlace(target: ChangeTarget, template: ReportTemplate) {
+  if (target.kind === 'cell') return editorPlace({ kind: 'cell', cell: target.cell }, template);
+  return target.anchor ? editorPlace(target.anchor, template) : null;
+}
+
+const shortened = (text: string) => {
+  const characters = Array.from(text.replace(/\n/g, ' / '));
+  return characters.length > 40 ? `${characters.slice(0, 40).join('')}……` : characters.join('');
+};
+
+/**
+ * While a returned report is revised: what changed since the reviewer saw it — the list the reviewer
+ * will see when it is resubmitted — so that the clerk can check nothing was changed by mistake.
+ */
+function ChangesSinceReturned({ draft, template, goTo }: { draft: Draft; template: ReportTemplate; goTo: (step: StepId, focusId?: string) => void }) {
+  const changes = useMemo(() => changesSinceReviewed(draft), [draft]);
+  if (!changes) return null;
+  return (
+    <section aria-labelledby="review-changes-heading" className="rv-clerk-changes">
+      <h3 id="review-changes-heading">退回后的改动（{changes.changes.length}处）</h3>
+      {changes.changes.length === 0 ? (
+        <p className="field-help">与第{changes.round}轮审核人看到的内容相比，还没有改动。</p>
+      ) : (
+        <>
+          <p className="field-help">重新提交后，审核人会看到这些改动（与第{changes.round}轮相比）。</p>
+          <ol className="rc-list">
+            {changes.changes.map((change, index) => {
+              const place = changePlace(change.target, template);
+              const empty = change.target.kind === 'cell' ? '未填' : '无';
+              return (
+                <li key={index} className={`rc-item rc-${change.kind}`}>
+                  <span className={`rc-kind rc-kind-${change.kind}`}>{changeKindLabels[change.kind]}</span>
+                  {place ? (
+                    <button type="button" className="rv-link" onClick={() => goTo(place.step, place.elementId)}>
+                      {change.place}
+                    </button>
+                  ) : (
+                    change.place
+                  )}
+                  {change.segments ? (
+                    <span className="rc-values">
+                      <TextChange segments={change.segments} />
+                    </span>
+                  ) : (
+                    <span className="rc-values">
+                      {change.kind !== 'added' && <span className="rc-before">原：{change.before === '' ? empty : shortened(change.before)}</span>}
+                      {change.kind !== 'removed' && <span className="rc-after">现：{change.after === '' ? empty : shortened(change.after)}</span>}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
 
 function lastEntry(draft: Draft, ...actions: string[]) {
   return [...reviewOf(draft).history].reverse().find((entry) => actions.includes(entry.action));
@@ -139,6 +203,7 @@ export function ClerkReviewPanel() {
             {open > 0 ? `还有 ${open} 条意见待处理：逐条修改后标记“已解决”，或作出答复。` : '意见都已处理，可以重新提交审核。'}
           </p>
           {sendForReview((current) => resubmit(current, name, now()), '已重新提交审核，', '重新提交')}
+          <ChangesSinceReturned draft={draft} template={template} goTo={goTo} />
         </>
       )}
 

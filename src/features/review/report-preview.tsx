@@ -3,7 +3,10 @@
  * title, the 编制说明, the six sections with their sub-headings, the fee sentence, the three tables
  * with their merged headers from `layoutTable`, and the 落款. In review mode every section heading,
  * paragraph and table cell is also a place to attach a comment (click it, or its 意见 button), and the
- * places that already carry comments are marked with their numbers.
+ * places that already carry comments are marked with their numbers. From round 2 on, what changed since
+ * the round the reviewer last decided on (`changes`, src/domain/round-changes.ts) is marked where it is:
+ * changed cells with their former value, changed paragraphs with the inserted and deleted characters,
+ * added and removed paragraphs — each in words as well as in colour.
  */
 import { createContext, Fragment, memo, useContext, useMemo, type ReactNode } from 'react';
 import { formatCellValue } from '../../domain/cell-input.ts';
@@ -18,6 +21,7 @@ import { computeTotals } from '../../domain/totals.ts';
 import { flattenTables, templateOf } from '../../domain/values.ts';
 import { narrativeOutline } from '../../domain/report-outline.ts';
 import { chineseDate, paragraphsOf } from '../../domain/report-text.ts';
+import { placeOfAnchor, type ParagraphDiff, type RoundChanges } from '../../domain/round-changes.ts';
 import { preambleAnchor } from './anchors.ts';
 import { commentTitle } from './comment-card.tsx';
 
@@ -34,6 +38,8 @@ export interface ReportPreviewProps {
   readonly onComment?: ((anchor: CommentAnchor) => void) | undefined;
   /** Last year's values by cell key, shown under each cell when given. */
   readonly previousValues?: ReadonlyMap<string, CellValue> | null | undefined;
+  /** What changed since the round the reviewer last decided on; absent or null: nothing is marked. */
+  readonly changes?: RoundChanges | null | undefined;
 }
 
 /** DOM id of a place in the preview, to scroll to it from a comment or a finding. */
@@ -41,10 +47,20 @@ export function previewAnchorId(anchor: CommentAnchor): string {
   return `rp-${anchorKey(anchor).replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
+/** DOM id of paragraph `index` of a changed block's `BlockDiff.paragraphs`, to scroll to a change. */
+export function changedParagraphId(anchor: CommentAnchor, index: number): string {
+  return `${previewAnchorId(anchor)}-d${index}`;
+}
+
+/** DOM ids of the title and the 落款, which take no comments but can change. */
+export const PREVIEW_TITLE_ID = 'rp-report-title';
+export const PREVIEW_SIGNATURE_ID = 'rp-report-signature';
+
 interface PreviewContextValue {
   readonly draft: Draft;
   readonly marks: ReadonlyMap<string, readonly PreviewMark[]>;
   readonly onComment: ((anchor: CommentAnchor) => void) | undefined;
+  readonly changes: RoundChanges | null;
 }
 
 const PreviewContext = createContext<PreviewContextValue | null>(null);
@@ -73,13 +89,15 @@ function Marks({ marks }: { marks: readonly PreviewMark[] }) {
 
 /** A section heading or a paragraph block that can carry comments. */
 function Anchored({ anchor, children, className }: { anchor: CommentAnchor; children: ReactNode; className?: string }) {
-  const { draft, marks, onComment } = usePreview();
+  const { draft, marks, onComment, changes } = usePreview();
   const placed = marks.get(anchorKey(anchor)) ?? [];
   const label = anchorLabel(draft, anchor) ?? '';
+  const place = placeOfAnchor(anchor);
+  const changed = place !== null ? changes?.blocks.get(place) : undefined;
   return (
     <div
       id={previewAnchorId(anchor)}
-      className={['rp-block', className, placed.length > 0 ? 'rp-marked' : '', onComment ? 'rp-commentable' : ''].filter(Boolean).join(' ')}
+      className={['rp-block', className, placed.length > 0 ? 'rp-marked' : '', changed ? 'rp-changed-block' : '', onComment ? 'rp-commentable' : ''].filter(Boolean).join(' ')}
       onClick={
         onComment
           ? () => {
@@ -90,6 +108,13 @@ function Anchored({ anchor, children, className }: { anchor: CommentAnchor; chil
           : undefined
       }
     >
+      {changed && (
+        // In the page's left margin, like a change bar; the full words for screen readers.
+        <span className="rp-change-tag">
+          <span aria-hidden="true">{changed.kind === 'added' ? '新增' : '已改'}</span>
+          <span className="visually-hidden">{changed.kind === 'added' ? `第${changes!.round}轮后新增：` : `第${changes!.round}轮后有改动：`}</span>
+        </span>
+      )}
       {children}
       <Marks marks={placed} />
       {onComment && (
@@ -115,6 +140,64 @@ function Paragraphs({ text }: { text: string }) {
       {line}
     </p>
   ));
+}
+
+/** A changed paragraph: kept text as is, inserted text underlined, deleted text struck through, each also said in words. */
+function DiffParagraph({ paragraph, id }: { paragraph: ParagraphDiff; id: string }) {
+  switch (paragraph.kind) {
+    case 'same':
+      return (
+        <p id={id} className="rp-p">
+          {paragraph.text}
+        </p>
+      );
+    case 'added':
+      return (
+        <p id={id} tabIndex={-1} className="rp-p rp-p-added">
+          <span className="rp-change-label">新增段落</span>
+          <ins>{paragraph.text}</ins>
+        </p>
+      );
+    case 'removed':
+      return (
+        <p id={id} tabIndex={-1} className="rp-p rp-p-removed">
+          <span className="rp-change-label">删去的段落</span>
+          <del>{paragraph.text}</del>
+        </p>
+      );
+    case 'changed':
+      return (
+        <p id={id} tabIndex={-1} className="rp-p rp-p-changed">
+          <span className="rp-change-label">改动的段落</span>
+          {paragraph.segments.map((segment, index) =>
+            segment.kind === 'same' ? (
+              <Fragment key={index}>{segment.text}</Fragment>
+            ) : segment.kind === 'inserted' ? (
+              <ins key={index}>
+                <span className="visually-hidden">〔新增：</span>
+                {segment.text}
+                <span className="visually-hidden">〕</span>
+              </ins>
+            ) : (
+              <del key={index}>
+                <span className="visually-hidden">〔删去：</span>
+                {segment.text}
+                <span className="visually-hidden">〕</span>
+              </del>
+            ),
+          )}
+        </p>
+      );
+  }
+}
+
+/** The paragraphs of a block: with the changes marked when it changed since the last round, else as printed. */
+function BlockParagraphs({ anchor, text }: { anchor: CommentAnchor; text: string }) {
+  const { changes } = usePreview();
+  const place = placeOfAnchor(anchor);
+  const diff = place !== null ? changes?.blocks.get(place) : undefined;
+  if (!diff) return <Paragraphs text={text} />;
+  return diff.paragraphs.map((paragraph, index) => <DiffParagraph key={index} paragraph={paragraph} id={changedParagraphId(anchor, index)} />);
 }
 
 /** A section of the report as printed: its heading (where a comment on the whole section is anchored), then `children`. */
@@ -148,12 +231,12 @@ function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
     <PreviewSection section={section}>
       {section.hasIntro && text && paragraphsOf(text.intro).length > 0 && (
         <Anchored anchor={{ kind: 'paragraph', section: section.id, part: 'intro' }}>
-          <Paragraphs text={text.intro} />
+          <BlockParagraphs anchor={{ kind: 'paragraph', section: section.id, part: 'intro' }} text={text.intro} />
         </Anchored>
       )}
       {section.hasFeeStatement && (
         <Anchored anchor={{ kind: 'paragraph', section: section.id, part: 'fees' }}>
-          {fees ? <Paragraphs text={fees} /> : <p className="rp-missing">信息处理费情况未填写。</p>}
+          {fees ? <BlockParagraphs anchor={{ kind: 'paragraph', section: section.id, part: 'fees' }} text={fees} /> : <p className="rp-missing">信息处理费情况未填写。</p>}
         </Anchored>
       )}
       {printed.map((part) => (
@@ -162,7 +245,8 @@ function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
             {part.ordinal}
             {part.title}
           </h3>
-          <Paragraphs text={part.body} />
+          <TitleChange anchor={part.anchor} />
+          <BlockParagraphs anchor={part.anchor} text={part.body} />
         </Anchored>
       ))}
       {missing.map((title) => (
@@ -172,6 +256,15 @@ function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
       ))}
     </PreviewSection>
   );
+}
+
+/** The former sub-heading, when the clerk renamed the part since the last round. */
+function TitleChange({ anchor }: { anchor: CommentAnchor }) {
+  const { changes } = usePreview();
+  const place = placeOfAnchor(anchor);
+  const before = place !== null ? changes?.blocks.get(place)?.titleBefore : null;
+  if (before === null || before === undefined) return null;
+  return <p className="rp-title-change">小标题已改，原为“{before}”</p>;
 }
 
 function labelText(cell: Extract<LayoutCell, { kind: 'label' }>) {
@@ -213,7 +306,7 @@ function PreviewTable({
   values: Record<string, CellValue>;
   previousValues: ReportPreviewProps['previousValues'];
 }) {
-  const { marks, onComment } = usePreview();
+  const { marks, onComment, changes } = usePreview();
   const rows = layoutTable(table);
   const totalWeight = table.columnWeights.reduce((sum, weight) => sum + weight, 0);
   const single = table.parts.length === 1;
@@ -250,24 +343,34 @@ function PreviewTable({
         const text = formatCellValue(value);
         const placed = marks.get(anchorKey(anchor)) ?? [];
         const previous = previousValues?.get(cell.cell.key);
+        const change = changes?.cells.get(cell.cell.key);
+        const was = change ? (change.before === null ? '未填' : formatCellValue(change.before)) : '';
         return (
           <td
             key={cell.cell.key}
             id={previewAnchorId(anchor)}
+            tabIndex={onComment ? undefined : -1}
             colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
-            className={['rp-td', cell.cell.computed ? 'rp-computed' : '', placed.length > 0 ? 'rp-marked' : ''].filter(Boolean).join(' ')}
+            className={['rp-td', cell.cell.computed ? 'rp-computed' : '', placed.length > 0 ? 'rp-marked' : '', change ? 'rp-changed' : ''].filter(Boolean).join(' ')}
           >
             {onComment ? (
               <button
                 type="button"
                 className="rp-cell"
-                aria-label={`${cellAccessibleName(cell.cell)}：${text === '' ? '未填写' : text}。提出审核意见`}
+                aria-label={`${cellAccessibleName(cell.cell)}：${text === '' ? '未填写' : text}${change ? `（第${changes!.round}轮为${was}）` : ''}。提出审核意见`}
                 onClick={() => onComment(anchor)}
               >
                 {text}
               </button>
             ) : (
               <span className="rp-cell">{text}</span>
+            )}
+            {change && (
+              <span className="rp-was" aria-hidden={onComment ? true : undefined}>
+                <span className="visually-hidden">第{changes!.round}轮为</span>
+                <span aria-hidden="true">原</span>
+                {was}
+              </span>
             )}
             {previous !== undefined && <span className="rp-prev">上年 {previous === null ? '未填' : formatCellValue(previous)}</span>}
             <Marks marks={placed} />
@@ -294,16 +397,16 @@ function PreviewTable({
 }
 
 /** Memoised: typing in the side panel (the reviewer's name) must not re-render the whole report. */
-export const ReportPreview = memo(function ReportPreview({ draft, marks, onComment, previousValues }: ReportPreviewProps) {
+export const ReportPreview = memo(function ReportPreview({ draft, marks, onComment, previousValues, changes = null }: ReportPreviewProps) {
   const template = templateOf(draft);
   const values = useMemo(() => computeTotals(template, flattenTables(template, draft.tables ?? {})), [template, draft.tables]);
-  const context = useMemo(() => ({ draft, marks, onComment }), [draft, marks, onComment]);
+  const context = useMemo(() => ({ draft, marks, onComment, changes }), [draft, marks, onComment, changes]);
   const preamble = paragraphsOf(draft.preamble).length > 0 ? draft.preamble : defaultPreamble(draft);
   const date = chineseDate(draft.signature.date);
   return (
     <PreviewContext.Provider value={context}>
       <article className="rp-page" aria-label="报告全文（按打印格式，只读）">
-        <header className="rp-title">
+        <header id={PREVIEW_TITLE_ID} tabIndex={-1} className={['rp-title', changes?.blocks.has('title') ? 'rp-changed-block' : ''].filter(Boolean).join(' ')}>
           {paragraphsOf(draft.agency.name).map((line, index) => (
             <p key={index} className="rp-title-line">
               {line}
@@ -312,7 +415,7 @@ export const ReportPreview = memo(function ReportPreview({ draft, marks, onComme
           <p className="rp-title-line">{draft.year}年政府信息公开工作年度报告</p>
         </header>
         <Anchored anchor={preambleAnchor(template)}>
-          <Paragraphs text={preamble} />
+          <BlockParagraphs anchor={preambleAnchor(template)} text={preamble} />
         </Anchored>
         {template.sections.map((section) =>
           section.kind === 'narrative' ? (
@@ -322,7 +425,7 @@ export const ReportPreview = memo(function ReportPreview({ draft, marks, onComme
           ),
         )}
         {draft.signature.include && (
-          <footer className="rp-signature">
+          <footer id={PREVIEW_SIGNATURE_ID} tabIndex={-1} className={['rp-signature', changes?.blocks.has('signature') ? 'rp-changed-block' : ''].filter(Boolean).join(' ')}>
             {paragraphsOf(draft.agency.name).length > 0 && <p>{paragraphsOf(draft.agency.name).join('')}</p>}
             {date && <p>{date}</p>}
           </footer>

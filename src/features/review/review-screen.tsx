@@ -1,7 +1,8 @@
 /**
  * Review mode (the supervisor's side): a report received as a file, rendered read-only as it will
  * print, with every finding, last year's comparison, the comments of earlier rounds with the clerk's
- * answers, and the 审核记录. The reviewer attaches comments to sections, paragraphs and cells, then
+ * answers, and the 审核记录. From round 2 on, what changed since the round the reviewer last decided on
+ * comes first and is marked in the report. The reviewer attaches comments to sections, paragraphs and cells, then
  * decides: 退回修改 (with the comments) or 审核通过 (name, role; the time is recorded). Either way the
  * report to send back is downloaded as a file. The work in progress is kept in this browser.
  */
@@ -18,6 +19,7 @@ import {
   submitter,
 } from '../../domain/review.ts';
 import { verdictMessage } from '../../domain/approval-verdict.ts';
+import { changesSinceRound } from '../../domain/round-changes.ts';
 import type { StoredSigningKey } from '../../storage/side-records.ts';
 import { reviewersNotice, useApprovalVerdict } from '../shared/reviewers-source.ts';
 import { SigningKeyPanel } from './signing-key-panel.tsx';
@@ -39,6 +41,7 @@ import { HistoryPanel } from './history-panel.tsx';
 import { rememberedName, rememberName } from '../shared/people.ts';
 import { previewAnchorId, ReportPreview, type PreviewMark } from './report-preview.tsx';
 import { downloadReviewFile } from './review-files.ts';
+import { RoundChangesPanel } from './round-changes-panel.tsx';
 import { statusBadge, StatusBadgeView } from '../shared/review-status.tsx';
 import './review.css';
 
@@ -98,6 +101,8 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
   const roleId = useId();
 
   const findings = useMemo(() => findingsOf(received, lastYear.draft), [received, lastYear.draft]);
+  // Compared on the file as received: after the decision it records this round's own content.
+  const changes = useMemo(() => changesSinceRound(received), [received]);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const previousValues = useMemo(
     () => (lastYear.draft && showPrevious ? previousValueLookup(received, lastYear.draft) : null),
@@ -218,6 +223,7 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
               ? '下面是报告全文，按打印格式显示，不能修改。点击章节标题、段落或表格中的数字（或旁边的“意见”按钮），可以在该处提出审核意见。'
               : '下面是报告全文，按打印格式显示，不能修改。'}
           </p>
+          {changes && <RoundChangesPanel draft={received} changes={changes} />}
           {lastYear.draft && (
             <label className="rv-toggle">
               <input type="checkbox" checked={showPrevious} onChange={(event) => setShowPrevious(event.target.checked)} />
@@ -228,6 +234,7 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
             draft={shown}
             marks={marks}
             previousValues={previousValues}
+            changes={changes}
             onComment={canDecide ? startComment : undefined}
           />
         </main>
