@@ -313,6 +313,12 @@ describe('live messages', () => {
     renderGrid(report2021, 'reviewLitigation');
     await user.type(textbox('行政复议 结果维持'), '1');
     const list = screen.getByRole('region', { name: /本表检查/ });
+    // While the clerk types, the list is folded to its summary; 展开 opens it.
+    expect(within(list).queryByRole('list')).toBeNull();
+    const toggle = within(list).getByRole('button', { name: '展开' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(within(list).getByRole('button', { name: '收起' })).toHaveAttribute('aria-expanded', 'true');
     expect(within(list).getByText(/11 格未填写/)).toBeInTheDocument();
     expect(textbox('行政复议 结果纠正').closest('td')).not.toHaveClass('tg-flag-warning');
     await user.click(within(list).getByRole('button', { name: '这 11 个空格填 0' }));
