@@ -263,7 +263,25 @@ describe('at 1366×768 in an English browser', () => {
       await shot(sup, `screen-fit-comment-${where}`);
       await dialog.getByRole('button', { name: '取消' }).click();
     }
-    await expectNoSidewaysScroll(sup, 'supervisor: review screen after comments');
+    // A comment with a long unbroken address, and a signing key with its list entry open: the side panel
+    // wraps them instead of widening the page.
+    await cellButton.click();
+    const dialog = sup.getByRole('dialog', { name: '提出审核意见' });
+    await dialog.getByLabel('意见内容').fill(`请核对台账：https://www.zhenhai.gov.cn/art/2024/1/18/${'a'.repeat(120)}.html`);
+    await dialog.getByRole('button', { name: '添加意见' }).click();
+    await sup.getByRole('region', { name: /本轮审核意见（1 条）/ }).waitFor();
+    await sup.getByLabel('审核人姓名').fill('王建国');
+    await sup.getByLabel('审核人职务').fill('办公室主任');
+    const keyPanel = sup.getByRole('region', { name: '签名密钥' });
+    await keyPanel.getByRole('button', { name: '创建签名密钥' }).click();
+    await keyPanel.getByLabel('密钥文件口令').fill('审核口令-2026');
+    await keyPanel.getByLabel('再次输入口令').fill('审核口令-2026');
+    await download(sup, dir, () => keyPanel.getByRole('button', { name: '创建并下载密钥文件' }).click());
+    await keyPanel.getByText(/本机保存有/).waitFor();
+    await keyPanel.getByText('审核人名单条目（交信息技术人员加入 reviewers.json）').click();
+    await keyPanel.getByRole('textbox').waitFor();
+    await shot(sup, 'screen-fit-review-panel');
+    await expectNoSidewaysScroll(sup, 'supervisor: review screen with a comment and a signing key');
     expect(supervisor.errors, pageErrorReport(supervisor.errors)).toEqual([]);
   });
 
