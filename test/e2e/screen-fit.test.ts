@@ -260,6 +260,12 @@ describe('at 1366×768 in an English browser', () => {
       const dialogRect = await box(dialog);
       expect(insideView(dialogRect), `${where}: the dialog is on screen`).toBe(true);
       expect(intersects(dialogRect, cellRect), `${where}: dialog ${JSON.stringify(dialogRect)} over cell ${JSON.stringify(cellRect)}`).toBe(false);
+      // Sent empty, the dialog grows by its message, still clear of the cell and on screen.
+      await dialog.getByRole('button', { name: '添加意见' }).click();
+      await dialog.getByRole('alert').filter({ hasText: '请填写意见内容' }).waitFor();
+      const grown = await box(dialog);
+      expect(insideView(grown), `${where}: the grown dialog is on screen`).toBe(true);
+      expect(intersects(grown, cellRect), `${where}: the grown dialog over the cell`).toBe(false);
       await shot(sup, `screen-fit-comment-${where}`);
       await dialog.getByRole('button', { name: '取消' }).click();
     }

@@ -43,10 +43,14 @@ function placeClearOf(dialog: HTMLDialogElement, target: HTMLElement): void {
   if (spot.bottom <= 0 || spot.top >= viewHeight) return;
   const box = dialog.getBoundingClientRect();
   const style = dialog.style;
-  if (box.height <= viewHeight - spot.bottom - CLEARANCE - EDGE) {
-    Object.assign(style, { margin: '0 auto', top: `${spot.bottom + CLEARANCE}px`, bottom: 'auto' });
-  } else if (box.height <= spot.top - CLEARANCE - EDGE) {
-    Object.assign(style, { margin: '0 auto', top: 'auto', bottom: `${viewHeight - spot.top + CLEARANCE}px` });
+  // Above or below, the room there is also the dialog's limit: a message appearing in it scrolls its
+  // body instead of pushing it over the target or off the screen.
+  const roomBelow = viewHeight - spot.bottom - CLEARANCE - EDGE;
+  const roomAbove = spot.top - CLEARANCE - EDGE;
+  if (box.height <= roomBelow) {
+    Object.assign(style, { margin: '0 auto', top: `${spot.bottom + CLEARANCE}px`, bottom: 'auto', maxHeight: `${roomBelow}px` });
+  } else if (box.height <= roomAbove) {
+    Object.assign(style, { margin: '0 auto', top: 'auto', bottom: `${viewHeight - spot.top + CLEARANCE}px`, maxHeight: `${roomAbove}px` });
   } else {
     const roomLeft = spot.left - CLEARANCE - EDGE;
     const roomRight = viewWidth - spot.right - CLEARANCE - EDGE;
