@@ -2,7 +2,8 @@
  * An axe-core scan of every step a clerk goes through, in Chromium at 1366×768: the home screen (empty and
  * with a draft), the new-report dialog, 基本信息, 一 … 六, the three tables each with a finding showing,
  * 检查与生成 with its findings, and the dialog that lists what blocks the final Word file. No violation of
- * impact serious or critical may remain; the failure message lists each with its elements.
+ * impact serious or critical may remain; the failure message lists each with its elements. Each file
+ * picker is announced once, as the visible button that opens it, not also as its hidden file input.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -70,6 +71,23 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
   expect(violations, report(where, violations)).toEqual([]);
 }
 
+/**
+ * The file inputs the accessibility tree announces as buttons of their own (Chromium exposes an
+ * `<input type=file>` as a button, labelled 选择文件 or by its aria-label, even when it is only visually
+ * hidden). Each picker must be announced once, as the visible button that opens it.
+ */
+async function announcedFileInputs(page: Page): Promise<string[]> {
+  return page
+    .getByRole('button')
+    .evaluateAll((elements) => elements.filter((element) => element instanceof HTMLInputElement).map((input) => input.getAttribute('aria-label') ?? input.outerHTML));
+}
+
+/** The visible button opens the browser's file chooser (through the hidden input). */
+async function opensFileChooser(page: Page, button: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }), page.getByRole('button', { name: button, exact: true }).click()]);
+  expect(chooser.isMultiple()).toBe(false);
+}
+
 let app: AppPage;
 let page: Page;
 appPageForFile((opened) => {
@@ -91,8 +109,17 @@ describe('axe-core finds no serious or critical violation', () => {
     await dialog.getByRole('button', { name: '取消' }).click();
   });
 
-  it('on 基本信息 and on 一 … 六 of a 2021-format report', async () => {
+  it('announces no file input as a button of its own, on the home screen and at 上年报告 on 基本信息', async () => {
+    expect(await announcedFileInputs(page), 'home').toEqual([]);
+    await opensFileChooser(page, '打开草稿文件');
+    await opensFileChooser(page, '审核报告');
     await createReport(page, { agency: '某某县教育局', year: 2025, format: '2021年版格式（国办公开办函〔2021〕30号）' });
+    await page.getByRole('button', { name: '选择上年报告文件…', exact: true }).waitFor();
+    expect(await announcedFileInputs(page), BASICS).toEqual([]);
+    await opensFileChooser(page, '选择上年报告文件…');
+  });
+
+  it('on 基本信息 and on 一 … 六 of a 2021-format report', async () => {
     await expectAccessible(page, BASICS);
     for (const section of report2021.sections.filter((s) => s.kind === 'narrative')) {
       await goToStep(page, section.heading);

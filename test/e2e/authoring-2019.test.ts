@@ -35,6 +35,7 @@ import {
   goToStep,
   gridOnScreen,
   inputCells,
+  openCheckList,
   openWordFile,
   pasteInto,
   spreadsheetBlock,
@@ -159,6 +160,7 @@ describe('a 2019-format report written from the sample, as a clerk would', () =>
     await page.keyboard.type(String(Number(right) + 2));
 
     const checks = page.getByRole('region', { name: /本表检查/ });
+    await openCheckList(checks);
     const message = checks.getByRole('listitem').filter({ hasText: '自然人：' });
     await expectText(message, '相差 2');
     // The rule's cells (本年新收, （七）总计, 结转下年度 of the column) carry the message and the highlight.

@@ -33,6 +33,7 @@ import {
   goToStep,
   gridOnScreen,
   inputCells,
+  openCheckList,
   openWordFile,
   pasteInto,
   spreadsheetBlock,
@@ -177,6 +178,7 @@ describe('a 2021-format report written from the sample, as a clerk would', () =>
     await page.keyboard.type(String(right + 1));
 
     const checks = page.getByRole('region', { name: /本表检查/ });
+    await openCheckList(checks);
     const message = checks.getByRole('listitem').filter({ hasText: '自然人：' });
     await expectText(message, '相差 1');
     await expectText(message, `结转下年度 ${right + 1}`);
@@ -194,6 +196,7 @@ describe('a 2021-format report written from the sample, as a clerk would', () =>
     expect(await message.getByRole('button', { name: /^把/ }).count()).toBe(0);
 
     // Emptied, the cell is the column's only untouched one: the fix is determined and fills it.
+    await box.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
     await expectText(message, /^待填自然人：还有 1 格未填（结转下年度）/);

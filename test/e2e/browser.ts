@@ -53,6 +53,8 @@ export interface NewAppPageOptions {
   readonly initScript?: string;
   /** Open the app at once (default true). */
   readonly open?: boolean;
+  /** The browser's language (default zh-CN); the app's own text and dates must not depend on it. */
+  readonly locale?: string;
 }
 
 /** A fresh context (empty IndexedDB) at 1366×768, the smallest screen the app supports. */
@@ -60,7 +62,7 @@ export async function newAppPage(browser: Browser, options: NewAppPageOptions = 
   const context = await browser.newContext({
     acceptDownloads: true,
     viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
+    locale: options.locale ?? 'zh-CN',
   });
   const errors: string[] = [];
   context.on('page', (page) => collectPageErrors(page, errors));

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { report2021 } from '../../templates/report-2021.ts';
 import { appPageForFile, pageErrorReport, type AppPage } from './browser.ts';
-import { cellBox, cellByKey, cellClass, createReport, expectText, goToStep, inputCells, stepHeading, stepLink, textOf, typeAlong } from './helpers/app.ts';
+import { cellBox, cellByKey, cellClass, checkList as checkListOf, createReport, expectText, goToStep, inputCells, openCheckList, stepHeading, stepLink, textOf, typeAlong } from './helpers/app.ts';
 import { shot } from './review-support.ts';
 
 const cell = (key: string) => cellByKey(report2021, key);
@@ -21,7 +21,7 @@ appPageForFile((opened) => {
   page = opened.page;
 });
 
-const checkList = () => page.getByRole('main').getByRole('region', { name: /本表检查/ });
+const checkList = () => checkListOf(page);
 const naturalPersonMessage = () => checkList().getByRole('listitem').filter({ hasText: /自然人：/ }).first();
 
 describe('progressive checks in table 三', () => {
@@ -30,6 +30,7 @@ describe('progressive checks in table 三', () => {
     await goToStep(page, APPLICATIONS);
     await cellBox(page, cell('applications.newReceived.naturalPerson')).click();
     await page.keyboard.type('3001');
+    await openCheckList(checkList());
 
     const item = naturalPersonMessage();
     const text = await expectText(item, /^待填自然人：还有 \d+ 格未填（上年结转、予以公开、部分公开等），填完后核对/);
@@ -62,6 +63,7 @@ describe('progressive checks in table 三', () => {
     await cellBox(page, column[0]!).fill('');
     await typeAlong(page, column[0]!, column.map((c) => typed[c.key] ?? '0'), 'Enter');
     for (const c of column) expect(await cellBox(page, c).inputValue(), c.key).toBe(typed[c.key] ?? '0');
+    await openCheckList(checkList());
 
     const text = await expectText(naturalPersonMessage(), /^错误自然人：本年新收 1300/);
     expect(text).toContain('相差 5');

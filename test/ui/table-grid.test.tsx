@@ -313,12 +313,48 @@ describe('live messages', () => {
     renderGrid(report2021, 'reviewLitigation');
     await user.type(textbox('行政复议 结果维持'), '1');
     const list = screen.getByRole('region', { name: /本表检查/ });
+    // While the clerk types, the list is folded to its summary; 展开 opens it.
+    expect(within(list).queryByRole('list')).toBeNull();
+    const toggle = within(list).getByRole('button', { name: '展开' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(within(list).getByRole('button', { name: '收起' })).toHaveAttribute('aria-expanded', 'true');
     expect(within(list).getByText(/11 格未填写/)).toBeInTheDocument();
     expect(textbox('行政复议 结果纠正').closest('td')).not.toHaveClass('tg-flag-warning');
     await user.click(within(list).getByRole('button', { name: '这 11 个空格填 0' }));
     expect(textbox('复议后起诉 尚未审结')).toHaveValue('0');
     expect(textbox('行政复议 结果维持')).toHaveValue('1');
     expect(within(list).getByText('本表暂未发现问题')).toBeInTheDocument();
+  });
+
+  it('folds the check list while the clerk types, keeps it open from 定位 on, and opens it again on leaving the table', async () => {
+    const user = userEvent.setup();
+    const values = naturalPersonColumn();
+    values[`${A}.granted.naturalPerson`] = 11; // a typo: the column is 1 short
+    renderGrid(report2021, 'applications', { values });
+    const list = screen.getByRole('region', { name: /本表检查/ });
+    // Nothing focused: the full list.
+    expect(within(list).getByRole('button', { name: '收起' })).toHaveAttribute('aria-expanded', 'true');
+    expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(0);
+
+    await user.click(cellInput(`${A}.newReceived.commercial`));
+    expect(within(list).getByRole('button', { name: '展开' })).toHaveAttribute('aria-expanded', 'false');
+    expect(within(list).queryAllByRole('listitem')).toEqual([]);
+    expect(within(list).getByRole('heading')).toHaveTextContent('本表检查：1 处错误');
+    // Moving from cell to cell leaves it folded.
+    await user.keyboard('{Enter}');
+    expect(within(list).queryAllByRole('listitem')).toEqual([]);
+
+    await user.click(within(list).getByRole('button', { name: '展开' }));
+    await user.click(within(list).getAllByRole('button', { name: /^定位到/ })[0]!);
+    expect(document.activeElement?.tagName).toBe('INPUT');
+    expect(within(list).getByRole('button', { name: '收起' })).toHaveAttribute('aria-expanded', 'true');
+    await user.click(within(list).getByRole('button', { name: '收起' }));
+    expect(within(list).queryAllByRole('listitem')).toEqual([]);
+
+    await user.click(document.body);
+    expect(within(list).getByRole('button', { name: '收起' })).toHaveAttribute('aria-expanded', 'true');
+    expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(0);
   });
 
   it('fills only the area of one reminder (table 二 has one per 第二十条 item)', async () => {

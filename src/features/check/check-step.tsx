@@ -3,7 +3,7 @@
  * (final when nothing blocks, otherwise — after a confirmation listing what blocks — the version
  * marked 草稿); the draft file. The Word code is loaded only when asked for (it is large).
  */
-import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
 import { finalBlockers } from '../../domain/final-gate.ts';
@@ -70,6 +70,12 @@ export function CheckStep({ CrossYearNotices, reviewPanel }: CheckStepProps) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  // The outcome (已生成… or why not) sits under the buttons, below the fold when the findings list is
+  // long: bring it into view, or the clerk would not see that the file was made.
+  useEffect(() => {
+    if (status || failure) outcomeRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [status, failure]);
   const [blocked, setBlocked] = useState<{ draft: Draft; blockers: Finding[]; approval: string[]; module: BuildModule; verdict: ApprovalVerdict } | null>(
     null,
   );
@@ -209,14 +215,16 @@ export function CheckStep({ CrossYearNotices, reviewPanel }: CheckStepProps) {
             下载草稿文件（.json）
           </button>
         </div>
-        <p role="status" className="generate-status">
-          {status}
-        </p>
-        {failure && (
-          <p role="alert" className="field-error">
-            {failure}
+        <div ref={outcomeRef} className="generate-outcome">
+          <p role="status" className="generate-status">
+            {status}
           </p>
-        )}
+          {failure && (
+            <p role="alert" className="field-error">
+              {failure}
+            </p>
+          )}
+        </div>
       </section>
 
       {blocked && (

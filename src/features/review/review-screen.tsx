@@ -442,6 +442,7 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
       {composer && (
         <Modal
           title={composer.editing ? '修改审核意见' : '提出审核意见'}
+          keepClearOf={previewAnchorId(composer.anchor)}
           onClose={() => setComposer(null)}
           actions={
             <>

@@ -239,7 +239,7 @@ export function SigningKeyPanel({ reviewer, onKey }: SigningKeyPanelProps) {
             ref={keyFileInput}
             type="file"
             accept=".json,application/json"
-            className="visually-hidden"
+            hidden
             tabIndex={-1}
             aria-label="选择签名密钥文件"
             onChange={(event) => void chooseKeyFile(event.currentTarget.files?.[0])}

@@ -1,7 +1,9 @@
 /**
  * The hidden file input behind a visible button (打开草稿文件, 审核报告, 选择上年报告文件…). It takes what
  * the app reads as a draft: its own JSON file, or a Word report it generated. The button clicks it through
- * `ref`, so that the button keeps its own look and wording; the input stays out of the tab order.
+ * `ref`, so that the button keeps its own look and wording. The input itself is `hidden` (no box, out
+ * of the tab order and of the accessibility tree), so a screen reader meets the one button, not a second
+ * unnamed 选择文件 button beside it; its label only names it for tests and code that reach it directly.
  */
 import type { Ref } from 'react';
 
@@ -20,7 +22,7 @@ export function DraftFileInput({ ref, label, onFile }: DraftFileInputProps) {
       ref={ref}
       type="file"
       accept={DRAFT_FILE_ACCEPT}
-      className="visually-hidden"
+      hidden
       tabIndex={-1}
       aria-label={label}
       onChange={(event) => onFile(event.currentTarget.files?.[0])}

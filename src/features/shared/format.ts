@@ -1,5 +1,6 @@
 /** Dates and deadlines as the clerk reads them. */
 import { formats, isTemplateId, templates, variantById } from '../../../templates/index.ts';
+import { dateTimeText } from '../../domain/date-text.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -7,10 +8,9 @@ export function formatTime(date: Date): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
+/** Every date the app shows (review history, saved at, signatures, banners, home list): `2025年1月20日 14:05`. */
 export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '—';
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return dateTimeText(iso);
 }
 
 /** 条例第四十九条: a department's report for `year` is due by 1月31日 of the next year (spec §1.1). */

@@ -3,7 +3,9 @@
  * (the message states the numbers and the difference), a button to jump to the cells and, where the
  * correction is determined, a one-click fix — otherwise the cells that could hold the mistake. A
  * relation still waiting for untouched cells is listed as 待填 (neutral) while the clerk is in the table.
- * It sits after the grid, so its growing never moves the grid.
+ * It sits after the grid, so its growing never moves the grid. While the clerk types in the grid it is
+ * folded to one line (the counts and a 展开 button), so it does not cover the rows being typed; the
+ * button opens the full list (and folds it again).
  */
 import { useSyncExternalStore, type RefObject } from 'react';
 import { cellAccessibleName } from '../../domain/table-layout.ts';
@@ -18,6 +20,9 @@ export interface GridMessagesProps {
   readonly onFillZeros: (keys: readonly string[]) => void;
   readonly headingId: string;
   readonly panelRef: RefObject<HTMLElement | null>;
+  /** The full list shows; otherwise only the summary line. */
+  readonly open: boolean;
+  readonly onToggle: () => void;
 }
 
 function severityText(item: GridFinding): string {
@@ -25,7 +30,7 @@ function severityText(item: GridFinding): string {
   return item.finding.severity === 'error' ? '错误' : '提示';
 }
 
-export function GridMessages({ store, labelOf, onLocate, onFix, onFillZeros, headingId, panelRef }: GridMessagesProps) {
+export function GridMessages({ store, labelOf, onLocate, onFix, onFillZeros, headingId, panelRef, open, onToggle }: GridMessagesProps) {
   const analysis = useSyncExternalStore(store.subscribe, store.get);
   const { formatProblems, findings, errorCount, pendingCount, warningCount, emptyInputs } = analysis;
   const empty = new Set(emptyInputs);
@@ -38,13 +43,24 @@ export function GridMessages({ store, labelOf, onLocate, onFix, onFillZeros, hea
           .filter(Boolean)
           .join('，');
 
+  const listId = `${headingId}-list`;
+  const hasList = formatProblems.length + findings.length > 0;
+
   return (
-    <section className="tg-messages" aria-labelledby={headingId} ref={panelRef}>
-      <h3 className="tg-messages-heading" id={headingId}>
-        本表检查：<span aria-live="polite">{summary}</span>
-      </h3>
-      {formatProblems.length + findings.length > 0 ? (
-        <ul className="tg-message-list">
+    <section className={`tg-messages${open ? '' : ' tg-messages-folded'}`} aria-labelledby={headingId} ref={panelRef}>
+      <div className="tg-messages-bar">
+        <h3 className="tg-messages-heading" id={headingId}>
+          本表检查：<span aria-live="polite">{summary}</span>
+        </h3>
+        {hasList ? (
+          <button type="button" className="tg-link tg-messages-toggle" aria-expanded={open} aria-controls={listId} onClick={onToggle}>
+            <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
+            {open ? '收起' : '展开'}
+          </button>
+        ) : null}
+      </div>
+      {hasList ? (
+        <ul className="tg-message-list" id={listId} hidden={!open}>
           {formatProblems.map((problem) => (
             <li key={problem.id} className="tg-message tg-message-error">
               <span className="tg-severity">错误</span>

@@ -109,10 +109,17 @@ function AnalysisFeed(props: {
   return null;
 }
 
+/**
+ * Below this width the table scrolls inside its box instead of squeezing further. A number column of
+ * 4.4em still shows a 5-digit count with its padding, and 15 of them (table 四) fit the 980 px the step
+ * has at 1366×768, so no statutory table needs to scroll sideways on the smallest supported screen.
+ */
+const DATA_COLUMN_MIN_EM = 4.4;
+
 function minimumWidthEm(table: TableTemplate): number {
   const dataColumns = table.gridColumns - table.labelColumns;
   const labels = table.labelColumns === 0 ? 0 : table.labelColumns === 1 ? 10 : 8 + 8 * table.labelColumns;
-  return labels + dataColumns * 4.75;
+  return labels + dataColumns * DATA_COLUMN_MIN_EM;
 }
 
 function headerScope(cell: Extract<LayoutCell, { kind: 'label' }>): 'col' | 'colgroup' | 'row' | 'rowgroup' {
@@ -228,6 +235,12 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
   const [notice, setNotice] = useState('');
   /** The focus is inside the table (grid or its check list): half-filled relations show as 待填, not errors. */
   const [editing, setEditing] = useState(false);
+  /**
+   * The check list is open in full. Entering the grid from outside folds it to its one-line summary, so
+   * it does not cover the rows being typed; leaving the table opens it again; the clerk toggles it at will
+   * (and it stays as chosen while moving from cell to cell, e.g. working down the list with 定位).
+   */
+  const [checksOpen, setChecksOpen] = useState(true);
   /** Ctrl+Z undoes the last grid change only until the clerk types again. */
   const undoArmed = useRef(false);
   const baseId = useId();
@@ -360,7 +373,10 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
     (event: FocusEvent<HTMLDivElement>) => {
       // Leaving the table is when a half-filled relation becomes an error.
       const next = event.relatedTarget;
-      if (!(next instanceof Node) || !event.currentTarget.contains(next)) setEditing(false);
+      if (!(next instanceof Node) || !event.currentTarget.contains(next)) {
+        setEditing(false);
+        setChecksOpen(true);
+      }
       const input = event.target;
       if (!(input instanceof HTMLInputElement) || input.readOnly) return;
       const key = input.dataset['cellKey'];
@@ -377,11 +393,29 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
   const onFocus = useCallback((event: FocusEvent<HTMLDivElement>) => {
     setEditing(true);
     const input = event.target;
+    const from = event.relatedTarget;
+    const fromOutside = !(from instanceof Node) || !event.currentTarget.contains(from);
+    if (fromOutside && input instanceof HTMLElement && input.closest('.tg-scroll')) setChecksOpen(false);
+    if (!(input instanceof HTMLInputElement) || !input.dataset['cellKey']) return;
+    // Looked at once the list has folded (the state change above), or it would measure the open list.
+    requestAnimationFrame(() => {
+      const panel = panelRef.current;
+      if (!panel || document.activeElement !== input) return;
+      const cell = input.getBoundingClientRect();
+      const cover = panel.getBoundingClientRect();
+      if (cover.height > 0 && cell.bottom > cover.top && cell.top < cover.bottom) input.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    });
+  }, []);
+
+  // The check list's height, as the space a cell scrolled to must keep free below it (scroll-margin in
+  // table-grid.css), so arrow keys, 定位 and Tab never bring a cell to rest under the sticky list.
+  useLayoutEffect(() => {
     const panel = panelRef.current;
-    if (!(input instanceof HTMLInputElement) || !input.dataset['cellKey'] || !panel) return;
-    const cell = input.getBoundingClientRect();
-    const cover = panel.getBoundingClientRect();
-    if (cover.height > 0 && cell.bottom > cover.top && cell.top < cover.bottom) input.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    const container = containerRef.current;
+    if (!panel || !container || typeof ResizeObserver !== 'function') return undefined;
+    const observer = new ResizeObserver(() => container.style.setProperty('--tg-checks-height', `${Math.ceil(panel.getBoundingClientRect().height)}px`));
+    observer.observe(panel);
+    return () => observer.disconnect();
   }, []);
 
   const onInput = useCallback(() => {
@@ -467,7 +501,17 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
           ))}
         </table>
       </div>
-      <GridMessages store={store} labelOf={labelOf} onLocate={focusCell} onFix={onFix} onFillZeros={onFillZeros} headingId={`${baseId}-checks`} panelRef={panelRef} />
+      <GridMessages
+        store={store}
+        labelOf={labelOf}
+        onLocate={focusCell}
+        onFix={onFix}
+        onFillZeros={onFillZeros}
+        headingId={`${baseId}-checks`}
+        panelRef={panelRef}
+        open={checksOpen}
+        onToggle={() => setChecksOpen((open) => !open)}
+      />
     </div>
   );
 }

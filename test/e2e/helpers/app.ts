@@ -383,6 +383,20 @@ export async function cellClass(page: Page, cell: CellInfo): Promise<string> {
   return cellBox(page, cell).evaluate((input) => input.closest('td')?.className ?? '');
 }
 
+/** The sticky 本表检查 list of the table the page shows (the first one where a step has several). */
+export function checkList(page: Page): Locator {
+  return page.getByRole('main').getByRole('region', { name: /本表检查/ }).first();
+}
+
+/**
+ * While the clerk types in a table its check list is folded to one line; 展开 opens it (the focus moves to
+ * that button, so a cell clicked afterwards keeps the list open).
+ */
+export async function openCheckList(list: Locator): Promise<void> {
+  await list.getByRole('button', { name: '展开', exact: true }).click();
+  await list.getByRole('button', { name: '收起', exact: true, expanded: true }).waitFor();
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The whole draft on screen
 
