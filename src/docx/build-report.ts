@@ -36,6 +36,7 @@ import { finalBlockers } from '../domain/final-gate.ts';
 import type { NarrativeSectionTemplate, TableSectionTemplate } from '../domain/template-types.ts';
 import { sectionTables } from '../domain/template.ts';
 import { computeTotals } from '../domain/totals.ts';
+import { beijingDateTimeText } from '../domain/date-text.ts';
 import { flattenTables, templateOf } from '../domain/values.ts';
 import { draftPackageParts, EMBEDDED_DRAFT_PATH, EMBEDDED_DRAFT_PROPS_PATH, ITEM_PROPS_CONTENT_TYPE, REL_CUSTOM_XML } from '../domain/embedded-draft.ts';
 import { buildTable } from './table-builder.ts';
@@ -368,7 +369,7 @@ export function approvalProperties(draft: Draft, verdict: ApprovalVerdict): { na
 function approvalSentence(verdict: ApprovalVerdict): string {
   if (verdict.state !== 'valid' && verdict.state !== 'unverified') return '';
   const approval = verdict.approval;
-  return `，经${paragraphsOf(approval.reviewer).join(' ')}（${paragraphsOf(approval.role).join(' ')}）于 ${approval.at} 审核通过${verdict.state === 'unverified' ? '（签名未核验）' : ''}`;
+  return `，经${paragraphsOf(approval.reviewer).join(' ')}（${paragraphsOf(approval.role).join(' ')}）于 ${beijingDateTimeText(approval.at)}（北京时间）审核通过${verdict.state === 'unverified' ? '（签名未核验）' : ''}`;
 }
 
 function reportTitle(draft: Draft): string {

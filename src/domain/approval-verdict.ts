@@ -15,6 +15,7 @@
  * `unverified`: the signature is intact, but nothing says whose key it is.
  */
 import { contentHash } from './content-hash.ts';
+import { beijingDateTimeText } from './date-text.ts';
 import type { Finding } from './findings.ts';
 import { reviewOf, settingsOf, type Approval, type Draft } from './draft-types.ts';
 import type { ReviewerEntry, ReviewersList } from './reviewers-list.ts';
@@ -154,8 +155,11 @@ export async function verifyApproval(draft: Draft, reviewers: ReviewersList | nu
   return { state: 'valid', approval, entry };
 }
 
-/** One sentence for the screens and `check`; `time` formats the approval time (the screens show local time). */
-export function verdictMessage(verdict: ApprovalVerdict, time: (iso: string) => string = (iso) => iso): string {
+/**
+ * One sentence for the screens and `check`; `time` formats the approval time (the screens show local time,
+ * the command line Beijing time, `2024年1月20日 16:06`).
+ */
+export function verdictMessage(verdict: ApprovalVerdict, time: (iso: string) => string = beijingDateTimeText): string {
   switch (verdict.state) {
     case 'none':
       return '报告尚未审核通过';

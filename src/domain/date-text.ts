@@ -18,3 +18,15 @@ export function dateTimeText(iso: string): string {
   if (Number.isNaN(date.getTime())) return '—';
   return `${dateText(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/**
+ * `2025年1月20日 16:05` of an ISO 8601 time in Beijing time (UTC+8, no daylight saving), for what is read
+ * away from the screen that wrote it: the command line, a Word file's properties. The report's dates are
+ * Beijing dates whatever the time zone of the computer that prints them.
+ */
+export function beijingDateTimeText(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return '—';
+  const beijing = new Date(time + 8 * 3600_000);
+  return `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月${beijing.getUTCDate()}日 ${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}`;
+}

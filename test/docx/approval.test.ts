@@ -63,7 +63,7 @@ describe('the approval record in the Word file', () => {
       [APPROVAL_PROPERTY.verification]: '签名有效，签名人在本机关审核人名单中',
     });
     const doc = readDocx(bytes);
-    expect(doc.core.description).toContain('经王建国（办公室主任）于 2024-01-20T08:06:00.000Z 审核通过');
+    expect(doc.core.description).toContain('经王建国（办公室主任）于 2024年1月20日 16:06（北京时间）审核通过');
     // The document itself still reads as the report.
     expect(textOf(doc.body)).toContain('宁波市镇海区人民政府办公室');
   });

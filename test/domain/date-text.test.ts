@@ -14,3 +14,13 @@ describe('dates as the screens show them', () => {
     expect(dateTimeText('')).toBe('—');
   });
 });
+
+describe('Beijing time for what is read away from the screen', () => {
+  it('writes an approval time as the Beijing clock showed it, whatever the computer’s zone', async () => {
+    const { beijingDateTimeText } = await import('../../src/domain/date-text.ts');
+    // 08:06 UTC is 16:06 in Beijing; 20:30 UTC on 31 December is already 1 January in Beijing.
+    expect(beijingDateTimeText('2024-01-20T08:06:00.000Z')).toBe('2024年1月20日 16:06');
+    expect(beijingDateTimeText('2024-12-31T20:30:00Z')).toBe('2025年1月1日 04:30');
+    expect(beijingDateTimeText('not a time')).toBe('—');
+  });
+});
