@@ -670,7 +670,7 @@ function DraftTable({ rows, today, onDelete }: { rows: readonly DraftRow[]; toda
               </th>
               <td>{record.draft.year}年度</td>
               <td>{formatName(record.draft.template, record.draft.variant)}</td>
-              <td>{formatDateTime(record.savedAt)}</td>
+              <td className="nowrap">{formatDateTime(record.savedAt)}</td>
               <td>
                 <span className={errors > 0 ? 'count count-error' : 'count'}>{errors} 个错误</span>
                 <span className={warnings > 0 ? 'count count-warning' : 'count'}>{warnings} 个提醒</span>
