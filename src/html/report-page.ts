@@ -46,11 +46,11 @@ export function escapeHtml(text: string): string {
 /** Font stacks: the 公文 fonts first, then what Windows, macOS and Linux have instead (spec §8.2). */
 const FONTS = {
   // Latin letters and digits in Times New Roman, as in the Word file; CJK falls through to the next font.
-  body: `"Times New Roman", "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "华文仿宋", "Noto Serif CJK SC", "Source Han Serif SC", serif`,
-  heading1: `"Times New Roman", "黑体", "SimHei", "STHeiti", "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif`,
-  heading2: `"Times New Roman", "楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", "华文楷体", "Noto Serif CJK SC", serif`,
-  title: `"Times New Roman", "方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "Noto Serif CJK SC", "Source Han Serif SC", serif`,
-  pageNumber: `"宋体", "SimSun", "Songti SC", "Noto Serif CJK SC", serif`,
+  body: `'Times New Roman', '仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', '华文仿宋', 'Noto Serif CJK SC', 'Source Han Serif SC', serif`,
+  heading1: `'Times New Roman', '黑体', 'SimHei', 'STHeiti', 'Heiti SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif`,
+  heading2: `'Times New Roman', '楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', '华文楷体', 'Noto Serif CJK SC', serif`,
+  title: `'Times New Roman', '方正小标宋简体', 'FZXiaoBiaoSong-B05S', '华文中宋', 'STZhongsong', 'Noto Serif CJK SC', 'Source Han Serif SC', serif`,
+  pageNumber: `'宋体', 'SimSun', 'Songti SC', 'Noto Serif CJK SC', serif`,
 } as const;
 
 const twipToMm = (twips: number) => `${((twips / 1440) * 25.4).toFixed(1)}mm`;
@@ -120,11 +120,14 @@ interface Renderer {
 }
 
 const classRenderer: Renderer = {
-  attr: (name, extra) => ` class="gr-${name}"${extra ? ` style="${extra}"` : ''}`,
+  attr: (name, extra) => ` class="gr-${name}"${extra ? ` style="${styleAttribute(extra)}"` : ''}`,
 };
 
+/** A style as an attribute value (the font stacks quote their names). */
+const styleAttribute = (style: string) => style.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
 const inlineRenderer: Renderer = {
-  attr: (name, extra) => ` style="${STYLE[name]}${extra ? `;${extra}` : ''}"`,
+  attr: (name, extra) => ` style="${styleAttribute(`${STYLE[name]}${extra ? `;${extra}` : ''}`)}"`,
 };
 
 /** A line of text; a tab stays a tab (the paragraph keeps white space, as the Word file keeps its `w:tab`). */
