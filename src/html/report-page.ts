@@ -21,7 +21,7 @@ import { DRAFT_MARK, draftNote, reportContent, reportFileStem, reportTitle, type
 import { cleanText } from '../domain/report-text.ts';
 import { layoutTable, type LayoutCell, type LayoutRow } from '../domain/table-layout.ts';
 import type { TableTemplate } from '../domain/template-types.ts';
-import { MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, TEXT_WIDTH, tableFontSize } from '../docx/typography.ts';
+import { BODY_CHARACTER_SPACING, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, TEXT_WIDTH, tableFontSize } from '../docx/typography.ts';
 
 export const HTML_MIME = 'text/html';
 
@@ -90,7 +90,9 @@ function pageMediaCss(mode: ReportMode, note: string): string {
     `@page :right{@bottom-right{content:"— " counter(page) " —";font-family:${FONTS.pageNumber};font-size:14pt;margin-right:16pt;vertical-align:top;padding-top:3mm}}`,
     `@page :left{@bottom-left{content:"— " counter(page) " —";font-family:${FONTS.pageNumber};font-size:14pt;margin-left:16pt;vertical-align:top;padding-top:3mm}}`,
     `@media print{`,
-    `.gr-report{max-width:none;margin:0;padding:0;font-size:16pt;line-height:28.95pt}`,
+    // 28 characters to a line as in the Word file: its character spacing, in points.
+    `.gr-report{max-width:none;margin:0;padding:0;font-size:16pt;line-height:28.95pt;letter-spacing:${BODY_CHARACTER_SPACING / 20}pt}`,
+    `.gr-table{letter-spacing:0}`,
     `.gr-caption{font-size:16pt;line-height:28.95pt}`,
     `.gr-title{font-size:22pt;line-height:28.95pt;margin-bottom:28.95pt}`,
     `.gr-draft{display:none}`,
@@ -99,7 +101,10 @@ function pageMediaCss(mode: ReportMode, note: string): string {
     `.gr-table{min-width:0 !important;font-size:var(--gr-print-size,10.5pt);line-height:1.3}`,
     `.gr-table-whole{break-inside:avoid;page-break-inside:avoid}`,
     `.gr-table thead{display:table-header-group}`,
+    // A row is never split; a row that starts a tall merged group label is not held whole either, as
+    // Chromium would then keep the whole group together and push it to the next page.
     `.gr-table tr{break-inside:avoid;page-break-inside:avoid}`,
+    `.gr-table tr:has(> [rowspan]){break-inside:auto;page-break-inside:auto}`,
     `.gr-cell,.gr-rowHeader{padding:0.8mm 1mm}`,
     `p,.gr-h1,.gr-h2{orphans:2;widows:2}`,
     `}`,
