@@ -2,7 +2,8 @@
 /**
  * 检查与生成 → 发布到政府信息公开平台: the web page downloads as one file, final or marked 草稿 as the Word
  * file would be; 复制到网站编辑器 puts the report on the clipboard as HTML with inline styles and as plain
- * text, and says clearly what to do when the browser refuses the clipboard.
+ * text, and says clearly what to do when the browser refuses the clipboard. (happy-dom fires no `copy`
+ * event for execCommand, so these go the Async Clipboard way; test/e2e/report-page.test.ts copies in Chromium.)
  */
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

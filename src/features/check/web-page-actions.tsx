@@ -1,7 +1,7 @@
 /**
  * The report for the 年报 column of the 政府信息公开 platform (src/html/report-page.ts): download it as one
  * web page, or copy it for the website's editor (the body with inline styles as text/html, and plain
- * text). Final or 草稿 exactly as for the Word file: no error, no blank cell and — unless switched off — an
+ * text; see `writeClipboard`). Final or 草稿 exactly as for the Word file: no error, no blank cell and — unless switched off — an
  * approval that verifies; otherwise the page is marked 草稿 and the status line says why.
  */
 import { useState } from 'react';
@@ -31,6 +31,44 @@ interface Prepared {
 
 const BUILD_FAILED = '生成网页时出错，请重试。若仍然失败，请下载草稿文件并联系技术支持。';
 const COPY_FALLBACK = '浏览器没有允许写入剪贴板。请改用“下载网页文件”，用浏览器打开后全选（Ctrl+A）复制，再粘贴到网站编辑器中。';
+
+/**
+ * Puts the report on the clipboard as HTML and as plain text; false when the browser does not allow it.
+ *
+ * First through a `copy` event, whose data the browser stores as given. Only where that is refused (no
+ * user activation left, as in Safari after the page was prepared) through `navigator.clipboard.write`:
+ * Chromium's Async Clipboard API parses the HTML in the app's own document to sanitise it, and the app's
+ * Content-Security-Policy then reports every `style` attribute of the report as a violation (692 for the
+ * 2023 sample), although the clipboard receives the HTML intact.
+ */
+async function writeClipboard(html: string, text: string): Promise<boolean> {
+  let written = false;
+  const onCopy = (event: ClipboardEvent) => {
+    if (!event.clipboardData) return;
+    event.clipboardData.setData('text/html', html);
+    event.clipboardData.setData('text/plain', text);
+    event.preventDefault();
+    written = true;
+  };
+  document.addEventListener('copy', onCopy);
+  try {
+    document.execCommand('copy');
+  } catch {
+    // Refused: the Async Clipboard API below is the other way.
+  } finally {
+    document.removeEventListener('copy', onCopy);
+  }
+  if (written) return true;
+  if (typeof navigator.clipboard?.write !== 'function' || typeof ClipboardItem === 'undefined') return false;
+  try {
+    await navigator.clipboard.write([
+      new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) }),
+    ]);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function WebPageActions() {
   const { currentDraft, autosave, live, readOnly } = useEditor();
@@ -81,41 +119,22 @@ export function WebPageActions() {
     }
   };
 
-  const copyForWebsite = () => {
+  const copyForWebsite = async () => {
+    setBusy(true);
     setStatus(null);
     setFailure(null);
-    if (typeof navigator.clipboard?.write !== 'function' || typeof ClipboardItem === 'undefined') {
-      setFailure(COPY_FALLBACK);
-      return;
+    try {
+      const prepared = await prepare();
+      if (!prepared) return;
+      const { module, draft, mode, verdict } = prepared;
+      const copied = await writeClipboard(module.reportPageFragment(draft, mode, verdict), module.reportPageText(draft, mode, verdict));
+      if (copied) setStatus(`已复制${mode === 'final' ? '正式版' : '草稿版'}报告，可在网站编辑器中粘贴（表格、标题和字体样式随之粘贴）。${draftNotice(prepared)}`);
+      else setFailure(COPY_FALLBACK);
+    } catch {
+      setFailure(BUILD_FAILED);
+    } finally {
+      setBusy(false);
     }
-    setBusy(true);
-    // The clipboard item is handed over within the click (Safari requires it); its content follows.
-    const prepared = prepare();
-    const blob = (type: string, render: (p: Prepared) => string) =>
-      prepared.then((p) => {
-        if (!p) throw new Error('text past the limits');
-        return new Blob([render(p)], { type });
-      });
-    const item = new ClipboardItem({
-      'text/html': blob('text/html', (p) => p.module.reportPageFragment(p.draft, p.mode, p.verdict)),
-      'text/plain': blob('text/plain', (p) => p.module.reportPageText(p.draft, p.mode, p.verdict)),
-    });
-    navigator.clipboard
-      .write([item])
-      .then(async () => {
-        const p = (await prepared)!;
-        setStatus(`已复制${p.mode === 'final' ? '正式版' : '草稿版'}报告，可在网站编辑器中粘贴（表格、标题和字体样式随之粘贴）。${draftNotice(p)}`);
-      })
-      .catch(async () => {
-        // Text past the limits has said so already; a page that was made was refused by the browser.
-        const outcome = await prepared.then(
-          (p) => (p ? 'made' : 'refused'),
-          () => 'failed',
-        );
-        if (outcome === 'made') setFailure(COPY_FALLBACK);
-        else if (outcome === 'failed') setFailure(BUILD_FAILED);
-      })
-      .finally(() => setBusy(false));
   };
 
   return (
@@ -124,7 +143,7 @@ export function WebPageActions() {
         <button type="button" className="button" onClick={() => void downloadPage()} disabled={busy}>
           下载网页文件（.html）
         </button>
-        <button type="button" className="button" onClick={copyForWebsite} disabled={busy}>
+        <button type="button" className="button" onClick={() => void copyForWebsite()} disabled={busy}>
           复制到网站编辑器
         </button>
       </div>
