@@ -97,6 +97,8 @@ function pageMediaCss(mode: ReportMode, note: string): string {
     `.gr-title{font-size:22pt;line-height:28.95pt;margin-bottom:28.95pt}`,
     `.gr-draft{display:none}`,
     `.gr-h1,.gr-h2,.gr-caption{break-after:avoid;page-break-after:avoid}`,
+    // A table stays with the heading or lead line above it.
+    `.gr-scroll{break-before:avoid;page-break-before:avoid}`,
     `.gr-scroll{overflow:visible;margin:0}`,
     `.gr-table{min-width:0 !important;font-size:var(--gr-print-size,10.5pt);line-height:1.3}`,
     `.gr-table-whole{break-inside:avoid;page-break-inside:avoid}`,
@@ -225,6 +227,9 @@ function printFontSize(table: TableTemplate): string {
   return `${tableFontSize(Math.floor((narrowest / sum) * TEXT_WIDTH)) / 2}pt`;
 }
 
+/** Rows of a table short enough to be kept on one page whole (table 四 has 4). */
+const SHORT_TABLE_ROWS = 12;
+
 function tableHtml(table: TableTemplate, lead: readonly string[], sectionHeading: string, values: CellValues, render: Renderer, out: string[]): void {
   const layout = layoutTable(table);
   const tableId = `gr-${idPart(table.key)}`;
@@ -232,7 +237,9 @@ function tableHtml(table: TableTemplate, lead: readonly string[], sectionHeading
   const sum = table.columnWeights.reduce((a, b) => a + b, 0);
   // Below this width the labels would break every character: the box scrolls instead.
   const minWidth = `min-width:${Math.max(20, table.gridColumns * 3.2).toFixed(1)}em`;
-  const whole = table.repeatHeader ? '' : ' gr-table-whole';
+  // Kept on one page: a table without repeated headers (table 二: each part under its own header, as in the
+  // Word file), and a short table, since Chromium does not keep header rows with the first body row.
+  const whole = !table.repeatHeader || layout.length <= SHORT_TABLE_ROWS ? ' gr-table-whole' : '';
   const tableAttr =
     render === classRenderer ? ` class="gr-table${whole}" style="${minWidth};--gr-print-size:${printFontSize(table)}"` : render.attr('table', minWidth);
   // The lead line is the caption; a table without one is named by its section's heading (for screen readers).
