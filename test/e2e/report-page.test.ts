@@ -117,6 +117,16 @@ describe('printing the web page (Chromium PDF)', () => {
     expect(withHeader.length).toBe(withTable3Rows.length);
   });
 
+  it('keeps each table section’s heading on the page where its table starts, and table 四 whole', () => {
+    const pageOf = (text: string) => draftPdf.pageTexts.findIndex((page) => squeeze(page).includes(text));
+    expect(pageOf('二、主动公开政府信息情况')).toBe(pageOf('第二十条第（一）项'));
+    expect(pageOf('三、收到和处理政府信息公开申请情况')).toBe(pageOf('申请人情况'));
+    const table4 = pageOf('四、政府信息公开行政复议、行政诉讼情况');
+    expect(table4).toBeGreaterThan(0);
+    // Its header (行政复议 … 复议后起诉) and its one row of figures on that same page, not split after the header.
+    expect(squeeze(draftPdf.pageTexts[table4]!)).toMatch(/行政复议行政诉讼[^]*复议后起诉[^]*总计(0){15}/);
+  });
+
   it('marks every page of a draft 草稿 with the reason, and numbers every page', () => {
     draftPdf.pageTexts.forEach((text, index) => {
       expect(squeeze(text), `page ${index + 1}`).toContain(squeeze(DRAFT_HEADER));
