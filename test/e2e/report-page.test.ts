@@ -5,7 +5,7 @@
  *   draft only (read back with poppler's pdftotext / pdfinfo);
  * - on a 375 px phone: the text reflows, the page itself never scrolls sideways, a wide table scrolls inside
  *   its own box;
- * - opened from disk, it requests nothing but itself;
+ * - opened from disk, it requests nothing but itself; axe finds no serious accessibility problem;
  * - in the app, 复制到网站编辑器 puts the report on Chromium's real clipboard (HTML and plain text) and
  *   下载网页文件 downloads the page.
  */
@@ -21,6 +21,7 @@ import { setApprovalRequired } from '../../src/domain/review.ts';
 import { reportPageHtml } from '../../src/html/report-page.ts';
 import { OFFICE_2023_PATH, office2023Draft } from '../helpers/fixtures.ts';
 import { launchBrowser, newAppPage, pageErrorReport } from './browser.ts';
+import { axeProblems } from './review-support.ts';
 
 const NONE: ApprovalVerdict = { state: 'none' };
 const TITLE = '宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告';
@@ -169,6 +170,16 @@ describe('the web page on a phone (375 px)', () => {
     expect(measured.boxes.filter((box) => box.scroll > box.client).length).toBeGreaterThanOrEqual(2);
     expect(measured.fontSize).toBe('16px');
     expect(requests).toEqual([url]);
+  });
+});
+
+describe('the web page for every reader', () => {
+  it('has no serious or critical accessibility problem (axe), at 1366 px and at 375 px', async () => {
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 375, height: 740 }]) {
+      const { page } = await openPage(`axe-${viewport.width}.html`, reportPageHtml(office2023Draft(), 'draft', NONE), viewport);
+      expect(await axeProblems(page), `${viewport.width} px`).toEqual([]);
+      await page.close();
+    }
   });
 });
 
