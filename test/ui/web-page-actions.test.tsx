@@ -81,6 +81,19 @@ describe('the web page on 检查与生成', () => {
     expect(screen.getByText(/已生成正式版网页文件/)).toBeInTheDocument();
   });
 
+  it('refuses text past the stated limits with the same message as the check, and downloads nothing', async () => {
+    const user = userEvent.setup();
+    const downloads = captureDownloads();
+    const draft = office2023Draft();
+    draft.narrative.overview!.parts.proactive = '公'.repeat(20_001);
+    await openCheckPage(draft);
+    await user.click(screen.getByRole('button', { name: '下载网页文件（.html）' }));
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(
+      '文字超过上限，不能生成网页：一、总体情况“主动公开”有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。',
+    );
+    expect(downloads.names).toEqual([]);
+  });
+
   it('copies the report for the website editor as HTML with inline styles and as plain text', async () => {
     const user = userEvent.setup();
     const written = fakeClipboard();
