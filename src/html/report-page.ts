@@ -137,9 +137,9 @@ const inlineRenderer: Renderer = {
   attr: (name, extra) => ` style="${styleAttribute(`${STYLE[name]}${extra ? `;${extra}` : ''}`)}"`,
 };
 
-/** A line of text; a tab stays a tab (the paragraph keeps white space, as the Word file keeps its `w:tab`). */
-function lines(paragraphs: readonly string[], render: Renderer, tag: 'p', style: StyleName = 'p'): string[] {
-  return paragraphs.map((line) => `<${tag}${render.attr(style)}>${escapeHtml(line)}</${tag}>`);
+/** One `<p>` per paragraph; a tab stays a tab (the paragraph keeps white space, as Word keeps its `w:tab`). */
+function paragraphsHtml(paragraphs: readonly string[], render: Renderer, style: StyleName = 'p'): string[] {
+  return paragraphs.map((line) => `<p${render.attr(style)}>${escapeHtml(line)}</p>`);
 }
 
 /** Id-safe form of a table key. */
@@ -167,7 +167,8 @@ function headerIds(layout: readonly LayoutRow[], tableId: string): { ids: Map<La
       const id = `${tableId}-${rowIndex}-${cell.gridColumn}`;
       ids.set(cell, id);
       if (cell.role === 'rowHeader') rowHeaders.push({ cell, row: rowIndex, id });
-      else if (cell.role === 'columnHeader') columnHeaders.push({ cell, row: rowIndex, id, part: row.partIndex });
+      // A part's caption row (第二十条第（一）项) heads every column of its part.
+      else if (cell.role === 'columnHeader' || cell.role === 'caption') columnHeaders.push({ cell, row: rowIndex, id, part: row.partIndex });
     });
   });
   const headersOf = new Map<LayoutCell, string[]>();
@@ -243,13 +244,15 @@ function tableHtml(table: TableTemplate, lead: readonly string[], sectionHeading
   const tableAttr =
     render === classRenderer ? ` class="gr-table${whole}" style="${minWidth};--gr-print-size:${printFontSize(table)}"` : render.attr('table', minWidth);
   // The lead line is the caption; a table without one is named by its section's heading (for screen readers).
+  const captionId = `${tableId}-caption`;
   const caption =
     lead.length > 0
-      ? `<caption${render.attr('caption')}>${lead.map(escapeHtml).join('<br>')}</caption>`
-      : `<caption${render.attr('hidden')}>${escapeHtml(sectionHeading)}</caption>`;
-  out.push(`<div${render.attr('scroll')} role="region" aria-labelledby="${tableId}-caption" tabindex="0">`);
+      ? `<caption id="${captionId}"${render.attr('caption')}>${lead.map(escapeHtml).join('<br>')}</caption>`
+      : `<caption id="${captionId}"${render.attr('hidden')}>${escapeHtml(sectionHeading)}</caption>`;
+  // The box scrolls sideways on a phone: focusable, so that the keyboard can scroll it too.
+  out.push(`<div${render.attr('scroll')} role="region" aria-labelledby="${captionId}" tabindex="0">`);
   out.push(`<table id="${tableId}"${tableAttr}>`);
-  out.push(caption.replace('<caption', `<caption id="${tableId}-caption"`));
+  out.push(caption);
   out.push(`<colgroup>${table.columnWeights.map((weight) => `<col style="width:${((weight / sum) * 100).toFixed(2)}%">`).join('')}</colgroup>`);
   // The first part's header rows repeat on every printed page (the Word file's tblHeader rows).
   let head = 0;
@@ -264,7 +267,7 @@ function tableHtml(table: TableTemplate, lead: readonly string[], sectionHeading
 function signatureHtml(block: Extract<ReportBlock, { kind: 'signature' }>, render: Renderer): string[] {
   const parts = [block.name, block.date ?? ''].filter((line) => line !== '');
   if (parts.length === 0) return [];
-  return [`<div${render.attr('signature')}>`, ...lines(parts, render, 'p', 'signatureLine'), '</div>'];
+  return [`<div${render.attr('signature')}>`, ...paragraphsHtml(parts, render, 'signatureLine'), '</div>'];
 }
 
 /** The report's body (the `<article>`), with the draft banner on top of a draft. */
@@ -281,7 +284,7 @@ function reportBody(draft: Draft, mode: ReportMode, note: string, render: Render
         out.push(`<h1${render.attr('title')}>${block.lines.map(escapeHtml).join('<br>')}</h1>`);
         break;
       case 'body':
-        for (const line of lines(block.paragraphs, render, 'p')) out.push(line);
+        for (const line of paragraphsHtml(block.paragraphs, render)) out.push(line);
         break;
       case 'heading1':
         out.push(`<h2${render.attr('h1')}>${escapeHtml(block.text)}</h2>`);

@@ -170,6 +170,16 @@ describe('the web page as a file', () => {
       .map((id) => squeeze(table3.querySelector(`#${id}`)!.textContent!));
     expect(names).toEqual(expect.arrayContaining(['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', '申请人情况', '自然人']));
     expect(names).not.toContain('商业企业');
+
+    // Table 二: 规章's 本年制发件数 is named by its part's caption row as well (第二十条第（一）项).
+    const table2 = tables.find((table) => table.textContent!.includes('第二十条第（一）项'))!;
+    const rules = [...table2.querySelectorAll('tr')].find((tr) => tr.textContent!.startsWith('规章'))!;
+    const rulesNames = rules
+      .querySelector('td[headers]')!
+      .getAttribute('headers')!
+      .split(' ')
+      .map((id) => squeeze(table2.querySelector(`#${id}`)!.textContent!));
+    expect(rulesNames).toEqual(['规章', '第二十条第（一）项', '本年制发件数']);
   });
 });
 
