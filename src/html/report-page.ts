@@ -80,7 +80,7 @@ type StyleName = keyof typeof STYLE;
 
 /** Media rules of the page: phones, then print (A4 as GB/T 9704). */
 function pageMediaCss(mode: ReportMode, note: string): string {
-  const draftBox = mode === 'draft' ? `@top-center{content:${cssString(`${DRAFT_MARK}　${note}`)};font-family:${FONTS.heading1};font-size:10.5pt;vertical-align:bottom;padding-bottom:4mm;border-bottom:1.5pt solid #000}` : '';
+  const draftBox = mode === 'draft' ? `@top-center{content:${cssString(`${DRAFT_MARK}　${note}`)};font-family:${FONTS.heading1};font-size:12pt;vertical-align:bottom;padding-bottom:4mm;border-bottom:1.5pt solid #000}` : '';
   return [
     // A phone: a little smaller text, each table its own sideways-scrolling box at a readable minimum width.
     `@media (max-width:600px){.gr-report{font-size:16px;padding:1em 0.75em}.gr-caption{font-size:16px}.gr-title{font-size:1.35em}.gr-table{font-size:13px}}`,
