@@ -69,6 +69,20 @@ describe('the web page on 检查与生成', () => {
     expect(screen.getByText(/已生成草稿版网页文件/)).toHaveTextContent('还不能作为正式版发布（1 个问题');
   });
 
+  it('counts each problem once: the errors the check lists, and the missing sign-off', async () => {
+    const user = userEvent.setup();
+    const downloads = captureDownloads();
+    const draft = office2023Draft();
+    (draft.tables.applications as { carriedForward: { naturalPerson: number } }).carriedForward.naturalPerson += 4;
+    await openCheckPage(draft);
+    const errors = Number(/共 (\d+) 个错误/.exec(screen.getByText(/^共 \d+ 个错误/).textContent!)![1]);
+    expect(errors).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: '下载网页文件（.html）' }));
+    await waitFor(() => expect(downloads.names.length).toBe(1), { timeout: 10_000 });
+    expect(screen.getByText(/已生成草稿版网页文件/)).toHaveTextContent(`还不能作为正式版发布（${errors + 1} 个问题`);
+    expect(parse(await downloads.text(0)).querySelector('[role="note"]')!.textContent).toContain('尚未通过全部校验');
+  });
+
   it('downloads the final page when the report may be published', async () => {
     const user = userEvent.setup();
     const downloads = captureDownloads();

@@ -94,7 +94,10 @@ export function WebPageActions() {
     const blockers = [...finalBlockers(draft), ...feeInputFindings(getValues('fees'))];
     const gate = canGenerateFinal(draft, verdict);
     const brokenList = deployed.kind === 'broken' && settingsOf(draft).requireApproval;
-    const problems = blockers.length + (gate.ok ? 0 : gate.reasons.length) + (brokenList ? 1 : 0);
+    // A blocker the approval gate names again is one problem, as in the Word file's dialog.
+    const messages = new Set(blockers.map((finding) => finding.message));
+    const approvalReasons = gate.ok ? [] : gate.reasons.filter((reason) => !messages.has(reason));
+    const problems = blockers.length + approvalReasons.length + (brokenList ? 1 : 0);
     return { module, draft, verdict, mode: problems === 0 ? 'final' : 'draft', problems };
   };
 
