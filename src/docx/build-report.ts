@@ -2,13 +2,9 @@
  * The finished Word report: one pure function from a draft to `.docx` bytes, the same in the browser
  * (download) and in Node (`report docx`). Lazy-load this module in the app: docx is most of its weight.
  *
- * Layout of the document (issue 3, spec §2, §8):
- *   title (agency name; YYYY年政府信息公开工作年度报告) → 编制说明 → 一…六 in template order → optional 落款.
- * Narrative sections print their intro, then their parts as （一）… sub-headings (optional parts only when
- * written); 六 starts with the 信息处理费 sentence. Table sections print the table built from the template.
- *
- * Labels, headings and the 编制说明 wording all come from the template and src/domain; this module only
- * arranges them and applies the typography of ./typography.ts.
+ * What prints, in which order, is `reportContent` (src/domain/report-content.ts), shared with the web page
+ * (src/html); labels, headings and the 编制说明 wording come from the template and src/domain. This module
+ * only turns those blocks into Word paragraphs and tables with the typography of ./typography.ts.
  */
 import {
   AlignmentType,
@@ -26,22 +22,25 @@ import {
   TextRun,
   type Table,
 } from 'docx';
-import { reviewOf, settingsOf, type CellValues, type Draft, type NarrativeSectionDraft } from '../domain/draft-types.ts';
-import { feeStatementSentence } from '../domain/fee-statement.ts';
-import { defaultPreamble } from '../domain/preamble.ts';
+import { reviewOf, settingsOf, type Draft } from '../domain/draft-types.ts';
 import { verdictLabel, verifyApproval, type ApprovalVerdict } from '../domain/approval-verdict.ts';
-import { approvalSwitchedOffInApp, canGenerateFinal, reviewStatusLabels } from '../domain/review.ts';
+import { approvalSwitchedOffInApp, reviewStatusLabels } from '../domain/review.ts';
 import { formatFingerprint } from '../domain/signing.ts';
 import { finalBlockers } from '../domain/final-gate.ts';
-import type { NarrativeSectionTemplate, TableSectionTemplate } from '../domain/template-types.ts';
-import { sectionTables } from '../domain/template.ts';
-import { computeTotals } from '../domain/totals.ts';
+import { templateOf } from '../domain/values.ts';
 import { beijingDateTimeText } from '../domain/date-text.ts';
-import { flattenTables, templateOf } from '../domain/values.ts';
 import { draftPackageParts, EMBEDDED_DRAFT_PATH, EMBEDDED_DRAFT_PROPS_PATH, ITEM_PROPS_CONTENT_TYPE, REL_CUSTOM_XML } from '../domain/embedded-draft.ts';
 import { buildTable } from './table-builder.ts';
-import { narrativeOutline } from '../domain/report-outline.ts';
-import { chineseDate, paragraphsOf, tabSeparated } from '../domain/report-text.ts';
+import {
+  DRAFT_MARK,
+  draftNote,
+  reportContent,
+  reportFileStem,
+  reportTitle,
+  type ReportBlock,
+  type ReportMode,
+} from '../domain/report-content.ts';
+import { paragraphsOf, tabSeparated } from '../domain/report-text.ts';
 import { textLimitFindings, TextLimitError } from '../domain/text-limits.ts';
 import { displayWidth } from './text.ts';
 import {
@@ -72,35 +71,14 @@ import {
   runFonts,
 } from './typography.ts';
 
-export type ReportMode = 'final' | 'draft';
+export type { ReportMode } from '../domain/report-content.ts';
 
-/** Second title line (spec §2.1): `{YYYY}年政府信息公开工作年度报告`; the first line is the agency's name. */
-const TITLE_SUFFIX = '年政府信息公开工作年度报告';
-/** Shown on every page of a draft (issue 3: "each page is marked 草稿"). */
-const DRAFT_MARK = '草稿';
-/** Why a draft is a draft, in its header: what still stands between it and the final version. */
-const DRAFT_NOTES = {
-  unchecked: '本文件尚未通过全部校验，仅供内部核对，不得作为正式报告发布',
-  unapproved: '本文件尚未经审核通过，仅供内部核对，不得作为正式报告发布',
-  chosen: '本文件为草稿，仅供内部核对，不得作为正式报告发布',
-} as const;
-
-/** A clean report waiting only for its approval says so, not that checks failed. */
-function draftNote(draft: Draft, approval: ApprovalVerdict): string {
-  if (finalBlockers(draft).length > 0) return DRAFT_NOTES.unchecked;
-  return canGenerateFinal(draft, approval).ok ? DRAFT_NOTES.chosen : DRAFT_NOTES.unapproved;
-}
 /** File-name suffix of a draft (issue 3). */
 const DRAFT_FILE_SUFFIX = '（草稿）';
 
-/** Characters Windows and macOS refuse in file names, and control characters. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
-
 /** `<机关全称><年度>年政府信息公开工作年度报告[（草稿）].docx`, safe as a file name on Windows. */
 export function reportFileName(draft: Draft, mode: ReportMode): string {
-  const agency = draft.agency.name.replace(UNSAFE_FILE_NAME, '').replace(/\s+/g, ' ').trim().slice(0, 80) || '未命名机关';
-  return `${agency}${draft.year}${TITLE_SUFFIX}${mode === 'draft' ? DRAFT_FILE_SUFFIX : ''}.docx`;
+  return `${reportFileStem(draft, mode)}.docx`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -130,16 +108,13 @@ function bodyParagraph(line: string): Paragraph {
   return new Paragraph({ indent: FIRST_LINE_INDENT, children: textRuns(line) });
 }
 
-function bodyParagraphs(text: string): Paragraph[] {
-  return paragraphsOf(text).map(bodyParagraph);
-}
 
 /**
  * The line before a table (`2.主动公开政府信息具体情况`): body text kept with its table; after another table
  * it gets the same half line of air as a heading there.
  */
-function leadParagraphs(text: string, afterTable: boolean): Paragraph[] {
-  return paragraphsOf(text).map(
+function leadParagraphs(lines: readonly string[], afterTable: boolean): Paragraph[] {
+  return lines.map(
     (line, index) =>
       new Paragraph({
         indent: FIRST_LINE_INDENT,
@@ -193,43 +168,12 @@ function appendAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
-function narrativeBlocks(
-  section: NarrativeSectionTemplate,
-  text: NarrativeSectionDraft | undefined,
-  draft: Draft,
-  mode: ReportMode,
-  afterTable: boolean,
-): Paragraph[] {
-  const blocks: Paragraph[] = [heading1(section.heading, afterTable)];
-  if (section.hasIntro && text) appendAll(blocks, bodyParagraphs(text.intro));
-  if (section.hasFeeStatement) appendAll(blocks, bodyParagraphs(feeStatementSentence(draft)));
-
-  for (const part of narrativeOutline(section, text, mode === 'draft').parts) {
-    blocks.push(heading2(`${part.ordinal}${part.title}`));
-    appendAll(blocks, bodyParagraphs(part.body));
-  }
-  return blocks;
-}
-
-/** The section heading, then each of its tables (a variant's and the format's own) after its lead line. */
-function tableBlocks(section: TableSectionTemplate, values: CellValues, afterTable: boolean): (Paragraph | Table)[] {
-  const blocks: (Paragraph | Table)[] = [heading1(section.heading, afterTable)];
-  sectionTables(section).forEach(({ lead, table }, index) => {
-    appendAll(blocks, leadParagraphs(lead, index > 0));
-    blocks.push(buildTable(table, values).table);
-  });
-  return blocks;
-}
-
 /**
  * 落款 (spec §8.5): the date 右空四字; the agency name above it, centred over the date, never closer than
  * 右空二字 to the margin when it is longer (GB/T 9704 7.3.5.2 places 署名 and 日期 this way). One blank
  * line above.
  */
-function signatureBlocks(draft: Draft): Paragraph[] {
-  if (!draft.signature.include) return [];
-  const name = paragraphsOf(draft.agency.name).join('');
-  const date = chineseDate(draft.signature.date);
+function signatureBlocks({ name, date }: { name: string; date: string | null }): Paragraph[] {
   const dateWidth = date === null ? 0 : displayWidth(date);
   const nameWidth = displayWidth(name);
   const nameRight = Math.max(2, SIGNATURE_DATE_RIGHT_CHARS + (dateWidth - nameWidth) / 2);
@@ -301,26 +245,36 @@ function draftHeader(note: string): Header {
 // ---------------------------------------------------------------------------------------------------------
 // The document
 
-/** The body of the report, in order. Exported for tests and for the app's preview. */
+/** The body of the report, in order (`reportContent`). Exported for tests and for the app's preview. */
 export function reportBlocks(draft: Draft, mode: ReportMode): (Paragraph | Table)[] {
-  const template = templateOf(draft);
-  const values = computeTotals(template, flattenTables(template, draft.tables ?? {}));
+  const { blocks: content, values } = reportContent(draft, mode);
   const blocks: (Paragraph | Table)[] = [];
-
-  const agencyLines = paragraphsOf(draft.agency.name);
-  const titleLines = [...agencyLines, `${draft.year}${TITLE_SUFFIX}`];
-  titleLines.forEach((line, i) => blocks.push(titleParagraph(line, i === titleLines.length - 1)));
-
-  const preamble = paragraphsOf(draft.preamble).length > 0 ? draft.preamble : defaultPreamble(draft);
-  appendAll(blocks, bodyParagraphs(preamble));
-
-  for (const section of template.sections) {
-    const afterTable = blocks.length > 0 && !(blocks[blocks.length - 1] instanceof Paragraph);
-    if (section.kind === 'narrative') appendAll(blocks, narrativeBlocks(section, draft.narrative[section.id], draft, mode, afterTable));
-    else appendAll(blocks, tableBlocks(section, values, afterTable));
+  let afterTable = false;
+  for (const block of content) {
+    appendAll(blocks, wordBlocks(block, afterTable, values));
+    afterTable = block.kind === 'table';
   }
-  appendAll(blocks, signatureBlocks(draft));
   return blocks;
+}
+
+/** The Word paragraphs (or table) of one block; `afterTable`: the block before it was a table. */
+function wordBlocks(block: ReportBlock, afterTable: boolean, values: ReturnType<typeof reportContent>['values']): readonly (Paragraph | Table)[] {
+  switch (block.kind) {
+    case 'title':
+      return block.lines.map((line, i) => titleParagraph(line, i === block.lines.length - 1));
+    case 'body':
+      return block.paragraphs.map(bodyParagraph);
+    case 'heading1':
+      return [heading1(block.text, afterTable)];
+    case 'heading2':
+      return [heading2(block.text)];
+    case 'lead':
+      return leadParagraphs(block.paragraphs, afterTable);
+    case 'table':
+      return [buildTable(block.table, values).table];
+    case 'signature':
+      return signatureBlocks(block);
+  }
 }
 
 /**
@@ -370,10 +324,6 @@ function approvalSentence(verdict: ApprovalVerdict): string {
   if (verdict.state !== 'valid' && verdict.state !== 'unverified') return '';
   const approval = verdict.approval;
   return `，经${paragraphsOf(approval.reviewer).join(' ')}（${paragraphsOf(approval.role).join(' ')}）于 ${beijingDateTimeText(approval.at)}（北京时间）审核通过${verdict.state === 'unverified' ? '（签名未核验）' : ''}`;
-}
-
-function reportTitle(draft: Draft): string {
-  return `${paragraphsOf(draft.agency.name).join('')}${draft.year}${TITLE_SUFFIX}`;
 }
 
 /** The docx `Document` (not yet packed); `approval` is `verifyApproval(draft, list)`, for the document properties. */

@@ -1,7 +1,7 @@
 /**
  * The architecture in one test: the template is data, domain logic and Word generation are pure
  * TypeScript usable from Node and the browser, and the React app sits on top. Imports only point
- * downwards: templates ← src/domain ← src/docx ← src/cli / src/features, src/app.
+ * downwards: templates ← src/domain ← src/docx, src/html ← src/cli / src/features, src/app.
  *
  * Inside the React app the house is one-way too:
  *   src/app                 the shell (routes, the editor that composes the steps): may import every feature
@@ -52,6 +52,12 @@ const layers: { dir: string; mayNotImport: RegExp; why: string }[] = [
     dir: 'src/docx',
     mayNotImport: /^(react|react-dom|react-hook-form|@hookform\/|idb$|src\/(features|app|storage|cli)\/|node:)/,
     why: 'Word generation runs in Node and in the browser, without React',
+  },
+  {
+    dir: 'src/html',
+    // The page takes the Word file's typography numbers (pure constants), never the docx library.
+    mayNotImport: /^(react|react-dom|react-hook-form|@hookform\/|idb$|docx$|src\/(features|app|storage|cli)\/|src\/docx\/(?!typography\.ts$)|node:)/,
+    why: 'the web page of the report is built in Node and in the browser alike, without React or the Word library',
   },
 ];
 

@@ -21,6 +21,7 @@ import { Modal } from '../shared/modal.tsx';
 import { routeHash } from '../shared/routing.ts';
 import type { CrossYearNoticesComponent } from '../kernel/step-slots.ts';
 import { groupFindings, type LocatedFinding } from './group-findings.ts';
+import { WebPageActions } from './web-page-actions.tsx';
 
 type BuildModule = typeof import('../../docx/build-report.ts');
 
@@ -225,6 +226,11 @@ export function CheckStep({ CrossYearNotices, reviewPanel }: CheckStepProps) {
             </p>
           )}
         </div>
+        <h3 className="web-page-heading">发布到政府信息公开平台</h3>
+        <p className="field-help">
+          “年报”栏目用的网页与 Word 报告内容相同：可以下载为一个网页文件上传，或复制后粘贴到网站编辑器中。未通过检查或未经审核时，网页上同样标有“草稿”。
+        </p>
+        <WebPageActions />
       </section>
 
       {blocked && (
