@@ -80,7 +80,7 @@ function sameFile(a: string, b: string): boolean {
  * or, with `replace`, truncating what is there. Opened without blocking: a FIFO given with --force would
  * otherwise wait for a reader forever; it fails with ENXIO instead.
  */
-function writeOutput(path: string, bytes: Uint8Array, replace: boolean): void {
+export function writeOutput(path: string, bytes: Uint8Array, replace: boolean): void {
   const mode = replace ? constants.O_TRUNC : constants.O_EXCL;
   const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | mode | (constants.O_NONBLOCK ?? 0), 0o666);
   try {
@@ -91,7 +91,7 @@ function writeOutput(path: string, bytes: Uint8Array, replace: boolean): void {
 }
 
 /** Whether anything is at `path`, a dangling symbolic link included. */
-function exists(path: string): boolean {
+export function exists(path: string): boolean {
   try {
     lstatSync(path);
     return true;

@@ -11,12 +11,14 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { checkCommand } from './check-command.ts';
 import { docxCommand } from './docx-command.ts';
+import { importCommand } from './import-command.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 
 /** Every subcommand, in the order `--help` lists them. Add a command with one line here. */
 export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   docxCommand,
+  importCommand,
 ];
 
 export function usageText(commands: readonly CliCommand[] = COMMANDS): string {

@@ -32,3 +32,24 @@ export function importDocx(bytes: Uint8Array, now = new Date()): ImportResult {
   }
   return importReport(read.blocks, now);
 }
+
+export type ImportSource = { kind: 'docx'; bytes: Uint8Array } | { kind: 'html'; text: string } | { kind: 'unknown' };
+
+/**
+ * What a file's bytes are: a zip (a Word file), or text in the encoding the page declares (saved
+ * Chinese government pages are often GBK/GB18030; UTF-8 otherwise), or neither.
+ */
+export function importSourceOf(bytes: Uint8Array): ImportSource {
+  if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) return { kind: 'docx', bytes };
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  const gb = declared !== undefined && /^(gb2312|gbk|gb18030|x-gbk)$/.test(declared);
+  let text: string;
+  try {
+    text = new TextDecoder(gb ? 'gb18030' : 'utf-8').decode(bytes);
+  } catch {
+    return { kind: 'unknown' };
+  }
+  if (text.length > MAX_HTML_CHARS || !/<(html|body|table|p|div)[\s>]/i.test(text)) return { kind: 'unknown' };
+  return { kind: 'html', text };
+}
