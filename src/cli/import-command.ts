@@ -17,7 +17,7 @@ import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 import { exists, writeOutput, writeReason } from './docx-command.ts';
 import { fsReason, MAX_FILE_BYTES, readRegularFile, TooLarge } from './load-draft.ts';
-import { parseHtml } from './parse-html.ts';
+import { MAX_HTML_DEPTH, nestingDepth, parseHtml } from './parse-html.ts';
 
 /** Lines of each list shown before "……另有 N 处". */
 const MAX_LISTED = 30;
@@ -84,6 +84,10 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
 
   const source = importSourceOf(bytes);
+  if (source.kind === 'html' && nestingDepth(source.text) > MAX_HTML_DEPTH) {
+    io.stderr(`没有导入 ${input}：这个网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不是正常的网页（可能是恶意构造的文件），已拒绝。\n`);
+    return EXIT.failure;
+  }
   const result =
     source.kind === 'docx'
       ? importDocx(source.bytes)

@@ -101,3 +101,23 @@ describe('report import', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('report import of hostile pages', () => {
+  it('refuses a page nested deeper than any real page before parsing it', async () => {
+    const page = join(dir, 'deep.html');
+    writeFileSync(page, `<html><body>${'<div>'.repeat(200_000)}2019年某局政府信息公开工作年度报告${'</div>'.repeat(200_000)}</body></html>`);
+    const run = await report('import', page, '-o', join(dir, 'deep.draft.json'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('标签嵌套超过 2000 层');
+    expect(existsSync(join(dir, 'deep.draft.json'))).toBe(false);
+  });
+
+  it('reads a table of absurd spans as no report table, writing nothing', async () => {
+    const page = join(dir, 'spans.html');
+    const row = '<tr><td colspan="100000" rowspan="100000">规章</td><td rowspan="0">1</td></tr>';
+    writeFileSync(page, `<html><body><p>2019年某局政府信息公开工作年度报告</p><p>一、总体情况</p><table>${row.repeat(2000)}</table></body></html>`);
+    const run = await report('import', page, '-o', join(dir, 'spans.draft.json'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('没有一张是《政府信息公开工作年度报告》的统计表');
+  });
+});

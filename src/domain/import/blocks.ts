@@ -28,6 +28,8 @@ export interface GridCell {
 /** Widest and longest spans honoured; HTML caps colspan at 1000, but no report table is wider than 20. */
 const MAX_COL_SPAN = 64;
 const MAX_GRID_COLUMNS = 256;
+/** Grid positions filled at most: a report's three tables have about 600; hostile spans stop here. */
+const MAX_GRID_POSITIONS = 200_000;
 
 /**
  * The table as a grid of rows × columns, merged cells resolved: each position holds the cell covering
@@ -36,6 +38,7 @@ const MAX_GRID_COLUMNS = 256;
  */
 export function tableGrid(rows: readonly (readonly SourceCell[])[]): (GridCell | null)[][] {
   const grid: (GridCell | null)[][] = rows.map(() => []);
+  let filled = 0;
   rows.forEach((cells, rowIndex) => {
     const line = grid[rowIndex]!;
     let column = 0;
@@ -44,6 +47,7 @@ export function tableGrid(rows: readonly (readonly SourceCell[])[]): (GridCell |
       if (column >= MAX_GRID_COLUMNS) break;
       const colSpan = Math.min(Math.max(1, source.colSpan), MAX_COL_SPAN, MAX_GRID_COLUMNS - column);
       const rowSpan = Math.min(Math.max(1, source.rowSpan), rows.length - rowIndex);
+      if ((filled += colSpan * rowSpan) > MAX_GRID_POSITIONS) break;
       const cell: GridCell = { text: source.text, row: rowIndex, column, colSpan, rowSpan };
       for (let r = rowIndex; r < rowIndex + rowSpan; r++) {
         const target = grid[r]!;
@@ -55,7 +59,8 @@ export function tableGrid(rows: readonly (readonly SourceCell[])[]): (GridCell |
       column += colSpan;
     }
   });
-  const width = Math.max(0, ...grid.map((line) => line.length));
+  let width = 0;
+  for (const line of grid) width = Math.max(width, line.length);
   return grid.map((line) => Array.from({ length: width }, (_, c) => line[c] ?? null));
 }
 

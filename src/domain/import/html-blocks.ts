@@ -39,17 +39,30 @@ function spanOf(node: HtmlNode, attribute: string): number {
   return Number.isFinite(value) && value >= 1 ? value : 1;
 }
 
+/**
+ * A node's children, read once: linkedom builds `childNodes` anew on every access, so indexing it in a
+ * loop would be quadratic.
+ */
+function childrenOf(node: HtmlNode): HtmlNode[] {
+  return Array.from(node.childNodes);
+}
+
+/** Pushes the children in reverse, so that they are popped in document order. */
+function pushChildren(stack: (HtmlNode | null)[], node: HtmlNode): void {
+  const children = childrenOf(node);
+  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+}
+
 /** All text below a node (its own stack), skipping scripts and styles. */
 function textBelow(root: HtmlNode): string {
   const parts: string[] = [];
-  const stack: HtmlNode[] = [root];
+  const stack: (HtmlNode | null)[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (node === null) continue;
     if (node.nodeType === TEXT) parts.push(node.nodeValue ?? '');
-    else if (node.nodeType === ELEMENT && !SKIPPED.has(nameOf(node))) {
-      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
-    } else if (node.nodeType === 9 || node.nodeType === 11) {
-      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+    else if ((node.nodeType === ELEMENT && !SKIPPED.has(nameOf(node))) || node.nodeType === 9 || node.nodeType === 11) {
+      pushChildren(stack, node);
     }
   }
   return parts.join('');
@@ -60,8 +73,7 @@ function tableRows(table: HtmlNode, budget: { cells: number }): SourceCell[][] {
   const rows: SourceCell[][] = [];
   const addRow = (tr: HtmlNode) => {
     const cells: SourceCell[] = [];
-    for (let i = 0; i < tr.childNodes.length; i++) {
-      const cell = tr.childNodes[i]!;
+    for (const cell of childrenOf(tr)) {
       const name = nameOf(cell);
       if (cell.nodeType !== ELEMENT || (name !== 'TD' && name !== 'TH')) continue;
       if (budget.cells-- <= 0) break;
@@ -69,15 +81,11 @@ function tableRows(table: HtmlNode, budget: { cells: number }): SourceCell[][] {
     }
     rows.push(cells);
   };
-  for (let i = 0; i < table.childNodes.length; i++) {
-    const child = table.childNodes[i]!;
+  for (const child of childrenOf(table)) {
     const name = nameOf(child);
     if (name === 'TR') addRow(child);
     else if (name === 'THEAD' || name === 'TBODY' || name === 'TFOOT') {
-      for (let j = 0; j < child.childNodes.length; j++) {
-        const row = child.childNodes[j]!;
-        if (nameOf(row) === 'TR') addRow(row);
-      }
+      for (const row of childrenOf(child)) if (nameOf(row) === 'TR') addRow(row);
     }
   }
   return rows;
@@ -125,7 +133,7 @@ export function htmlBlocks(root: HtmlNode): Block[] {
       flush();
       stack.push(null);
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+    pushChildren(stack, node);
   }
   flush();
   return blocks;

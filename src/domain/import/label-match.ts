@@ -14,8 +14,20 @@ function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (char) => (char === '（' || char === '）' ? char : String.fromCharCode(char.charCodeAt(0) - 0xfee0)));
 }
 
+/** Cores already computed: the format's labels are compared with every printed cell. */
+const cores = new Map<string, string>();
+const MAX_CACHED_CORES = 10_000;
+
 /** The label's words: numbering, spaces and punctuation removed. */
 export function labelCore(label: string): string {
+  const cached = cores.get(label);
+  if (cached !== undefined) return cached;
+  const core = computeCore(label);
+  if (cores.size < MAX_CACHED_CORES) cores.set(label, core);
+  return core;
+}
+
+function computeCore(label: string): string {
   const text = toHalfWidth(label.replace(/[\s\u00a0\u3000]+/g, '')).replace(/\(/g, '（').replace(/\)/g, '）');
   return text.replace(NUMBERING, '').replace(PUNCTUATION, '');
 }

@@ -65,8 +65,12 @@ function keyPath(path: readonly { readonly key?: string }[]): string {
   return path.flatMap((node) => (node.key ? [node.key] : [])).join('.');
 }
 
+const targetsCache = new WeakMap<TableTemplate, RowTarget[]>();
+
 /** The leaf rows of every part, and the keyed groups above them (a group printed as one row is reported). */
 function rowTargets(table: TableTemplate): RowTarget[] {
+  const cached = targetsCache.get(table);
+  if (cached) return cached;
   const targets: RowTarget[] = [];
   table.parts.forEach((part, partIndex) => {
     for (const row of partRows(part)) {
@@ -81,6 +85,7 @@ function rowTargets(table: TableTemplate): RowTarget[] {
       for (const child of node.children) stack.push({ node: child, path: [...path, child] });
     }
   });
+  targetsCache.set(table, targets);
   return targets;
 }
 
@@ -117,8 +122,21 @@ function columnLabels(part: MatrixPart): { leaf: ColumnNode; ancestors: string[]
   }));
 }
 
+const headerLabelsCache = new WeakMap<TableTemplate, Set<string>>();
+
 /** Exactly matched header labels of a table (captions, corner, column labels) found among the cells. */
 function headerLabelsFound(table: TableTemplate, texts: ReadonlySet<string>): number {
+  let labels = headerLabelsCache.get(table);
+  if (!labels) {
+    labels = headerLabels(table);
+    headerLabelsCache.set(table, labels);
+  }
+  let found = 0;
+  for (const label of labels) if (label !== '' && texts.has(label)) found++;
+  return found;
+}
+
+function headerLabels(table: TableTemplate): Set<string> {
   const labels = new Set<string>();
   for (const part of table.parts) {
     if (part.caption) labels.add(labelCore(part.caption));
@@ -129,9 +147,7 @@ function headerLabelsFound(table: TableTemplate, texts: ReadonlySet<string>): nu
       stack.push(...(node.children ?? []));
     }
   }
-  let found = 0;
-  for (const label of labels) if (label !== '' && texts.has(label)) found++;
-  return found;
+  return labels;
 }
 
 /**
