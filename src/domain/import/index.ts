@@ -53,3 +53,5 @@ export function importSourceOf(bytes: Uint8Array): ImportSource {
   if (text.length > MAX_HTML_CHARS || !/<(html|body|table|p|div)[\s>]/i.test(text)) return { kind: 'unknown' };
   return { kind: 'html', text };
 }
+
+export { draftForNextYear } from './next-year.ts';
