@@ -121,3 +121,20 @@ describe('report import of hostile pages', () => {
     expect(run.stderr).toContain('没有一张是《政府信息公开工作年度报告》的统计表');
   });
 });
+
+describe('report import of a page in the GBK encoding', () => {
+  it('decodes the page as it declares and reads it like the UTF-8 one', async () => {
+    const gbk = join(dir, 'gbk.draft.json');
+    const utf8 = join(dir, 'utf8.draft.json');
+    expect((await report('import', fixture('zhenhai-office-2023.gbk.html'), '-o', gbk)).code).toBe(0);
+    expect((await report('import', fixture('zhenhai-office-2023.html'), '-o', utf8)).code).toBe(0);
+    const read = (path: string) => {
+      const result = readDraftJson(readFileSync(path, 'utf8'));
+      if (!result.ok) throw new Error(path);
+      return result.draft;
+    };
+    expect(read(gbk).agency.name).toBe('宁波市镇海区人民政府办公室');
+    expect(read(gbk).tables).toEqual(read(utf8).tables);
+    expect(read(gbk).narrative).toEqual(read(utf8).narrative);
+  });
+});
