@@ -33,6 +33,8 @@ async function computer(): Promise<Computer> {
 describe('import a published report', () => {
   it('a saved page: what was read is confirmed, then it opens as a draft of its year', async () => {
     const { page, errors } = await computer();
+    await page.getByRole('button', { name: '导入已发布的报告' }).waitFor();
+    await shot(page, 'import-home-buttons');
     await page.getByLabel('选择已发布的年度报告（保存的网页 .html 或 Word 文件 .docx）').setInputFiles(fixture('shanghai-office-2019.html'));
     const dialog = page.getByRole('dialog', { name: '确认导入的报告' });
     await expect.poll(() => dialog.textContent()).toContain('上海市人民政府办公厅 2019年度报告，2019年版格式（试行）；表格中 62 格有数字');

@@ -372,7 +372,7 @@ export function HomePage() {
           ) : rows.length === 0 ? (
             <div className="empty-state">
               <p>此浏览器中还没有报告草稿。</p>
-              <p className="muted">点击“新建报告”开始填写；已有草稿文件（.json）或本工具生成的 Word 报告（.docx）可以用“打开草稿文件”继续编辑。</p>
+              <p className="muted">点击“新建报告”开始填写；已有草稿文件（.json）或本工具生成的 Word 报告（.docx）可以用“打开草稿文件”继续编辑；已发布的年度报告（保存的网页或 Word 文件）可以用“导入已发布的报告”读入，作为下一年度报告的起点。</p>
             </div>
           ) : (
             <DraftTable rows={rows} today={today} onDelete={(record) => setDialog({ kind: 'delete', record })} />
