@@ -236,3 +236,20 @@ describe.each([
     expect(result.report.missingCells).toEqual([]);
   });
 });
+
+describe('table 二 printed as four tables, one per 第二十条 item', () => {
+  const page = html('zhenhai-office-2023.html');
+  // Close the table before each caption row after the first and open a new one.
+  const start = page.indexOf('第二十条第（一）项');
+  const end = page.indexOf('</table>', start);
+  const split = page.slice(start, end).replace(/<tr>(?=<td colspan="4"[^>]*><p[^>]*><span[^>]*>第二十条)/g, '</table>\n<table border="1">\n<tr>');
+  const result = imported(importHtmlDocument(parseHtml(page.slice(0, start) + split + page.slice(end))));
+
+  it('reads every item from its own table', () => {
+    expect((page.slice(0, start) + split).match(/<table/g)!.length).toBeGreaterThanOrEqual(5);
+    const values = flattenTables(templateOf(result.draft), result.draft.tables);
+    const expected = expectedCells(expectedOf('zhenhai-office-2023.expected.json'));
+    for (const key of Object.keys(expected).filter((key) => key.startsWith('proactive.'))) expect(values[key], key).toBe(expected[key]);
+    expect(result.report.missingCells).toEqual([]);
+  });
+});
