@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { checkCommand } from './check-command.ts';
 import { docxCommand } from './docx-command.ts';
 import { htmlCommand } from './html-command.ts';
+import { importCommand } from './import-command.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 
 /** Every subcommand, in the order `--help` lists them. Add a command with one line here. */
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   docxCommand,
   htmlCommand,
+  importCommand,
 ];
 
 export function usageText(commands: readonly CliCommand[] = COMMANDS): string {

@@ -19,6 +19,9 @@ import { findingsOf } from '../kernel/live-draft.ts';
 import { AppHeader, Banner } from '../shared/app-header.tsx';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
 import { DraftFileInput } from '../shared/draft-file-input.tsx';
+import { IMPORT_FILE_ACCEPT, importPastedHtml, importReportFile } from '../shared/import-report-file.ts';
+import { ImportSummary } from '../shared/import-summary.tsx';
+import type { ImportReport, ImportResult } from '../../domain/import/index.ts';
 import {
   currentReportYear,
   deadlineText,
@@ -52,6 +55,10 @@ type DialogState =
   | { kind: 'removeReview'; session: ReviewSession }
   | { kind: 'visibleChanges'; fileName: string; changes: VisibleChanges; next: 'open' | 'review' }
   | { kind: 'storedTotals'; fileName: string; fileDraft: Draft; disagreements: StoredTotalDisagreement[]; next: 'open' | 'review' }
+  /** A report imported from its published page or a Word file, waiting for the clerk to confirm it. */
+  | { kind: 'imported'; fileName: string; draft: Draft; report: ImportReport }
+  /** Waiting for the clerk to paste a report copied from its web page. */
+  | { kind: 'paste'; message: string | null }
   | { kind: 'error'; message: string };
 
 interface DraftRow {
@@ -83,6 +90,7 @@ export function HomePage() {
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const importInput = useRef<HTMLInputElement>(null);
   const today = now();
 
   const reload = useCallback(async () => {
@@ -152,6 +160,47 @@ export function HomePage() {
         (other) => other.year === fileDraft.year && other.agency.name === fileDraft.agency.name,
       ),
     );
+
+  const showImported = (result: ImportResult, fileName: string) => {
+    if (result.ok) setDialog({ kind: 'imported', fileName, draft: result.draft, report: result.report });
+    else setDialog({ kind: 'error', message: `“${fileName}”没有导入：${result.message}` });
+  };
+
+  const onImportChosen = async (file: File | undefined) => {
+    if (importInput.current) importInput.current.value = '';
+    if (!file) return;
+    showImported(await importReportFile(file), file.name);
+  };
+
+  const onPasted = async (html: string) => {
+    if (html.trim() === '') {
+      setDialog({ kind: 'paste', message: '剪贴板中没有网页内容。请在报告网页上选中全文（Ctrl+A）、复制（Ctrl+C），再粘贴到这里。' });
+      return;
+    }
+    showImported(await importPastedHtml(html), '粘贴的网页内容');
+  };
+
+  /**
+   * Makes a draft of an imported report: as it is (this year's report begun in the Word template), or
+   * the next year's begun from it, with the imported report kept as that draft's last year's report.
+   */
+  const createFromImport = async (imported: Draft, fileName: string, nextYear: boolean) => {
+    const { draftForNextYear } = await import('../../domain/import/index.ts');
+    const draft = nextYear ? draftForNextYear(imported, now()) : imported;
+    let result = await repository.create(draft);
+    if (!result.ok && result.reason === 'refused') result = await services.fallBackToMemory(result.message).create(draft);
+    if (result.ok) {
+      if (nextYear) {
+        await repository.setLastYear(result.record.id, { kind: 'file', fileName, at: now().toISOString(), draft: imported }).catch(() => undefined);
+      }
+      setDialog(null);
+      openDraft(result.record.id);
+    } else if (result.reason === 'duplicate') {
+      setDialog({ kind: 'duplicate', existing: result.existing, agencyName: draft.agency.name, year: draft.year });
+    } else {
+      setDialog({ kind: 'error', message: result.message });
+    }
+  };
 
   const onFileChosen = async (file: File | undefined) => {
     if (fileInput.current) fileInput.current.value = '';
@@ -314,6 +363,18 @@ export function HomePage() {
                 审核报告
               </button>
               <DraftFileInput ref={reviewInput} label="选择送审文件（编制人发来的 .json）" onFile={(file) => void onReviewFileChosen(file)} />
+              <button type="button" className="button" onClick={() => importInput.current?.click()}>
+                导入已发布的报告
+              </button>
+              <DraftFileInput
+                ref={importInput}
+                accept={IMPORT_FILE_ACCEPT}
+                label="选择已发布的年度报告（保存的网页 .html 或 Word 文件 .docx）"
+                onFile={(file) => void onImportChosen(file)}
+              />
+              <button type="button" className="button" onClick={() => setDialog({ kind: 'paste', message: null })}>
+                粘贴已发布的报告
+              </button>
             </div>
           </div>
           {notice && (
@@ -326,7 +387,7 @@ export function HomePage() {
           ) : rows.length === 0 ? (
             <div className="empty-state">
               <p>此浏览器中还没有报告草稿。</p>
-              <p className="muted">点击“新建报告”开始填写；已有草稿文件（.json）或本工具生成的 Word 报告（.docx）可以用“打开草稿文件”继续编辑。</p>
+              <p className="muted">点击“新建报告”开始填写；已有草稿文件（.json）或本工具生成的 Word 报告（.docx）可以用“打开草稿文件”继续编辑；已发布的年度报告（保存的网页或 Word 文件）可以用“导入已发布的报告”读入，作为下一年度报告的起点。</p>
             </div>
           ) : (
             <DraftTable rows={rows} today={today} onDelete={(record) => setDialog({ kind: 'delete', record })} />
@@ -623,6 +684,60 @@ export function HomePage() {
           <p>
             将从此浏览器中移除“{dialog.session.draft.agency.name}”{dialog.session.draft.year}年度报告的审核
             {dialog.session.outcome ? '记录（审核文件已下载，不受影响）' : `，${dialog.session.pending.length > 0 ? `未发出的 ${dialog.session.pending.length} 条意见将丢失` : '尚未作出审核决定'}`}。
+          </p>
+        </Modal>
+      )}
+      {dialog?.kind === 'paste' && (
+        <Modal
+          title="粘贴已发布的报告"
+          onClose={() => setDialog(null)}
+          actions={
+            <button type="button" className="button" onClick={() => setDialog(null)}>
+              取消
+            </button>
+          }
+        >
+          <p>在报告所在的网页上选中报告全文并复制，然后点击下面的方框，按 Ctrl+V 粘贴。</p>
+          <div
+            className="paste-target"
+            role="textbox"
+            aria-label="在此粘贴报告网页的内容"
+            tabIndex={0}
+            data-autofocus
+            contentEditable
+            suppressContentEditableWarning
+            onPaste={(event) => {
+              event.preventDefault();
+              void onPasted(event.clipboardData.getData('text/html') || event.clipboardData.getData('text/plain'));
+            }}
+          />
+          {dialog.message && <p role="alert">{dialog.message}</p>}
+        </Modal>
+      )}
+      {dialog?.kind === 'imported' && (
+        <Modal
+          title="确认导入的报告"
+          wide
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button type="button" className="button button-primary" data-autofocus onClick={() => void createFromImport(dialog.draft, dialog.fileName, true)}>
+                据此开始{dialog.draft.year + 1}年度报告
+              </button>
+              <button type="button" className="button" onClick={() => void createFromImport(dialog.draft, dialog.fileName, false)}>
+                作为{dialog.draft.year}年度报告打开
+              </button>
+              <button type="button" className="button" onClick={() => setDialog(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>“{dialog.fileName}”已按报告的标题、标题层级和表格的行名读出：</p>
+          <ImportSummary report={dialog.report} draft={dialog.draft} />
+          <p>
+            “据此开始{dialog.draft.year + 1}年度报告”：沿用这份报告的机关信息和正文（正文只是起点，请逐段按本年情况修改），表格留空，
+            “上年结转”取这份报告的“结转下年度继续办理”，这份报告用作上年报告。“作为{dialog.draft.year}年度报告打开”：按读出的内容新建这一年度的草稿。
           </p>
         </Modal>
       )}

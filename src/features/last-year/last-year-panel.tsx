@@ -11,7 +11,11 @@ import type { Draft } from '../../domain/draft-types.ts';
 import type { StoredDraft } from '../../storage/draft-repository.ts';
 import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
 import { readDraftFile } from '../shared/read-draft-file.ts';
-import { DraftFileInput } from '../shared/draft-file-input.tsx';
+import { DraftFileInput, REPORT_FILE_ACCEPT } from '../shared/draft-file-input.tsx';
+import { importReportFile, isWebPageName } from '../shared/import-report-file.ts';
+import { ImportSummary } from '../shared/import-summary.tsx';
+import { Modal } from '../shared/modal.tsx';
+import type { ImportReport } from '../../domain/import/index.ts';
 import { formatName } from '../shared/format.ts';
 import { useServices } from '../shared/services.tsx';
 import { CarryOverPanel } from './carry-over-panel.tsx';
@@ -32,6 +36,8 @@ export function LastYearPanel() {
   const [picked, setPicked] = useState('');
   const [problems, setProblems] = useState<{ fileName: string; problems: DraftProblem[] } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A report imported from its web page or a Word file, waiting for the clerk to confirm it. */
+  const [pending, setPending] = useState<{ fileName: string; draft: Draft; report: ImportReport } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -68,13 +74,33 @@ export function LastYearPanel() {
     run(async () => {
       if (fileInput.current) fileInput.current.value = '';
       if (!file) return;
-      const read = await readDraftFile(file);
-      if (!read.ok) {
-        setProblems({ fileName: file.name, problems: read.problems });
+      if (!isWebPageName(file.name)) {
+        const read = await readDraftFile(file);
+        if (read.ok) {
+          setProblems(null);
+          await chooseLastYear({ kind: 'file', fileName: file.name, at: now().toISOString(), draft: read.draft });
+          return;
+        }
+        // A Word file without the app's draft inside is read as a published report below.
+        if (!/\.docx$/i.test(file.name)) {
+          setProblems({ fileName: file.name, problems: read.problems });
+          return;
+        }
+      }
+      const imported = await importReportFile(file);
+      if (!imported.ok) {
+        setProblems({ fileName: file.name, problems: [{ path: '', message: imported.message }] });
         return;
       }
       setProblems(null);
-      await chooseLastYear({ kind: 'file', fileName: file.name, at: now().toISOString(), draft: read.draft });
+      setPending({ fileName: file.name, draft: imported.draft, report: imported.report });
+    });
+
+  const confirmImported = () =>
+    run(async () => {
+      if (!pending) return;
+      setPending(null);
+      await chooseLastYear({ kind: 'file', fileName: pending.fileName, at: now().toISOString(), draft: pending.draft });
     });
 
   const onPick = () =>
@@ -90,7 +116,7 @@ export function LastYearPanel() {
         上年报告
       </h2>
       <p className="field-help">
-        附上{draft.year - 1}年度的报告（草稿文件 .json，或本工具生成的 Word 文件），用于把上年的“结转下年度继续办理”带入本年“上年结转”、核对跨年数字、在表格中显示上年数，并提示变化超过五倍的主要数字。上年报告只保存在本浏览器中，不写入本年报告。
+        附上{draft.year - 1}年度的报告（草稿文件 .json，本工具生成的 Word 文件，或已发布报告的网页 .html、Word 文件），用于把上年的“结转下年度继续办理”带入本年“上年结转”、核对跨年数字、在表格中显示上年数，并提示变化超过五倍的主要数字。上年报告只保存在本浏览器中，不写入本年报告。
       </p>
       <p className="ly-current" role="status">
         {previous ? `当前上年报告：${lastYearSourceText(lastYear)}。` : lastYear.source === 'none' ? '已选择不使用上年报告。' : '当前没有上年报告。'}
@@ -112,7 +138,12 @@ export function LastYearPanel() {
         <button type="button" className="button" disabled={readOnly || busy} onClick={() => fileInput.current?.click()}>
           {previous ? '改用其他上年报告文件…' : '选择上年报告文件…'}
         </button>
-        <DraftFileInput ref={fileInput} label="选择上年报告文件（.json 或本工具生成的 .docx）" onFile={(file) => void onFile(file)} />
+        <DraftFileInput
+          ref={fileInput}
+          accept={REPORT_FILE_ACCEPT}
+          label="选择上年报告文件（.json 或本工具生成的 .docx）"
+          onFile={(file) => void onFile(file)}
+        />
         {others.length > 0 && (
           <span className="ly-pick">
             <label htmlFor={selectId}>或选用本浏览器中的草稿</label>
@@ -149,6 +180,26 @@ export function LastYearPanel() {
             ))}
           </ul>
         </div>
+      )}
+      {pending && (
+        <Modal
+          title="确认导入的上年报告"
+          wide
+          onClose={() => setPending(null)}
+          actions={
+            <>
+              <button type="button" className="button button-primary" disabled={busy} onClick={() => void confirmImported()}>
+                用作上年报告
+              </button>
+              <button type="button" className="button" onClick={() => setPending(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>文件“{pending.fileName}”不是本工具生成的，已按报告的标题、标题层级和表格的行名读出：</p>
+          <ImportSummary report={pending.report} draft={pending.draft} />
+        </Modal>
       )}
       {previous && <CarryOverPanel previous={previous} />}
     </section>

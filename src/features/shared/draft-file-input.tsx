@@ -14,14 +14,19 @@ export interface DraftFileInputProps {
   /** The accessible name, which says which file is asked for. */
   readonly label: string;
   readonly onFile: (file: File | undefined) => void;
+  /** File types offered; default: what the app reads as a draft. */
+  readonly accept?: string;
 }
 
-export function DraftFileInput({ ref, label, onFile }: DraftFileInputProps) {
+/** A draft, a Word file, or a saved report page (for the import). */
+export const REPORT_FILE_ACCEPT = `${DRAFT_FILE_ACCEPT},.html,.htm,text/html`;
+
+export function DraftFileInput({ ref, label, onFile, accept = DRAFT_FILE_ACCEPT }: DraftFileInputProps) {
   return (
     <input
       ref={ref}
       type="file"
-      accept={DRAFT_FILE_ACCEPT}
+      accept={accept}
       hidden
       tabIndex={-1}
       aria-label={label}

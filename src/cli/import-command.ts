@@ -1,0 +1,141 @@
+/**
+ * `report import <报告.html|报告.docx> [-o <输出.draft.json>] [--force]`: makes a draft of a report that
+ * was not made by this app — its web page as the browser saved it, or a Word file — with the same reader
+ * as the app (src/domain/import). What could not be read, and what differs from the format, is listed
+ * on stderr in Chinese; the path written goes to stdout.
+ *
+ * Exit codes:
+ *   0  every cell was read (guessed labels and other remarks may still be listed);
+ *   1  the draft was written, but some cells could not be read or were missing (listed on stderr);
+ *   2  nothing written: not such a report, an unreadable file, an existing output without --force, or
+ *      wrong arguments.
+ */
+import { resolve } from 'node:path';
+import { draftFileName, serializeDraft } from '../domain/draft-file.ts';
+import { importComplete, importDocx, importHtmlDocument, importSourceOf, type ImportReport } from '../domain/import/index.ts';
+import { parseArgs } from './args.ts';
+import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
+import { exists, writeOutput, writeReason } from './docx-command.ts';
+import { fsReason, MAX_FILE_BYTES, readRegularFile, TooLarge } from './load-draft.ts';
+import { MAX_HTML_DEPTH, nestingDepth, parseHtml } from './parse-html.ts';
+
+/** Lines of each list shown before "……另有 N 处". */
+const MAX_LISTED = 30;
+
+function listed(lines: readonly string[]): string[] {
+  const shown = lines.slice(0, MAX_LISTED).map((line) => `  ${line}`);
+  return lines.length > MAX_LISTED ? [...shown, `  ……另有 ${lines.length - MAX_LISTED} 处未列出`] : shown;
+}
+
+/** The import's account for the clerk, in Chinese: what must be filled in, then what to confirm. */
+export function importReportText(report: ImportReport): string {
+  const lines: string[] = [
+    `已读入：${report.agency || '（未读出机关名称）'} ${report.year} 年度报告，${report.format.name}；${report.cellsRead} 格有数字，${report.cellsBlank} 格为空。`,
+  ];
+  if (report.unreadableCells.length > 0) {
+    lines.push(`以下 ${report.unreadableCells.length} 格无法读成数字，已留空，请核对后填写：`);
+    lines.push(...listed(report.unreadableCells.map((cell) => `${cell.place}：“${cell.text}”——${cell.reason}`)));
+  }
+  if (report.missingCells.length > 0) {
+    lines.push(`以下 ${report.missingCells.length} 格在文件中没有找到，已留空，请补填：`);
+    lines.push(...listed(report.missingCells.map((cell) => cell.place)));
+  }
+  if (report.unmatchedRows.length > 0) {
+    lines.push(`以下 ${report.unmatchedRows.length} 行没有读入：`);
+    lines.push(...listed(report.unmatchedRows.map((row) => `${row.table} “${row.printed}”（${row.cells.join(' ')}）：${row.reason}`)));
+  }
+  if (report.guessedLabels.length > 0) {
+    lines.push(`以下 ${report.guessedLabels.length} 个行名与格式不完全一致，已按最接近的行读入，请核对：`);
+    lines.push(...listed(report.guessedLabels.map((guess) => `${guess.table} “${guess.printed}” → “${guess.matched}”`)));
+  }
+  if (report.notes.length > 0) {
+    lines.push('请注意：');
+    lines.push(...listed(report.notes));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, { options: ['output'], flags: ['force'], aliases: { o: 'output' } });
+  const [input, ...extra] = parsed.positionals;
+  if (input === undefined) throw new UsageError('缺少要导入的文件（网页 .html 或 Word 文件 .docx）');
+  if (extra.length > 0) throw new UsageError(`多余的参数 ${extra.join(' ')}：一次只导入一个文件`);
+  const force = parsed.flags.has('force');
+
+  let bytes: Uint8Array;
+  try {
+    const read = readRegularFile(resolve(io.cwd, input), MAX_FILE_BYTES);
+    if (read === 'directory') {
+      io.stderr(`无法读取 ${input}：这是一个文件夹，不是文件\n`);
+      return EXIT.failure;
+    }
+    if (read === 'notFile') {
+      io.stderr(`无法读取 ${input}：这不是普通文件（而是设备、管道或套接字），只能导入保存在磁盘上的网页或 Word 文件\n`);
+      return EXIT.failure;
+    }
+    if (read instanceof TooLarge) {
+      io.stderr(`无法读取 ${input}：文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），不是年度报告，没有导入\n`);
+      return EXIT.failure;
+    }
+    bytes = read;
+  } catch (error) {
+    io.stderr(`无法读取 ${input}：${fsReason(error)}\n`);
+    return EXIT.failure;
+  }
+
+  const source = importSourceOf(bytes);
+  if (source.kind === 'html' && nestingDepth(source.text) > MAX_HTML_DEPTH) {
+    io.stderr(`没有导入 ${input}：这个网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不是正常的网页（可能是恶意构造的文件），已拒绝。\n`);
+    return EXIT.failure;
+  }
+  const result =
+    source.kind === 'docx'
+      ? importDocx(source.bytes)
+      : source.kind === 'html'
+        ? importHtmlDocument(parseHtml(source.text))
+        : ({ ok: false, message: '这个文件既不是网页（.html）也不是 Word 文件（.docx），无法导入。' } as const);
+  if (!result.ok) {
+    io.stderr(`没有导入 ${input}：${result.message}\n`);
+    return EXIT.failure;
+  }
+
+  const output = resolve(io.cwd, parsed.options.output ?? draftFileName(result.draft));
+  if (!force && exists(output)) {
+    io.stderr(`没有写入：${output} 已经存在。要覆盖它请加 --force，或用 -o 指定另一个输出文件。\n`);
+    return EXIT.failure;
+  }
+  if (output === resolve(io.cwd, input)) {
+    io.stderr(`不能写入 ${output}：这就是要导入的文件。请用 -o 指定另一个输出文件。\n`);
+    return EXIT.failure;
+  }
+  try {
+    writeOutput(output, new TextEncoder().encode(serializeDraft(result.draft)), force);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    io.stderr(code === 'EEXIST' ? `没有写入：${output} 已经存在。要覆盖它请加 --force，或用 -o 指定另一个输出文件。\n` : `无法写入 ${output}：${writeReason(error)}\n`);
+    return EXIT.failure;
+  }
+  io.stderr(importReportText(result.report));
+  io.stdout(`${output}\n`);
+  return importComplete(result.report) ? EXIT.ok : EXIT.errors;
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: '导入已发布的年度报告（网页或 Word 文件），生成草稿文件',
+  usage: ['import <报告.html|报告.docx> [-o <输出.draft.json>] [--force]'],
+  help: [
+    `用法：${INVOCATION} import <报告.html|报告.docx> [-o <输出.draft.json>] [--force]`,
+    '',
+    '把不是用本工具编写的年度报告——浏览器保存的网页（.html），或 Word 文件（.docx，包括 WPS 保存的）——读成草稿文件：',
+    '机关名称和年度取自标题，格式（2019年版或2021年版）取自表格，三张表按行名和表头逐格读入，正文按“一、”至“六、”的标题和小标题分段。',
+    '无法读成数字的格留空并列出，不会猜测数字；与格式不一致的行名、标题在标准错误输出中列出，请核对。',
+    '',
+    '选项：',
+    '  -o, --output <文件>  输出的草稿文件；默认在当前文件夹，文件名为“<机关全称><年度>年政府信息公开工作年度报告.draft.json”',
+    '  --force              输出文件已存在时覆盖它（不加时不覆盖任何已有文件）',
+    '',
+    '退出码：0 全部读入；1 已生成草稿，但有的格无法读出或缺失（见标准错误输出）；2 不是年度报告、文件无法读取或写入、输出文件已存在（未加 --force）或参数有误（未生成文件）。',
+  ].join('\n'),
+  run,
+};

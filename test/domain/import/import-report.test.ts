@@ -1,0 +1,255 @@
+/**
+ * Importing published reports: the saved web page and the same page converted to Word by LibreOffice
+ * give a draft whose every cell is what the report prints (figures transcribed by hand in
+ * test/fixtures/import/*.expected.json), blank cells stay blank, and what cannot be read is reported
+ * with its place. Word files made by this app, with their embedded draft removed, give every number back.
+ */
+import { readFileSync } from 'node:fs';
+import { unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../src/cli/parse-html.ts';
+import { buildReportDocx } from '../../../src/docx/build-report.ts';
+import { readDraftJson, serializeDraft } from '../../../src/domain/draft-file.ts';
+import type { Draft } from '../../../src/domain/draft-types.ts';
+import { importComplete, importDocx, importHtmlDocument, type ImportResult } from '../../../src/domain/import/index.ts';
+import { indexTemplate } from '../../../src/domain/template.ts';
+import { flattenTables, templateOf } from '../../../src/domain/values.ts';
+import { templates } from '../../../templates/index.ts';
+import { district2020Draft, office2023Draft } from '../../helpers/fixtures.ts';
+
+const fixture = (name: string) => new URL(`../../fixtures/import/${name}`, import.meta.url);
+const html = (name: string) => readFileSync(fixture(name), 'utf8');
+
+interface Expected {
+  format: string;
+  year: number;
+  agency: string;
+  /** Row key → the printed figures in the format's column order (null: blank). */
+  rows: Record<string, (number | null)[]>;
+  unreadable: Record<string, string>;
+}
+
+function expectedOf(name: string): Expected {
+  return JSON.parse(readFileSync(fixture(name), 'utf8')) as Expected;
+}
+
+/** The expected figures by full cell key: each row's list laid over the format's column keys. */
+function expectedCells(expected: Expected): Record<string, number | null> {
+  const template = templates[expected.format as keyof typeof templates];
+  const cells: Record<string, number | null> = {};
+  for (const [rowKey, figures] of Object.entries(expected.rows)) {
+    // Table 四 has one unlabelled row: its column groups (行政复议, 未经复议直接起诉 …) stand for rows here.
+    const rowOf = (cell: { table: string; rowKey: string; columnKey: string }) =>
+      cell.rowKey !== '' ? `${cell.table}.${cell.rowKey}` : `${cell.table}.${cell.columnKey.split('.')[0]}`;
+    const columnKeys = indexTemplate(template).cells.filter((cell) => rowOf(cell) === rowKey).map((cell) => cell.key);
+    expect(columnKeys.length, rowKey).toBe(figures.length);
+    columnKeys.forEach((key, i) => (cells[key] = figures[i]!));
+  }
+  return cells;
+}
+
+function imported(result: ImportResult) {
+  if (!result.ok) throw new Error(`import refused: ${result.message}`);
+  return result;
+}
+
+describe.each([
+  ['shanghai-office-2019', 'HTML page'],
+  ['zhenhai-office-2023', 'HTML page'],
+  ['shanghai-office-2019', 'Word file converted by LibreOffice'],
+  ['zhenhai-office-2023', 'Word file converted by LibreOffice'],
+])('%s as %s', (name, kind) => {
+  const expected = expectedOf(`${name}.expected.json`);
+  const result = imported(
+    kind === 'HTML page' ? importHtmlDocument(parseHtml(html(`${name}.html`))) : importDocx(new Uint8Array(readFileSync(fixture(`${name}.docx`)))),
+  );
+
+  it('reads agency, year and format from the title and the tables', () => {
+    expect(result.draft.agency.name).toBe(expected.agency);
+    expect(result.draft.year).toBe(expected.year);
+    expect(result.draft.template).toBe(expected.format);
+    expect(result.report.format.id).toBe(expected.format);
+  });
+
+  it('reads every cell as printed: figures, blanks as null, never a 0 for a blank', () => {
+    const cells = expectedCells(expected);
+    const values = flattenTables(templateOf(result.draft), result.draft.tables);
+    // Every cell of the format is covered by the transcription.
+    expect(Object.keys(cells).sort()).toEqual(indexTemplate(templateOf(result.draft)).cells.map((cell) => cell.key).sort());
+    for (const [key, value] of Object.entries(cells)) expect(values[key], key).toBe(value);
+  });
+
+  it('reports what it could not read with its place and text, and nothing else as unreadable', () => {
+    expect(Object.fromEntries(result.report.unreadableCells.map((cell) => [cell.key, cell.text]))).toEqual(expected.unreadable);
+    for (const cell of result.report.unreadableCells) expect(cell.place).toMatch(/^表[二三四] /);
+    expect(result.report.missingCells).toEqual([]);
+    expect(importComplete(result.report)).toBe(Object.keys(expected.unreadable).length === 0);
+  });
+
+  it('is a valid draft', () => {
+    expect(readDraftJson(serializeDraft(result.draft)).ok).toBe(true);
+  });
+});
+
+describe('label typos, headings and text', () => {
+  const result = imported(importHtmlDocument(parseHtml(html('zhenhai-office-2023.html'))));
+
+  it('matches a label with a typo to its row and reports the guess', () => {
+    expect(result.report.guessedLabels).toEqual([{ table: '表三', printed: '2.其他法律行政止公开', matched: '2.其他法律行政法规禁止公开' }]);
+  });
+
+  it('reads a heading with a typo as its section and says so', () => {
+    expect(result.report.notes.some((note) => note.includes('三、收到和处理政府信息公开申情况'))).toBe(true);
+  });
+
+  it('splits the narrative by its sub-headings into the format parts, others as added parts', () => {
+    const overview = result.draft.narrative.overview!;
+    expect(overview.intro).toMatch(/^2023年，镇海区人民政府办公室认真落实/);
+    expect(overview.parts.proactive).toMatch(/^镇海区人民政府办公室通过“镇海区人民政府”网站主动公开政府信息319条/);
+    expect(overview.parts.onRequest).toBe('受理依申请公开52件，已办结50件，2件结转下年度继续办理。');
+    expect(overview.parts.platforms).toMatch(/^坚持以“为民、利民、便民”为宗旨/);
+    expect(overview.parts.oversight).toMatch(/2023年未发生政务公开责任追究情况。$/);
+    expect(overview.extraParts).toEqual([{ title: '政务新媒体管理方面', text: '严格落实政务新媒体常态化监管要求，压实责任，抓好制度落实。' }]);
+    const problems = result.draft.narrative.problems!;
+    expect(problems.parts.problems).toMatch(/^2023年度镇海区政府办公室的政务公开工作总体较好/);
+    expect(problems.parts.improvements).toMatch(/^一是要继续加强政府信息主动公开力度/);
+  });
+
+  it('takes the 编制说明 with the contact details, and the 落款 date; leaves the site around the report', () => {
+    expect(result.draft.preamble).toMatch(/^本年度报告根据《中华人民共和国政府信息公开条例》（国务院令第711号）/);
+    expect(result.draft.agency).toMatchObject({ address: '宁波市镇海区民和路569号区政府办政务公开科', postcode: '315200', phone: '0574-89287728' });
+    expect(result.draft.signature).toEqual({ include: true, date: '2024-01-19' });
+    const other = result.draft.narrative.other!;
+    expect(Object.values(other.parts).join('')).toBe('本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。');
+    const everything = JSON.stringify(result.draft);
+    for (const chrome of ['网站标识码', '无障碍浏览', '索引号', '技术支持']) expect(everything).not.toContain(chrome);
+  });
+
+  it('leaves the page frame of the Shanghai page out of the text', () => {
+    const shanghai = imported(importHtmlDocument(parseHtml(html('shanghai-office-2019.html'))));
+    const everything = JSON.stringify(shanghai.draft);
+    for (const chrome of ['版权所有', '当前位置', '分享到', '发布日期', '打印本页']) expect(everything).not.toContain(chrome);
+    expect(shanghai.draft.narrative.other!.parts.otherMatters).toBe('无。');
+  });
+});
+
+describe('2021 format with （六）其他处理 printed as one row', () => {
+  // The same page with the three rows of （六） replaced by one row, as some agencies print it.
+  const page = html('zhenhai-office-2023.html');
+  const start = page.indexOf('<tr>', page.lastIndexOf('<tr>', page.indexOf('（六）其他处理')) - 1);
+  const totalRow = page.lastIndexOf('<tr>', page.indexOf('（七）总计'));
+  const oneRow = `<tr><td colspan="2">（六）其他处理</td>${'<td>2</td>'.repeat(1)}${'<td>0</td>'.repeat(5)}<td>2</td></tr>\n`;
+  const result = imported(importHtmlDocument(parseHtml(page.slice(0, start) + oneRow + page.slice(totalRow))));
+
+  it('is still read as the 2021 format, the other rows in place', () => {
+    expect(result.draft.template).toBe('2021');
+    const values = flattenTables(templateOf(result.draft), result.draft.tables);
+    expect(values['applications.resultTotal.total']).toBe(50);
+    expect(values['applications.unavailable.notHeld.naturalPerson']).toBe(15);
+  });
+
+  it('does not spread the one row over the three sub-rows: they stay blank and the row is reported', () => {
+    const values = flattenTables(templateOf(result.draft), result.draft.tables);
+    for (const key of ['overdueCorrection', 'overdueFee', 'other']) expect(values[`applications.otherHandling.${key}.naturalPerson`]).toBeNull();
+    expect(result.report.unmatchedRows).toHaveLength(1);
+    expect(result.report.unmatchedRows[0]).toMatchObject({ table: '表三', printed: '（六）其他处理', cells: ['2', '0', '0', '0', '0', '0', '2'] });
+    expect(result.report.unmatchedRows[0]!.reason).toContain('印为一行');
+    expect(importComplete(result.report)).toBe(false);
+  });
+});
+
+describe('a table cut short', () => {
+  const page = html('zhenhai-office-2023.html');
+  const lastRow = page.lastIndexOf('<tr>', page.indexOf('四、结转下年度继续办理'));
+  const tableEnd = page.indexOf('</table>', lastRow);
+  // The 总计 row loses its last four cells, the last row is gone.
+  const totalRow = page.lastIndexOf('<tr>', page.indexOf('（七）总计'));
+  const totalCells = page.slice(totalRow, lastRow).split('</td>');
+  const shortTotal = `${totalCells.slice(0, 4).join('</td>')}</td></tr>\n`;
+  const cut = page.slice(0, totalRow) + shortTotal + page.slice(tableEnd);
+  const result = imported(importHtmlDocument(parseHtml(cut)));
+
+  it('reads what is there by its header and lists every missing cell by its place', () => {
+    const values = flattenTables(templateOf(result.draft), result.draft.tables);
+    expect([values['applications.resultTotal.naturalPerson'], values['applications.resultTotal.commercial'], values['applications.resultTotal.research']]).toEqual([34, 16, 0]);
+    const missing = result.report.missingCells.map((cell) => cell.key).sort();
+    const columns = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'];
+    expect(missing).toEqual(
+      [...columns.map((c) => `applications.carriedForward.${c}`), ...['publicInterest', 'legalService', 'otherOrg', 'total'].map((c) => `applications.resultTotal.${c}`)].sort(),
+    );
+    for (const key of missing) expect(values[key]).toBeNull();
+    expect(result.report.missingCells.find((cell) => cell.key === 'applications.carriedForward.total')!.place).toBe('表三 四、结转下年度继续办理 总计');
+    expect(importComplete(result.report)).toBe(false);
+  });
+});
+
+describe('what is not a report', () => {
+  it('refuses a web page without a report, saying what is missing', () => {
+    const page = '<html><body><div class="nav">首页 政务公开</div><h1>关于开展2024年防汛演练的通知</h1><p>各有关单位：现将有关事项通知如下。</p></body></html>';
+    const result = importHtmlDocument(parseHtml(page));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/不像是《政府信息公开工作年度报告》/);
+  });
+
+  it('refuses a Word file that is not a report', () => {
+    const xml =
+      '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
+      '<w:p><w:r><w:t>会议纪要</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>姓名</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>单位</w:t></w:r></w:p></w:tc></w:tr></w:tbl>' +
+      '</w:body></w:document>';
+    const docx = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': new TextEncoder().encode(xml) });
+    const result = importDocx(docx);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/不像是《政府信息公开工作年度报告》/);
+  });
+
+  it('refuses a file that is not a zip, and a zip without a Word document', () => {
+    const notZip = importDocx(new TextEncoder().encode('just text'));
+    expect(notZip.ok === false && notZip.message).toMatch(/不是 Word 文件/);
+    const otherZip = importDocx(zipSync({ 'readme.txt': new TextEncoder().encode('x') }));
+    expect(otherZip.ok === false && otherZip.message).toMatch(/没有 Word 文档正文/);
+  });
+});
+
+/** The app's own Word file without the draft it carries: only what it shows is left to read. */
+async function appDocxWithoutDraft(draft: Draft): Promise<Uint8Array> {
+  const entries = unzipSync(await buildReportDocx(draft, 'draft'));
+  const shown = Object.fromEntries(Object.entries(entries).filter(([name]) => !name.startsWith('customXml/')));
+  expect(Object.keys(shown).length).toBeLessThan(Object.keys(entries).length);
+  return zipSync(shown);
+}
+
+describe.each([
+  ['2021 format (office 2023)', office2023Draft],
+  ['2019 format (district 2020)', district2020Draft],
+])('a Word file made by this app, %s, without its embedded draft', (_, makeDraft) => {
+  it('gives every number back, in the same format and year', async () => {
+    const draft = makeDraft();
+    const result = imported(importDocx(await appDocxWithoutDraft(draft)));
+    expect(result.draft.template).toBe(draft.template);
+    expect(result.draft.year).toBe(draft.year);
+    expect(result.draft.agency.name).toBe(draft.agency.name);
+    const template = templateOf(result.draft);
+    const expected = flattenTables(templateOf(draft), draft.tables);
+    const actual = flattenTables(template, result.draft.tables);
+    for (const cell of indexTemplate(template).cells) expect(actual[cell.key], cell.key).toBe(expected[cell.key]);
+    expect(result.report.unreadableCells).toEqual([]);
+    expect(result.report.missingCells).toEqual([]);
+  });
+});
+
+describe('table 二 printed as four tables, one per 第二十条 item', () => {
+  const page = html('zhenhai-office-2023.html');
+  // Close the table before each caption row after the first and open a new one.
+  const start = page.indexOf('第二十条第（一）项');
+  const end = page.indexOf('</table>', start);
+  const split = page.slice(start, end).replace(/<tr>(?=<td colspan="4"[^>]*><p[^>]*><span[^>]*>第二十条)/g, '</table>\n<table border="1">\n<tr>');
+  const result = imported(importHtmlDocument(parseHtml(page.slice(0, start) + split + page.slice(end))));
+
+  it('reads every item from its own table', () => {
+    expect((page.slice(0, start) + split).match(/<table/g)!.length).toBeGreaterThanOrEqual(5);
+    const values = flattenTables(templateOf(result.draft), result.draft.tables);
+    const expected = expectedCells(expectedOf('zhenhai-office-2023.expected.json'));
+    for (const key of Object.keys(expected).filter((key) => key.startsWith('proactive.'))) expect(values[key], key).toBe(expected[key]);
+    expect(result.report.missingCells).toEqual([]);
+  });
+});

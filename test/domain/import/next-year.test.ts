@@ -1,0 +1,42 @@
+/**
+ * Starting this year's report from last year's imported report: text kept, tables empty, 上年结转
+ * carried over from last year's 结转下年度继续办理 (figures of the published 2023 report: 2 · 0 … · 2).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../src/cli/parse-html.ts';
+import { readDraftJson, serializeDraft } from '../../../src/domain/draft-file.ts';
+import { draftForNextYear, importHtmlDocument } from '../../../src/domain/import/index.ts';
+import { flattenTables, templateOf } from '../../../src/domain/values.ts';
+
+const page = readFileSync(new URL('../../fixtures/import/zhenhai-office-2023.html', import.meta.url), 'utf8');
+const imported = importHtmlDocument(parseHtml(page));
+if (!imported.ok) throw new Error(imported.message);
+const next = draftForNextYear(imported.draft, new Date('2025-01-05T08:00:00Z'));
+
+describe('draftForNextYear', () => {
+  it('is the next year of the same agency, with its contact details, in the format of that year', () => {
+    expect(next.year).toBe(2024);
+    expect(next.template).toBe('2021');
+    expect(next.agency).toEqual({ name: '宁波市镇海区人民政府办公室', address: '宁波市镇海区民和路569号区政府办政务公开科', postcode: '315200', phone: '0574-89287728', website: '' });
+  });
+
+  it('carries 上年结转 over from last year’s 结转下年度继续办理 and leaves every other cell empty', () => {
+    const values = flattenTables(templateOf(next), next.tables);
+    expect(values['applications.carriedOver.naturalPerson']).toBe(2);
+    expect(values['applications.carriedOver.commercial']).toBe(0);
+    expect(values['applications.carriedOver.total']).toBe(2);
+    const others = Object.entries(values).filter(([key]) => !key.startsWith('applications.carriedOver.'));
+    expect(others.length).toBeGreaterThan(150);
+    for (const [key, value] of others) expect(value, key).toBeNull();
+  });
+
+  it('keeps last year’s text as the starting point, but not the 编制说明 and the 落款 date', () => {
+    expect(next.narrative.overview!.parts.onRequest).toBe('受理依申请公开52件，已办结50件，2件结转下年度继续办理。');
+    expect(next.narrative.overview!.extraParts).toEqual([{ title: '政务新媒体管理方面', text: '严格落实政务新媒体常态化监管要求，压实责任，抓好制度落实。' }]);
+    expect(next.narrative.problems!.parts.improvements).toMatch(/^一是要继续加强/);
+    expect(next.preamble).toBe('');
+    expect(next.signature).toEqual({ include: true, date: '' });
+    expect(readDraftJson(serializeDraft(next)).ok).toBe(true);
+  });
+});
