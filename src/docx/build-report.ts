@@ -204,10 +204,27 @@ function narrativeBlocks(
   if (section.hasFeeStatement) appendAll(blocks, bodyParagraphs(feeStatementSentence(draft)));
 
   for (const part of narrativeOutline(section, text, mode === 'draft').parts) {
-    blocks.push(heading2(`${part.ordinal}${part.title}`));
-    appendAll(blocks, bodyParagraphs(part.body));
+    if (part.style === 'heading') {
+      blocks.push(heading2(`${part.ordinal}${part.title}`));
+      appendAll(blocks, bodyParagraphs(part.body));
+    } else {
+      appendAll(blocks, leadInParagraphs(part.leadIn, part.body));
+    }
   }
   return blocks;
+}
+
+/**
+ * A part in the lead-in style: its title (`主要问题：`) in 黑体 opens its first paragraph, the text runs on
+ * in the body font (as 五 of many published reports is written); a part without text prints the lead-in alone.
+ */
+function leadInParagraphs(leadIn: string, body: string): Paragraph[] {
+  const [first = '', ...rest] = paragraphsOf(body);
+  const lead = leadIn === '' ? [] : textRuns(leadIn, { font: runFonts(FONT_HEADING1) });
+  const opening = new Paragraph({ indent: FIRST_LINE_INDENT, children: [...lead, ...(first === '' ? [] : textRuns(first))] });
+  const paragraphs = [opening];
+  for (const line of rest) paragraphs.push(bodyParagraph(line));
+  return paragraphs;
 }
 
 /** The section heading, then each of its tables (a variant's and the format's own) after its lead line. */

@@ -109,9 +109,13 @@ function Anchored({ anchor, children, className }: { anchor: CommentAnchor; chil
   );
 }
 
-function Paragraphs({ text }: { text: string }) {
-  return paragraphsOf(text).map((line, index) => (
+function Paragraphs({ text, leadIn = '' }: { text: string; leadIn?: string }) {
+  const lines = paragraphsOf(text);
+  // A part in the lead-in style opens its first paragraph with its title (`主要问题：`), as the Word file does.
+  if (leadIn !== '' && lines.length === 0) lines.push('');
+  return lines.map((line, index) => (
     <p key={index} className="rp-p">
+      {index === 0 && leadIn !== '' && <strong className="rp-lead-in">{leadIn}</strong>}
       {line}
     </p>
   ));
@@ -141,6 +145,8 @@ function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
     ordinal: part.ordinal,
     title: part.title,
     body: part.body,
+    leadIn: part.leadIn,
+    style: part.style,
   }));
   const missing = outline.unwrittenRequired;
   const fees = section.hasFeeStatement ? feeStatementSentence(draft) : '';
@@ -158,11 +164,13 @@ function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
       )}
       {printed.map((part) => (
         <Anchored key={anchorKey(part.anchor)} anchor={part.anchor}>
-          <h3 className="rp-h2">
-            {part.ordinal}
-            {part.title}
-          </h3>
-          <Paragraphs text={part.body} />
+          {part.style === 'heading' && (
+            <h3 className="rp-h2">
+              {part.ordinal}
+              {part.title}
+            </h3>
+          )}
+          <Paragraphs text={part.body} leadIn={part.leadIn} />
         </Anchored>
       ))}
       {missing.map((title) => (
