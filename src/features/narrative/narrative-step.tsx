@@ -44,17 +44,19 @@ export function NarrativeStep({ section }: { section: NarrativeSectionTemplate }
 function StyleChoice({ section }: { section: NarrativeSectionTemplate }) {
   const { register } = useFormContext<ReportFormValues>();
   const name = `narrative.${section.id}.style` as const;
+  const style = useWatch<ReportFormValues, typeof name>({ name });
   return (
     <fieldset className="part-style">
       <legend>小标题的印法</legend>
-      <div className="field-check">
+      <div className="field field-check">
         <input id={`${section.id}-style-headings`} type="radio" value="headings" {...register(name)} />
         <label htmlFor={`${section.id}-style-headings`}>单独成行的小标题（（一）……）</label>
       </div>
-      <div className="field-check">
+      <div className="field field-check">
         <input id={`${section.id}-style-leadins`} type="radio" value="leadIns" {...register(name)} />
         <label htmlFor={`${section.id}-style-leadins`}>写在段首的引语（如“主要问题：……”，黑体）</label>
       </div>
+      {style === 'leadIns' && <p className="field-help">印出时不编号：各部分的小标题加冒号，写在该部分第一段的开头；下面的序号只表示先后。</p>}
     </fieldset>
   );
 }
