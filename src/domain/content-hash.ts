@@ -73,13 +73,23 @@ export function canonicalContent(draft: Draft): Record<string, unknown> {
   normalised.tables = nestTables(template, flattenTables(template, draft.tables ?? {}));
   if (isPlainObject(normalised.narrative)) {
     const narrative: Record<string, unknown> = {};
-    for (const [id, section] of Object.entries(normalised.narrative)) {
+    for (const [id, stored] of Object.entries(normalised.narrative)) {
+      // Which sentences came from the tables is book-keeping: the text they left is the content.
+      const section =
+        isPlainObject(stored) && Array.isArray(stored.parts)
+          ? { ...stored, parts: stored.parts.map((part: unknown) => (isPlainObject(part) ? withoutKey(part, 'generated') : part)) }
+          : stored;
       const sectionTemplate = narrativeSections(template).find((candidate) => candidate.id === id);
       narrative[id] = sectionTemplate && isPlainObject(section) ? formatTwoShape(sectionTemplate, section) : section;
     }
     normalised.narrative = narrative;
   }
   return normalised;
+}
+
+function withoutKey(object: Record<string, unknown>, key: string): Record<string, unknown> {
+  const { [key]: _dropped, ...rest } = object;
+  return rest;
 }
 
 /** A section in the shape of draft format 2 when it has one there (see above), otherwise as it is. */

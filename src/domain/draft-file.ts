@@ -731,7 +731,13 @@ export function serializeDraft(draft: Draft): string {
         {
           intro: section.intro,
           style: section.style,
-          parts: section.parts.map((part) => ({ id: part.id, topic: part.topic, title: part.title, text: part.text })),
+          parts: section.parts.map((part) => ({
+            id: part.id,
+            topic: part.topic,
+            title: part.title,
+            text: part.text,
+            ...(part.generated && part.generated.length > 0 ? { generated: part.generated.map(({ source, text }) => ({ source, text })) } : {}),
+          })),
         },
       ]),
     ),

@@ -147,6 +147,11 @@ function narrativeSchema(template: ReportTemplate): z.ZodType<Draft['narrative']
         .describe(`这一部分对应的官方部分（${section.parts.map((candidate) => `${candidate.key}：${candidate.title}`).join('；')}），自拟的为 null / the official topic, null for the agency's own`),
       title: text('标题，照此印出；为空时印官方标题 / title as printed; empty: the official title'),
       text: text('正文，段落之间用换行分隔 / text, paragraphs separated by newlines'),
+      generated: z
+        .array(z.strictObject({ source: z.enum(['applications', 'reviewLitigation', 'proactive']), text: z.string() }))
+        .max(10)
+        .optional()
+        .describe('根据表格插入的句子（来源表格和插入时的原文），用于提示数字已过时；不属于报告内容 / sentences inserted from the tables, to point out when their numbers are out of date'),
     });
     shape[section.id] = z
       .strictObject({

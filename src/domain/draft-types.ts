@@ -57,6 +57,11 @@ export interface NarrativePart {
   title: string;
   /** Paragraphs separated by newlines. */
   text: string;
+  /**
+   * Sentences inserted from the tables (table-sentences.ts), each with the exact text inserted, so that one
+   * whose numbers the tables no longer give is pointed out. Book-keeping, not content; absent: none.
+   */
+  generated?: { source: 'applications' | 'reviewLitigation' | 'proactive'; text: string }[];
 }
 
 /** Free text of one narrative section of the template (一, 五, 六). */

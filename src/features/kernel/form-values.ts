@@ -29,6 +29,7 @@ export interface NarrativePartFormValues {
   topic: string | null;
   title: string;
   text: string;
+  generated: NonNullable<NarrativePart['generated']>;
 }
 
 export interface NarrativeFormValues {
@@ -37,7 +38,13 @@ export interface NarrativeFormValues {
   parts: NarrativePartFormValues[];
 }
 
-const partToForm = (part: NarrativePart): NarrativePartFormValues => ({ partId: part.id, topic: part.topic, title: part.title, text: part.text });
+const partToForm = (part: NarrativePart): NarrativePartFormValues => ({
+  partId: part.id,
+  topic: part.topic,
+  title: part.title,
+  text: part.text,
+  generated: (part.generated ?? []).map((sentence) => ({ ...sentence })),
+});
 
 const sectionToForm = (stored: NarrativeSectionDraft): NarrativeFormValues => ({
   intro: stored.intro ?? '',
@@ -122,7 +129,13 @@ export function formValuesToDraft(values: ReportFormValues, base: Draft): Draft 
     narrative[id] = {
       intro: section.intro ?? '',
       style: section.style === 'leadIns' ? 'leadIns' : 'headings',
-      parts: (section.parts ?? []).map((part) => ({ id: part.partId, topic: part.topic ?? null, title: part.title ?? '', text: part.text ?? '' })),
+      parts: (section.parts ?? []).map((part) => ({
+        id: part.partId,
+        topic: part.topic ?? null,
+        title: part.title ?? '',
+        text: part.text ?? '',
+        ...(part.generated && part.generated.length > 0 ? { generated: part.generated.map((sentence) => ({ ...sentence })) } : {}),
+      })),
     };
   }
   const fees = formFees(values.fees);

@@ -147,7 +147,7 @@ function PartList({ section }: { section: NarrativeSectionTemplate }) {
             type="button"
             className="button"
             disabled={full}
-            onClick={() => add({ partId: topic.key, topic: topic.key, title: topic.title, text: '' })}
+            onClick={() => add({ partId: topic.key, topic: topic.key, title: topic.title, text: '', generated: [] })}
           >
             加回“{topic.title}”
           </button>
@@ -160,7 +160,7 @@ function PartList({ section }: { section: NarrativeSectionTemplate }) {
               id={`${section.id}-add-part`}
               type="button"
               className="button"
-              onClick={() => add({ partId: nextPartId(getValues(name) ?? []), topic: null, title: '', text: '' })}
+              onClick={() => add({ partId: nextPartId(getValues(name) ?? []), topic: null, title: '', text: '', generated: [] })}
             >
               增加小标题
             </button>

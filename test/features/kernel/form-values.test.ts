@@ -80,7 +80,7 @@ describe('draft ⇄ form values', () => {
   it('carries the narrative, fees, signature and agency through, and keeps what the form does not edit', () => {
     const base = office2023Draft();
     const values = draftToFormValues(base);
-    values.narrative.overview!.parts.unshift({ partId: 'p1', topic: null, title: '新增小标题', text: '新增内容' });
+    values.narrative.overview!.parts.unshift({ partId: 'p1', topic: null, title: '新增小标题', text: '新增内容', generated: [] });
     values.narrative.problems!.style = 'leadIns';
     values.fees = { noticesIssued: '2', noticesAmount: '300', collectedAmount: '100.5' };
     values.signature = { include: true, date: '2024-01-20' };
