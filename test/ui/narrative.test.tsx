@@ -7,6 +7,7 @@ import { defaultPreamble } from '../../src/domain/preamble.ts';
 import { emptyDraft } from '../../src/domain/values.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, storeDraft } from './app-harness.tsx';
+import { office2023Draft } from './ui-fixtures.ts';
 
 async function openEmpty(step: string, heading: string) {
   const repository = new MemoryDraftRepository();
@@ -81,7 +82,7 @@ describe('一、总体情况', () => {
     down.focus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByRole('button', { name: '下移“主动公开”' })).toHaveFocus());
-    expect(screen.getByRole('status')).toHaveTextContent('已将“主动公开”移到第 2 位。');
+    expect(screen.getByText('已将“主动公开”移到第 2 位。')).toHaveAttribute('role', 'status');
     // Numbered by position: the moved part is now （二）, and keeps its text.
     expect(screen.getByRole('textbox', { name: '（二）主动公开' })).toHaveValue('主动公开的内容。');
     expect(screen.getByRole('textbox', { name: '（一）依申请公开' })).toHaveValue('');
@@ -173,6 +174,58 @@ describe('the limits of one-line fields and of added sub-topics', () => {
     await user.click(screen.getByRole('button', { name: '增加小标题' }));
     expect(screen.queryByRole('button', { name: '增加小标题' })).toBeNull();
     expect(screen.getByText('每节最多 25 个部分，已达到上限。')).toBeInTheDocument();
+  });
+});
+
+describe('sentences from the tables', () => {
+  const APPLICATIONS = '本年度共收到政府信息公开申请52件，其中自然人36件、法人或其他组织16件；上年结转0件。本年度办结50件，其中予以公开20件、不予公开1件、无法提供26件、不予处理1件、其他处理2件；结转下年度继续办理2件。';
+  const NONE = '本年度无因政府信息公开引起的行政复议或行政诉讼。';
+
+  async function openOffice(change?: (draft: ReturnType<typeof office2023Draft>) => void) {
+    const repository = new MemoryDraftRepository();
+    const draft = office2023Draft();
+    change?.(draft);
+    const record = await storeDraft(repository, draft);
+    await openDraftAt(repository, record.id, 'overview', '一、总体情况');
+    return { repository, id: record.id };
+  }
+
+  it('inserts the 依申请公开 sentences after the text already written, and saves which they are', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openOffice();
+    const box = screen.getByRole('textbox', { name: '（二）依申请公开' }) as HTMLTextAreaElement;
+    const before = box.value;
+    await user.click(screen.getAllByRole('button', { name: '根据表格插入句子' })[1]!);
+    expect(box.value).toBe(`${before}\n${APPLICATIONS}${NONE}`);
+    expect(box).toHaveFocus();
+    await waitFor(async () =>
+      expect((await savedDraft(repository, id)).narrative.overview?.parts[1]?.generated).toEqual([
+        { source: 'applications', text: APPLICATIONS },
+        { source: 'reviewLitigation', text: NONE },
+      ]),
+    );
+  });
+
+  it('points out an inserted sentence whose numbers the tables no longer give, and refreshes it with one click', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openOffice((draft) => {
+      const part = draft.narrative.overview!.parts[1]!;
+      part.text = `依法办理。\n${APPLICATIONS}`;
+      part.generated = [{ source: 'applications', text: APPLICATIONS }];
+      // One more application granted since the sentence was inserted (table 三 still adds up).
+      const applications = draft.tables.applications as Record<string, Record<string, number | null>>;
+      applications.newReceived!.naturalPerson = 37;
+      applications.granted!.naturalPerson = (applications.granted!.naturalPerson ?? 0) + 1;
+    });
+    const alert = (await screen.findByText('根据表格插入的这句话，数字已与表格不一致：')).closest('[role="alert"]') as HTMLElement;
+    expect(alert).toHaveTextContent('根据表格插入的这句话，数字已与表格不一致');
+    expect(alert).toHaveTextContent('本年度共收到政府信息公开申请53件，其中自然人37件');
+    const box = screen.getByRole('textbox', { name: '（二）依申请公开' }) as HTMLTextAreaElement;
+    expect(box.value).toBe(`依法办理。\n${APPLICATIONS}`);
+    await user.click(within(alert).getByRole('button', { name: '更新为表格中的数字' }));
+    expect(box.value).toMatch(/^依法办理。\n本年度共收到政府信息公开申请53件，其中自然人37件.*本年度办结51件，其中予以公开21件/);
+    expect(screen.queryByText('根据表格插入的这句话，数字已与表格不一致：')).toBeNull();
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.parts[1]?.text).toBe(box.value));
   });
 });
 

@@ -6,10 +6,13 @@
  * print as sub-headings or as lead-ins of the first paragraph (`主要问题：…`), chosen per section. Also the
  * 信息处理费 statement (六) and, on the last section, the 落款 option.
  */
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { NarrativePartTemplate, NarrativeSectionTemplate } from '../../domain/template-types.ts';
-import { useEditor } from '../kernel/editor-context.tsx';
+import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
+import { insertSentences, refreshSentence, SENTENCES_BY_TOPIC, staleSentences, type SentenceSource } from '../../domain/table-sentences.ts';
+import { computeTotals } from '../../domain/totals.ts';
+import { flattenTables } from '../../domain/values.ts';
 import { narrativeFieldId, partTitleFieldId, SIGNATURE_FIELD_ID } from '../kernel/field-ids.ts';
 import { chineseNumber } from '../kernel/steps.ts';
 import type { NarrativePartFormValues, ReportFormValues } from '../kernel/form-values.ts';
@@ -240,6 +243,7 @@ function PartFields({ section, index, count, numbered, topic, partId, onMove, on
           {topic.guidance}
         </p>
       )}
+      {topic && SENTENCES_BY_TOPIC[topic.key] && <TableSentences base={base} sources={SENTENCES_BY_TOPIC[topic.key]!} textId={textId} />}
       <div className="field field-text">
         <label htmlFor={textId}>{textLabel}</label>
         <textarea id={textId} rows={6} spellCheck={false} aria-describedby={describedBy} {...register(`${base}.text`)} />
@@ -267,6 +271,68 @@ function PartFields({ section, index, count, numbered, topic, partId, onMove, on
         </button>
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * 根据表格插入句子: the sentences of table-sentences.ts appended to the part's text, remembered with it;
+ * one whose numbers the tables no longer give is pointed out here with a one-click refresh. The text stays
+ * the clerk's: nothing is rewritten without that click, and an edited sentence is no longer compared.
+ */
+function TableSentences({ base, sources, textId }: { base: `narrative.${string}.parts.${number}`; sources: readonly SentenceSource[]; textId: string }) {
+  const { template } = useEditor();
+  const { draft } = useLiveDraft();
+  const { getValues, setValue } = useFormContext<ReportFormValues>();
+  const text = useWatch<ReportFormValues, `${typeof base}.text`>({ name: `${base}.text` }) ?? '';
+  const generated = useWatch<ReportFormValues, `${typeof base}.generated`>({ name: `${base}.generated` }) ?? [];
+  const [message, setMessage] = useState('');
+  const values = useMemo(() => {
+    const flat = flattenTables(template, draft.tables);
+    return { ...flat, ...computeTotals(template, flat) };
+  }, [draft, template]);
+  const stale = staleSentences({ text, generated }, template, values);
+
+  const write = (next: { text: string; generated: NarrativePartFormValues['generated'] }) => {
+    setValue(`${base}.text`, next.text, { shouldDirty: true });
+    setValue(`${base}.generated`, next.generated, { shouldDirty: true });
+  };
+  const insert = () => {
+    const result = insertSentences({ text: getValues(`${base}.text`) ?? '', generated: getValues(`${base}.generated`) ?? [] }, sources, template, values);
+    if (!result.ok) {
+      setMessage(result.message);
+      return;
+    }
+    write(result);
+    setMessage('已在正文末尾插入根据表格写出的句子，可以照常修改。');
+    document.getElementById(textId)?.focus();
+  };
+  return (
+    <div className="table-sentences">
+      <button type="button" className="button button-small" onClick={insert}>
+        根据表格插入句子
+      </button>
+      <span className="field-help" role="status">
+        {message}
+      </span>
+      {stale.map((item) => (
+        <div key={item.source} className="sentence-stale" role="alert">
+          <p>根据表格插入的这句话，数字已与表格不一致：</p>
+          <p className="sentence-old">{item.old}</p>
+          <p>表格现在是：</p>
+          <p className="sentence-new">{item.current}</p>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              write(refreshSentence({ text: getValues(`${base}.text`) ?? '', generated: getValues(`${base}.generated`) ?? [] }, item.source, template, values));
+              setMessage('已按表格更新这句话。');
+            }}
+          >
+            更新为表格中的数字
+          </button>
+        </div>
+      ))}
+    </div>
   );
 }
 
