@@ -151,8 +151,9 @@ describe('drafts of format 2: the narrative becomes ordered parts (format 3)', (
 
   it('leaves a section with a key the template does not have for the reader to name', () => {
     const file = { ...JSON.parse(v2Text), narrative: { problems: { intro: '', parts: { problem: '拼错的键' }, extraParts: [] } } };
-    const result = readDraftJson(JSON.stringify(file));
-    expect(result.ok).toBe(false);
+    const problems = problemsOf(readDraftJson(JSON.stringify(file)));
+    expect(problems.map((problem) => problem.path)).toEqual(['narrative.problems.parts', 'narrative.problems.extraParts']);
+    expect(problems[0]!.message).toContain('“五、存在的主要问题及改进情况”的各部分');
   });
 });
 
