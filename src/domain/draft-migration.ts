@@ -33,8 +33,9 @@ const FILE_MIGRATIONS: Readonly<Record<number, (data: Json) => Json>> = {
  * sub-topics (`extraParts`) become one ordered list of parts: the template parts in template order, with
  * their official titles and their key as `id` and `topic`, then the added ones as `extra.<n>` without a
  * topic. Ids equal the comment anchors of version 2 (`<part key>`, `extra.<n>`), so comments keep pointing
- * at the same text. A section holding something else (a key the template does not have, a non-object) is
- * left as it is, for the schema to name.
+ * at the same text. A section holding something the schema must refuse keeps it, for the schema to name at
+ * its new place: a key the template does not have becomes a part with that topic, a malformed list of
+ * added sub-topics stays what it was.
  */
 function narrativeToParts(data: Json): Json {
   const template = isTemplateId(data.template) ? templates[data.template] : undefined;
@@ -51,7 +52,10 @@ function narrativeToParts(data: Json): Json {
 function sectionToParts(section: NarrativeSectionTemplate, value: Json): Json {
   const { parts, extraParts, ...rest } = value;
   const record = parts === undefined ? {} : parts;
-  if (!isObject(record) || Object.keys(record).some((key) => !section.parts.some((part) => part.key === key))) return value;
+  if (!isObject(record)) return value;
+  // A key the template does not have (a typo in a file from elsewhere) becomes a part naming it as its topic,
+  // which the schema then refuses at its place, text and all, rather than dropping it.
+  const unknown = Object.keys(record).filter((key) => !section.parts.some((part) => part.key === key));
   const extras = extraParts === undefined ? [] : extraParts;
   // A malformed list of added sub-topics (not an array, or an item that is no object) is carried over as it
   // is, to be named by the schema at its new place; a text of the wrong type likewise (no `?? ''`).
@@ -68,6 +72,7 @@ function sectionToParts(section: NarrativeSectionTemplate, value: Json): Json {
         title: part.title,
         text: Object.prototype.hasOwnProperty.call(record, part.key) ? record[part.key] : '',
       })),
+      ...unknown.map((key) => ({ id: key, topic: key, title: '', text: record[key] })),
       ...added,
     ],
   };

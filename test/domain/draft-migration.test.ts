@@ -149,11 +149,12 @@ describe('drafts of format 2: the narrative becomes ordered parts (format 3)', (
     expect(draft.review!.comments.map((comment) => comment.anchor)).toEqual(v2.review.comments.map((comment) => comment.anchor));
   });
 
-  it('leaves a section with a key the template does not have for the reader to name', () => {
+  it('keeps a key the template does not have, for the reader to name at its new place', () => {
     const file = { ...JSON.parse(v2Text), narrative: { problems: { intro: '', parts: { problem: '拼错的键' }, extraParts: [] } } };
     const problems = problemsOf(readDraftJson(JSON.stringify(file)));
-    expect(problems.map((problem) => problem.path)).toEqual(['narrative.problems.parts', 'narrative.problems.extraParts']);
-    expect(problems[0]!.message).toContain('“五、存在的主要问题及改进情况”的各部分');
+    expect(problems.map((problem) => problem.path)).toEqual(['narrative.problems.parts.2.topic']);
+    expect(problems[0]!.message).toContain('“五、存在的主要问题及改进情况”的第 3 部分对应的官方部分');
+    expect(problems[0]!.message).toContain('"problem"');
   });
 });
 
