@@ -18,16 +18,14 @@ const TYPE_TEXT: Record<ValueType, string> = {
   amount: '万元，≤ 4 位小数',
 };
 
-/** Markdown table of the narrative keys: `narrative.<section>.parts.<part>`; once when both formats agree. */
+/** Markdown table of the official topics of each narrative section (`topic` of a part); once when both formats agree. */
 function narrativeKeysMarkdown(): string[] {
   const tableOf = (id: (typeof templateIds)[number]) => {
-    const rows = ['| 键 | 章节 / 部分 | 可省略 |', '|---|---|---|'];
+    const rows = ['| 章节 | 官方部分 `topic`（新草稿中也是它的 `id`） | 官方标题 | 可省略 |', '|---|---|---|---|'];
     for (const section of narrativeSections(templates[id])) {
-      rows.push(`| \`narrative.${section.id}.intro\` | ${section.heading}：开头段落 |  |`);
       for (const part of section.parts) {
-        rows.push(`| \`narrative.${section.id}.parts.${part.key}\` | ${section.heading} / ${part.title} | ${part.optional ? '是' : ''} |`);
+        rows.push(`| \`narrative.${section.id}\`（${section.heading}） | \`${part.key}\` | ${part.title} | ${part.optional ? '是' : ''} |`);
       }
-      rows.push(`| \`narrative.${section.id}.extraParts\` | ${section.heading}：${section.allowExtraParts ? '自行增加的小标题' : '自行增加的小标题（界面不提供，一般为 []）'} |  |`);
     }
     return rows;
   };

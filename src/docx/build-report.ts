@@ -169,6 +169,19 @@ function appendAll<T>(target: T[], items: readonly T[]): void {
 }
 
 /**
+ * A part in the lead-in style: its title (`主要问题：`) in 黑体 opens its first paragraph, the text runs on
+ * in the body font (as 五 of many published reports is written); a part without text prints the lead-in alone.
+ */
+function leadInParagraphs(leadIn: string, lines: readonly string[]): Paragraph[] {
+  const [first = '', ...rest] = lines;
+  const lead = leadIn === '' ? [] : textRuns(leadIn, { font: runFonts(FONT_HEADING1) });
+  const opening = new Paragraph({ indent: FIRST_LINE_INDENT, children: [...lead, ...(first === '' ? [] : textRuns(first))] });
+  const paragraphs = [opening];
+  for (const line of rest) paragraphs.push(bodyParagraph(line));
+  return paragraphs;
+}
+
+/**
  * 落款 (spec §8.5): the date 右空四字; the agency name above it, centred over the date, never closer than
  * 右空二字 to the margin when it is longer (GB/T 9704 7.3.5.2 places 署名 and 日期 this way). One blank
  * line above.
@@ -268,6 +281,8 @@ function wordBlocks(block: ReportBlock, afterTable: boolean, values: ReturnType<
       return [heading1(block.text, afterTable)];
     case 'heading2':
       return [heading2(block.text)];
+    case 'leadIn':
+      return leadInParagraphs(block.leadIn, block.paragraphs);
     case 'lead':
       return leadParagraphs(block.paragraphs, afterTable);
     case 'table':

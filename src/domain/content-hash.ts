@@ -15,14 +15,21 @@
  * - the draft is laid over `emptyDraft` of its template, so an absent text, fee or narrative part
  *   reads as its default, as the draft reader does;
  * - tables hold every cell of the template (untouched = null), nested as spec §A;
- * - object keys are sorted at every level; arrays keep their order; numbers as JSON writes them.
+ * - object keys are sorted at every level; arrays keep their order; numbers as JSON writes them;
+ * - a narrative section that draft format 2 could hold (the template's parts in template order under
+ *   their official titles, then added sub-topics, printed as headings) is hashed in that format's shape,
+ *   so that a draft approved before format 3 keeps its approval when it is opened and migrated. Any
+ *   section using what format 3 adds (a title, an order, a removed part, a style) is hashed as it is.
  *
  * This detects any change, accidental or by hand. On its own it cannot stop someone who edits the file
  * and recomputes the hash: the approval's signature (./signing.ts) covers the hash, so a recomputed
  * hash breaks the signature.
  */
 import { isTemplateId } from '../../templates/index.ts';
-import type { Draft } from './draft-types.ts';
+import { migrateFileFormat } from './draft-migration.ts';
+import { DRAFT_FORMAT_VERSION, type Draft, type NarrativePart } from './draft-types.ts';
+import { narrativeSections } from './template.ts';
+import type { NarrativeSectionTemplate } from './template-types.ts';
 import { emptyDraft, flattenTables, nestTables, templateOf } from './values.ts';
 
 /** Top-level draft fields that are not report content. */
@@ -48,7 +55,13 @@ function withDefaults(base: unknown, value: unknown): unknown {
 
 /** The content part of a draft in canonical form (before serialisation). */
 export function canonicalContent(draft: Draft): Record<string, unknown> {
-  const source = draft as unknown as Record<string, unknown>;
+  // An object of an older draft format (a file as it was written) is hashed as what it reads as.
+  const version = (draft as { formatVersion?: unknown }).formatVersion;
+  const current =
+    typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < DRAFT_FORMAT_VERSION && isTemplateId(draft.template)
+      ? (migrateFileFormat(structuredClone(draft) as unknown as Record<string, unknown>) as unknown as Draft)
+      : draft;
+  const source = current as unknown as Record<string, unknown>;
   const content: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) if (!NOT_CONTENT.has(key)) content[key] = value;
   // A draft naming an unknown template never gets past the reader; hash it as it is rather than throw.
@@ -58,7 +71,42 @@ export function canonicalContent(draft: Draft): Record<string, unknown> {
   const baseContent = Object.fromEntries(Object.entries(base).filter(([key]) => !NOT_CONTENT.has(key)));
   const normalised = withDefaults(baseContent, content) as Record<string, unknown>;
   normalised.tables = nestTables(template, flattenTables(template, draft.tables ?? {}));
+  if (isPlainObject(normalised.narrative)) {
+    const narrative: Record<string, unknown> = {};
+    for (const [id, stored] of Object.entries(normalised.narrative)) {
+      // Which sentences came from the tables is book-keeping: the text they left is the content.
+      const section =
+        isPlainObject(stored) && Array.isArray(stored.parts)
+          ? { ...stored, parts: stored.parts.map((part: unknown) => (isPlainObject(part) ? withoutKey(part, 'generated') : part)) }
+          : stored;
+      const sectionTemplate = narrativeSections(template).find((candidate) => candidate.id === id);
+      narrative[id] = sectionTemplate && isPlainObject(section) ? formatTwoShape(sectionTemplate, section) : section;
+    }
+    normalised.narrative = narrative;
+  }
   return normalised;
+}
+
+function withoutKey(object: Record<string, unknown>, key: string): Record<string, unknown> {
+  const { [key]: _dropped, ...rest } = object;
+  return rest;
+}
+
+/** A section in the shape of draft format 2 when it has one there (see above), otherwise as it is. */
+function formatTwoShape(template: NarrativeSectionTemplate, section: Record<string, unknown>): unknown {
+  const parts = section.parts;
+  if (section.style !== 'headings' || !Array.isArray(parts) || parts.length < template.parts.length) return section;
+  const official = template.parts.every((part, index) => {
+    const stored = parts[index] as Partial<NarrativePart> | undefined;
+    return stored?.id === part.key && stored.topic === part.key && stored.title === part.title;
+  });
+  const added = parts.slice(template.parts.length) as Partial<NarrativePart>[];
+  if (!official || !added.every((part, index) => part?.id === `extra.${index}` && part.topic === null)) return section;
+  return {
+    intro: section.intro,
+    parts: Object.fromEntries(template.parts.map((part, index) => [part.key, (parts[index] as NarrativePart).text])),
+    extraParts: added.map((part) => ({ title: part.title, text: part.text })),
+  };
 }
 
 /** JSON with object keys sorted at every level and `undefined` properties left out. */

@@ -1,5 +1,5 @@
 /**
- * Reading and writing the draft file (format v1, documented in docs/draft-format.md).
+ * Reading and writing the draft file (format version `DRAFT_FORMAT_VERSION`, documented in docs/draft-format.md).
  *
  * Reading never throws: every failure comes back as `{ ok: false, problems }`, each problem naming the
  * place (a dotted path such as `tables.applications.newReceived.naturalPerson`, and in the message the
@@ -177,14 +177,11 @@ export function placeName(template: ReportTemplate, path: readonly PathSegment[]
     const [field, key, sub] = rest;
     if (field === undefined) return `“${section.heading}”`;
     if (field === 'intro') return `“${section.heading}”的开头段落`;
+    if (field === 'style') return `“${section.heading}”的标题样式`;
     if (field === 'parts') {
-      const part = section.parts.find((candidate) => candidate.key === key);
-      return part ? `“${section.heading} / ${part.title}”` : `“${section.heading}”的各部分`;
-    }
-    if (field === 'extraParts') {
-      if (typeof key !== 'number') return `“${section.heading}”增加的小标题`;
-      const what = sub === 'title' ? '的标题' : sub === 'text' ? '的正文' : '';
-      return `“${section.heading}”增加的第 ${key + 1} 个小标题${what}`;
+      if (typeof key !== 'number') return `“${section.heading}”的各部分`;
+      const what = sub === 'title' ? '的标题' : sub === 'text' ? '的正文' : sub === 'id' ? '的标识' : sub === 'topic' ? '对应的官方部分' : '';
+      return `“${section.heading}”的第 ${key + 1} 部分${what}`;
     }
     return `“${section.heading}”`;
   }
@@ -247,14 +244,16 @@ function skeleton(template: ReportTemplate): Record<string, unknown> {
   return { $schema: '', ...emptyDraft(template, template.firstYear, '', new Date(0)) };
 }
 
+const PART_SKELETON = { id: '', topic: null, title: '', text: '' };
+
 function childKeysAt(template: ReportTemplate, path: readonly PathSegment[]): string[] {
   let node: unknown = skeleton(template);
   for (const segment of path) {
-    if (Array.isArray(node)) node = node[0] ?? { title: '', text: '' };
+    if (Array.isArray(node)) node = node[0] ?? PART_SKELETON;
     else if (typeof node === 'object' && node !== null) node = (node as Record<string, unknown>)[String(segment)];
     else return [];
   }
-  if (Array.isArray(node)) node = { title: '', text: '' };
+  if (Array.isArray(node)) node = PART_SKELETON;
   return typeof node === 'object' && node !== null ? Object.keys(node) : [];
 }
 
@@ -708,7 +707,7 @@ export function serializeDraft(draft: Draft): string {
   const narrative = orderedRecord(
     sections.map((section) => section.id),
     draft.narrative,
-    () => ({ intro: '', parts: {}, extraParts: [] }),
+    (id) => emptyDraft(template, draft.year, '').narrative[id]!,
   );
   const tables: Record<string, NestedValues> = nestTables(template, flattenTables(template, draft.tables));
   const file = {
@@ -727,17 +726,20 @@ export function serializeDraft(draft: Draft): string {
     },
     preamble: draft.preamble,
     narrative: Object.fromEntries(
-      Object.entries(narrative).map(([id, section]) => {
-        const partKeys = sections.find((candidate) => candidate.id === id)?.parts.map((part) => part.key) ?? [];
-        return [
-          id,
-          {
-            intro: section.intro,
-            parts: orderedRecord(partKeys, section.parts, () => ''),
-            extraParts: section.extraParts.map((part) => ({ title: part.title, text: part.text })),
-          },
-        ];
-      }),
+      Object.entries(narrative).map(([id, section]) => [
+        id,
+        {
+          intro: section.intro,
+          style: section.style,
+          parts: section.parts.map((part) => ({
+            id: part.id,
+            topic: part.topic,
+            title: part.title,
+            text: part.text,
+            ...(part.generated && part.generated.length > 0 ? { generated: part.generated.map(({ source, text }) => ({ source, text })) } : {}),
+          })),
+        },
+      ]),
     ),
     fees: {
       noticesIssued: draft.fees.noticesIssued,

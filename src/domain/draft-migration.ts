@@ -9,10 +9,10 @@
  * value at a place the migration does not name stays where it is, and the schema then names it if the
  * new revision has no such place.
  */
-import { isTemplateId } from '../../templates/index.ts';
+import { isTemplateId, templates } from '../../templates/index.ts';
 import { DRAFT_FORMAT_VERSION, type Draft } from './draft-types.ts';
-import { indexTemplate } from './template.ts';
-import type { ReportTemplate, TemplateChange } from './template-types.ts';
+import { indexTemplate, narrativeSections } from './template.ts';
+import type { NarrativeSectionTemplate, ReportTemplate, TemplateChange } from './template-types.ts';
 import { resolveTemplate } from './variant.ts';
 
 type Json = Record<string, unknown>;
@@ -21,10 +21,62 @@ type Json = Record<string, unknown>;
  * Draft file format migrations, by the version they upgrade from.
  * 1 → 2: the draft records its format's revision; drafts of version 1 were written for revision 1 of their
  * format (the only one there was), and for the national format alone (全国通用: no `variant`).
+ * 2 → 3: narrative sections become ordered lists of parts (`narrativeToParts`).
  */
 const FILE_MIGRATIONS: Readonly<Record<number, (data: Json) => Json>> = {
   1: (data) => ({ ...data, formatVersion: 2, templateRevision: 1 }),
+  2: (data) => ({ ...data, formatVersion: 3, ...(isObject(data.narrative) ? { narrative: narrativeToParts(data) } : {}) }),
 };
+
+/**
+ * 2 → 3: each narrative section's template parts (a record keyed by part key) and the clerk's added
+ * sub-topics (`extraParts`) become one ordered list of parts: the template parts in template order, with
+ * their official titles and their key as `id` and `topic`, then the added ones as `extra.<n>` without a
+ * topic. Ids equal the comment anchors of version 2 (`<part key>`, `extra.<n>`), so comments keep pointing
+ * at the same text. A section holding something the schema must refuse keeps it, for the schema to name at
+ * its new place: a key the template does not have becomes a part with that topic, a malformed list of
+ * added sub-topics stays what it was.
+ */
+function narrativeToParts(data: Json): Json {
+  const template = isTemplateId(data.template) ? templates[data.template] : undefined;
+  const sections = template ? narrativeSections(template) : [];
+  const narrative = data.narrative as Json;
+  const out: Json = {};
+  for (const [id, value] of Object.entries(narrative)) {
+    const section = sections.find((candidate) => candidate.id === id);
+    out[id] = section && isObject(value) ? sectionToParts(section, value) : value;
+  }
+  return out;
+}
+
+function sectionToParts(section: NarrativeSectionTemplate, value: Json): Json {
+  const { parts, extraParts, ...rest } = value;
+  const record = parts === undefined ? {} : parts;
+  if (!isObject(record)) return value;
+  // A key the template does not have (a typo in a file from elsewhere) becomes a part naming it as its topic,
+  // which the schema then refuses at its place, text and all, rather than dropping it.
+  const unknown = Object.keys(record).filter((key) => !section.parts.some((part) => part.key === key));
+  const extras = extraParts === undefined ? [] : extraParts;
+  // A malformed list of added sub-topics (not an array, or an item that is no object) is carried over as it
+  // is, to be named by the schema at its new place; a text of the wrong type likewise (no `?? ''`).
+  const added = Array.isArray(extras)
+    ? extras.map((extra, index) => (isObject(extra) ? { ...extra, id: `extra.${index}`, topic: null } : extra))
+    : [extras];
+  return {
+    ...rest,
+    style: 'headings',
+    parts: [
+      ...section.parts.map((part) => ({
+        id: part.key,
+        topic: part.key,
+        title: part.title,
+        text: Object.prototype.hasOwnProperty.call(record, part.key) ? record[part.key] : '',
+      })),
+      ...unknown.map((key) => ({ id: key, topic: key, title: '', text: record[key] })),
+      ...added,
+    ],
+  };
+}
 
 export type MigrationResult = { ok: true; data: Json } | { ok: false; path: string; message: string };
 

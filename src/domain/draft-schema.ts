@@ -1,5 +1,5 @@
 /**
- * The zod schema of the draft file (format v1), derived from the report template: the `tables` part is
+ * The zod schema of the draft file (format version `DRAFT_FORMAT_VERSION`), derived from the report template: the `tables` part is
  * generated from `indexTemplate(template).cells`, so a cell added to a template is a cell of the file
  * format without touching this module. The JSON Schema in `public/draft.schema.json` is generated from it
  * (`npm run schema`).
@@ -125,21 +125,54 @@ function tablesSchema(template: ReportTemplate): z.ZodType<Draft['tables']> {
 
 const text = (description: string) => z.string().default('').describe(description);
 
+/** A part id: a template part key, `extra.<n>` (from a version-2 draft) or an id of the editor's (`p<n>`). */
+export const PART_ID_PATTERN = /^(?:[A-Za-z][A-Za-z0-9_-]{0,39}|extra\.\d{1,4})$/;
+
+const RESERVED_PART_IDS: ReadonlySet<string> = new Set(['intro', 'fees', 'preamble']);
+
 function narrativeSchema(template: ReportTemplate): z.ZodType<Draft['narrative']> {
   const shape: Record<string, z.ZodType> = {};
   for (const section of narrativeSections(template)) {
+    const topics = section.parts.map((part) => part.key) as [string, ...string[]];
+    const officialParts = () => section.parts.map((part) => ({ id: part.key, topic: part.key, title: part.title, text: '' }));
+    const part = z.strictObject({
+      id: z
+        .string()
+        .regex(PART_ID_PATTERN, { error: '部分的标识 id 应为字母开头的字母、数字、- 或 _（至多 40 个），或 extra.<序号>' })
+        .describe('部分的标识，在本节内唯一，审核意见按它定位；官方部分用其键 / id of the part, unique in the section; comments point at it'),
+      topic: z
+        .enum(topics)
+        .nullable()
+        .default(null)
+        .describe(`这一部分对应的官方部分（${section.parts.map((candidate) => `${candidate.key}：${candidate.title}`).join('；')}），自拟的为 null / the official topic, null for the agency's own`),
+      title: text('标题，照此印出；为空时印官方标题 / title as printed; empty: the official title'),
+      text: text('正文，段落之间用换行分隔 / text, paragraphs separated by newlines'),
+      generated: z
+        .array(z.strictObject({ source: z.enum(['applications', 'reviewLitigation', 'proactive']), text: z.string() }))
+        .max(10)
+        .optional()
+        .describe('根据表格插入的句子（来源表格和插入时的原文），用于提示数字已过时；不属于报告内容 / sentences inserted from the tables, to point out when their numbers are out of date'),
+    });
     shape[section.id] = z
       .strictObject({
         intro: text('开头段落 / opening paragraph(s)'),
+        style: z
+          .enum(['headings', 'leadIns'])
+          .default('headings')
+          .describe('headings：每部分标题单独成行（（一）…）；leadIns：标题作为首段开头的加粗引语（如“主要问题：”）/ how part titles print'),
         parts: z
-          .strictObject(
-            Object.fromEntries(section.parts.map((part) => [part.key, text(`${part.title}。段落之间用换行分隔 / paragraphs separated by newlines`)])),
-          )
-          .prefault({}),
-        extraParts: z
-          .array(z.strictObject({ title: z.string().describe('小标题 / sub-heading'), text: text('正文 / text') }))
-          .default([])
-          .describe('机关自行增加的小标题 / sub-topics added by the agency'),
+          .array(part)
+          .default(officialParts)
+          .superRefine((parts, context) => {
+            const seen = new Set<string>();
+            parts.forEach((candidate, index) => {
+              if (seen.has(candidate.id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: `部分的标识 id "${candidate.id}" 在本节中重复` });
+              // These name other paragraphs in comment anchors (review.ts).
+              if (RESERVED_PART_IDS.has(candidate.id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: `部分的标识 id 不能是 "${candidate.id}"（已用于开头段落等）` });
+              seen.add(candidate.id);
+            });
+          })
+          .describe('各部分，按印出的顺序；缺省时为官方各部分 / the parts in printing order; absent: the official parts'),
       })
       .prefault({})
       .describe(section.heading);

@@ -8,8 +8,9 @@ import type { SectionId, TemplateId, VariantId } from './template-types.ts';
 /**
  * Version of the file format itself. Bump only with a migration in `draft-migration.ts`.
  * 2: the draft records its format's revision (`templateRevision`) and its local variant (`variant`).
+ * 3: a narrative section is an ordered list of parts with editable titles (`NarrativePart`), and a style.
  */
-export const DRAFT_FORMAT_VERSION = 2;
+export const DRAFT_FORMAT_VERSION = 3;
 
 /** A cell value: a number once entered, `null` while untouched (spec §A.4). */
 export type CellValue = number | null;
@@ -33,14 +34,43 @@ export interface Agency {
   website: string;
 }
 
+/**
+ * How a section prints its parts: `headings`, each part under its own （一）… sub-heading line; `leadIns`,
+ * the part's title as a bold lead-in at the start of its first paragraph (`主要问题：…`), no heading line.
+ */
+export type NarrativeStyle = 'headings' | 'leadIns';
+
+/** One part of a narrative section as the clerk wrote it: its own title, its place in the list, its text. */
+export interface NarrativePart {
+  /**
+   * Stable within the section (comment anchors point at it): the template part's key for an official part
+   * that came from an older draft or a new one, `extra.<n>` for a sub-topic an older draft added, and
+   * `p<n>` for a part added since.
+   */
+  id: string;
+  /**
+   * The official topic (`NarrativePartTemplate.key`) the part stands for, whatever its title says; `null`
+   * for a topic of the clerk's own. The checks of the topics a report must cover go by it.
+   */
+  topic: string | null;
+  /** The title as printed; empty: the official title of `topic` (or none, for the clerk's own). */
+  title: string;
+  /** Paragraphs separated by newlines. */
+  text: string;
+  /**
+   * Sentences inserted from the tables (table-sentences.ts), each with the exact text inserted, so that one
+   * whose numbers the tables no longer give is pointed out. Book-keeping, not content; absent: none.
+   */
+  generated?: { source: 'applications' | 'reviewLitigation' | 'proactive'; text: string }[];
+}
+
 /** Free text of one narrative section of the template (一, 五, 六). */
 export interface NarrativeSectionDraft {
   /** Opening paragraph(s) before the parts; sections without an intro keep it empty. */
   intro: string;
-  /** Text of each template part, keyed by `NarrativePartTemplate.key`. Paragraphs separated by newlines. */
-  parts: Record<string, string>;
-  /** Sub-topics the clerk added (一、总体情况 allows more than the five). */
-  extraParts: { title: string; text: string }[];
+  style: NarrativeStyle;
+  /** The parts in printing order. */
+  parts: NarrativePart[];
 }
 
 /** The 信息处理费 statement of 六 (spec §2.3): counts and amounts in 元, `null` while not entered. */
@@ -153,9 +183,8 @@ export interface ReviewHistoryEntry {
 /**
  * Where a comment points:
  * - a whole section (一 … 六);
- * - a paragraph: a narrative part key of that section, or `intro` (opening paragraph), `preamble`
- *   (编制说明, printed before 一), `fees` (信息处理费 statement of 六) or `extra.<n>` (the clerk's own
- *   sub-topic number n, from 0);
+ * - a paragraph: the `id` of a narrative part of that section (`NarrativePart.id`), or `intro` (opening
+ *   paragraph), `preamble` (编制说明, printed before 一) or `fees` (信息处理费 statement of 六);
  * - a table cell by its dotted key (spec §A), e.g. `applications.newReceived.naturalPerson`.
  */
 export type CommentAnchor =

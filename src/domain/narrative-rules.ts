@@ -6,6 +6,7 @@
  */
 import type { Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
+import { printedTitle } from './report-outline.ts';
 import { countCharacters } from './text-limits.ts';
 import { narrativeSections } from './template.ts';
 import type { NarrativePartTemplate, ReportTemplate } from './template-types.ts';
@@ -21,23 +22,31 @@ export function isTooShort(part: NarrativePartTemplate, text: string): boolean {
   return countCharacters(text) < part.minLength || NOTHING.test(text);
 }
 
-/** N12 for every part with a minimum length that is empty, "无" or too short; in template order. */
+/**
+ * N12 for every topic with a minimum length whose text is empty, "无" or too short; in template order. The
+ * topic is found by the parts standing for it (`NarrativePart.topic`), whatever their titles and places;
+ * a topic written in two parts counts with both texts, and a topic whose part was removed counts as empty.
+ */
 export function narrativeFindings(draft: Draft, template: ReportTemplate): Finding[] {
   const findings: Finding[] = [];
   for (const section of narrativeSections(template)) {
-    for (const part of section.parts) {
-      const stored = draft.narrative?.[section.id]?.parts?.[part.key];
-      const text = typeof stored === 'string' ? stored : '';
-      if (!isTooShort(part, text)) continue;
+    const stored = draft.narrative?.[section.id]?.parts ?? [];
+    for (const topic of section.parts) {
+      const parts = stored.filter((part) => part.topic === topic.key);
+      const text = parts.map((part) => (typeof part.text === 'string' ? part.text : '')).join('\n');
+      if (!isTooShort(topic, text)) continue;
       const count = countCharacters(text);
+      const title = parts[0] ? printedTitle(parts[0], section) : topic.title;
       findings.push({
         rule: 'N12',
         severity: 'warning',
-        cells: [`narrative.${section.id}.parts.${part.key}`],
+        cells: [parts[0] ? `narrative.${section.id}.parts.${parts[0].id}` : `narrative.${section.id}`],
         message:
-          count === 0
-            ? `${section.heading}“${part.title}”还没有填写，应如实报告，不能空缺。`
-            : `${section.heading}“${part.title}”只有 ${count} 个字，应如实报告，不少于 ${part.minLength} 个字，不能只写“无”。`,
+          parts.length === 0
+            ? `${section.heading}没有写“${topic.title}”这一部分（已删除），应如实报告，不能空缺；请在本节增加这一部分。`
+            : count === 0
+              ? `${section.heading}“${title}”还没有填写，应如实报告，不能空缺。`
+              : `${section.heading}“${title}”只有 ${count} 个字，应如实报告，不少于 ${topic.minLength} 个字，不能只写“无”。`,
       });
     }
   }

@@ -68,6 +68,11 @@ export type ReportBlock =
   | { readonly kind: 'heading1'; readonly sectionId: string; readonly text: string }
   /** `（一）…` part heading (楷体): ordinal and title. */
   | { readonly kind: 'heading2'; readonly key: string; readonly text: string }
+  /**
+   * A part written with an inline label (五's `主要问题：…`): the title opens its first paragraph in the
+   * heading font instead of standing on a line of its own; a part without text prints the label alone.
+   */
+  | { readonly kind: 'leadIn'; readonly key: string; readonly leadIn: string; readonly paragraphs: readonly string[] }
   /** The line before a table (`2.主动公开政府信息具体情况`); often empty in the national format. */
   | { readonly kind: 'lead'; readonly paragraphs: readonly string[] }
   /** A statutory table; its cells come from `layoutTable(table)` and the content's `values`. */
@@ -101,8 +106,12 @@ export function reportContent(draft: Draft, mode: ReportMode): ReportContent {
       if (section.hasIntro && text) blocks.push({ kind: 'body', paragraphs: paragraphsOf(text.intro) });
       if (section.hasFeeStatement) blocks.push({ kind: 'body', paragraphs: paragraphsOf(feeStatementSentence(draft)) });
       for (const part of narrativeOutline(section, text, mode === 'draft').parts) {
-        blocks.push({ kind: 'heading2', key: part.key, text: `${part.ordinal}${part.title}` });
-        blocks.push({ kind: 'body', paragraphs: paragraphsOf(part.body) });
+        if (part.style === 'heading') {
+          blocks.push({ kind: 'heading2', key: part.key, text: `${part.ordinal}${part.title}` });
+          blocks.push({ kind: 'body', paragraphs: paragraphsOf(part.body) });
+        } else {
+          blocks.push({ kind: 'leadIn', key: part.key, leadIn: part.leadIn, paragraphs: paragraphsOf(part.body) });
+        }
       }
     } else {
       for (const { lead, table } of sectionTables(section)) {

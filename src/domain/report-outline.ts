@@ -1,53 +1,91 @@
 /**
- * Which parts of a narrative section a report prints, in which order and under which （一）… ordinal. One
- * answer for the Word file and for the supervisor's preview, so that what is reviewed is what prints.
+ * Which parts of a narrative section a report prints, in which order, under which title and in which
+ * style. One answer for the Word file and for the supervisor's preview, so that what is reviewed is what
+ * prints: the parts in the order the clerk put them, each under the title the clerk gave it.
  */
-import type { NarrativeSectionDraft } from './draft-types.ts';
+import type { NarrativePart, NarrativeSectionDraft, NarrativeStyle } from './draft-types.ts';
 import { paragraphsOf, subHeadingOrdinal } from './report-text.ts';
-import type { NarrativeSectionTemplate } from './template-types.ts';
+import type { NarrativePartTemplate, NarrativeSectionTemplate } from './template-types.ts';
 
 export interface PrintedPart {
-  /** The template part's key, or `extra.<index>` for a sub-topic the clerk added (a comment anchor). */
+  /** The part's `id` (a comment anchor): a template part's key, `extra.<n>` or the editor's `p<n>`. */
   readonly key: string;
-  /** `（一）`, `（二）`, … counted over the printed parts only. */
+  /** `（一）`, `（二）`, … counted over the printed parts only; empty in the `leadIns` style. */
   readonly ordinal: string;
+  /** The title as printed (the official one where the clerk left it empty); may be empty for an own part. */
   readonly title: string;
   readonly body: string;
+  /** `heading`: the title is a line of its own; `leadIn`: it opens the first paragraph (`leadIn`). */
+  readonly style: 'heading' | 'leadIn';
+  /** In the `leadIn` style, the bold words the first paragraph starts with (`主要问题：`); otherwise empty. */
+  readonly leadIn: string;
+  /** The official topic the part stands for, `null` for the clerk's own. */
+  readonly topic: string | null;
 }
 
 export interface NarrativeOutline {
   readonly parts: readonly PrintedPart[];
-  /** Titles of required parts left unwritten (and so not printed in a final report). */
+  /**
+   * Official titles of required topics left unwritten or removed (a final report prints neither their
+   * headings nor a gap).
+   */
   readonly unwrittenRequired: readonly string[];
 }
 
+/** The title a part prints under: the clerk's, on one line; the official one when left empty. */
+export function printedTitle(part: Pick<NarrativePart, 'title' | 'topic'>, section: NarrativeSectionTemplate): string {
+  const own = paragraphsOf(part.title).join('');
+  if (own !== '') return own;
+  return section.parts.find((candidate) => candidate.key === part.topic)?.title ?? '';
+}
+
+/** `主要问题` → `主要问题：`; a title that already ends in a colon or other closing punctuation keeps it. */
+export function leadInText(title: string): string {
+  if (title === '') return '';
+  return /[：:。.！!？?，,；;]$/u.test(title) ? title : `${title}：`;
+}
+
+/** The template part a part stands for, if any. */
+export function topicOf(part: Pick<NarrativePart, 'topic'>, section: NarrativeSectionTemplate): NarrativePartTemplate | undefined {
+  return part.topic === null ? undefined : section.parts.find((candidate) => candidate.key === part.topic);
+}
+
 /**
- * Optional parts print only when written. An unwritten required part keeps its heading when
- * `keepUnwrittenRequired` (a draft, where the gap should show) and is left out otherwise (a final report
- * is not printed with empty headings). Added sub-topics print when they have a title or a text.
+ * Parts print in the draft's order. An unwritten part of an optional topic is left out; an unwritten part
+ * of a required topic keeps its heading when `keepUnwrittenRequired` (a draft, where the gap should show)
+ * and is left out otherwise; a part of the clerk's own prints when it has a title or a text. In the
+ * `leadIns` style a part without text has nothing to lead into and is left out.
  */
 export function narrativeOutline(
   section: NarrativeSectionTemplate,
   text: NarrativeSectionDraft | undefined,
   keepUnwrittenRequired: boolean,
 ): NarrativeOutline {
+  const style: NarrativeStyle = text?.style === 'leadIns' ? 'leadIns' : 'headings';
+  const stored = text?.parts ?? [];
   const printed: Omit<PrintedPart, 'ordinal'>[] = [];
   const unwrittenRequired: string[] = [];
-  for (const part of section.parts) {
-    const body = text?.parts[part.key] ?? '';
-    if (paragraphsOf(body).length === 0) {
-      if (part.optional) continue;
-      unwrittenRequired.push(part.title);
-      if (!keepUnwrittenRequired) continue;
+  const writtenTopics = new Set<string>();
+  for (const part of stored) {
+    const topic = topicOf(part, section);
+    const written = paragraphsOf(part.text).length > 0;
+    const title = printedTitle(part, section);
+    if (written && topic) writtenTopics.add(topic.key);
+    if (!written) {
+      if (topic?.optional) continue;
+      if (topic && !keepUnwrittenRequired) continue;
+      if (!topic && title === '') continue;
+      if (style === 'leadIns' && !topic) continue;
     }
-    printed.push({ key: part.key, title: part.title, body });
+    const leadIn = style === 'leadIns' ? leadInText(title) : '';
+    printed.push({ key: part.id, title, body: part.text, style: style === 'leadIns' ? 'leadIn' : 'heading', leadIn, topic: topic?.key ?? null });
   }
-  (text?.extraParts ?? []).forEach((extra, index) => {
-    if (paragraphsOf(extra.title).length === 0 && paragraphsOf(extra.text).length === 0) return;
-    printed.push({ key: `extra.${index}`, title: paragraphsOf(extra.title).join(''), body: extra.text });
-  });
+  for (const topic of section.parts) {
+    if (!topic.optional && !writtenTopics.has(topic.key)) unwrittenRequired.push(topic.title);
+  }
+  let count = 0;
   return {
-    parts: printed.map((part, index) => ({ ...part, ordinal: subHeadingOrdinal(index + 1) })),
+    parts: printed.map((part) => ({ ...part, ordinal: part.style === 'heading' ? subHeadingOrdinal(++count) : '' })),
     unwrittenRequired,
   };
 }

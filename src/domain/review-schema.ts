@@ -54,7 +54,7 @@ export const commentAnchorSchema: z.ZodType<CommentAnchor> = z
         part: z
           .string()
           .min(1)
-          .describe('段落：文字部分的键，或 intro、preamble、fees、extra.<序号> / narrative part key, or intro, preamble, fees, extra.<n>'),
+          .describe('段落：文字部分某一部分的标识 id，或 intro、preamble、fees / the id of a narrative part, or intro, preamble, fees'),
       }),
       z.strictObject({
         kind: z.literal('cell'),

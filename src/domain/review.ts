@@ -12,6 +12,7 @@
  * Every transition returns a new draft and never mutates its input. An illegal step is refused with a
  * Chinese message for the screen, never an exception.
  */
+import { printedTitle } from './report-outline.ts';
 import { NO_LIST_WHY as NO_LIST_REASON, verifyApproval, type ApprovalVerdict } from './approval-verdict.ts';
 import { contentHash, legacyContentHash } from './content-hash.ts';
 import { finalBlockers } from './final-gate.ts';
@@ -182,13 +183,11 @@ export function anchorLabel(draft: Draft, anchor: CommentAnchor): string | null 
   if (!narrative) return null;
   if (anchor.part === 'intro') return narrative.hasIntro ? `${narrative.heading} · ${paragraphAnchorLabels.intro}` : null;
   if (anchor.part === 'fees') return narrative.hasFeeStatement ? `${narrative.heading} · ${paragraphAnchorLabels.fees}` : null;
-  const extra = /^extra\.(\d+)$/.exec(anchor.part);
-  if (extra) {
-    const added = draft.narrative?.[narrative.id]?.extraParts[Number(extra[1])];
-    return narrative.allowExtraParts && added ? `${narrative.heading} · ${added.title || '自拟小标题'}` : null;
-  }
-  const part = narrative.parts.find((candidate) => candidate.key === anchor.part);
-  return part ? `${narrative.heading} · ${part.title}` : null;
+  const part = draft.narrative?.[narrative.id]?.parts.find((candidate) => candidate.id === anchor.part);
+  if (part) return `${narrative.heading} · ${printedTitle(part, narrative) || '自拟小标题'}`;
+  // A part removed since the comment was made: still named by its official title where it had one.
+  const official = narrative.parts.find((candidate) => candidate.key === anchor.part);
+  return official ? `${narrative.heading} · ${official.title}` : null;
 }
 
 /** Comments grouped by `anchorKey`, oldest first, for showing each beside its place. */

@@ -14,19 +14,20 @@
  */
 import type { Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
+import { printedTitle } from './report-outline.ts';
 import { paragraphsOf } from './report-text.ts';
 import { narrativeSections } from './template.ts';
 import { templateOf } from './values.ts';
 
 export const TEXT_LIMITS = {
-  /** One text box: the 编制说明, a section's opening, one （一）… part or one added sub-topic's text. */
+  /** One text box: the 编制说明, a section's opening or the text of one （一）… part. */
   fieldCharacters: 20_000,
   fieldParagraphs: 300,
-  /** A one-line field: the agency's name, address, postcode, phone, website, an added sub-heading. */
+  /** A one-line field: the agency's name, address, postcode, phone, website, a part's title. */
   lineCharacters: 200,
   lineParagraphs: 3,
-  /** Sub-topics a section may add after the template's parts. */
-  extraParts: 20,
+  /** Parts a section may hold: the template's own and those the clerk adds (a section has at most 5 of its own). */
+  parts: 25,
   /** All text boxes together. */
   totalCharacters: 100_000,
   totalParagraphs: 2_000,
@@ -118,9 +119,9 @@ const AGENCY_FIELDS = [
   ['website', '报告电子版查阅网站'],
 ] as const;
 
-function textPlaces(draft: Draft): { places: TextPlace[]; extraCounts: { key: string; heading: string; count: number }[] } {
+function textPlaces(draft: Draft): { places: TextPlace[]; partCounts: { key: string; heading: string; count: number }[] } {
   const places: TextPlace[] = [];
-  const extraCounts: { key: string; heading: string; count: number }[] = [];
+  const partCounts: { key: string; heading: string; count: number }[] = [];
   for (const [field, label] of AGENCY_FIELDS) {
     places.push({ key: `agency.${field}`, place: label, kind: 'line', text: draft.agency[field] ?? '' });
   }
@@ -130,19 +131,18 @@ function textPlaces(draft: Draft): { places: TextPlace[]; extraCounts: { key: st
     if (!text) continue;
     const prefix = `narrative.${section.id}`;
     if (section.hasIntro) places.push({ key: `${prefix}.intro`, place: `${section.heading}的开头段落`, kind: 'field', text: text.intro ?? '' });
-    for (const part of section.parts) {
-      places.push({ key: `${prefix}.parts.${part.key}`, place: `${section.heading}“${part.title}”`, kind: 'field', text: text.parts[part.key] ?? '' });
-    }
-    const extras = text.extraParts ?? [];
-    extraCounts.push({ key: `${prefix}.extraParts`, heading: section.heading, count: extras.length });
-    // Past the limit on their number, only the count is reported: 70,000 sub-topics need one message, not 70,000.
-    for (let i = 0; i < Math.min(extras.length, TEXT_LIMITS.extraParts); i++) {
-      const extra = extras[i]!;
-      places.push({ key: `${prefix}.extraParts.${i}.title`, place: `${section.heading}自行增加的第 ${i + 1} 个小标题`, kind: 'line', text: extra.title });
-      places.push({ key: `${prefix}.extraParts.${i}.text`, place: `${section.heading}自行增加的第 ${i + 1} 个小标题下的正文`, kind: 'field', text: extra.text });
+    const parts = text.parts ?? [];
+    partCounts.push({ key: prefix, heading: section.heading, count: parts.length });
+    // Past the limit on their number, only the count is reported: 70,000 parts need one message, not 70,000.
+    for (let i = 0; i < Math.min(parts.length, TEXT_LIMITS.parts); i++) {
+      const part = parts[i]!;
+      const title = printedTitle(part, section).slice(0, 30);
+      const name = title === '' ? `${section.heading}第 ${i + 1} 部分` : `${section.heading}“${title}”`;
+      places.push({ key: `${prefix}.parts.${part.id}.title`, place: `${name}的标题`, kind: 'line', text: part.title });
+      places.push({ key: `${prefix}.parts.${part.id}`, place: name, kind: 'field', text: part.text });
     }
   }
-  return { places, extraCounts };
+  return { places, partCounts };
 }
 
 /**
@@ -151,11 +151,11 @@ function textPlaces(draft: Draft): { places: TextPlace[]; extraCounts: { key: st
  */
 export function textLimitFindings(draft: Draft): Finding[] {
   const findings: Finding[] = [];
-  const { places, extraCounts } = textPlaces(draft);
+  const { places, partCounts } = textPlaces(draft);
   const add = (key: string, message: string) => findings.push({ rule: TEXT_LIMIT_RULE, severity: 'error', cells: [key], message });
-  for (const { key, heading, count } of extraCounts) {
-    if (count > TEXT_LIMITS.extraParts) {
-      add(key, `${heading}自行增加了 ${count} 个小标题，超过了每节 ${TEXT_LIMITS.extraParts} 个的上限，请合并或删除多余的小标题（已写的内容都还在）。`);
+  for (const { key, heading, count } of partCounts) {
+    if (count > TEXT_LIMITS.parts) {
+      add(key, `${heading}有 ${count} 个部分，超过了每节 ${TEXT_LIMITS.parts} 个的上限，请合并或删除多余的部分（已写的内容都还在）。`);
     }
   }
   let totalCharacters = 0;

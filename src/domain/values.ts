@@ -88,8 +88,8 @@ export function emptyDraft(template: ReportTemplate, year: number, agencyName: s
   for (const section of narrativeSections(template)) {
     narrative[section.id] = {
       intro: '',
-      parts: Object.fromEntries(section.parts.map((part) => [part.key, ''])),
-      extraParts: [],
+      style: 'headings',
+      parts: section.parts.map((part) => ({ id: part.key, topic: part.key, title: part.title, text: '' })),
     };
   }
   const values: CellValues = Object.fromEntries(indexTemplate(template).cells.map((cell) => [cell.key, null]));

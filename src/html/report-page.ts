@@ -67,6 +67,7 @@ const STYLE = {
   p: 'margin:0;text-indent:2em;text-align:justify;white-space:pre-wrap;tab-size:2',
   h1: `margin:0;text-indent:2em;font-family:${FONTS.heading1};font-size:1em;font-weight:normal`,
   h2: `margin:0;text-indent:2em;font-family:${FONTS.heading2};font-size:1em;font-weight:normal`,
+  leadIn: `font-family:${FONTS.heading1};font-weight:normal`,
   scroll: 'overflow-x:auto;margin:0.2em 0 0.8em',
   table: 'border-collapse:collapse;width:100%;font-size:14px;line-height:1.4',
   caption: 'text-align:left;text-indent:2em;font-size:18px;line-height:1.8;caption-side:top',
@@ -292,6 +293,14 @@ function reportBody(draft: Draft, mode: ReportMode, note: string, render: Render
       case 'heading2':
         out.push(`<h3${render.attr('h2')}>${escapeHtml(block.text)}</h3>`);
         break;
+      case 'leadIn': {
+        // The label opens the first paragraph in the heading font, as the Word file prints it.
+        const [first = '', ...rest] = block.paragraphs;
+        const label = block.leadIn === '' ? '' : `<strong${render.attr('leadIn')}>${escapeHtml(block.leadIn)}</strong>`;
+        out.push(`<p${render.attr('p')}>${label}${escapeHtml(first)}</p>`);
+        for (const line of paragraphsHtml(rest, render)) out.push(line);
+        break;
+      }
       case 'lead':
         pendingLead = block.paragraphs;
         break;
@@ -361,6 +370,11 @@ export function reportPageText(draft: Draft, mode: ReportMode, approval: Approva
       case 'lead':
         for (const line of block.paragraphs) out.push(`　　${line}`);
         break;
+      case 'leadIn': {
+        const [first = '', ...rest] = block.paragraphs;
+        out.push(`　　${block.leadIn}${first}`, ...rest.map((line) => `　　${line}`));
+        break;
+      }
       case 'heading1':
       case 'heading2':
         out.push(`　　${block.text}`);

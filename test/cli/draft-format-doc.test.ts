@@ -26,7 +26,7 @@ describe('docs/draft-format.md', () => {
         expect(section, `${id} ${cell.key}`).toContain(`| \`${cell.key}\` | ${[cell.rowLabel, cell.columnLabel].filter(Boolean).join(' / ')} |`);
       }
       for (const narrative of narrativeSections(templates[id])) {
-        for (const part of narrative.parts) expect(generated).toContain(`\`narrative.${narrative.id}.parts.${part.key}\``);
+        for (const part of narrative.parts) expect(generated).toContain(`| \`narrative.${narrative.id}\`（${narrative.heading}） | \`${part.key}\` | ${part.title} |`);
       }
     }
   });
@@ -34,7 +34,7 @@ describe('docs/draft-format.md', () => {
   it('states the text limits the program applies (src/domain/text-limits.ts)', () => {
     expect(doc).toContain(`${TEXT_LIMITS.fieldCharacters} 字，${TEXT_LIMITS.fieldParagraphs} 段 |`);
     expect(doc).toContain(`${TEXT_LIMITS.lineCharacters} 字，${TEXT_LIMITS.lineParagraphs} 段 |`);
-    expect(doc).toContain(`| 每章自行增加的小标题 \`extraParts\` | ${TEXT_LIMITS.extraParts} 个 |`);
+    expect(doc).toContain(`| 每章的部分 \`parts\`（规定的与自行增加的） | ${TEXT_LIMITS.parts} 个 |`);
     expect(doc).toContain(`| 全部文本框合计 | ${TEXT_LIMITS.totalCharacters} 字，${TEXT_LIMITS.totalParagraphs} 段 |`);
   });
 

@@ -24,6 +24,7 @@ import { TEXT_LIMIT_RULE } from '../../src/domain/text-limits.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { manyEntriesZip, zipBombDocx } from '../helpers/zip-bomb.ts';
+import { setPartText } from '../helpers/narrative.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const REPORT = join(ROOT, 'src/cli/report.ts');
@@ -138,12 +139,12 @@ function withText(mutate: (draft: Draft) => void): string {
 /** 150,000 short paragraphs (0.75 MB), as probing found. */
 const manyParagraphs = () =>
   withText((draft) => {
-    draft.narrative.overview!.parts.proactive = '段\n'.repeat(150_000);
+    setPartText(draft, 'overview', 'proactive', '段\n'.repeat(150_000));
   });
 /** 70,000 added sub-headings. */
 const manySubHeadings = () =>
   withText((draft) => {
-    draft.narrative.overview!.extraParts = Array.from({ length: 70_000 }, () => ({ title: '小标题', text: '' }));
+    draft.narrative.overview!.parts = Array.from({ length: 70_000 }, (_, i) => ({ id: `p${i + 1}`, topic: null, title: '小标题', text: '' }));
   });
 
 let goodDocx: Uint8Array;
@@ -243,10 +244,10 @@ describe('text far past the limits', () => {
     writeFileSync(join(dir, 'headings.draft.json'), manySubHeadings());
     const checked = await inProcess('check', 'headings.draft.json');
     expect(checked.code).toBe(1);
-    expect(checked.stdout).toContain('一、总体情况自行增加了 70000 个小标题，超过了每节 20 个的上限');
+    expect(checked.stdout).toContain('一、总体情况有 70000 个部分，超过了每节 25 个的上限');
     const docx = await inProcess('docx', 'headings.draft.json', '-o', 'headings.docx');
     expect(docx.code).toBe(2);
-    expect(docx.stderr).toContain('自行增加了 70000 个小标题');
+    expect(docx.stderr).toContain('有 70000 个部分');
     expect(existsSync(join(dir, 'headings.docx'))).toBe(false);
   });
 });
@@ -320,8 +321,9 @@ function corpus(): Record<string, string | Uint8Array> {
     'fees-negative-huge.json': variant((d) => void (d.fees.noticesIssued = -1e300)),
     'fees-text.json': variant((d) => void (d.fees.noticesAmount = '一百元')),
     'intro-number.json': variant((d) => void (d.narrative.overview.intro = 42)),
-    'extra-parts-string.json': variant((d) => void (d.narrative.overview.extraParts = '小标题')),
-    'extra-part-title-number.json': variant((d) => void (d.narrative.overview.extraParts = [{ title: 1, text: '' }])),
+    'parts-string.json': variant((d) => void (d.narrative.overview.parts = '小标题')),
+    'part-title-number.json': variant((d) => void (d.narrative.overview.parts[0].title = 1)),
+    'part-id-duplicate.json': variant((d) => void (d.narrative.overview.parts[1].id = 'proactive')),
     'signature-date.json': variant((d) => void (d.signature.date = '2025-13-40')),
     'signature-include.json': variant((d) => void (d.signature.include = '是')),
     'unknown-keys.json': variant((d) => {

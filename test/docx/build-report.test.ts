@@ -165,10 +165,7 @@ describe.each(fixtures)('Word report of %s', (_name, makeDraft) => {
     const overview = template.sections.find((s) => s.id === 'overview');
     if (overview?.kind !== 'narrative') throw new Error('no overview section');
     const text = draft.narrative.overview!;
-    const titles = [
-      ...overview.parts.filter((p) => (text.parts[p.key] ?? '').trim() !== '').map((p) => p.title),
-      ...text.extraParts.map((p) => p.title),
-    ];
+    const titles = text.parts.filter((p) => p.text.trim() !== '').map((p) => p.title);
     const start = headingIndex(doc, overview.heading);
     const subHeadings = doc.blocks
       .slice(start + 1, headingIndex(doc, template.sections[1]!.heading))

@@ -18,6 +18,7 @@ import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 import { readDocx, type DocxRead } from '../helpers/read-docx.ts';
 import { testSigningKey } from '../helpers/signing-keys.ts';
 import { approve, submitForReview } from '../../src/domain/review.ts';
+import { setPartText } from '../helpers/narrative.ts';
 
 function setCell(draft: Draft, key: string, value: number | null): Draft {
   const template = templateOf(draft);
@@ -141,7 +142,7 @@ describe('draft mode', () => {
   it('keeps an unwritten required sub-topic’s heading in a draft and leaves it out of the final report', async () => {
     const base = office2023Draft();
     const draftText = structuredClone(base);
-    draftText.narrative.overview!.parts.oversight = '';
+    setPartText(draftText, 'overview', 'oversight', '');
     const draftDoc = readDocx(await buildReportDocx(draftText, 'draft'));
     const finalDoc = readDocx(await buildReportDocx(draftText, 'final'));
     const has = (doc: DocxRead) => doc.paragraphs.some((p) => /^（[一二三四五六七]）监督保障$/.test(p.text));

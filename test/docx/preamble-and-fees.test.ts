@@ -12,6 +12,7 @@ import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { chineseDate, chineseNumeral } from '../../src/domain/report-text.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 import { readDocx } from '../helpers/read-docx.ts';
+import { setPartText } from '../helpers/narrative.ts';
 
 function edit(draft: Draft, change: (d: Draft) => void): Draft {
   const copy = structuredClone(draft);
@@ -104,8 +105,8 @@ describe('texts in the Word file', () => {
 
     const [first, , third] = other.parts;
     const draft = edit(office2023Draft(), (d) => {
-      d.narrative.other!.parts[first!.key] = '落实情况。';
-      d.narrative.other!.parts[third!.key] = '创新情况。';
+      setPartText(d, 'other', first!.key, '落实情况。');
+      setPartText(d, 'other', third!.key, '创新情况。');
     });
     const doc = readDocx(await buildReportDocx(draft, 'final'));
     const texts = doc.paragraphs.map((p) => p.text);

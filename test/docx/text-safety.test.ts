@@ -14,6 +14,7 @@ import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { cleanText, paragraphsOf } from '../../src/domain/report-text.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { parseXml, readDocx } from '../helpers/read-docx.ts';
+import { partText, setPartText } from '../helpers/narrative.ts';
 
 const SPECIALS = `甲 & 乙 < 丙 > 丁 "戊" '己' ]]> &amp; <w:t>`;
 const EMOJI = '进展顺利😀👍🏽🇨🇳，家庭👨‍👩‍👧';
@@ -24,7 +25,7 @@ const LONG = '政务公开'.repeat(4_900);
 
 function withText(draft: Draft, problems: string): Draft {
   const copy = structuredClone(draft);
-  copy.narrative.problems!.parts.problems = problems;
+  setPartText(copy, 'problems', 'problems', problems);
   return copy;
 }
 
@@ -78,7 +79,7 @@ describe('narrative text in the Word file', () => {
   it('keeps the typed text, control characters included, in the embedded draft', async () => {
     const { bytes } = await ready;
     const back = JSON.parse(extractEmbeddedDraftJson(bytes)!) as Draft;
-    expect(back.narrative.problems!.parts.problems).toBe(text);
+    expect(partText(back, 'problems', 'problems')).toBe(text);
     expect(back).toEqual(draft);
   });
 
@@ -95,12 +96,12 @@ describe('narrative text in the Word file', () => {
 describe('text far past the limits', () => {
   const manyLines = withText(office2023Draft(), '存在问题\n'.repeat(150_000));
   const manyHeadings = structuredClone(office2023Draft());
-  manyHeadings.narrative.overview!.extraParts = Array.from({ length: 70_000 }, (_, i) => ({ title: `小标题${i}`, text: '内容' }));
+  manyHeadings.narrative.overview!.parts = Array.from({ length: 70_000 }, (_, i) => ({ id: `p${i + 1}`, topic: null, title: `小标题${i}`, text: '内容' }));
 
   it('refuses 150,000 paragraphs and 70,000 sub-headings with the limit message, in either mode', async () => {
     for (const [draft, expected] of [
       [manyLines, '五、存在的主要问题及改进情况“存在的主要问题”有 600000 字、150000 段，超过了每项 20000 字、300 段的上限'],
-      [manyHeadings, '一、总体情况自行增加了 70000 个小标题，超过了每节 20 个的上限'],
+      [manyHeadings, '一、总体情况有 70000 个部分，超过了每节 25 个的上限'],
     ] as const) {
       for (const mode of ['final', 'draft'] as const) {
         const error = await buildReportDocx(draft, mode).then(

@@ -14,6 +14,7 @@ import { approve, submitForReview, type ReviewResult } from '../../src/domain/re
 import { templateOf } from '../../src/domain/values.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { listOf, testSigningKey } from '../helpers/signing-keys.ts';
+import { setPartText } from '../helpers/narrative.ts';
 
 const reviewer = { name: '王建国', role: '办公室主任' };
 const key = await testSigningKey();
@@ -25,7 +26,8 @@ const ok = (result: ReviewResult): Draft => {
 const SENTENCE = '本年度共召开专题会议三次。';
 function office(): Draft {
   const draft = office2023Draft();
-  return { ...draft, narrative: { ...draft.narrative, problems: { ...draft.narrative.problems!, parts: { ...draft.narrative.problems!.parts, problems: SENTENCE } } } };
+  setPartText(draft, 'problems', 'problems', SENTENCE);
+  return draft;
 }
 
 /** `bytes` with word/document.xml replaced, as Word would save an edit of the visible text. */

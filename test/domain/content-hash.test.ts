@@ -5,6 +5,7 @@ import { canonicalContent, canonicalJson, contentHash, sha256Fallback, sha256Hex
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { emptyDraft, flattenTables } from '../../src/domain/values.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
+import { partOf, partText } from '../helpers/narrative.ts';
 
 /** The same value with every object's keys in reverse order, at every level. */
 function reverseKeys(value: unknown): unknown {
@@ -76,7 +77,7 @@ describe('contentHash', () => {
         draft.agency.name += '（改）';
       },
       (draft) => {
-        draft.narrative.problems!.parts.problems += '。';
+        partOf(draft, 'problems', 'problems').text += '。';
       },
       (draft) => {
         draft.fees.collectedAmount = 1;

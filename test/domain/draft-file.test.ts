@@ -10,6 +10,7 @@ import { DRAFT_FORMAT_VERSION, reviewOf, settingsOf, type Draft, type NestedValu
 import { indexTemplate } from '../../src/domain/template.ts';
 import { emptyDraft, flattenTables } from '../../src/domain/values.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
+import { partText, setPartText } from '../helpers/narrative.ts';
 
 /** What reading fills in for a draft without review state and settings. */
 function complete(draft: Draft): Draft {
@@ -85,9 +86,9 @@ describe('readDraftJson: valid files', () => {
         signature: { include: true },
       }),
     );
-    expect(draft.narrative.other?.parts.otherMatters).toBe('本年度无其他需要报告的事项。');
-    expect(draft.narrative.other?.parts.workPoints).toBe('');
-    expect(draft.narrative.overview?.extraParts).toEqual([]);
+    expect(partText(draft, 'other', 'otherMatters')).toBe('本年度无其他需要报告的事项。');
+    expect(partText(draft, 'other', 'workPoints')).toBe('');
+    expect(draft.narrative.overview?.parts.map((part) => part.id)).toEqual(['proactive', 'onRequest', 'management', 'platforms', 'oversight']);
     expect(draft.fees).toEqual({ noticesIssued: null, noticesAmount: null, collectedAmount: 0 });
     expect(draft.signature).toEqual({ include: true, date: '' });
   });
@@ -167,8 +168,8 @@ describe('serializeDraft', () => {
           const draft = emptyDraft(template, 2024, name.trim() === '' ? '某机关' : name);
           const flat = Object.fromEntries(cells.map((cell, i) => [cell.key, values[i] ?? null]));
           draft.tables = JSON.parse(JSON.stringify(readTables(flat))) as Draft['tables'];
-          draft.narrative.problems!.parts.problems = text;
-          draft.narrative.overview!.extraParts = [{ title: text, text: name }];
+          setPartText(draft, 'problems', 'problems', text);
+          draft.narrative.overview!.parts.push({ id: 'p1', topic: null, title: text, text: name });
           expect(draftOf(readDraftJson(serializeDraft(draft)))).toEqual(complete(JSON.parse(JSON.stringify(draft)) as Draft));
         },
       ),
@@ -340,7 +341,8 @@ describe('readDraftJson: bad files get a Chinese message naming the place', () =
     );
     const byPath = Object.fromEntries(problems.map((problem) => [problem.path, problem.message]));
     expect(byPath['agency.phone']).toBe('联系电话（agency.phone）应为文字（用双引号括起来的字符串），文件中是 12345678');
-    expect(byPath['narrative.overview.parts.proactive']).toContain('“一、总体情况 / 主动公开”');
+    // A file of format 1 or 2: its text of 主动公开 becomes the first part of 一.
+    expect(byPath['narrative.overview.parts.0.text']).toContain('“一、总体情况”的第 1 部分的正文');
     expect(byPath['fees.noticesIssued']).toContain('应为整数或 null');
     expect(byPath['signature.date']).toContain('YYYY-MM-DD');
   });

@@ -10,10 +10,12 @@ import { contentHash } from '../../src/domain/content-hash.ts';
 import { readDraftBytes, readDraftJson, serializeDraft, type DraftReadResult } from '../../src/domain/draft-file.ts';
 import { migrateFileFormat, migrateTemplateRevision } from '../../src/domain/draft-migration.ts';
 import { draftSchemaFor } from '../../src/domain/draft-schema.ts';
-import { DRAFT_FORMAT_VERSION, type Draft } from '../../src/domain/draft-types.ts';
+import { DRAFT_FORMAT_VERSION, type Draft, type ReviewState } from '../../src/domain/draft-types.ts';
 import { templateSchema } from '../../src/domain/template-schema.ts';
 import type { ReportTemplate, RowNode, TableSectionTemplate } from '../../src/domain/template-types.ts';
 import { flattenTables } from '../../src/domain/values.ts';
+import { narrativeSections } from '../../src/domain/template.ts';
+import { anchorLabel } from '../../src/domain/review.ts';
 
 const fixtureText = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const FIXTURES = ['zhenhai-office-2023.draft.json', 'zhenhai-district-2020.draft.json'];
@@ -28,10 +30,34 @@ function problemsOf(result: DraftReadResult) {
   return result.problems;
 }
 
-/** Every field of the old file, except the file format version, as the reader returns it. */
+/**
+ * Every field of the old file, except the file format version and the narrative (whose shape changed in
+ * draft format 3, checked by `expectNarrativeMigrated`), as the reader returns it.
+ */
 function contentFields(file: Record<string, unknown>): Record<string, unknown> {
-  const { formatVersion: _version, ...rest } = file;
+  const { formatVersion: _version, narrative: _narrative, ...rest } = file;
   return rest;
+}
+
+type OldSection = { intro: string; parts: Record<string, string>; extraParts: { title: string; text: string }[] };
+
+/**
+ * The narrative of a draft of format 1 or 2, read: per section, the template's parts in template order
+ * under their official titles with the old texts, then the added sub-topics as `extra.<n>`.
+ */
+function expectNarrativeMigrated(draft: Draft, file: Record<string, unknown>): void {
+  const old = file.narrative as Record<string, OldSection>;
+  for (const section of narrativeSections(templates[draft.template])) {
+    const stored = old[section.id]!;
+    expect(draft.narrative[section.id]).toEqual({
+      intro: stored.intro,
+      style: 'headings',
+      parts: [
+        ...section.parts.map((part) => ({ id: part.key, topic: part.key, title: part.title, text: stored.parts[part.key] })),
+        ...stored.extraParts.map((extra, index) => ({ id: `extra.${index}`, topic: null, title: extra.title, text: extra.text })),
+      ],
+    });
+  }
 }
 
 describe('drafts written before the revision was recorded (draft format 1)', () => {
@@ -45,6 +71,7 @@ describe('drafts written before the revision was recorded (draft format 1)', () 
       expect(draft.templateRevision).toBe(1);
       expect(draft.variant).toBeUndefined();
       expect(draft).toMatchObject(contentFields(file));
+      expectNarrativeMigrated(draft, file);
       // An approval bound to the old file's content stays valid after opening it.
       expect(await contentHash(draft)).toBe(await contentHash(file as unknown as Draft));
       // Written back: the current format version, the revision, no variant, the same values.
@@ -61,6 +88,73 @@ describe('drafts written before the revision was recorded (draft format 1)', () 
     expect(draft.templateRevision).toBe(1);
     const { meta: _meta, ...content } = contentFields(file);
     expect(draft).toMatchObject(content);
+    expectNarrativeMigrated(draft, file);
+  });
+});
+
+describe('drafts of format 2: the narrative becomes ordered parts (format 3)', () => {
+  const v2Text = fixtureText('zhenhai-office-2023.draft-format-2.json');
+  const v2 = JSON.parse(v2Text) as Record<string, unknown> & { review: ReviewState };
+
+  it('opens with every text where it was, the official parts in template order under their titles, then the added ones', () => {
+    expect(v2.formatVersion).toBe(2);
+    const draft = draftOf(readDraftJson(v2Text));
+    expect(draft.formatVersion).toBe(3);
+    expect(draft).toMatchObject(contentFields(v2));
+    expectNarrativeMigrated(draft, v2);
+    // Written out literally once, as sample 003 prints 一: five official parts, then its own two.
+    expect(draft.narrative.overview!.parts.map((part) => [part.id, part.topic, part.title])).toEqual([
+      ['proactive', 'proactive', '主动公开'],
+      ['onRequest', 'onRequest', '依申请公开'],
+      ['management', 'management', '政府信息管理'],
+      ['platforms', 'platforms', '政府信息公开平台建设'],
+      ['oversight', 'oversight', '监督保障'],
+      ['extra.0', null, '政务新媒体管理方面'],
+      ['extra.1', null, '政务公开标准化规范化建设'],
+    ]);
+  });
+
+  it('keeps each comment pointing at the text it was made on', () => {
+    const draft = draftOf(readDraftJson(v2Text));
+    const oldNarrative = v2.narrative as Record<string, OldSection>;
+    const oldText = (section: string, part: string) => {
+      const extra = /^extra\.(\d+)$/.exec(part);
+      return extra ? oldNarrative[section]!.extraParts[Number(extra[1])]!.text : oldNarrative[section]!.parts[part];
+    };
+    expect(draft.review!.comments).toHaveLength(3);
+    for (const comment of draft.review!.comments) {
+      if (comment.anchor.kind !== 'paragraph') throw new Error('paragraph comments in this fixture');
+      const { section, part } = comment.anchor;
+      const now = draft.narrative[section]!.parts.find((candidate) => candidate.id === part);
+      expect(now?.text).toBe(oldText(section, part));
+      expect(now?.text).not.toBe('');
+    }
+    expect(anchorLabel(draft, { kind: 'paragraph', section: 'overview', part: 'extra.1' })).toBe('一、总体情况 · 政务公开标准化规范化建设');
+  });
+
+  it('hashes to what the program of format 2 hashed it to, so an approval made then stays valid', async () => {
+    const draft = draftOf(readDraftJson(v2Text));
+    // contentHash of this file computed by the program as it was before draft format 3.
+    expect(await contentHash(draft)).toBe('9d7502f39df931356ca65191abcc9732340c9aec6c0334afb83ff5f065185830');
+    // A change only format 3 can express (a title) is a change of content.
+    draft.narrative.overview!.parts[0]!.title = '“专班化”加强组织领导';
+    expect(await contentHash(draft)).not.toBe('9d7502f39df931356ca65191abcc9732340c9aec6c0334afb83ff5f065185830');
+  });
+
+  it('a Word file made by the program of format 2 opens with its draft, text unchanged, in order, with titles', () => {
+    const bytes = new Uint8Array(readFileSync(new URL('../fixtures/zhenhai-office-2023.draft-format-2.docx', import.meta.url)));
+    const draft = draftOf(readDraftBytes(bytes, '报告.docx'));
+    expect(draft.formatVersion).toBe(3);
+    expectNarrativeMigrated(draft, v2);
+    expect(draft.review!.comments.map((comment) => comment.anchor)).toEqual(v2.review.comments.map((comment) => comment.anchor));
+  });
+
+  it('keeps a key the template does not have, for the reader to name at its new place', () => {
+    const file = { ...JSON.parse(v2Text), narrative: { problems: { intro: '', parts: { problem: '拼错的键' }, extraParts: [] } } };
+    const problems = problemsOf(readDraftJson(JSON.stringify(file)));
+    expect(problems.map((problem) => problem.path)).toEqual(['narrative.problems.parts.2.topic']);
+    expect(problems[0]!.message).toContain('“五、存在的主要问题及改进情况”的第 3 部分对应的官方部分');
+    expect(problems[0]!.message).toContain('"problem"');
   });
 });
 

@@ -11,6 +11,7 @@ import { approve, returnForChanges, submitForReview, type ReviewResult } from '.
 import { deepFreeze } from '../helpers/deep-freeze.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { testSigningKey } from '../helpers/signing-keys.ts';
+import { partText, setPartText } from '../helpers/narrative.ts';
 
 const signingKey = await testSigningKey();
 const at = (minute: number) => new Date(Date.UTC(2024, 0, 20, 8, minute));
@@ -32,7 +33,7 @@ function submittedAndReturned(): { submitted: Draft; returned: Draft } {
 /** The same draft with the clerk's later edit to a paragraph. */
 function edited(draft: Draft): Draft {
   const copy = structuredClone(draft);
-  copy.narrative.problems!.parts.problems = `${copy.narrative.problems!.parts.problems}（已补充）`;
+  setPartText(copy, 'problems', 'problems', `${partText(copy, 'problems', 'problems')}（已补充）`);
   return copy;
 }
 
@@ -74,7 +75,7 @@ describe('mergeReturnedFile', () => {
     const { submitted, returned } = submittedAndReturned();
     const local = edited(submitted);
     const merged = await mergeReturnedFile(local, returned, at(3), clerk);
-    expect(merged.narrative.problems!.parts.problems).toBe(local.narrative.problems!.parts.problems);
+    expect(partText(merged, 'problems', 'problems')).toBe(partText(local, 'problems', 'problems'));
     expect(reviewOf(merged)).toEqual(reviewOf(returned));
     expect(reviewOf(merged).status).toBe('returned');
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { initialReviewState, type Draft, type ReviewState } from '../../src/domain/draft-types.ts';
 import { reviewDraftFields, reviewSchema, settingsSchema } from '../../src/domain/review-schema.ts';
 import { answerComment, approve, resubmit, returnForChanges, submitForReview, type ReviewResult } from '../../src/domain/review.ts';
+import { office2023Draft } from '../helpers/fixtures.ts';
 import { testSigningKey } from '../helpers/signing-keys.ts';
 
 const signingKey = await testSigningKey();
@@ -16,7 +17,7 @@ function ok(result: ReviewResult): Draft {
 const at = (minute: number) => new Date(Date.UTC(2024, 0, 20, 8, minute));
 
 async function reviewedState(): Promise<ReviewState> {
-  const office = JSON.parse(readFileSync(new URL('../fixtures/zhenhai-office-2023.draft.json', import.meta.url), 'utf8')) as Draft;
+  const office = office2023Draft();
   let draft = ok(submitForReview(office, '李晓明', at(1)));
   draft = ok(
     returnForChanges(

@@ -171,7 +171,7 @@ describe('the review cycle', () => {
     expect(anchorLabel(returned, { kind: 'paragraph', section: 'problems', part: 'fees' })).toBeNull();
     expect(anchorLabel(returned, { kind: 'paragraph', section: 'problems', part: 'intro' })).toBeNull();
     // The clerk's own sub-topics, by position.
-    const extras = returned.narrative.overview!.extraParts;
+    const extras = returned.narrative.overview!.parts.filter((part) => part.topic === null);
     expect(extras.length).toBeGreaterThan(0);
     expect(anchorLabel(returned, { kind: 'paragraph', section: 'overview', part: 'extra.0' })).toBe(`一、总体情况 · ${extras[0]!.title}`);
     expect(anchorLabel(returned, { kind: 'paragraph', section: 'overview', part: `extra.${extras.length}` })).toBeNull();

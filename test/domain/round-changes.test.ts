@@ -29,9 +29,12 @@ function ok(result: ReviewResult): Draft {
   return deepFreeze(result.draft);
 }
 
-function withText(draft: Draft, section: string, part: string, text: string): Draft {
+/** The draft with the text of the part standing for `topic` replaced (every official topic has a part). */
+function withText(draft: Draft, section: string, topic: string, text: string): Draft {
   const current = draft.narrative[section]!;
-  return { ...draft, narrative: { ...draft.narrative, [section]: { ...current, parts: { ...current.parts, [part]: text } } } };
+  if (!current.parts.some((part) => part.topic === topic)) throw new Error(`no part for ${section}.${topic}`);
+  const parts = current.parts.map((part) => (part.topic === topic ? { ...part, text } : part));
+  return { ...draft, narrative: { ...draft.narrative, [section]: { ...current, parts } } };
 }
 
 function withNaturalPerson(draft: Draft, value: number | null): Draft {
@@ -186,7 +189,11 @@ describe('changesSinceRound', () => {
     const returned = ok(returnForChanges(ok(submitForReview(start, '李晓明', at(0))), reviewer, comments, at(5)));
     let edited = withText(withText(returned, 'other', 'workPoints', ''), 'other', 'innovation', '创新做法一项。');
     const overview = edited.narrative.overview!;
-    edited = { ...edited, narrative: { ...edited.narrative, overview: { ...overview, extraParts: [{ ...overview.extraParts[0]!, title: '政务新媒体管理' }] } } };
+    // The sub-topic the agency added (政务新媒体管理方面) renamed.
+    edited = {
+      ...edited,
+      narrative: { ...edited.narrative, overview: { ...overview, parts: overview.parts.map((part) => (part.topic === null ? { ...part, title: '政务新媒体管理' } : part)) } },
+    };
     const changes = changesSinceRound(resubmitted(edited))!;
     expect(changes.changes.map(({ place, kind, before, after }) => ({ place, kind, before, after }))).toEqual([
       { place: '一、总体情况（六）政务新媒体管理 小标题', kind: 'changed', before: '政务新媒体管理方面', after: '政务新媒体管理' },

@@ -35,18 +35,32 @@ describe('textLimitFindings', () => {
     expect(findings[2]!.message).toBe('一、总体情况的开头段落有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。');
   });
 
-  it('counts the added sub-topics once, however many, and checks the first ones’ text', () => {
+  it('counts the parts once, however many, and checks the first ones’ titles and text', () => {
     const draft = office2023Draft();
-    draft.narrative.overview!.extraParts = Array.from({ length: 5000 }, () => ({ title: '标'.repeat(300), text: '' }));
+    draft.narrative.overview!.parts = Array.from({ length: 5000 }, (_, i) => ({ id: `p${i + 1}`, topic: null, title: '标'.repeat(300), text: '' }));
     const findings = textLimitFindings(draft);
-    expect(findings[0]!.message).toBe('一、总体情况自行增加了 5000 个小标题，超过了每节 20 个的上限，请合并或删除多余的小标题（已写的内容都还在）。');
-    expect(findings.filter((finding) => finding.message.includes('小标题有 300 字'))).toHaveLength(TEXT_LIMITS.extraParts);
+    expect(findings[0]!.message).toBe('一、总体情况有 5000 个部分，超过了每节 25 个的上限，请合并或删除多余的部分（已写的内容都还在）。');
+    expect(findings.filter((finding) => finding.message.includes('的标题有 300 字'))).toHaveLength(TEXT_LIMITS.parts);
+  });
+
+  it('names a part by its own title and points at its title or its text', () => {
+    const draft = office2023Draft();
+    const part = draft.narrative.problems!.parts[0]!;
+    part.title = '主要问题';
+    part.text = '问'.repeat(20_001);
+    const limits = textLimitFindings(draft);
+    expect(limits.map((finding) => [finding.cells, finding.message])).toEqual([
+      [['narrative.problems.parts.problems'], '五、存在的主要问题及改进情况“主要问题”有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。'],
+    ]);
+    part.title = '题'.repeat(201);
+    part.text = '';
+    expect(textLimitFindings(draft).map((finding) => finding.cells)).toEqual([['narrative.problems.parts.problems.title']]);
   });
 
   it('limits the whole text, every box within its own limit', () => {
     const draft = office2023Draft();
     const box = '字'.repeat(TEXT_LIMITS.fieldCharacters - 100);
-    for (const section of Object.values(draft.narrative)) for (const key of Object.keys(section.parts)) section.parts[key] = box;
+    for (const section of Object.values(draft.narrative)) for (const part of section.parts) part.text = box;
     const findings = textLimitFindings(draft);
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).toMatch(/^报告的文字部分合计 \d+ 字，超过了全文 100000 字的上限/);

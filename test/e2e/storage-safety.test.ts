@@ -27,6 +27,7 @@ import {
   until,
   waitForSaved,
 } from './helpers/app.ts';
+import { partText } from '../helpers/narrative.ts';
 
 const FORMAT_2021 = '2021年版格式（国办公开办函〔2021〕30号）';
 const PROBLEMS = '五、存在的主要问题及改进情况';
@@ -129,7 +130,7 @@ describe('when the browser will not store', () => {
     const file = await downloadByClicking(page, banner.getByRole('button', { name: '下载草稿文件' }));
     expect(file.name).toMatch(/\.json$/);
     const saved = JSON.parse(file.bytes.toString('utf8')) as Draft;
-    expect(saved.narrative['problems']?.parts['problems']).toBe('已经保存的一句。磁盘满后写的一句。');
+    expect(partText(saved, 'problems', 'problems')).toBe('已经保存的一句。磁盘满后写的一句。');
 
     await setDiskFull(page, false);
     await banner.getByRole('button', { name: '重试保存' }).click();
@@ -155,7 +156,7 @@ describe('when the browser will not store', () => {
     const file = await downloadByClicking(page, banner.getByRole('button', { name: '下载草稿文件' }));
     const saved = JSON.parse(file.bytes.toString('utf8')) as Draft;
     expect(saved.agency.name).toBe('某某县教育局');
-    expect(saved.narrative['problems']?.parts['problems']).toBe('只在本页中的一句。');
+    expect(partText(saved, 'problems', 'problems')).toBe('只在本页中的一句。');
     expect(errors, pageErrorReport(errors)).toEqual([]);
     await context.close();
   });

@@ -10,6 +10,7 @@ import { cellInputId } from '../../src/features/kernel/cell-id.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, storeDraft, waitForHash } from './app-harness.tsx';
 import { office2023Draft } from './ui-fixtures.ts';
+import { partText, setPartText } from '../helpers/narrative.ts';
 
 const finding = (rule: string, severity: Finding['severity'], cells: string[]): Finding => ({ rule, severity, cells, message: `${rule} 的说明` });
 
@@ -54,7 +55,7 @@ describe('检查与生成 page', () => {
     const repository = new MemoryDraftRepository();
     const draft = office2023Draft();
     (draft.tables.applications as { carriedForward: { naturalPerson: number } }).carriedForward.naturalPerson += 4;
-    draft.narrative.problems!.parts.problems = '无';
+    setPartText(draft, 'problems', 'problems', '无');
     const record = await storeDraft(repository, draft);
     await openDraftAt(repository, record.id, 'check', '检查与生成');
 
@@ -140,7 +141,7 @@ describe('检查与生成 page', () => {
       const downloads = captureDownloads();
       const repository = new MemoryDraftRepository();
       const draft = office2023Draft();
-      draft.narrative.overview!.parts.proactive = '公'.repeat(20_001);
+      setPartText(draft, 'overview', 'proactive', '公'.repeat(20_001));
       const record = await storeDraft(repository, draft);
       await openDraftAt(repository, record.id, 'check', '检查与生成');
       const message = '一、总体情况“主动公开”有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。';
@@ -153,7 +154,7 @@ describe('检查与生成 page', () => {
       expect(dialog).toHaveTextContent('文字超过上限时，草稿版也不能生成：请先删减（已写的内容都还在）。');
       await user.click(within(dialog).getByRole('button', { name: '返回修改' }));
       expect(downloads).toEqual([]);
-      expect((await repository.get(record.id))!.draft.narrative.overview!.parts.proactive).toBe('公'.repeat(20_001));
+      expect(partText((await repository.get(record.id))!.draft, 'overview', 'proactive')).toBe('公'.repeat(20_001));
     });
   });
 });

@@ -11,6 +11,7 @@ import { MEMORY_ONLY_MESSAGE } from '../../src/storage/storage-errors.ts';
 import { createTabGuard } from '../../src/storage/tab-guard.ts';
 import { FakeLockManager } from './fake-locks.ts';
 import { renderApp, storeDraft } from './app-harness.tsx';
+import { partText, setPartText } from '../helpers/narrative.ts';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -95,13 +96,15 @@ describe('the same draft elsewhere', () => {
     // Another tab (its own connection) saves first.
     const otherTab = await openIdbRepository();
     const stored = (await otherTab.get(id))!;
-    const theirs = { ...stored.draft, narrative: { ...stored.draft.narrative, problems: { intro: '', parts: { problems: '另一个标签页写的问题。', improvements: '' }, extraParts: [] } } };
+    const theirs = structuredClone(stored.draft);
+    setPartText(theirs, 'problems', 'problems', '另一个标签页写的问题。');
+    setPartText(theirs, 'problems', 'improvements', '');
     expect((await otherTab.save(id, theirs, stored.revision)).ok).toBe(true);
 
     await user.type(problemsBox(), '本页的文字');
     const alert = await screen.findByRole('alert', {}, { timeout: 2000 });
     expect(alert).toHaveTextContent('保存了更新的版本');
-    expect((await otherTab.get(id))?.draft.narrative.problems?.parts.problems).toBe('另一个标签页写的问题。');
+    expect(partText((await otherTab.get(id))?.draft, 'problems', 'problems')).toBe('另一个标签页写的问题。');
 
     await user.click(within(alert).getByRole('button', { name: '载入最新版本' }));
     await waitFor(() => expect(problemsBox()).toHaveValue('另一个标签页写的问题。'));
@@ -148,7 +151,7 @@ describe('a change, then the page goes away', () => {
     pageGoes();
     // No await in between: the write was started by the page-hide handler itself.
     expect(save).toHaveBeenCalledTimes(1);
-    expect(save.mock.calls[0]![1].narrative['problems']?.parts['problems']).toBe('关页面前的最后一句');
+    expect(partText(save.mock.calls[0]![1], 'problems', 'problems')).toBe('关页面前的最后一句');
     await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent(/^已保存 \d\d:\d\d:\d\d$/));
     expect(save).toHaveBeenCalledTimes(1);
   });

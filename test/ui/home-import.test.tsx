@@ -12,6 +12,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { flattenTables, templateOf } from '../../src/domain/values.ts';
 import { renderApp, waitForHash } from './app-harness.tsx';
+import { partText } from '../helpers/narrative.ts';
 
 // Read by path from the project folder: under happy-dom, import.meta.url is not a file URL.
 const fixture = (name: string) => readFileSync(resolve('test/fixtures/import', name));
@@ -36,7 +37,7 @@ describe('home: import a published report', () => {
     const values = flattenTables(templateOf(record!.draft), record!.draft.tables);
     expect(values['applications.carriedOver.naturalPerson']).toBe(2);
     expect(values['applications.newReceived.naturalPerson']).toBeNull();
-    expect(record!.draft.narrative.overview!.parts.onRequest).toBe('受理依申请公开52件，已办结50件，2件结转下年度继续办理。');
+    expect(partText(record!.draft, 'overview', 'onRequest')).toBe('受理依申请公开52件，已办结50件，2件结转下年度继续办理。');
     const lastYear = await repository.getLastYear(record!.id);
     expect(lastYear?.kind === 'file' && lastYear.draft.year).toBe(2023);
   });

@@ -9,6 +9,7 @@ import { emptyDraft } from '../../src/domain/values.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { office2023Draft } from './ui-fixtures.ts';
 import { renderApp, storeDraft, waitForHash } from './app-harness.tsx';
+import { partText, setPartText } from '../helpers/narrative.ts';
 
 async function startNewReport(user: ReturnType<typeof userEvent.setup>, agency: string, year: string) {
   await user.click(await screen.findByRole('button', { name: '新建报告' }));
@@ -162,7 +163,7 @@ describe('home: open a draft file', () => {
     const user = userEvent.setup();
     const repository = new MemoryDraftRepository();
     const mine = office2023Draft();
-    mine.narrative.problems!.parts.problems = '本机关自己的文字';
+    setPartText(mine, 'problems', 'problems', '本机关自己的文字');
     const existing = await storeDraft(repository, mine);
     renderApp({ repository });
     await screen.findByRole('button', { name: '打开草稿文件' });
@@ -173,7 +174,7 @@ describe('home: open a draft file', () => {
     await user.click(within(dialog).getByRole('button', { name: '用文件内容替换已有草稿…' }));
     const confirm = await screen.findByRole('alertdialog', { name: '确认替换已有草稿？' });
     await user.click(within(confirm).getByRole('button', { name: '取消' }));
-    expect((await repository.get(existing.id))?.draft.narrative.problems?.parts.problems).toBe('本机关自己的文字');
+    expect(partText((await repository.get(existing.id))?.draft, 'problems', 'problems')).toBe('本机关自己的文字');
 
     await upload();
     dialog = await screen.findByRole('dialog', { name: '已有同一机关、同一年度的草稿' });
@@ -181,7 +182,7 @@ describe('home: open a draft file', () => {
     await user.click(within(await screen.findByRole('alertdialog', { name: '确认替换已有草稿？' })).getByRole('button', { name: '确认替换' }));
     await waitForHash(new RegExp(`^#/draft/${existing.id}`));
     const replaced = await repository.get(existing.id);
-    expect(replaced?.draft.narrative.problems?.parts.problems).toBe(office2023Draft().narrative.problems?.parts.problems);
+    expect(partText(replaced?.draft, 'problems', 'problems')).toBe(partText(office2023Draft(), 'problems', 'problems'));
     expect(await repository.list()).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { defaultPreamble } from '../../src/domain/preamble.ts';
 import { emptyDraft } from '../../src/domain/values.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, storeDraft } from './app-harness.tsx';
+import { office2023Draft } from './ui-fixtures.ts';
 
 async function openEmpty(step: string, heading: string) {
   const repository = new MemoryDraftRepository();
@@ -14,6 +15,8 @@ async function openEmpty(step: string, heading: string) {
   await openDraftAt(repository, record.id, step, heading);
   return { repository, id: record.id };
 }
+
+const OVERVIEW_IDS = ['proactive', 'onRequest', 'management', 'platforms', 'oversight'];
 
 const savedDraft = async (repository: MemoryDraftRepository, id: string) => (await repository.get(id))!.draft;
 
@@ -39,17 +42,79 @@ describe('一、总体情况', () => {
     const title = screen.getByRole('textbox', { name: '小标题 （六）' });
     expect(title).toHaveFocus();
     await user.type(title, '政务新媒体管理');
-    await user.type(screen.getByRole('textbox', { name: '（六）内容' }), '严格落实政务新媒体监管要求。');
-    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.extraParts).toEqual([{ title: '政务新媒体管理', text: '严格落实政务新媒体监管要求。' }]));
+    await user.type(screen.getByRole('textbox', { name: '（六）政务新媒体管理' }), '严格落实政务新媒体监管要求。');
+    await waitFor(async () =>
+      expect((await savedDraft(repository, id)).narrative.overview?.parts.at(-1)).toEqual({ id: 'p1', topic: null, title: '政务新媒体管理', text: '严格落实政务新媒体监管要求。' }),
+    );
 
-    await user.click(screen.getByRole('button', { name: '删除补充小标题 （六）' }));
-    const confirm = screen.getByRole('alertdialog', { name: '删除这个小标题？' });
+    await user.click(screen.getByRole('button', { name: '删除“政务新媒体管理”' }));
+    const confirm = screen.getByRole('alertdialog', { name: '删除这一部分？' });
+    expect(confirm).toHaveTextContent('“政务新媒体管理”及其内容将被删除。');
     await user.click(within(confirm).getByRole('button', { name: '取消' }));
     expect(screen.getByRole('textbox', { name: '小标题 （六）' })).toHaveValue('政务新媒体管理');
-    await user.click(screen.getByRole('button', { name: '删除补充小标题 （六）' }));
-    await user.click(within(screen.getByRole('alertdialog', { name: '删除这个小标题？' })).getByRole('button', { name: '确认删除' }));
+    await user.click(screen.getByRole('button', { name: '删除“政务新媒体管理”' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: '删除这一部分？' })).getByRole('button', { name: '确认删除' }));
     expect(screen.queryByRole('textbox', { name: '小标题 （六）' })).not.toBeInTheDocument();
-    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.extraParts).toEqual([]));
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.parts.map((part) => part.id)).toEqual(OVERVIEW_IDS));
+  });
+
+  it('retitles an official part, keeping its topic, and shows the official title it stands for', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openEmpty('overview', '一、总体情况');
+    const title = screen.getByRole('textbox', { name: '小标题 （一）' });
+    expect(title).toHaveValue('主动公开');
+    await user.clear(title);
+    await user.type(title, '“专班化”加强组织领导');
+    const box = screen.getByRole('textbox', { name: '（一）“专班化”加强组织领导' });
+    expect(box).toHaveAccessibleDescription(expect.stringContaining('对应规定的“主动公开”。'));
+    await user.type(box, '成立工作专班。');
+    await waitFor(async () =>
+      expect((await savedDraft(repository, id)).narrative.overview?.parts[0]).toEqual({ id: 'proactive', topic: 'proactive', title: '“专班化”加强组织领导', text: '成立工作专班。' }),
+    );
+  });
+
+  it('moves a part down and up again by keyboard, keeping the focus on the moved part’s button and saying where it went', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openEmpty('overview', '一、总体情况');
+    await user.type(screen.getByRole('textbox', { name: '（一）主动公开' }), '主动公开的内容。');
+    const down = screen.getByRole('button', { name: '下移“主动公开”' });
+    expect(screen.getByRole('button', { name: '上移“主动公开”' })).toBeDisabled();
+    down.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: '下移“主动公开”' })).toHaveFocus());
+    expect(screen.getByText('已将“主动公开”移到第 2 位。')).toHaveAttribute('role', 'status');
+    // Numbered by position: the moved part is now （二）, and keeps its text.
+    expect(screen.getByRole('textbox', { name: '（二）主动公开' })).toHaveValue('主动公开的内容。');
+    expect(screen.getByRole('textbox', { name: '（一）依申请公开' })).toHaveValue('');
+    await waitFor(async () =>
+      expect((await savedDraft(repository, id)).narrative.overview?.parts.map((part) => part.id)).toEqual(['onRequest', 'proactive', 'management', 'platforms', 'oversight']),
+    );
+    await user.click(screen.getByRole('button', { name: '上移“主动公开”' }));
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.parts.map((part) => part.id)).toEqual(OVERVIEW_IDS));
+    // At the top the 上移 button is disabled, so the focus goes to 下移 of the same part.
+    await waitFor(() => expect(screen.getByRole('button', { name: '下移“主动公开”' })).toHaveFocus());
+  });
+
+  it('removes an empty official part at once and puts it back, empty, at the end', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openEmpty('overview', '一、总体情况');
+    await user.click(screen.getByRole('button', { name: '删除“依申请公开”' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.parts.map((part) => part.topic)).not.toContain('onRequest'));
+    await user.click(screen.getByRole('button', { name: '加回“依申请公开”' }));
+    expect(screen.getByRole('textbox', { name: '（五）依申请公开' })).toHaveFocus();
+    await waitFor(async () =>
+      expect((await savedDraft(repository, id)).narrative.overview?.parts.at(-1)).toEqual({ id: 'onRequest', topic: 'onRequest', title: '依申请公开', text: '' }),
+    );
+    expect(screen.queryByRole('button', { name: '加回“依申请公开”' })).toBeNull();
+  });
+
+  it('saves the choice of lead-ins instead of heading lines', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openEmpty('problems', '五、存在的主要问题及改进情况');
+    expect(screen.getByRole('radio', { name: '单独成行的小标题（（一）……）' })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: '写在段首的引语（如“主要问题：……”，黑体）' }));
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.problems?.style).toBe('leadIns'));
   });
 
   it('never rewrites a textarea while a Chinese IME composes (uncontrolled field)', async () => {
@@ -76,7 +141,7 @@ describe('the stated text limit', () => {
     fireEvent.input(box, { target: { value: over } });
     await waitFor(() => expect(box).toHaveAccessibleDescription(expect.stringContaining('本项有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。')));
     expect(box.value).toBe(over);
-    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.parts.proactive).toBe(over));
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.parts[0]?.text).toBe(over));
   });
 });
 
@@ -88,7 +153,7 @@ describe('the limits of one-line fields and of added sub-topics', () => {
     const title = screen.getByRole('textbox', { name: '小标题 （六）' }) as HTMLInputElement;
     fireEvent.input(title, { target: { value: '标'.repeat(201) } });
     await waitFor(() => expect(title).toHaveAccessibleDescription('本项有 201 字，超过了每项 200 字的上限，请删减（已写的内容都还在）。'));
-    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.extraParts[0]?.title).toBe('标'.repeat(201)));
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.parts[5]?.title).toBe('标'.repeat(201)));
   });
 
   it('says it at the agency name too', async () => {
@@ -99,16 +164,68 @@ describe('the limits of one-line fields and of added sub-topics', () => {
     expect(name).toHaveValue('某'.repeat(201));
   });
 
-  it('offers 增加小标题 until the section has 20, then says the limit is reached', async () => {
+  it('offers 增加小标题 until the section has 25 parts, then says the limit is reached', async () => {
     const repository = new MemoryDraftRepository();
     const draft = emptyDraft(report2021, 2025, '某某县教育局');
-    draft.narrative.overview!.extraParts = Array.from({ length: 19 }, (_, i) => ({ title: `小标题${i}`, text: '' }));
+    for (let i = 1; i <= 19; i++) draft.narrative.overview!.parts.push({ id: `p${i}`, topic: null, title: `小标题${i}`, text: '' });
     const record = await storeDraft(repository, draft);
     await openDraftAt(repository, record.id, 'overview', '一、总体情况');
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: '增加小标题' }));
     expect(screen.queryByRole('button', { name: '增加小标题' })).toBeNull();
-    expect(screen.getByText('每节最多自行增加 20 个小标题，已达到上限。')).toBeInTheDocument();
+    expect(screen.getByText('每节最多 25 个部分，已达到上限。')).toBeInTheDocument();
+  });
+});
+
+describe('sentences from the tables', () => {
+  const APPLICATIONS = '本年度共收到政府信息公开申请52件，其中自然人36件、法人或其他组织16件；上年结转0件。本年度办结50件，其中予以公开20件、不予公开1件、无法提供26件、不予处理1件、其他处理2件；结转下年度继续办理2件。';
+  const NONE = '本年度无因政府信息公开引起的行政复议或行政诉讼。';
+
+  async function openOffice(change?: (draft: ReturnType<typeof office2023Draft>) => void) {
+    const repository = new MemoryDraftRepository();
+    const draft = office2023Draft();
+    change?.(draft);
+    const record = await storeDraft(repository, draft);
+    await openDraftAt(repository, record.id, 'overview', '一、总体情况');
+    return { repository, id: record.id };
+  }
+
+  it('inserts the 依申请公开 sentences after the text already written, and saves which they are', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openOffice();
+    const box = screen.getByRole('textbox', { name: '（二）依申请公开' }) as HTMLTextAreaElement;
+    const before = box.value;
+    await user.click(screen.getAllByRole('button', { name: '根据表格插入句子' })[1]!);
+    expect(box.value).toBe(`${before}\n${APPLICATIONS}${NONE}`);
+    expect(box).toHaveFocus();
+    await waitFor(async () =>
+      expect((await savedDraft(repository, id)).narrative.overview?.parts[1]?.generated).toEqual([
+        { source: 'applications', text: APPLICATIONS },
+        { source: 'reviewLitigation', text: NONE },
+      ]),
+    );
+  });
+
+  it('points out an inserted sentence whose numbers the tables no longer give, and refreshes it with one click', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await openOffice((draft) => {
+      const part = draft.narrative.overview!.parts[1]!;
+      part.text = `依法办理。\n${APPLICATIONS}`;
+      part.generated = [{ source: 'applications', text: APPLICATIONS }];
+      // One more application granted since the sentence was inserted (table 三 still adds up).
+      const applications = draft.tables.applications as Record<string, Record<string, number | null>>;
+      applications.newReceived!.naturalPerson = 37;
+      applications.granted!.naturalPerson = (applications.granted!.naturalPerson ?? 0) + 1;
+    });
+    const alert = (await screen.findByText('根据表格插入的这句话，数字已与表格不一致：')).closest('[role="alert"]') as HTMLElement;
+    expect(alert).toHaveTextContent('根据表格插入的这句话，数字已与表格不一致');
+    expect(alert).toHaveTextContent('本年度共收到政府信息公开申请53件，其中自然人37件');
+    const box = screen.getByRole('textbox', { name: '（二）依申请公开' }) as HTMLTextAreaElement;
+    expect(box.value).toBe(`依法办理。\n${APPLICATIONS}`);
+    await user.click(within(alert).getByRole('button', { name: '更新为表格中的数字' }));
+    expect(box.value).toMatch(/^依法办理。\n本年度共收到政府信息公开申请53件，其中自然人37件.*本年度办结51件，其中予以公开21件/);
+    expect(screen.queryByText('根据表格插入的这句话，数字已与表格不一致：')).toBeNull();
+    await waitFor(async () => expect((await savedDraft(repository, id)).narrative.overview?.parts[1]?.text).toBe(box.value));
   });
 });
 

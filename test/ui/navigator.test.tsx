@@ -10,6 +10,7 @@ import type { Draft } from '../../src/domain/draft-types.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, storeDraft, waitForHash } from './app-harness.tsx';
 import { office2023Draft } from './ui-fixtures.ts';
+import { setPartText } from '../helpers/narrative.ts';
 
 function statusTexts(draft: Draft) {
   const statuses = stepStatuses(draft, checkDraft(draft), report2021);
@@ -52,7 +53,7 @@ describe('step states derived from the draft', () => {
 
   it('五 too short (N12) is a reminder and keeps it from 已完成', () => {
     const draft = office2023Draft();
-    draft.narrative.problems!.parts.problems = '无';
+    setPartText(draft, 'problems', 'problems', '无');
     const { text, statuses } = statusTexts(draft);
     expect(statuses.problems!.fill).toBe('inProgress');
     expect(text.problems).toBe('1 个提醒');

@@ -20,6 +20,7 @@ import { findingsOf } from '../../src/features/kernel/live-draft.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, storeDraft } from './app-harness.tsx';
 import { district2020Draft, office2023Draft } from './ui-fixtures.ts';
+import { setPartText } from '../helpers/narrative.ts';
 
 interface CliFinding {
   rule: string;
@@ -36,9 +37,8 @@ interface CliReport {
 }
 
 function withProblems(draft: Draft, problems: string, improvements?: string): Draft {
-  const section = draft.narrative.problems!;
-  section.parts.problems = problems;
-  if (improvements !== undefined) section.parts.improvements = improvements;
+  setPartText(draft, 'problems', 'problems', problems);
+  if (improvements !== undefined) setPartText(draft, 'problems', 'improvements', improvements);
   return draft;
 }
 

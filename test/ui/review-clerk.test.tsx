@@ -18,6 +18,7 @@ import { openDraftAt, renderApp, storeDraft, waitForHash } from './app-harness.t
 import { answerComment, resolveComment, resubmit } from '../../src/domain/review.ts';
 import { approvedOffice, captureDownloads, CELL_NAME, CLERK, downloadedDraft, ok, returnedOffice, submittedOffice } from './review-helpers.ts';
 import { office2023Draft } from './ui-fixtures.ts';
+import { partOf, partText } from '../helpers/narrative.ts';
 
 beforeEach(() => window.localStorage.clear());
 afterEach(() => vi.restoreAllMocks());
@@ -279,7 +280,7 @@ describe('a review file coming back to the clerk', () => {
   it('local edits since submission: asks, and can keep them while taking the comments (an approval is then void)', async () => {
     const user = userEvent.setup();
     const local = submittedOffice();
-    local.narrative.problems!.parts.problems += '补充一句。';
+    partOf(local, 'problems', 'problems').text += '补充一句。';
     const { repository, id } = await stored(local);
     renderApp({ repository });
     await screen.findByRole('button', { name: '打开草稿文件' });
@@ -290,7 +291,7 @@ describe('a review file coming back to the clerk', () => {
     await user.click(within(dialog).getByRole('button', { name: '保留本地修改，载入审核意见' }));
     await waitForHash(new RegExp(`#/draft/${id}`));
     const merged = (await repository.get(id))!.draft;
-    expect(merged.narrative.problems!.parts.problems).toMatch(/补充一句。$/);
+    expect(partText(merged, 'problems', 'problems')).toMatch(/补充一句。$/);
     expect(merged.review?.status).toBe('editing');
     expect(merged.review?.history.map((entry) => entry.action)).toEqual(['submitted', 'approved', 'approvalVoided']);
   });

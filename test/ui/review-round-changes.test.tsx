@@ -13,6 +13,7 @@ import { answerComment, resolveComment, resubmit } from '../../src/domain/review
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, renderApp, storeDraft, waitForHash } from './app-harness.tsx';
 import { CELL_NAME, CLERK, ok, returnedOffice, storeSession, submittedOffice } from './review-helpers.ts';
+import { partOf } from '../helpers/narrative.ts';
 
 beforeEach(() => window.localStorage.clear());
 afterEach(() => vi.restoreAllMocks());
@@ -24,11 +25,14 @@ function secondRound(): Draft {
   const returned = returnedOffice();
   const applications = returned.tables.applications!;
   const problems = returned.narrative.problems!;
-  const firstLine = problems.parts.problems!.split('\n')[0]!;
+  const firstLine = partOf(returned, 'problems', 'problems').text.split('\n')[0]!;
   const edited: Draft = {
     ...returned,
     tables: { ...returned.tables, applications: { ...applications, newReceived: { ...(applications.newReceived as Record<string, number | null>), naturalPerson: 37 } } },
-    narrative: { ...returned.narrative, problems: { ...problems, parts: { ...problems.parts, problems: `${firstLine}补充说明三个具体问题。` } } },
+    narrative: {
+      ...returned.narrative,
+      problems: { ...problems, parts: problems.parts.map((part) => (part.topic === 'problems' ? { ...part, text: `${firstLine}补充说明三个具体问题。` } : part)) },
+    },
   };
   const resolved = ok(resolveComment(edited, 'c1', CLERK, at(1)));
   const answered = ok(answerComment(resolved, 'c2', CLERK, '已补充三个具体问题', at(2)));

@@ -11,6 +11,7 @@ import { openIdbRepository } from '../../src/storage/idb-repository.ts';
 import { openDraftRepository } from '../../src/storage/open-repository.ts';
 import { createTabGuard, type TabGuard } from '../../src/storage/tab-guard.ts';
 import { FakeLockManager } from './fake-locks.ts';
+import { partText, setPartText } from '../helpers/narrative.ts';
 
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
@@ -24,7 +25,10 @@ afterEach(() => {
 const draftOf = (name = '某某县教育局', year = 2025) => emptyDraft(report2021, year, name, new Date('2026-01-05T08:00:00Z'));
 
 function withText(draft: Draft, text: string): Draft {
-  return { ...draft, narrative: { ...draft.narrative, problems: { intro: '', parts: { problems: text, improvements: '' }, extraParts: [] } } };
+  const copy = structuredClone(draft);
+  setPartText(copy, 'problems', 'problems', text);
+  setPartText(copy, 'problems', 'improvements', '');
+  return copy;
 }
 
 describe.each([
@@ -61,7 +65,7 @@ describe.each([
     // Another tab still believes revision 1 is current.
     const stale = await repository.save(id, withText(draftOf(), '乙标签页'), 1);
     expect(stale).toMatchObject({ ok: false, reason: 'conflict', stored: { revision: 2 } });
-    expect((await repository.get(id))?.draft.narrative.problems?.parts.problems).toBe('甲标签页');
+    expect(partText((await repository.get(id))?.draft, 'problems', 'problems')).toBe('甲标签页');
     // The clerk chose to keep this tab's text: replace ignores the revision.
     expect(await repository.replace(id, withText(draftOf(), '乙标签页'))).toMatchObject({ ok: true, record: { revision: 3 } });
   });
@@ -76,7 +80,7 @@ describe.each([
     // This tab wrote revision 2 a moment ago (as it believes) and goes on from it.
     const mine = await repository.save(id, withText(draftOf(), '本页'), { revision: 2, writer: 'this-tab' }, {}, 'this-tab');
     expect(mine).toMatchObject({ ok: false, reason: 'conflict', stored: { revision: 2, writer: 'other-tab' } });
-    expect((await repository.get(id))?.draft.narrative.problems?.parts.problems).toBe('另一个标签页');
+    expect(partText((await repository.get(id))?.draft, 'problems', 'problems')).toBe('另一个标签页');
     expect((await repository.save(id, withText(draftOf(), '另一个标签页，接着写'), { revision: 2, writer: 'other-tab' }, {}, 'other-tab')).ok).toBe(true);
   });
 
@@ -107,7 +111,7 @@ describe('IndexedDB: a save under way at once', () => {
     expect(put).toHaveBeenCalledTimes(1);
     expect(commit).toHaveBeenCalledTimes(1);
     expect((await saving).ok).toBe(true);
-    expect((await repository.get(created.record.id))?.draft.narrative['problems']?.parts['problems']).toBe('马上写入');
+    expect(partText((await repository.get(created.record.id))?.draft, 'problems', 'problems')).toBe('马上写入');
   });
 
   it('a write that finds the newer revision of another tab puts that version back, exactly', async () => {
@@ -135,7 +139,7 @@ describe('IndexedDB shared by two tabs', () => {
     const { id } = created.record;
     expect((await tabB.save(id, withText(draftOf(), '乙'), 1)).ok).toBe(true);
     expect(await tabA.save(id, withText(draftOf(), '甲'), 1)).toMatchObject({ ok: false, reason: 'conflict' });
-    expect((await tabA.get(id))?.draft.narrative.problems?.parts.problems).toBe('乙');
+    expect(partText((await tabA.get(id))?.draft, 'problems', 'problems')).toBe('乙');
   });
 });
 
@@ -181,7 +185,7 @@ describe('autosave', () => {
     autosave.schedule();
     expect(autosave.getStatus().state).toBe('pending');
     await vi.waitFor(() => expect(autosave.getStatus().state).toBe('saved'));
-    expect((await repository.get(id))?.draft.narrative.problems?.parts.problems).toBe('第一次修改');
+    expect(partText((await repository.get(id))?.draft, 'problems', 'problems')).toBe('第一次修改');
     expect(autosave.currentRevision).toBe(2);
   });
 
@@ -193,15 +197,15 @@ describe('autosave', () => {
     autosave.schedule();
     await autosave.flush();
     expect(autosave.getStatus().state).toBe('conflict');
-    expect((await repository.get(id))?.draft.narrative.problems?.parts.problems).toBe('另一个标签页');
+    expect(partText((await repository.get(id))?.draft, 'problems', 'problems')).toBe('另一个标签页');
     // Further typing does not overwrite either.
     edit('本页再改');
     autosave.schedule();
     await autosave.flush();
-    expect((await repository.get(id))?.draft.narrative.problems?.parts.problems).toBe('另一个标签页');
+    expect(partText((await repository.get(id))?.draft, 'problems', 'problems')).toBe('另一个标签页');
     await autosave.overwrite();
     expect(autosave.getStatus().state).toBe('saved');
-    expect((await repository.get(id))?.draft.narrative.problems?.parts.problems).toBe('本页再改');
+    expect(partText((await repository.get(id))?.draft, 'problems', 'problems')).toBe('本页再改');
   });
 
   it('reports a refusal and saves again once storage works', async () => {
@@ -219,7 +223,7 @@ describe('autosave', () => {
     put.mockRestore();
     await autosave.retry();
     expect(autosave.getStatus().state).toBe('saved');
-    expect((await repository.get(id))?.draft.narrative.problems?.parts.problems).toBe('写不进去');
+    expect(partText((await repository.get(id))?.draft, 'problems', 'problems')).toBe('写不进去');
   });
 
   it('does not write while this tab is read-only', async () => {
@@ -241,7 +245,7 @@ class HeldRepository extends MemoryDraftRepository {
     return new Promise<Awaited<typeof result>>((resolve) => {
       this.started.push({
         expected: typeof expected === 'number' ? expected : expected.revision,
-        text: draft.narrative['problems']?.parts['problems'],
+        text: partText(draft, 'problems', 'problems'),
         rawInputs,
         answer: () => void result.then(resolve),
       });
@@ -297,7 +301,7 @@ describe('autosave: the write path', () => {
     repository.started[1]!.answer();
     await vi.waitFor(() => expect(autosave.getStatus().state).toBe('saved'));
     expect(autosave.hasUnsavedChanges).toBe(false);
-    expect((await repository.get(id))?.draft.narrative['problems']?.parts['problems']).toBe('第一句，第二句');
+    expect(partText((await repository.get(id))?.draft, 'problems', 'problems')).toBe('第一句，第二句');
     expect(autosave.currentRevision).toBe(3);
   });
 
@@ -328,7 +332,7 @@ describe('autosave: the write path', () => {
     expect(repository.started[2]).toMatchObject({ expected: 1 });
     repository.started[2]!.answer();
     await vi.waitFor(() => expect(autosave.getStatus().state).toBe('saved'));
-    expect((await repository.get(id))?.draft.narrative['problems']?.parts['problems']).toBe('写不进去，后面的字，空间腾出后');
+    expect(partText((await repository.get(id))?.draft, 'problems', 'problems')).toBe('写不进去，后面的字，空间腾出后');
   });
 
   it('flush (pagehide, hidden) starts the write of a change of this very task before returning', async () => {

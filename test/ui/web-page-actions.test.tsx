@@ -13,6 +13,7 @@ import { setApprovalRequired } from '../../src/domain/review.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, storeDraft } from './app-harness.tsx';
 import { office2023Draft } from './ui-fixtures.ts';
+import { setPartText } from '../helpers/narrative.ts';
 
 const FALLBACK = '浏览器没有允许写入剪贴板。请改用“下载网页文件”，用浏览器打开后全选（Ctrl+A）复制，再粘贴到网站编辑器中。';
 
@@ -99,7 +100,7 @@ describe('the web page on 检查与生成', () => {
     const user = userEvent.setup();
     const downloads = captureDownloads();
     const draft = office2023Draft();
-    draft.narrative.overview!.parts.proactive = '公'.repeat(20_001);
+    setPartText(draft, 'overview', 'proactive', '公'.repeat(20_001));
     await openCheckPage(draft);
     await user.click(screen.getByRole('button', { name: '下载网页文件（.html）' }));
     expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(

@@ -9,7 +9,7 @@
  *   (`narrativeSectionOf`), and a closing agency name and date are the 落款.
  */
 import { readDraftJson, serializeDraft } from '../draft-file.ts';
-import type { Draft, NarrativeSectionDraft } from '../draft-types.ts';
+import type { Draft, NarrativePart, NarrativeSectionDraft } from '../draft-types.ts';
 import { narrativeSections } from '../template.ts';
 import type { NarrativeSectionTemplate, ReportTemplate } from '../template-types.ts';
 import { emptyDraft, nestTables } from '../values.ts';
@@ -93,6 +93,8 @@ interface Piece {
   /** The sub-heading as printed (without its ordinal), or null for text before the first one. */
   readonly title: string | null;
   readonly paragraphs: string[];
+  /** The title led its paragraph (`主要问题：…`) rather than standing as a heading. */
+  readonly leadIn?: boolean;
 }
 
 const SUB_HEADING = /^[（(]([一二三四五六七八九十]+)[)）]\s*(.+)$/;
@@ -118,7 +120,7 @@ function splitPieces(section: NarrativeSectionTemplate, paragraphs: readonly str
     // `主要问题：…` — a part's title leading its paragraph.
     const lead = /^([^。：:，,]{2,12})[：:](.+)$/.exec(text);
     if (lead && partFor(section, lead[1]!)) {
-      pieces.push({ title: lead[1]!, paragraphs: [lead[2]!.trim()] });
+      pieces.push({ title: lead[1]!, paragraphs: [lead[2]!.trim()], leadIn: true });
       continue;
     }
     pieces.at(-1)!.paragraphs.push(text);
@@ -148,38 +150,62 @@ function partFor(section: NarrativeSectionTemplate, printed: string) {
 }
 
 /**
- * The section's text in the draft's narrative model: a sub-heading that is one of the format's parts goes
- * to that part, others become extra parts where the section allows them (else they join the text before
- * them), and text before any sub-heading is the intro (or, for a section without one, its first part).
- * Kept in this one function so that a change of the narrative model changes only this.
+ * The section's text in the draft's narrative model: the printed sub-headings become the parts, in the
+ * printed order and with the printed titles; a sub-heading that is one of the format's topics stands for
+ * that topic (the checks of topics covered go by it); others are the agency's own parts where the section
+ * allows them (else their text joins the part before them). Text before any sub-heading is the intro (or,
+ * for a section without one, goes to its last part). Topics the report did not print follow as empty parts
+ * with their official titles, as in a new draft. A section whose parts all led their paragraphs
+ * (`主要问题：…`) keeps that style. Kept in this one function so that a change of the narrative model changes
+ * only this.
  */
 export function narrativeSectionOf(section: NarrativeSectionTemplate, paragraphs: readonly string[], notes: string[]): NarrativeSectionDraft {
-  const result: NarrativeSectionDraft = { intro: '', parts: Object.fromEntries(section.parts.map((part) => [part.key, ''])), extraParts: [] };
+  const parts: NarrativePart[] = [];
+  let intro = '';
   const append = (existing: string, lines: readonly string[]) => [existing, ...lines].filter((line) => line !== '').join('\n');
-  let lastKey: string | null = null;
+  const used = new Set<string>();
+  let ownCount = 0;
+  let titled = 0;
+  let leadIns = 0;
+  const fallbackPart = (): NarrativePart => {
+    const last = section.parts.at(-1)!;
+    let part = parts.find((candidate) => candidate.topic === last.key);
+    if (!part) {
+      part = { id: last.key, topic: last.key, title: last.title, text: '' };
+      parts.push(part);
+      used.add(last.key);
+    }
+    return part;
+  };
   for (const piece of splitPieces(section, paragraphs)) {
     if (piece.title === null) {
-      if (section.hasIntro) result.intro = append(result.intro, piece.paragraphs);
+      if (section.hasIntro) intro = append(intro, piece.paragraphs);
       else {
-        const first = section.parts.at(-1)!;
-        result.parts[first.key] = append(result.parts[first.key]!, piece.paragraphs);
-        notes.push(`“${section.heading}”中没有小标题的文字放在了“${first.title}”中，请核对。`);
+        const part = parts.at(-1) ?? fallbackPart();
+        part.text = append(part.text, piece.paragraphs);
+        notes.push(`“${section.heading}”中没有小标题的文字放在了“${part.title}”中，请核对。`);
       }
       continue;
     }
-    const part = partFor(section, piece.title);
-    if (part && result.parts[part.key] === '') {
-      result.parts[part.key] = append('', piece.paragraphs);
-      lastKey = part.key;
+    titled += 1;
+    if (piece.leadIn) leadIns += 1;
+    const topic = partFor(section, piece.title);
+    if (topic && !used.has(topic.key)) {
+      used.add(topic.key);
+      parts.push({ id: topic.key, topic: topic.key, title: piece.title, text: append('', piece.paragraphs) });
     } else if (section.allowExtraParts) {
-      result.extraParts.push({ title: piece.title, text: piece.paragraphs.join('\n') });
+      ownCount += 1;
+      parts.push({ id: `p${ownCount}`, topic: null, title: piece.title, text: piece.paragraphs.join('\n') });
     } else {
-      const key = lastKey ?? section.parts[0]!.key;
-      result.parts[key] = append(result.parts[key]!, [piece.title, ...piece.paragraphs]);
+      const part = parts.at(-1) ?? fallbackPart();
+      part.text = append(part.text, [piece.title, ...piece.paragraphs]);
       notes.push(`“${section.heading}”中的小标题“${piece.title}”不是格式中的部分，它的文字接在前一部分之后，请核对。`);
     }
   }
-  return result;
+  for (const topic of section.parts) {
+    if (!used.has(topic.key)) parts.push({ id: topic.key, topic: topic.key, title: topic.title, text: '' });
+  }
+  return { intro, style: titled > 0 && leadIns === titled ? 'leadIns' : 'headings', parts };
 }
 
 /** 地址、邮编、电话 as the 编制说明 usually gives them. */

@@ -1,14 +1,17 @@
 /**
  * DOM ids of the non-table fields, and the keys findings use for them. A finding about a paragraph
- * names `narrative.<section>.parts.<part>` (or `.intro`), `fees.<field>`, `agency.<field>` or
- * `preamble`; the check page turns that into the element to focus.
+ * names `narrative.<section>.parts.<part id>` (its text; `.title` appended: its title), or
+ * `narrative.<section>.intro`, `fees.<field>`, `agency.<field>` or `preamble`; the check page turns that
+ * into the element to focus.
  */
 export function narrativeFieldId(sectionId: string, part: string): string {
-  return `narrative-${sectionId}-${part}`;
+  // Part ids of older drafts hold a dot (`extra.0`), which would need escaping in a CSS selector.
+  return `narrative-${sectionId}-${part.replace(/\./g, '-')}`;
 }
 
-export function extraPartFieldId(sectionId: string, index: number, field: 'title' | 'text'): string {
-  return `narrative-${sectionId}-extra-${index}-${field}`;
+/** The title field of a narrative part. */
+export function partTitleFieldId(sectionId: string, part: string): string {
+  return `${narrativeFieldId(sectionId, part)}-title`;
 }
 
 export function feeFieldId(field: string): string {

@@ -10,21 +10,47 @@ import { computeTotals } from '../../domain/totals.ts';
 import { cellValueOrNull, formatCellValue, maxValue, parseCellInput } from '../../domain/cell-input.ts';
 import { FEE_FIELD_DOMAINS, FEE_RULE_ID, parseFeeInput, type FeeField } from '../../domain/fee-statement.ts';
 import type { Finding } from '../../domain/findings.ts';
-import type { Agency, CellValue, CellValues, Draft, FeeStatement, Signature } from '../../domain/draft-types.ts';
+import type { Agency, CellValue, CellValues, Draft, FeeStatement, NarrativePart, NarrativeSectionDraft, NarrativeStyle, Signature } from '../../domain/draft-types.ts';
 import { indexTemplate, narrativeSections } from '../../domain/template.ts';
 import { readPath, writePath } from '../../domain/nested-keys.ts';
-import { flattenTables, nestTables, templateOf } from '../../domain/values.ts';
+import { emptyDraft, flattenTables, nestTables, templateOf } from '../../domain/values.ts';
 
 /** Raw cell text nested by key segment, exactly as react-hook-form stores `tables.a.b.c`. */
 export interface RawNested {
   [key: string]: string | RawNested;
 }
 
+/**
+ * One narrative part in the form. Its `id` travels as `partId`: react-hook-form's field arrays give each
+ * row an `id` of their own, which must not be mistaken for (or overwrite) the part's.
+ */
+export interface NarrativePartFormValues {
+  partId: string;
+  topic: string | null;
+  title: string;
+  text: string;
+  generated: NonNullable<NarrativePart['generated']>;
+}
+
 export interface NarrativeFormValues {
   intro: string;
-  parts: Record<string, string>;
-  extraParts: { title: string; text: string }[];
+  style: NarrativeStyle;
+  parts: NarrativePartFormValues[];
 }
+
+const partToForm = (part: NarrativePart): NarrativePartFormValues => ({
+  partId: part.id,
+  topic: part.topic,
+  title: part.title,
+  text: part.text,
+  generated: (part.generated ?? []).map((sentence) => ({ ...sentence })),
+});
+
+const sectionToForm = (stored: NarrativeSectionDraft): NarrativeFormValues => ({
+  intro: stored.intro ?? '',
+  style: stored.style === 'leadIns' ? 'leadIns' : 'headings',
+  parts: (stored.parts ?? []).map(partToForm),
+});
 
 export type { FeeField };
 
@@ -63,20 +89,12 @@ export function draftToFormValues(draft: Draft, rawInputs: Readonly<Record<strin
   }
 
   const narrative: Record<string, NarrativeFormValues> = {};
+  const empty = emptyDraft(template, draft.year, '');
   for (const section of narrativeSections(template)) {
-    const stored = draft.narrative[section.id];
-    const parts: Record<string, string> = { ...stored?.parts };
-    for (const part of section.parts) parts[part.key] ??= '';
-    narrative[section.id] = {
-      intro: stored?.intro ?? '',
-      parts,
-      extraParts: (stored?.extraParts ?? []).map((extra) => ({ title: extra.title, text: extra.text })),
-    };
+    narrative[section.id] = sectionToForm(draft.narrative[section.id] ?? empty.narrative[section.id]!);
   }
   // Sections a template does not know (a file from elsewhere) travel through untouched.
-  for (const [id, stored] of Object.entries(draft.narrative)) {
-    narrative[id] ??= { intro: stored.intro, parts: { ...stored.parts }, extraParts: stored.extraParts.map((e) => ({ ...e })) };
-  }
+  for (const [id, stored] of Object.entries(draft.narrative)) narrative[id] ??= sectionToForm(stored);
 
   const fees = Object.fromEntries(
     FEE_FIELDS.map((field) => [field, rawInputs[`fees.${field}`] ?? formatCellValue(draft.fees[field])]),
@@ -110,8 +128,14 @@ export function formValuesToDraft(values: ReportFormValues, base: Draft): Draft 
   for (const [id, section] of Object.entries(values.narrative ?? {})) {
     narrative[id] = {
       intro: section.intro ?? '',
-      parts: { ...section.parts },
-      extraParts: (section.extraParts ?? []).map((extra) => ({ title: extra.title ?? '', text: extra.text ?? '' })),
+      style: section.style === 'leadIns' ? 'leadIns' : 'headings',
+      parts: (section.parts ?? []).map((part) => ({
+        id: part.partId,
+        topic: part.topic ?? null,
+        title: part.title ?? '',
+        text: part.text ?? '',
+        ...(part.generated && part.generated.length > 0 ? { generated: part.generated.map((sentence) => ({ ...sentence })) } : {}),
+      })),
     };
   }
   const fees = formFees(values.fees);

@@ -7,7 +7,7 @@ import type { Finding } from '../../domain/findings.ts';
 import { indexTemplate, sectionOfTable } from '../../domain/template.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
 import { cellInputId } from './cell-id.ts';
-import { agencyFieldId, extraPartFieldId, feeFieldId, narrativeFieldId, PREAMBLE_FIELD_ID, SIGNATURE_FIELD_ID } from './field-ids.ts';
+import { agencyFieldId, feeFieldId, narrativeFieldId, partTitleFieldId, PREAMBLE_FIELD_ID, SIGNATURE_FIELD_ID } from './field-ids.ts';
 import { editorSteps, type StepId } from './steps.ts';
 
 export interface FindingLocation {
@@ -20,11 +20,15 @@ function locateKey(key: string, template: ReportTemplate, steps: ReadonlySet<str
   const index = indexTemplate(template);
   const cell = index.cellsByKey.get(key);
   if (cell) return { step: sectionOfTable(template, cell.table)?.id ?? cell.table, elementId: cellInputId(cell.key) };
-  const [head, second, third, fourth] = key.split('.');
+  const [head, second, third, ...rest] = key.split('.');
   if (head === 'narrative' && second && steps.has(second)) {
     if (third === 'intro') return { step: second as StepId, elementId: narrativeFieldId(second, 'intro') };
-    if (third === 'parts' && fourth) return { step: second as StepId, elementId: narrativeFieldId(second, fourth) };
-    if (third === 'extraParts' && fourth) return { step: second as StepId, elementId: extraPartFieldId(second, Number(fourth), 'text') };
+    // `narrative.<section>.parts.<part id>[.title]`; a part id may itself hold a dot (`extra.0`).
+    if (third === 'parts' && rest.length > 0) {
+      const title = rest[rest.length - 1] === 'title';
+      const part = (title ? rest.slice(0, -1) : rest).join('.');
+      return { step: second as StepId, elementId: title ? partTitleFieldId(second, part) : narrativeFieldId(second, part) };
+    }
     return { step: second as StepId };
   }
   if (head === 'fees') {

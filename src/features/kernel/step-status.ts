@@ -56,14 +56,14 @@ function basicsFill(draft: Draft): FillState {
 
 function narrativeFill(section: NarrativeSectionTemplate, draft: Draft): FillState {
   const stored = draft.narrative[section.id];
+  const parts = stored?.parts ?? [];
+  // Required topics count by the parts standing for them, whatever their titles and places.
+  const topicText = (key: string) => parts.filter((part) => part.topic === key).map((part) => part.text).join('\n');
   const required = section.parts.filter((part) => !part.optional);
   let total = required.length + (section.hasIntro ? 1 : 0);
-  let done = required.filter((part) => filled(stored?.parts[part.key]) && !isTooShort(part, stored?.parts[part.key] ?? '')).length;
+  let done = required.filter((part) => filled(topicText(part.key)) && !isTooShort(part, topicText(part.key))).length;
   if (section.hasIntro && filled(stored?.intro)) done += 1;
-  let anything =
-    filled(stored?.intro) ||
-    Object.values(stored?.parts ?? {}).some(filled) ||
-    (stored?.extraParts ?? []).some((extra) => filled(extra.text) || filled(extra.title));
+  let anything = filled(stored?.intro) || parts.some((part) => filled(part.text) || (part.topic === null && filled(part.title)));
   if (section.hasFeeStatement) {
     const fees = Object.values(draft.fees);
     total += fees.length;

@@ -1,24 +1,28 @@
 /**
- * A narrative section of the template (一, 五, 六): its parts with their guidance as help text, the
- * clerk's own extra sub-topics where the template allows them (一), the 信息处理费 statement (六) and,
- * on the last section, the 落款 option.
+ * A narrative section of the template (一, 五, 六): its opening paragraph, then its parts in the order they
+ * print. Each part has a title the clerk may change (the official one is its default and stays the part's
+ * topic), can be moved up or down, removed (after a confirmation when it holds text) or, where the format
+ * allows sub-topics of the agency's own (一), added; an official part removed can be put back. The titles
+ * print as sub-headings or as lead-ins of the first paragraph (`主要问题：…`), chosen per section. Also the
+ * 信息处理费 statement (六) and, on the last section, the 落款 option.
  */
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import type { NarrativeSectionTemplate } from '../../domain/template-types.ts';
-import { useEditor } from '../kernel/editor-context.tsx';
-import { extraPartFieldId, narrativeFieldId, SIGNATURE_FIELD_ID } from '../kernel/field-ids.ts';
+import type { NarrativePartTemplate, NarrativeSectionTemplate } from '../../domain/template-types.ts';
+import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
+import { insertSentences, refreshSentence, SENTENCES_BY_TOPIC, staleSentences, type SentenceSource } from '../../domain/table-sentences.ts';
+import { computeTotals } from '../../domain/totals.ts';
+import { flattenTables } from '../../domain/values.ts';
+import { narrativeFieldId, partTitleFieldId, SIGNATURE_FIELD_ID } from '../kernel/field-ids.ts';
 import { chineseNumber } from '../kernel/steps.ts';
-import type { ReportFormValues } from '../kernel/form-values.ts';
+import type { NarrativePartFormValues, ReportFormValues } from '../kernel/form-values.ts';
 import { Modal } from '../shared/modal.tsx';
 import { FeeStatementFields } from './fee-statement-fields.tsx';
 import { TEXT_LIMITS } from '../../domain/text-limits.ts';
-import { CharCount, LineLimitMessage, TextField } from '../kernel/text-field.tsx';
+import { CharCount, LengthHint, LineLimitMessage, TextField } from '../kernel/text-field.tsx';
 
 export function NarrativeStep({ section }: { section: NarrativeSectionTemplate }) {
   const { template } = useEditor();
-  // Numbered sub-headings （一）（二）… where every part is printed; 六's optional parts are not numbered.
-  const numbered = section.parts.every((part) => !part.optional);
   const isLast = template.sections[template.sections.length - 1]?.id === section.id;
   return (
     <div className="narrative">
@@ -32,83 +36,142 @@ export function NarrativeStep({ section }: { section: NarrativeSectionTemplate }
         />
       )}
       {section.hasFeeStatement && <FeeStatementFields />}
-      {section.parts.map((part, index) => (
-        <TextField
-          key={part.key}
-          name={`narrative.${section.id}.parts.${part.key}`}
-          id={narrativeFieldId(section.id, part.key)}
-          label={numbered ? `（${chineseNumber(index + 1)}）${part.title}` : part.title}
-          help={part.guidance}
-          part={part}
-          optional={part.optional}
-        />
-      ))}
-      {section.allowExtraParts && <ExtraParts section={section} />}
+      <StyleChoice section={section} />
+      <PartList section={section} />
       {isLast && <SignatureFields />}
     </div>
   );
 }
 
-function ExtraParts({ section }: { section: NarrativeSectionTemplate }) {
-  const { control, register, getValues } = useFormContext<ReportFormValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: `narrative.${section.id}.extraParts` });
+/** Headings of their own, or lead-ins at the start of the first paragraph: how this section prints its titles. */
+function StyleChoice({ section }: { section: NarrativeSectionTemplate }) {
+  const { register } = useFormContext<ReportFormValues>();
+  const name = `narrative.${section.id}.style` as const;
+  const style = useWatch<ReportFormValues, typeof name>({ name });
+  return (
+    <fieldset className="part-style">
+      <legend>小标题的印法</legend>
+      <div className="field field-check">
+        <input id={`${section.id}-style-headings`} type="radio" value="headings" {...register(name)} />
+        <label htmlFor={`${section.id}-style-headings`}>单独成行的小标题（（一）……）</label>
+      </div>
+      <div className="field field-check">
+        <input id={`${section.id}-style-leadins`} type="radio" value="leadIns" {...register(name)} />
+        <label htmlFor={`${section.id}-style-leadins`}>写在段首的引语（如“主要问题：……”，黑体）</label>
+      </div>
+      {style === 'leadIns' && <p className="field-help">印出时不编号：各部分的小标题加冒号，写在该部分第一段的开头；下面的序号只表示先后。</p>}
+    </fieldset>
+  );
+}
+
+/** `p<n>` one past the largest such id of the section: stable, never reusing an id a comment may point at. */
+function nextPartId(parts: readonly NarrativePartFormValues[]): string {
+  let largest = 0;
+  for (const part of parts) {
+    const match = /^p(\d+)$/.exec(part.partId);
+    if (match) largest = Math.max(largest, Number(match[1]));
+  }
+  return `p${largest + 1}`;
+}
+
+function PartList({ section }: { section: NarrativeSectionTemplate }) {
+  const { control, getValues } = useFormContext<ReportFormValues>();
+  const name = `narrative.${section.id}.parts` as const;
+  const { fields, append, remove, move } = useFieldArray({ control, name });
   const [confirming, setConfirming] = useState<number | null>(null);
-  const offset = section.parts.length;
+  const [announcement, setAnnouncement] = useState('');
+  const listRef = useRef<HTMLDivElement>(null);
+  // 六's parts are all optional and print without ordinals unless written; the editor numbers the others.
+  const numbered = section.parts.every((part) => !part.optional);
+  const present = new Set(fields.map((field) => field.topic));
+  const missingTopics = section.parts.filter((part) => !present.has(part.key));
+  const full = fields.length >= TEXT_LIMITS.parts;
+
+  const titleOf = (index: number): string => {
+    const part = getValues(`${name}.${index}`);
+    const official = section.parts.find((candidate) => candidate.key === part?.topic)?.title ?? '';
+    return (part?.title ?? '').trim() || official || `第 ${index + 1} 部分`;
+  };
+
+  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+  const moveBy = (index: number, by: -1 | 1) => {
+    const target = index + by;
+    if (target < 0 || target >= fields.length) return;
+    const title = titleOf(index);
+    move(index, target);
+    setAnnouncement(`已将“${title}”移到第 ${target + 1} 位。`);
+    // Keep the keyboard where it was: on the same button of the moved part, or the other one at an end.
+    const edge = (by < 0 && target === 0) || (by > 0 && target === fields.length - 1);
+    focusLater(`${section.id}-part-${target}-${edge ? (by < 0 ? 'down' : 'up') : by < 0 ? 'up' : 'down'}`);
+  };
 
   const requestRemove = (index: number) => {
-    const part = getValues(`narrative.${section.id}.extraParts.${index}`);
-    if ((part?.title ?? '').trim() === '' && (part?.text ?? '').trim() === '') remove(index);
+    const part = getValues(`${name}.${index}`);
+    if ((part?.text ?? '').trim() === '' && (part?.topic !== null || (part?.title ?? '').trim() === '')) removeAt(index);
     else setConfirming(index);
   };
 
+  const removeAt = (index: number) => {
+    const title = titleOf(index);
+    remove(index);
+    setAnnouncement(`已删除“${title}”。`);
+    focusLater(index < fields.length - 1 ? `${section.id}-part-${index}-remove` : `${section.id}-add-part`);
+  };
+
+  const add = (part: NarrativePartFormValues) =>
+    append(part, { shouldFocus: true, focusName: `${name}.${fields.length}.${part.topic === null ? 'title' : 'text'}` });
+
   return (
-    <section className="extra-parts" aria-labelledby={`${section.id}-extra-heading`}>
-      <h2 id={`${section.id}-extra-heading`} className="visually-hidden">
-        补充小标题
+    <section className="narrative-parts" aria-labelledby={`${section.id}-parts-heading`} ref={listRef}>
+      <h2 id={`${section.id}-parts-heading`} className="visually-hidden">
+        各部分
       </h2>
-      {fields.map((field, index) => {
-        const ordinal = `（${chineseNumber(offset + index + 1)}）`;
-        const titleId = extraPartFieldId(section.id, index, 'title');
-        const textId = extraPartFieldId(section.id, index, 'text');
-        return (
-          <fieldset key={field.id} className="extra-part">
-            <legend>补充小标题 {ordinal}</legend>
-            <div className="field">
-              <label htmlFor={titleId}>小标题 {ordinal}</label>
-              <input
-                id={titleId}
-                type="text"
-                autoComplete="off"
-                aria-describedby={`${titleId}-message`}
-                {...register(`narrative.${section.id}.extraParts.${index}.title`)}
-              />
-              <LineLimitMessage name={`narrative.${section.id}.extraParts.${index}.title`} id={`${titleId}-message`} />
-            </div>
-            <div className="field field-text">
-              <label htmlFor={textId}>{ordinal}内容</label>
-              <textarea id={textId} rows={5} spellCheck={false} aria-describedby={`${textId}-count`} {...register(`narrative.${section.id}.extraParts.${index}.text`)} />
-              <div className="field-foot">
-                <span />
-                <CharCount name={`narrative.${section.id}.extraParts.${index}.text`} id={`${textId}-count`} />
-              </div>
-            </div>
-            <button type="button" className="button button-small" onClick={() => requestRemove(index)}>
-              删除补充小标题 {ordinal}
+      {fields.map((field, index) => (
+        <PartFields
+          key={field.id}
+          section={section}
+          index={index}
+          count={fields.length}
+          numbered={numbered}
+          topic={section.parts.find((candidate) => candidate.key === field.topic)}
+          partId={field.partId}
+          onMove={moveBy}
+          onRemove={requestRemove}
+        />
+      ))}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      <div className="part-actions">
+        {missingTopics.map((topic) => (
+          <button
+            key={topic.key}
+            type="button"
+            className="button"
+            disabled={full}
+            onClick={() => add({ partId: topic.key, topic: topic.key, title: topic.title, text: '', generated: [] })}
+          >
+            加回“{topic.title}”
+          </button>
+        ))}
+        {section.allowExtraParts &&
+          (full ? (
+            <p className="field-help">每节最多 {TEXT_LIMITS.parts} 个部分，已达到上限。</p>
+          ) : (
+            <button
+              id={`${section.id}-add-part`}
+              type="button"
+              className="button"
+              onClick={() => add({ partId: nextPartId(getValues(name) ?? []), topic: null, title: '', text: '', generated: [] })}
+            >
+              增加小标题
             </button>
-          </fieldset>
-        );
-      })}
-      {/* The stated limit (text-limits.ts), said before it is reached rather than after. */}
-      {fields.length >= TEXT_LIMITS.extraParts ? (
-        <p className="field-help">每节最多自行增加 {TEXT_LIMITS.extraParts} 个小标题，已达到上限。</p>
-      ) : (
-        <button type="button" className="button" onClick={() => append({ title: '', text: '' }, { shouldFocus: true, focusName: `narrative.${section.id}.extraParts.${fields.length}.title` })}>
-          增加小标题
-        </button>
-      )}
+          ))}
+      </div>
       {confirming !== null && (
         <Modal
-          title="删除这个小标题？"
+          title="删除这一部分？"
           role="alertdialog"
           onClose={() => setConfirming(null)}
           actions={
@@ -117,8 +180,8 @@ function ExtraParts({ section }: { section: NarrativeSectionTemplate }) {
                 type="button"
                 className="button button-danger"
                 onClick={() => {
-                  remove(confirming);
                   setConfirming(null);
+                  removeAt(confirming);
                 }}
               >
                 确认删除
@@ -129,10 +192,147 @@ function ExtraParts({ section }: { section: NarrativeSectionTemplate }) {
             </>
           }
         >
-          <p>补充小标题（{chineseNumber(offset + confirming + 1)}）及其内容将被删除。</p>
+          <p>“{titleOf(confirming)}”及其内容将被删除。</p>
         </Modal>
       )}
     </section>
+  );
+}
+
+interface PartFieldsProps {
+  readonly section: NarrativeSectionTemplate;
+  readonly index: number;
+  readonly count: number;
+  readonly numbered: boolean;
+  readonly topic: NarrativePartTemplate | undefined;
+  readonly partId: string;
+  readonly onMove: (index: number, by: -1 | 1) => void;
+  readonly onRemove: (index: number) => void;
+}
+
+function PartFields({ section, index, count, numbered, topic, partId, onMove, onRemove }: PartFieldsProps) {
+  const { register } = useFormContext<ReportFormValues>();
+  const base = `narrative.${section.id}.parts.${index}` as const;
+  const title = useWatch<ReportFormValues, `${typeof base}.title`>({ name: `${base}.title` });
+  const ordinal = `（${chineseNumber(index + 1)}）`;
+  const shown = (title ?? '').trim() || topic?.title || '';
+  const textLabel = numbered ? `${ordinal}${shown || '内容'}` : `${shown || `第 ${index + 1} 部分`}${topic?.optional ? '（选填）' : ''}`;
+  const titleId = partTitleFieldId(section.id, partId);
+  const textId = narrativeFieldId(section.id, partId);
+  const buttonId = (what: string) => `${section.id}-part-${index}-${what}`;
+  const name = shown || `第 ${index + 1} 部分`;
+  const describedBy = [topic ? `${textId}-help` : null, `${textId}-count`, topic?.minLength !== undefined ? `${textId}-hint` : null].filter(Boolean).join(' ');
+  return (
+    <fieldset className="narrative-part">
+      <legend>{numbered ? `${ordinal}${shown}` : shown || `第 ${index + 1} 部分`}</legend>
+      <div className="field">
+        <label htmlFor={titleId}>小标题 {ordinal}</label>
+        <input
+          id={titleId}
+          type="text"
+          autoComplete="off"
+          placeholder={topic?.title ?? ''}
+          aria-describedby={`${titleId}-message`}
+          {...register(`${base}.title`)}
+        />
+        <LineLimitMessage name={`${base}.title`} id={`${titleId}-message`} />
+      </div>
+      {topic && (
+        <p id={`${textId}-help`} className="field-help">
+          {(title ?? '').trim() !== topic.title ? `对应规定的“${topic.title}”。` : ''}
+          {topic.guidance}
+        </p>
+      )}
+      {topic && SENTENCES_BY_TOPIC[topic.key] && <TableSentences base={base} sources={SENTENCES_BY_TOPIC[topic.key]!} textId={textId} />}
+      <div className="field field-text">
+        <label htmlFor={textId}>{textLabel}</label>
+        <textarea id={textId} rows={6} spellCheck={false} aria-describedby={describedBy} {...register(`${base}.text`)} />
+        <div className="field-foot">
+          {topic?.minLength !== undefined ? <LengthHint name={`${base}.text`} part={topic} id={`${textId}-hint`} /> : <span />}
+          <CharCount name={`${base}.text`} id={`${textId}-count`} />
+        </div>
+      </div>
+      <div className="part-buttons">
+        <button id={buttonId('up')} type="button" className="button button-small" disabled={index === 0} onClick={() => onMove(index, -1)} aria-label={`上移“${name}”`}>
+          上移
+        </button>
+        <button
+          id={buttonId('down')}
+          type="button"
+          className="button button-small"
+          disabled={index === count - 1}
+          onClick={() => onMove(index, 1)}
+          aria-label={`下移“${name}”`}
+        >
+          下移
+        </button>
+        <button id={buttonId('remove')} type="button" className="button button-small" onClick={() => onRemove(index)} aria-label={`删除“${name}”`}>
+          删除
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * 根据表格插入句子: the sentences of table-sentences.ts appended to the part's text, remembered with it;
+ * one whose numbers the tables no longer give is pointed out here with a one-click refresh. The text stays
+ * the clerk's: nothing is rewritten without that click, and an edited sentence is no longer compared.
+ */
+function TableSentences({ base, sources, textId }: { base: `narrative.${string}.parts.${number}`; sources: readonly SentenceSource[]; textId: string }) {
+  const { template } = useEditor();
+  const { draft } = useLiveDraft();
+  const { getValues, setValue } = useFormContext<ReportFormValues>();
+  const text = useWatch<ReportFormValues, `${typeof base}.text`>({ name: `${base}.text` }) ?? '';
+  const generated = useWatch<ReportFormValues, `${typeof base}.generated`>({ name: `${base}.generated` }) ?? [];
+  const [message, setMessage] = useState('');
+  const values = useMemo(() => {
+    const flat = flattenTables(template, draft.tables);
+    return { ...flat, ...computeTotals(template, flat) };
+  }, [draft, template]);
+  const stale = staleSentences({ text, generated }, template, values);
+
+  const write = (next: { text: string; generated: NarrativePartFormValues['generated'] }) => {
+    setValue(`${base}.text`, next.text, { shouldDirty: true });
+    setValue(`${base}.generated`, next.generated, { shouldDirty: true });
+  };
+  const insert = () => {
+    const result = insertSentences({ text: getValues(`${base}.text`) ?? '', generated: getValues(`${base}.generated`) ?? [] }, sources, template, values);
+    if (!result.ok) {
+      setMessage(result.message);
+      return;
+    }
+    write(result);
+    setMessage('已在正文末尾插入根据表格写出的句子，可以照常修改。');
+    document.getElementById(textId)?.focus();
+  };
+  return (
+    <div className="table-sentences">
+      <button type="button" className="button button-small" onClick={insert}>
+        根据表格插入句子
+      </button>
+      <span className="field-help" role="status">
+        {message}
+      </span>
+      {stale.map((item) => (
+        <div key={item.source} className="sentence-stale" role="alert">
+          <p>根据表格插入的这句话，数字已与表格不一致：</p>
+          <p className="sentence-old">{item.old}</p>
+          <p>表格现在是：</p>
+          <p className="sentence-new">{item.current}</p>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              write(refreshSentence({ text: getValues(`${base}.text`) ?? '', generated: getValues(`${base}.generated`) ?? [] }, item.source, template, values));
+              setMessage('已按表格更新这句话。');
+            }}
+          >
+            更新为表格中的数字
+          </button>
+        </div>
+      ))}
+    </div>
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import type { CommentAnchor } from '../../domain/draft-types.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
-import { extraPartFieldId, feeFieldId, narrativeFieldId, PREAMBLE_FIELD_ID, stepHeadingId } from '../kernel/field-ids.ts';
+import { feeFieldId, narrativeFieldId, PREAMBLE_FIELD_ID, stepHeadingId } from '../kernel/field-ids.ts';
 import { anchorStep } from '../kernel/step-status.ts';
 import type { StepId } from '../kernel/steps.ts';
 import { cellInputId } from '../kernel/cell-id.ts';
@@ -37,7 +37,5 @@ export function editorPlace(anchor: CommentAnchor, template: ReportTemplate): Ed
   if (anchor.kind === 'section') return { step, elementId: stepHeadingId(anchor.section), mark: '' };
   if (anchor.part === 'preamble') return { step, elementId: PREAMBLE_FIELD_ID, mark: '.preamble' };
   if (anchor.part === 'fees') return { step, elementId: feeFieldId('noticesIssued'), mark: '.fee-statement' };
-  const extra = /^extra\.(\d+)$/.exec(anchor.part);
-  if (extra) return { step, elementId: extraPartFieldId(anchor.section, Number(extra[1]), 'text'), mark: '.field' };
   return { step, elementId: narrativeFieldId(anchor.section, anchor.part), mark: '.field' };
 }

@@ -134,9 +134,13 @@ function Anchored({ anchor, children, className }: { anchor: CommentAnchor; chil
   );
 }
 
-function Paragraphs({ text }: { text: string }) {
-  return paragraphsOf(text).map((line, index) => (
+function Paragraphs({ text, leadIn = '' }: { text: string; leadIn?: string }) {
+  const lines = paragraphsOf(text);
+  // A part in the lead-in style opens its first paragraph with its title (`主要问题：`), as the Word file does.
+  if (leadIn !== '' && lines.length === 0) lines.push('');
+  return lines.map((line, index) => (
     <p key={index} className="rp-p">
+      {index === 0 && leadIn !== '' && <strong className="rp-lead-in">{leadIn}</strong>}
       {line}
     </p>
   ));
@@ -192,11 +196,11 @@ function DiffParagraph({ paragraph, id }: { paragraph: ParagraphDiff; id: string
 }
 
 /** The paragraphs of a block: with the changes marked when it changed since the last round, else as printed. */
-function BlockParagraphs({ anchor, text }: { anchor: CommentAnchor; text: string }) {
+function BlockParagraphs({ anchor, text, leadIn = '' }: { anchor: CommentAnchor; text: string; leadIn?: string }) {
   const { changes } = usePreview();
   const place = placeOfAnchor(anchor);
   const diff = place !== null ? changes?.blocks.get(place) : undefined;
-  if (!diff) return <Paragraphs text={text} />;
+  if (!diff) return <Paragraphs text={text} leadIn={leadIn} />;
   return diff.paragraphs.map((paragraph, index) => <DiffParagraph key={index} paragraph={paragraph} id={changedParagraphId(anchor, index)} />);
 }
 
@@ -224,6 +228,8 @@ function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
     ordinal: part.ordinal,
     title: part.title,
     body: part.body,
+    leadIn: part.leadIn,
+    style: part.style,
   }));
   const missing = outline.unwrittenRequired;
   const fees = section.hasFeeStatement ? feeStatementSentence(draft) : '';
@@ -241,12 +247,14 @@ function NarrativeSection({ section }: { section: NarrativeSectionTemplate }) {
       )}
       {printed.map((part) => (
         <Anchored key={anchorKey(part.anchor)} anchor={part.anchor}>
-          <h3 className="rp-h2">
-            {part.ordinal}
-            {part.title}
-          </h3>
+          {part.style === 'heading' && (
+            <h3 className="rp-h2">
+              {part.ordinal}
+              {part.title}
+            </h3>
+          )}
           <TitleChange anchor={part.anchor} />
-          <BlockParagraphs anchor={part.anchor} text={part.body} />
+          <BlockParagraphs anchor={part.anchor} text={part.body} leadIn={part.leadIn} />
         </Anchored>
       ))}
       {missing.map((title) => (

@@ -16,6 +16,7 @@ import { indexTemplate } from '../../../src/domain/template.ts';
 import { flattenTables, templateOf } from '../../../src/domain/values.ts';
 import { templates } from '../../../templates/index.ts';
 import { district2020Draft, office2023Draft } from '../../helpers/fixtures.ts';
+import { partText } from '../../helpers/narrative.ts';
 
 const fixture = (name: string) => new URL(`../../fixtures/import/${name}`, import.meta.url);
 const html = (name: string) => readFileSync(fixture(name), 'utf8');
@@ -102,17 +103,25 @@ describe('label typos, headings and text', () => {
     expect(result.report.notes.some((note) => note.includes('三、收到和处理政府信息公开申情况'))).toBe(true);
   });
 
-  it('splits the narrative by its sub-headings into the format parts, others as added parts', () => {
+  it('splits the narrative by its sub-headings into parts in the printed order, with the printed titles', () => {
     const overview = result.draft.narrative.overview!;
     expect(overview.intro).toMatch(/^2023年，镇海区人民政府办公室认真落实/);
-    expect(overview.parts.proactive).toMatch(/^镇海区人民政府办公室通过“镇海区人民政府”网站主动公开政府信息319条/);
-    expect(overview.parts.onRequest).toBe('受理依申请公开52件，已办结50件，2件结转下年度继续办理。');
-    expect(overview.parts.platforms).toMatch(/^坚持以“为民、利民、便民”为宗旨/);
-    expect(overview.parts.oversight).toMatch(/2023年未发生政务公开责任追究情况。$/);
-    expect(overview.extraParts).toEqual([{ title: '政务新媒体管理方面', text: '严格落实政务新媒体常态化监管要求，压实责任，抓好制度落实。' }]);
-    const problems = result.draft.narrative.problems!;
-    expect(problems.parts.problems).toMatch(/^2023年度镇海区政府办公室的政务公开工作总体较好/);
-    expect(problems.parts.improvements).toMatch(/^一是要继续加强政府信息主动公开力度/);
+    // As printed: （一）主动公开情况 … （五）政务新媒体管理方面 （六）监督保障方面.
+    expect(overview.parts.map((part) => [part.topic, part.title])).toEqual([
+      ['proactive', '主动公开情况'],
+      ['onRequest', '依申请公开情况'],
+      ['management', '政府信息管理情况'],
+      ['platforms', '政府信息公开平台建设情况'],
+      [null, '政务新媒体管理方面'],
+      ['oversight', '监督保障方面'],
+    ]);
+    expect(partText(result.draft, 'overview', 'proactive')).toMatch(/^镇海区人民政府办公室通过“镇海区人民政府”网站主动公开政府信息319条/);
+    expect(partText(result.draft, 'overview', 'onRequest')).toBe('受理依申请公开52件，已办结50件，2件结转下年度继续办理。');
+    expect(partText(result.draft, 'overview', 'platforms')).toMatch(/^坚持以“为民、利民、便民”为宗旨/);
+    expect(partText(result.draft, 'overview', 'oversight')).toMatch(/2023年未发生政务公开责任追究情况。$/);
+    expect(overview.parts[4]!.text).toBe('严格落实政务新媒体常态化监管要求，压实责任，抓好制度落实。');
+    expect(partText(result.draft, 'problems', 'problems')).toMatch(/^2023年度镇海区政府办公室的政务公开工作总体较好/);
+    expect(partText(result.draft, 'problems', 'improvements')).toMatch(/^一是要继续加强政府信息主动公开力度/);
   });
 
   it('takes the 编制说明 with the contact details, and the 落款 date; leaves the site around the report', () => {
@@ -120,7 +129,7 @@ describe('label typos, headings and text', () => {
     expect(result.draft.agency).toMatchObject({ address: '宁波市镇海区民和路569号区政府办政务公开科', postcode: '315200', phone: '0574-89287728' });
     expect(result.draft.signature).toEqual({ include: true, date: '2024-01-19' });
     const other = result.draft.narrative.other!;
-    expect(Object.values(other.parts).join('')).toBe('本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。');
+    expect(other.parts.map((part) => part.text).join('')).toBe('本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。');
     const everything = JSON.stringify(result.draft);
     for (const chrome of ['网站标识码', '无障碍浏览', '索引号', '技术支持']) expect(everything).not.toContain(chrome);
   });
@@ -129,7 +138,7 @@ describe('label typos, headings and text', () => {
     const shanghai = imported(importHtmlDocument(parseHtml(html('shanghai-office-2019.html'))));
     const everything = JSON.stringify(shanghai.draft);
     for (const chrome of ['版权所有', '当前位置', '分享到', '发布日期', '打印本页']) expect(everything).not.toContain(chrome);
-    expect(shanghai.draft.narrative.other!.parts.otherMatters).toBe('无。');
+    expect(partText(shanghai.draft, 'other', 'otherMatters')).toBe('无。');
   });
 });
 

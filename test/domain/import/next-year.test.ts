@@ -8,6 +8,7 @@ import { parseHtml } from '../../../src/cli/parse-html.ts';
 import { readDraftJson, serializeDraft } from '../../../src/domain/draft-file.ts';
 import { draftForNextYear, importHtmlDocument } from '../../../src/domain/import/index.ts';
 import { flattenTables, templateOf } from '../../../src/domain/values.ts';
+import { partText } from '../../helpers/narrative.ts';
 
 const page = readFileSync(new URL('../../fixtures/import/zhenhai-office-2023.html', import.meta.url), 'utf8');
 const imported = importHtmlDocument(parseHtml(page));
@@ -32,9 +33,18 @@ describe('draftForNextYear', () => {
   });
 
   it('keeps last year’s text as the starting point, but not the 编制说明 and the 落款 date', () => {
-    expect(next.narrative.overview!.parts.onRequest).toBe('受理依申请公开52件，已办结50件，2件结转下年度继续办理。');
-    expect(next.narrative.overview!.extraParts).toEqual([{ title: '政务新媒体管理方面', text: '严格落实政务新媒体常态化监管要求，压实责任，抓好制度落实。' }]);
-    expect(next.narrative.problems!.parts.improvements).toMatch(/^一是要继续加强/);
+    expect(partText(next, 'overview', 'onRequest')).toBe('受理依申请公开52件，已办结50件，2件结转下年度继续办理。');
+    // Last year's parts in last year's order and titles, the agency's own part among them.
+    expect(next.narrative.overview!.parts.map((part) => part.title)).toEqual([
+      '主动公开情况',
+      '依申请公开情况',
+      '政府信息管理情况',
+      '政府信息公开平台建设情况',
+      '政务新媒体管理方面',
+      '监督保障方面',
+    ]);
+    expect(next.narrative.overview!.parts[4]).toMatchObject({ topic: null, text: '严格落实政务新媒体常态化监管要求，压实责任，抓好制度落实。' });
+    expect(partText(next, 'problems', 'improvements')).toMatch(/^一是要继续加强/);
     expect(next.preamble).toBe('');
     expect(next.signature).toEqual({ include: true, date: '' });
     expect(readDraftJson(serializeDraft(next)).ok).toBe(true);

@@ -210,7 +210,8 @@ export async function fillNarrativeSection(page: Page, section: NarrativeSection
   if (!stored) return;
   const texts: { label: string; text: string }[] = [];
   if (section.hasIntro) texts.push({ label: '概述', text: stored.intro });
-  for (const { key, label } of partLabels(section)) texts.push({ label, text: stored.parts[key] ?? '' });
+  const topicText = (key: string) => stored.parts.find((part) => part.topic === key)?.text ?? '';
+  for (const { key, label } of partLabels(section)) texts.push({ label, text: topicText(key) });
   const typed = texts.filter((t) => t.text !== '').sort((a, b) => a.text.length - b.text.length)[0];
   for (const { label, text } of texts) {
     if (text === '') continue;
@@ -222,14 +223,15 @@ export async function fillNarrativeSection(page: Page, section: NarrativeSection
       await box.fill(text);
     }
   }
-  for (const [index, extra] of stored.extraParts.entries()) {
+  // Sub-topics of the agency's own, added after the official parts (drafts here keep the official order).
+  for (const [index, extra] of stored.parts.filter((part) => part.topic === null).entries()) {
     const n = section.parts.length + index + 1;
     await page.getByRole('button', { name: '增加小标题', exact: true }).click();
     const title = field(page, `小标题 ${ordinal(n)}`);
     // The new sub-topic's title takes the focus: the clerk just types.
     await until(() => title.evaluate((el) => el === document.activeElement), Boolean, 'focus on the new sub-topic title');
     await page.keyboard.type(extra.title);
-    await field(page, `${ordinal(n)}内容`).fill(extra.text);
+    await field(page, `${ordinal(n)}${extra.title || '内容'}`).fill(extra.text);
   }
   if (section.hasFeeStatement) {
     for (const [key, label] of Object.entries(FEE_LABELS) as [keyof Draft['fees'], string][]) {
@@ -422,12 +424,13 @@ export async function differencesOnScreen(page: Page, draft: Draft): Promise<str
     const stored = draft.narrative[section.id];
     if (section.hasIntro) compare(`${section.heading} 概述`, await field(page, '概述').inputValue(), stored?.intro ?? '');
     for (const { key, label } of partLabels(section)) {
-      compare(`${section.heading} ${label}`, await field(page, label).inputValue(), stored?.parts[key] ?? '');
+      compare(`${section.heading} ${label}`, await field(page, label).inputValue(), stored?.parts.find((part) => part.topic === key)?.text ?? '');
     }
-    for (const [index, extra] of (stored?.extraParts ?? []).entries()) {
+    for (const [index, extra] of (stored?.parts ?? []).filter((part) => part.topic === null).entries()) {
       const n = section.parts.length + index + 1;
+      const textLabel = `${ordinal(n)}${extra.title || '内容'}`;
       compare(`${section.heading} 小标题 ${ordinal(n)}`, await field(page, `小标题 ${ordinal(n)}`).inputValue().catch(() => '(missing)'), extra.title);
-      compare(`${section.heading} ${ordinal(n)}内容`, await field(page, `${ordinal(n)}内容`).inputValue().catch(() => '(missing)'), extra.text);
+      compare(`${section.heading} ${textLabel}`, await field(page, textLabel).inputValue().catch(() => '(missing)'), extra.text);
     }
     if (section.hasFeeStatement) {
       for (const [key, label] of Object.entries(FEE_LABELS) as [keyof Draft['fees'], string][]) {

@@ -80,12 +80,15 @@ describe('draft ⇄ form values', () => {
   it('carries the narrative, fees, signature and agency through, and keeps what the form does not edit', () => {
     const base = office2023Draft();
     const values = draftToFormValues(base);
-    values.narrative.overview!.extraParts.push({ title: '新增小标题', text: '新增内容' });
+    values.narrative.overview!.parts.unshift({ partId: 'p1', topic: null, title: '新增小标题', text: '新增内容', generated: [] });
+    values.narrative.problems!.style = 'leadIns';
     values.fees = { noticesIssued: '2', noticesAmount: '300', collectedAmount: '100.5' };
     values.signature = { include: true, date: '2024-01-20' };
     values.agency.phone = '0574-1';
     const draft = formValuesToDraft(values, base);
-    expect(draft.narrative.overview?.extraParts.at(-1)).toEqual({ title: '新增小标题', text: '新增内容' });
+    expect(draft.narrative.overview?.parts[0]).toEqual({ id: 'p1', topic: null, title: '新增小标题', text: '新增内容' });
+    expect(draft.narrative.overview?.parts.slice(1).map((part) => part.id)).toEqual(base.narrative.overview?.parts.map((part) => part.id));
+    expect(draft.narrative.problems?.style).toBe('leadIns');
     expect(draft.fees).toEqual({ noticesIssued: 2, noticesAmount: 300, collectedAmount: 100.5 });
     expect(draft.signature).toEqual({ include: true, date: '2024-01-20' });
     expect(draft.agency.phone).toBe('0574-1');

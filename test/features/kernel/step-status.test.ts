@@ -11,6 +11,7 @@ import { emptyDraft } from '../../../src/domain/values.ts';
 import { anchorStep, progressOf, stepStatuses, stepStatusText, stepStatusTone, type StepStatus } from '../../../src/features/kernel/step-status.ts';
 import { editorPlace } from '../../../src/features/review/anchors.ts';
 import { office2023Draft } from '../../helpers/fixtures.ts';
+import { setPartText } from '../../helpers/narrative.ts';
 
 const fresh = (): Draft => emptyDraft(report2021, 2025, '某某县教育局');
 const finding = (severity: Finding['severity'], ...cells: string[]): Finding => ({ rule: 'T1', severity, cells, message: '测试' });
@@ -51,9 +52,10 @@ describe('how far each step is filled', () => {
 
   it('a narrative part that is too short keeps its step 填写中', () => {
     const draft = fresh();
-    draft.narrative.problems = { intro: '', parts: { problems: '无', improvements: LONG }, extraParts: [] };
+    setPartText(draft, 'problems', 'problems', '无');
+    setPartText(draft, 'problems', 'improvements', LONG);
     expect(stepStatuses(draft, [], report2021).problems!.fill).toBe('inProgress');
-    draft.narrative.problems.parts.problems = LONG;
+    setPartText(draft, 'problems', 'problems', LONG);
     expect(stepStatuses(draft, [], report2021).problems!.fill).toBe('complete');
   });
 
