@@ -238,6 +238,8 @@ function signatureBlocks(draft: Draft): Paragraph[] {
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         spacing: { before: LINE_PITCH },
+        keepNext: date !== null,
+        keepLines: true,
         indent: { right: Math.round(nameRight * BODY_CHAR) },
         children: textRuns(name),
       }),
@@ -248,6 +250,7 @@ function signatureBlocks(draft: Draft): Paragraph[] {
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         ...(name === '' ? { spacing: { before: LINE_PITCH } } : {}),
+        keepLines: true,
         indent: { right: SIGNATURE_DATE_RIGHT_CHARS * BODY_CHAR },
         children: textRuns(date),
       }),
@@ -318,8 +321,19 @@ export function reportBlocks(draft: Draft, mode: ReportMode): (Paragraph | Table
     if (section.kind === 'narrative') appendAll(blocks, narrativeBlocks(section, draft.narrative[section.id], draft, mode, afterTable));
     else appendAll(blocks, tableBlocks(section, values, afterTable));
   }
-  appendAll(blocks, signatureBlocks(draft));
+  const signature = signatureBlocks(draft);
+  if (signature.length > 0) keepLastParagraphWithNext(blocks);
+  appendAll(blocks, signature);
   return blocks;
+}
+
+/**
+ * GB/T 9704 7.3.5: the 落款 is never alone on a page, it follows the text. The last paragraph before it is
+ * kept with it (its last lines, at least two by widow control, move to the 落款's page when needed).
+ */
+function keepLastParagraphWithNext(blocks: (Paragraph | Table)[]): void {
+  const last = blocks[blocks.length - 1];
+  if (last instanceof Paragraph) blocks[blocks.length - 1] = new Paragraph({ ...last.options, keepNext: true, widowControl: true });
 }
 
 /**

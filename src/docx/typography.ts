@@ -82,10 +82,18 @@ export const BODY_CHAR = ptToTwip(SIZE_SANHAO / 2);
  * 28 characters a line. Word and WPS could take this from a character grid (`w:docGrid w:type="linesAndChars"`
  * with a negative `w:charSpace`, as many 公文 templates do), but LibreOffice snaps every glyph to whole grid cells, so a 16 pt glyph in a
  * 15.8 pt cell takes two and a line holds 14 characters. Instead the grid is lines only and the text is
- * condensed: 8845 tw / 28 = 315.9 tw per character, i.e. 三号 (320 tw) condensed by 5 tw (`w:spacing w:val="-5"`,
- * 0.25 pt), which every reader honours. Justified paragraphs then fill the line (并撑满版心).
+ * condensed, which every reader honours; justified paragraphs then fill the line (并撑满版心).
+ *
+ * 8845 tw / 28 = 315.9 tw per character would allow condensing 三号 (320 tw) by 5 tw, but with 28 characters
+ * filling the line to within 25 tw, LibreOffice (7.4, rendered and read back with pdftotext) hangs a comma or
+ * 顿号 that falls 29th into the margin and then does not draw it: the printed report loses it. Condensed by
+ * one twip more (28 × 314 = 8792 tw, 53 tw to spare; 29 × 314 = 9106 tw still does not fit) a line still holds
+ * exactly 28 characters in Word, WPS and LibreOffice, and LibreOffice draws the hanging punctuation
+ * (标点悬挂, as Word does). `w:overflowPunct w:val="0"` does not change LibreOffice's behaviour.
  */
-export const BODY_CHARACTER_SPACING = Math.floor(TEXT_WIDTH / CHARS_PER_LINE) - ptToTwip(SIZE_SANHAO_PT);
+const LIBREOFFICE_HANGING_PUNCTUATION_MARGIN = 1;
+export const BODY_CHARACTER_SPACING =
+  Math.floor(TEXT_WIDTH / CHARS_PER_LINE) - ptToTwip(SIZE_SANHAO_PT) - LIBREOFFICE_HANGING_PUNCTUATION_MARGIN;
 
 // ---------------------------------------------------------------------------------------------------------
 // Fonts (spec §8.2; GB/T 9704 7.3.3 第一层用黑体字、第二层用楷体字、第三层和第四层用仿宋体字)
