@@ -26,16 +26,18 @@ import type { CellValues } from '../domain/draft-types.ts';
 import { layoutTable, type LayoutCell, type LayoutRow } from '../domain/table-layout.ts';
 import type { TableTemplate } from '../domain/template-types.ts';
 import {
-  BODY_CHARACTER_SPACING,
   CELL_MARGIN_X,
   CELL_MARGIN_Y,
+  SIZE_XIAOWU,
   TABLE_BORDER_SIZE,
   TEXT_WIDTH,
+  labelColumnWidth,
+  numberColumnWidth,
   tableFontSize,
   tableLineHeight,
 } from './typography.ts';
 import { cleanText } from '../domain/report-text.ts';
-import { balancedLines, stackedLines } from './text.ts';
+import { balancedLines, displayWidth, ordinalPrefix, stackedLines } from './text.ts';
 
 /**
  * Splits `total` twips over the template's column weights, rounding so that the columns add up exactly
@@ -62,6 +64,47 @@ function narrowestValueColumn(table: TableTemplate, widths: readonly number[]): 
   return Math.min(...(valueColumns.length > 0 ? valueColumns : widths));
 }
 
+export interface TablePrintLayout {
+  /** Grid column widths, twips, adding up to the text block's width. */
+  readonly widths: readonly number[];
+  /** Run size, half-points. */
+  readonly fontSize: number;
+}
+
+/**
+ * Widths and font of a printed table.
+ *
+ * A table whose rows are nested groups (table 三: `三、本年度办理结果` › `（三）不予公开` › `1.属于国家秘密`, i.e. more
+ * than one label column) has labels of up to 20 characters beside seven number columns: weighted widths leave
+ * the labels too narrow (they broke leaving one or two characters on a line) and the numbers too narrow
+ * for seven digits. It is set in 小五 (spec §8.4 allows 五号 or 小五), every number column as wide as seven
+ * digits, the outermost group column one character wide (`三、本年度办理结果` runs down its 22-row cell one
+ * character a line, 竖排), each inner group column as wide as its groups' ordinals (`（三）`, the rest below
+ * it), and the innermost label column gets the rest, 13 characters, which holds every row label of the format
+ * on one line but the longest few (balanced over two or three). Other tables keep the template's weights.
+ */
+export function tablePrintLayout(table: TableTemplate, total: number = TEXT_WIDTH): TablePrintLayout {
+  if (table.labelColumns < 2) {
+    const widths = columnWidths(table, total);
+    return { widths, fontSize: tableFontSize(narrowestValueColumn(table, widths)) };
+  }
+  const fontSize = SIZE_XIAOWU;
+  const ordinalChars = Array.from({ length: table.labelColumns - 1 }, () => 1);
+  for (const row of layoutTable(table)) {
+    for (const cell of row.cells) {
+      if (cell.kind !== 'label' || cell.role !== 'rowHeader' || cell.rowSpan < 2 || cell.colSpan !== 1) continue;
+      if (cell.gridColumn === 0 || cell.gridColumn >= ordinalChars.length) continue;
+      ordinalChars[cell.gridColumn] = Math.max(ordinalChars[cell.gridColumn]!, displayWidth(ordinalPrefix(cell.text)));
+    }
+  }
+  const groupWidths = ordinalChars.map((chars) => labelColumnWidth(chars, fontSize));
+  const valueWidths = Array.from({ length: table.gridColumns - table.labelColumns }, () => numberColumnWidth(fontSize));
+  const innermost = total - [...groupWidths, ...valueWidths].reduce((a, b) => a + b, 0);
+  // A block too narrow for that (not the A4 portrait page) keeps the weights rather than squeezing the labels.
+  if (innermost < 2 * numberColumnWidth(fontSize)) return { widths: columnWidths(table, total), fontSize };
+  return { widths: [...groupWidths, innermost, ...valueWidths], fontSize };
+}
+
 function cellText(cell: LayoutCell, values: CellValues): string {
   if (cell.kind === 'label') return cell.text;
   // Untouched (null) stays empty; it is never printed as 0 (spec §A.4).
@@ -69,15 +112,18 @@ function cellText(cell: LayoutCell, values: CellValues): string {
 }
 
 /**
- * The lines of a cell. Header labels and vertical group labels are broken evenly for their width (the
- * characters themselves are the template's); row labels and numbers wrap where Word wraps them.
+ * The lines of a cell. Header and row labels are broken evenly for their width, so that no line is left
+ * with one or two characters, and vertical group labels are stacked (the characters themselves are the
+ * template's); numbers, captions and the corner note wrap where the reader wraps them. Table runs are not
+ * condensed (see `buildTable`), so a character is exactly the font size wide.
  */
 function cellLines(cell: LayoutCell, values: CellValues, width: number, fontSize: number): string[] {
   const text = cleanText(cellText(cell, values));
   if (cell.kind !== 'label') return [text];
-  const capacity = Math.floor((width - 2 * CELL_MARGIN_X) / (fontSize * 10 + BODY_CHARACTER_SPACING));
+  const indent = cell.indent ? cell.indent * fontSize * 10 : 0;
+  const capacity = Math.floor((width - 2 * CELL_MARGIN_X - indent) / (fontSize * 10));
   if (cell.role === 'columnHeader') return balancedLines(text, capacity);
-  if (cell.role === 'rowHeader' && cell.rowSpan > 1) return stackedLines(text, capacity);
+  if (cell.role === 'rowHeader') return cell.rowSpan > 1 ? stackedLines(text, capacity) : balancedLines(text, capacity);
   return [text];
 }
 
@@ -121,8 +167,7 @@ export interface BuiltTable {
  * (`computeTotals`); `total` is the width of the text block the table fills.
  */
 export function buildTable(table: TableTemplate, values: CellValues, total: number = TEXT_WIDTH): BuiltTable {
-  const widths = columnWidths(table, total);
-  const fontSize = tableFontSize(narrowestValueColumn(table, widths));
+  const { widths, fontSize } = tablePrintLayout(table, total);
   const line = tableLineHeight(fontSize);
   const layout: LayoutRow[] = layoutTable(table);
 
@@ -151,7 +196,9 @@ export function buildTable(table: TableTemplate, values: CellValues, total: numb
               indent: { firstLine: 0, firstLineChars: 0, ...(cell.kind === 'label' && cell.indent ? { left: cell.indent * fontSize * 10 } : {}) },
               keepNext: keepWithNext[rowIndex] ?? false,
               children: cellLines(cell, values, width, fontSize).map(
-                (text, i) => new TextRun({ text, size: fontSize, ...(i > 0 ? { break: 1 } : {}) }),
+                // Not condensed like body text (characterSpacing 0 over the document default): the widths above
+                // count characters of exactly the font size.
+                (text, i) => new TextRun({ text, size: fontSize, characterSpacing: 0, ...(i > 0 ? { break: 1 } : {}) }),
               ),
             }),
           ],

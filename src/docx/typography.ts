@@ -168,6 +168,25 @@ export function tableFontSize(narrowestColumn: number): number {
 }
 
 /**
+ * Digits a number column holds on one line: 7, i.e. counts up to 9999999 (a province's 本年新收) and amounts
+ * such as 12345.67 (万元), in Times New Roman whose digits are half a character wide.
+ */
+export const NUMBER_COLUMN_DIGITS = 7;
+
+/** Air in a number column (1.5 pt) so that rounding in a reader's font metrics does not wrap the last digit. */
+const NUMBER_COLUMN_AIR = 30;
+
+/** Width of a number column holding {@link NUMBER_COLUMN_DIGITS} digits at `halfPoints`, with its padding. */
+export function numberColumnWidth(halfPoints: number): number {
+  return Math.ceil((NUMBER_COLUMN_DIGITS * halfPoints * 10) / 2) + NUMBER_COLUMN_AIR + 2 * CELL_MARGIN_X;
+}
+
+/** Width of a column holding `chars` characters of a table at `halfPoints`, with its padding. */
+export function labelColumnWidth(chars: number, halfPoints: number): number {
+  return Math.ceil(chars * halfPoints * 10) + 2 * CELL_MARGIN_X;
+}
+
+/**
  * Exact line height inside table cells: about 1.3 × the font size (single spacing of a CJK font). Exact
  * spacing keeps the 29 pt document grid out of the tables (Word ignores the grid for exact spacing).
  */

@@ -278,9 +278,9 @@ describe.each(fixtures)('Word report of %s', (_name, makeDraft) => {
       if (section.id === 'applications' || section.id === 'reviewLitigation') expect(table.repeatHeader).toBe(true);
     });
 
-    it('sets the table in 五号, or 小五 for the 15 columns of table 四 (spec §8.4)', async () => {
+    it('sets table 二 in 五号, tables 三 (nested row groups) and 四 (15 columns) in 小五 (spec §8.4)', async () => {
       const actual = await get();
-      const want = table.gridColumns > 10 ? '18' : '21';
+      const want = section.id === 'proactive' ? '21' : '18';
       for (const row of actual.rows) for (const cell of row.cells) for (const size of cell.sizes) expect(size).toBe(want);
     });
   });
