@@ -11,6 +11,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  type IParagraphOptions,
   LineRuleType,
   Paragraph,
   Table,
@@ -19,6 +20,7 @@ import {
   TableRow,
   TextRun,
   VerticalAlignTable,
+  VerticalMergeType,
   WidthType,
 } from 'docx';
 import { formatCellValue } from '../domain/cell-input.ts';
@@ -134,6 +136,15 @@ function cellAlignment(cell: LayoutCell): (typeof AlignmentType)[keyof typeof Al
 }
 
 /**
+ * The outermost group of a table with nested groups (table 三's `三、本年度办理结果`, 22 rows) may break across
+ * pages. Its label is set from the top of its cell: LibreOffice centres a merged cell's text over the whole
+ * merge, so the part after a page break ran past the bottom of the cell into the next row.
+ */
+function breaksAcrossPages(table: TableTemplate, cell: LayoutCell): boolean {
+  return table.repeatHeader && cell.kind === 'label' && cell.role === 'rowHeader' && cell.rowSpan > 1 && cell.gridColumn === 0 && table.labelColumns > 1;
+}
+
+/**
  * Rows to keep with the next one (keep-with-next on their paragraphs, Word's way of holding rows together):
  * header rows stay with the first data row, and a nested group such as `（三）不予公开` stays on one page.
  * The outermost group (`三、本年度办理结果`, 22 rows) may break, so table 三 breaks between data rows
@@ -174,27 +185,43 @@ export function buildTable(table: TableTemplate, values: CellValues, total: numb
   const keepWithNext = keptRows(table, layout);
   // Only the leading run of header rows repeats on each page (w:tblHeader must start at the first row).
   let leadingHeader = table.repeatHeader;
+  // The cells a merged cell covers in the rows below it. They are written here, not left to docx (which
+  // inserts them for `rowSpan` with a bare paragraph), so that their paragraphs keep with the next row too:
+  // LibreOffice keeps a row with the next only when every paragraph in it says so.
+  const covered: { gridColumn: number; colSpan: number }[][] = layout.map(() => []);
+  layout.forEach((row, rowIndex) => {
+    for (const cell of row.cells) {
+      for (let r = rowIndex + 1; r < rowIndex + cell.rowSpan && r < layout.length; r++) covered[r]!.push({ gridColumn: cell.gridColumn, colSpan: cell.colSpan });
+    }
+  });
+  const spanWidth = (gridColumn: number, colSpan: number): number => {
+    let width = 0;
+    for (let c = gridColumn; c < gridColumn + colSpan; c++) width += widths[c] ?? 0;
+    return width;
+  };
+  const cellParagraph = (rowIndex: number, alignment: ReturnType<typeof cellAlignment>, extra: Partial<IParagraphOptions> = {}) =>
+    new Paragraph({
+      alignment,
+      spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      keepNext: keepWithNext[rowIndex] ?? false,
+      ...extra,
+    });
+
   const rows = layout.map((row, rowIndex) => {
     leadingHeader = leadingHeader && row.header && row.partIndex === 0;
-    return new TableRow({
-      tableHeader: leadingHeader,
-      // A label that wraps over several lines stays on one page; the table still breaks between rows.
-      cantSplit: true,
-      children: row.cells.map((cell) => {
-        let width = 0;
-        for (let c = cell.gridColumn; c < cell.gridColumn + cell.colSpan; c++) width += widths[c] ?? 0;
-        return new TableCell({
+    const cells = row.cells.map((cell) => {
+      const width = spanWidth(cell.gridColumn, cell.colSpan);
+      return {
+        gridColumn: cell.gridColumn,
+        cell: new TableCell({
           width: { size: width, type: WidthType.DXA },
           ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
-          ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
-          verticalAlign: VerticalAlignTable.CENTER,
+          ...(cell.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+          verticalAlign: breaksAcrossPages(table, cell) ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
           children: [
-            new Paragraph({
-              alignment: cellAlignment(cell),
-              spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            cellParagraph(rowIndex, cellAlignment(cell), {
               // A sub-item of a list table is indented by whole characters of the table's font (twips = half-points × 10).
               indent: { firstLine: 0, firstLineChars: 0, ...(cell.kind === 'label' && cell.indent ? { left: cell.indent * fontSize * 10 } : {}) },
-              keepNext: keepWithNext[rowIndex] ?? false,
               children: cellLines(cell, values, width, fontSize).map(
                 // Not condensed like body text (characterSpacing 0 over the document default): the widths above
                 // count characters of exactly the font size.
@@ -202,8 +229,24 @@ export function buildTable(table: TableTemplate, values: CellValues, total: numb
               ),
             }),
           ],
-        });
+        }),
+      };
+    });
+    const continued = covered[rowIndex]!.map(({ gridColumn, colSpan }) => ({
+      gridColumn,
+      cell: new TableCell({
+        width: { size: spanWidth(gridColumn, colSpan), type: WidthType.DXA },
+        ...(colSpan > 1 ? { columnSpan: colSpan } : {}),
+        verticalMerge: VerticalMergeType.CONTINUE,
+        verticalAlign: VerticalAlignTable.TOP,
+        children: [cellParagraph(rowIndex, AlignmentType.CENTER)],
       }),
+    }));
+    return new TableRow({
+      tableHeader: leadingHeader,
+      // A label that wraps over several lines stays on one page; the table still breaks between rows.
+      cantSplit: true,
+      children: [...cells, ...continued].sort((a, b) => a.gridColumn - b.gridColumn).map(({ cell }) => cell),
     });
   });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { balancedLines, stackedLines } from '../../src/docx/text.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
-import { descendants, elements, readDocx, textOf, type TableRead } from '../helpers/read-docx.ts';
+import { descendants, elements, readDocx, textOf, type TableRead, type XmlNode } from '../helpers/read-docx.ts';
 
 /** 小五 = 9 pt = 180 tw a character; a Times New Roman digit is half that; 1 mm of padding each side. */
 const XIAOWU = 180;
@@ -75,5 +75,25 @@ describe('line breaking of table labels', () => {
   it('sets a group label down a one-character column and puts the ordinal alone in a wider one', () => {
     expect(stackedLines('三、本年度办理结果', 1)).toEqual(['三', '、', '本', '年', '度', '办', '理', '结', '果']);
     expect(stackedLines('（四）无法提供', 3)).toEqual(['（四）', '无法', '提供']);
+  });
+});
+
+describe('table 三 keeps a nested group on one page', () => {
+  it('marks every paragraph of each row of （三）–（五） but the group’s last to keep with the next row, merged cells included', async () => {
+    const doc = readDocx(await buildReportDocx(office2023Draft(), 'final'));
+    const rows = elements(elements(doc.body, 'w:tbl')[1]!, 'w:tr');
+    const rowText = rows.map((tr) => textOf(tr));
+    const on = (node: XmlNode): boolean => !['false', '0', 'off'].includes(node.attrs['w:val'] ?? 'true');
+    const keeps = rows.map((tr) => descendants(tr, 'w:p').map((p) => descendants(p, 'w:keepNext').some(on)));
+    const first = rowText.findIndex((text) => text.includes('（三）不予公开'));
+    const last = rowText.findIndex((text) => text.startsWith('8.属于行政查询事项'));
+    expect(first).toBeGreaterThan(0);
+    expect(last - first).toBe(7);
+    for (let r = first; r < last; r++) {
+      expect(keeps[r]!.length, `row ${r}`).toBe(10);
+      expect(keeps[r]!.every(Boolean), `row ${r}: ${rowText[r]}`).toBe(true);
+    }
+    // The group's last row may be followed by a page break.
+    expect(keeps[last]!.some(Boolean)).toBe(false);
   });
 });
