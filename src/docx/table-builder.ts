@@ -23,9 +23,8 @@ import {
   VerticalMergeType,
   WidthType,
 } from 'docx';
-import { formatCellValue } from '../domain/cell-input.ts';
 import type { CellValues } from '../domain/draft-types.ts';
-import { layoutTable, type LayoutCell, type LayoutRow } from '../domain/table-layout.ts';
+import { layoutTable, printedCellValue, printedLabel, type LayoutCell, type LayoutRow } from '../domain/table-layout.ts';
 import type { TableTemplate } from '../domain/template-types.ts';
 import {
   CELL_MARGIN_X,
@@ -108,9 +107,9 @@ export function tablePrintLayout(table: TableTemplate, total: number = TEXT_WIDT
 }
 
 function cellText(cell: LayoutCell, values: CellValues): string {
-  if (cell.kind === 'label') return cell.text;
+  if (cell.kind === 'label') return printedLabel(cell);
   // Untouched (null) stays empty; it is never printed as 0 (spec §A.4).
-  return formatCellValue(values[cell.cell.key] ?? null);
+  return printedCellValue(cell.cell, values[cell.cell.key] ?? null);
 }
 
 /**

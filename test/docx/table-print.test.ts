@@ -97,3 +97,26 @@ describe('table 三 keeps a nested group on one page', () => {
     expect(keeps[last]!.some(Boolean)).toBe(false);
   });
 });
+
+describe('table 二 of the 2019 format as published', () => {
+  it('prints 采购总金额（万元） and a rise in 本年增/减 with its sign, a fall and no change as they are', async () => {
+    const draft = district2020Draft();
+    const proactive = draft.tables.proactive as Record<string, Record<string, number | null>>;
+    proactive.fees!.change = 2;
+    proactive.licensing!.change = -8;
+    proactive.penalty!.change = 0;
+    const doc = readDocx(await buildReportDocx(draft, 'final'));
+    const cells = doc.tables[0]!.rows.map((row) => row.cells.map((cell) => cell.text));
+    expect(cells.flat()).toContain('采购总金额（万元）');
+    expect(cells.find((row) => row[0] === '行政事业性收费')).toEqual(['行政事业性收费', '20', '+2']);
+    expect(cells.find((row) => row[0] === '行政许可')).toEqual(['行政许可', '792', '-8', '34752']);
+    expect(cells.find((row) => row[0] === '行政处罚')).toEqual(['行政处罚', '5046', '0', '4896']);
+  });
+
+  it('prints the 2021 format’s amount label as it is, since it states its unit', async () => {
+    const doc = readDocx(await buildReportDocx(office2023Draft(), 'final'));
+    const labels = doc.tables[0]!.rows.flatMap((row) => row.cells.map((cell) => cell.text));
+    expect(labels.some((text) => text.includes('万元'))).toBe(true);
+    expect(labels.some((text) => text.includes('（万元）（万元）') || text.includes('万元）（万元'))).toBe(false);
+  });
+});
