@@ -39,6 +39,7 @@ import { computeTotals } from '../domain/totals.ts';
 import { flattenTables, templateOf } from '../domain/values.ts';
 import { draftPackageParts, EMBEDDED_DRAFT_PATH, EMBEDDED_DRAFT_PROPS_PATH, ITEM_PROPS_CONTENT_TYPE, REL_CUSTOM_XML } from '../domain/embedded-draft.ts';
 import { buildTable } from './table-builder.ts';
+import { FONT_TABLE_PATH, fontTableXml } from './font-table.ts';
 import { narrativeOutline } from '../domain/report-outline.ts';
 import { chineseDate, paragraphsOf, tabSeparated } from '../domain/report-text.ts';
 import { textLimitFindings, TextLimitError } from '../domain/text-limits.ts';
@@ -89,6 +90,9 @@ function draftNote(draft: Draft, approval: ApprovalVerdict): string {
   if (finalBlockers(draft).length > 0) return DRAFT_NOTES.unchecked;
   return canGenerateFinal(draft, approval).ok ? DRAFT_NOTES.chosen : DRAFT_NOTES.unapproved;
 }
+/** The language of the report's text, Latin and East Asian alike (`w:lang`). */
+const REPORT_LANGUAGE = 'zh-CN';
+
 /** File-name suffix of a draft (issue 3). */
 const DRAFT_FILE_SUFFIX = '（草稿）';
 
@@ -395,6 +399,8 @@ export function createReportDocument(draft: Draft, mode: ReportMode, approval: A
   const agency = paragraphsOf(draft.agency.name).join('');
   const headingRun = (font: string, size: number) => ({ font: runFonts(font), size, bold: false, italics: false, color: '000000' });
   const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  // The text is Chinese (w:lang): readers then pick Chinese line breaking, punctuation and fonts for it.
+  const language = { value: REPORT_LANGUAGE, eastAsia: REPORT_LANGUAGE };
   return new Document({
     title: reportTitle(draft) + (mode === 'draft' ? DRAFT_FILE_SUFFIX : ''),
     creator: agency,
@@ -405,7 +411,7 @@ export function createReportDocument(draft: Draft, mode: ReportMode, approval: A
     styles: {
       default: {
         document: {
-          run: { font: runFonts(FONT_BODY), size: SIZE_SANHAO, characterSpacing: BODY_CHARACTER_SPACING },
+          run: { font: runFonts(FONT_BODY), size: SIZE_SANHAO, characterSpacing: BODY_CHARACTER_SPACING, language },
           paragraph: { spacing: exactLine, alignment: AlignmentType.JUSTIFIED },
         },
         title: { run: headingRun(FONT_TITLE, SIZE_ERHAO), paragraph: { alignment: AlignmentType.CENTER, spacing: exactLine } },
@@ -419,7 +425,7 @@ export function createReportDocument(draft: Draft, mode: ReportMode, approval: A
           id: 'Normal',
           name: 'Normal',
           quickFormat: true,
-          run: { font: runFonts(FONT_BODY), size: SIZE_SANHAO, characterSpacing: BODY_CHARACTER_SPACING },
+          run: { font: runFonts(FONT_BODY), size: SIZE_SANHAO, characterSpacing: BODY_CHARACTER_SPACING, language },
           paragraph: { spacing: exactLine, alignment: AlignmentType.JUSTIFIED },
         },
       ],
@@ -476,5 +482,9 @@ export async function buildReportDocx(draft: Draft, mode: ReportMode, approval?:
   // the main document and typed in [Content_Types].xml, the way docx itself adds a bibliography's part.
   doc.Document.Relationships.addRelationship('DraftData', REL_CUSTOM_XML, `../${EMBEDDED_DRAFT_PATH}`);
   doc.ContentTypes.addOverride(ITEM_PROPS_CONTENT_TYPE, `/${EMBEDDED_DRAFT_PROPS_PATH}`);
-  return Packer.pack(doc, 'uint8array', undefined, draftPackageParts(JSON.stringify(draft, null, 2)));
+  return Packer.pack(doc, 'uint8array', undefined, [
+    ...draftPackageParts(JSON.stringify(draft, null, 2)),
+    // docx writes an empty font table: declare the report's fonts with their substitutes (./font-table.ts).
+    { path: FONT_TABLE_PATH, data: fontTableXml() },
+  ]);
 }
