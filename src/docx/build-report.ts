@@ -47,6 +47,7 @@ import { displayWidth } from './text.ts';
 import {
   BODY_CHAR,
   BODY_CHARACTER_SPACING,
+  CHARS_PER_LINE,
   FIRST_LINE_CHARS,
   FONT_BODY,
   FONT_HEADING1,
@@ -128,9 +129,14 @@ function textRuns(line: string, run: { font?: ReturnType<typeof runFonts>; size?
   ];
 }
 
+/** The text of each body paragraph, for the keep decisions before the 落款 (`keepLastParagraphWithNext`). */
+const bodyParagraphText = new WeakMap<Paragraph, string>();
+
 /** Body paragraph: 仿宋_GB2312 三号 from the document defaults, first line indented 2 characters. */
 function bodyParagraph(line: string): Paragraph {
-  return new Paragraph({ indent: FIRST_LINE_INDENT, children: textRuns(line) });
+  const paragraph = new Paragraph({ indent: FIRST_LINE_INDENT, children: textRuns(line) });
+  bodyParagraphText.set(paragraph, line);
+  return paragraph;
 }
 
 function bodyParagraphs(text: string): Paragraph[] {
@@ -332,13 +338,21 @@ export function reportBlocks(draft: Draft, mode: ReportMode): (Paragraph | Table
 }
 
 /**
- * GB/T 9704 7.3.5: the 落款 is never alone on a page, it follows the text. The last paragraph before it is
- * kept with it (its last lines, at least two by widow control, move to the 落款's page when needed).
+ * GB/T 9704 7.3.5: the 落款 is never alone on a page, it follows the text. The last paragraph before it keeps
+ * its last lines together (widow control) and, when it is short, is kept with the 落款 as a whole. A long
+ * paragraph is not: LibreOffice gives up a keep-with-next chain through a paragraph that breaks across pages
+ * and then separated the agency name from its date (rendered and read back); widow control alone brings the
+ * last two lines or more of such a paragraph along with the 落款.
  */
 function keepLastParagraphWithNext(blocks: (Paragraph | Table)[]): void {
   const last = blocks[blocks.length - 1];
-  if (last instanceof Paragraph) blocks[blocks.length - 1] = new Paragraph({ ...last.options, keepNext: true, widowControl: true });
+  if (!(last instanceof Paragraph)) return;
+  const short = displayWidth(bodyParagraphText.get(last) ?? '') <= SHORT_PARAGRAPH_LINES * CHARS_PER_LINE;
+  blocks[blocks.length - 1] = new Paragraph({ ...last.options, keepNext: short, widowControl: true });
 }
+
+/** A paragraph of at most this many lines is kept with the 落款 whole. */
+const SHORT_PARAGRAPH_LINES = 6;
 
 /**
  * Names of the custom document properties (docProps/custom.xml) that carry the sign-off, so that
