@@ -396,9 +396,15 @@ export function approvalProperties(draft: Draft, verdict: ApprovalVerdict): { na
   return [{ name: APPROVAL_PROPERTY.status, value: verdict.state === 'void' ? verdictLabel(verdict) : reviewStatusLabels[review.status] }];
 }
 
-/** `，经王建国（办公室主任）于 2024-01-20T08:06:00.000Z 审核通过` for an approval that counts; '' otherwise. */
-function approvalSentence(verdict: ApprovalVerdict): string {
-  if (verdict.state !== 'valid' && verdict.state !== 'unverified') return '';
+/**
+ * `，经王建国（办公室主任）于 2024-01-20T08:06:00.000Z 审核通过` for an approval that counts;
+ * `，未经审核（本机关未设审核）` when the agency switched review off in the app (as the 审核状态 property says);
+ * '' otherwise.
+ */
+function approvalSentence(draft: Draft, verdict: ApprovalVerdict): string {
+  if (verdict.state !== 'valid' && verdict.state !== 'unverified') {
+    return !settingsOf(draft).requireApproval && approvalSwitchedOffInApp(draft) ? `，${NOT_REVIEWED_STATUS}` : '';
+  }
   const approval = verdict.approval;
   return `，经${paragraphsOf(approval.reviewer).join(' ')}（${paragraphsOf(approval.role).join(' ')}）于 ${approval.at} 审核通过${verdict.state === 'unverified' ? '（签名未核验）' : ''}`;
 }
@@ -419,7 +425,7 @@ export function createReportDocument(draft: Draft, mode: ReportMode, approval: A
     title: reportTitle(draft) + (mode === 'draft' ? DRAFT_FILE_SUFFIX : ''),
     creator: agency,
     lastModifiedBy: agency,
-    description: `${template.notice}格式${mode === 'draft' ? `，${DRAFT_MARK}` : ''}${approvalSentence(approval)}`,
+    description: `${template.notice}格式${mode === 'draft' ? `，${DRAFT_MARK}` : ''}${approvalSentence(draft, approval)}`,
     customProperties: approvalProperties(draft, approval),
     evenAndOddHeaderAndFooters: true,
     styles: {

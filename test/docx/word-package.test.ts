@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
+import { setApprovalRequired } from '../../src/domain/review.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { child, descendants, elements, parseXml, readDocx, type XmlNode } from '../helpers/read-docx.ts';
 
@@ -61,5 +62,16 @@ describe('the Word package', () => {
     const doc = readDocx(await buildReportDocx(draft, 'final'));
     const last = doc.paragraphs[doc.paragraphs.length - 1]!;
     expect(on(child(child(last.node, 'w:pPr'), 'w:keepNext'))).toBe(false);
+  });
+});
+
+describe('the file properties of a report without review', () => {
+  it('say 未经审核（本机关未设审核） in 审核状态 and in the description of a final file', async () => {
+    const noReview = setApprovalRequired(office2023Draft(), false, '李晓明', new Date('2024-01-20T08:01:00Z'));
+    noReview.review = { ...noReview.review!, status: 'editing' };
+    const doc = readDocx(await buildReportDocx(noReview, 'final'));
+    expect(doc.xml('docProps/custom.xml')).toContain('<vt:lpwstr>未经审核（本机关未设审核）</vt:lpwstr>');
+    expect(doc.xml('docProps/custom.xml')).not.toContain('编辑中');
+    expect(doc.core.description).toBe('国办公开办函〔2021〕30号格式，未经审核（本机关未设审核）');
   });
 });
