@@ -41,11 +41,13 @@ import {
   type ReportMode,
 } from '../domain/report-content.ts';
 import { paragraphsOf, tabSeparated } from '../domain/report-text.ts';
+import { FONT_TABLE_PATH, fontTableXml } from './font-table.ts';
 import { textLimitFindings, TextLimitError } from '../domain/text-limits.ts';
 import { displayWidth } from './text.ts';
 import {
   BODY_CHAR,
   BODY_CHARACTER_SPACING,
+  CHARS_PER_LINE,
   FIRST_LINE_CHARS,
   FONT_BODY,
   FONT_HEADING1,
@@ -72,6 +74,9 @@ import {
 } from './typography.ts';
 
 export type { ReportMode } from '../domain/report-content.ts';
+
+/** The language of the report's text, Latin and East Asian alike (`w:lang`). */
+const REPORT_LANGUAGE = 'zh-CN';
 
 /** File-name suffix of a draft (issue 3). */
 const DRAFT_FILE_SUFFIX = '（草稿）';
@@ -103,9 +108,14 @@ function textRuns(line: string, run: { font?: ReturnType<typeof runFonts>; size?
   ];
 }
 
+/** The text of each body paragraph, for the keep decisions before the 落款 (`keepLastParagraphWithNext`). */
+const bodyParagraphText = new WeakMap<Paragraph, string>();
+
 /** Body paragraph: 仿宋_GB2312 三号 from the document defaults, first line indented 2 characters. */
 function bodyParagraph(line: string): Paragraph {
-  return new Paragraph({ indent: FIRST_LINE_INDENT, children: textRuns(line) });
+  const paragraph = new Paragraph({ indent: FIRST_LINE_INDENT, children: textRuns(line) });
+  bodyParagraphText.set(paragraph, line);
+  return paragraph;
 }
 
 
@@ -196,6 +206,8 @@ function signatureBlocks({ name, date }: { name: string; date: string | null }):
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         spacing: { before: LINE_PITCH },
+        keepNext: date !== null,
+        keepLines: true,
         indent: { right: Math.round(nameRight * BODY_CHAR) },
         children: textRuns(name),
       }),
@@ -206,6 +218,7 @@ function signatureBlocks({ name, date }: { name: string; date: string | null }):
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         ...(name === '' ? { spacing: { before: LINE_PITCH } } : {}),
+        keepLines: true,
         indent: { right: SIGNATURE_DATE_RIGHT_CHARS * BODY_CHAR },
         children: textRuns(date),
       }),
@@ -264,7 +277,10 @@ export function reportBlocks(draft: Draft, mode: ReportMode): (Paragraph | Table
   const blocks: (Paragraph | Table)[] = [];
   let afterTable = false;
   for (const block of content) {
-    appendAll(blocks, wordBlocks(block, afterTable, values));
+    const laidOut = wordBlocks(block, afterTable, values);
+    // The 落款 follows the text onto its page (GB/T 9704 7.3.5).
+    if (block.kind === 'signature' && laidOut.length > 0) keepLastParagraphWithNext(blocks);
+    appendAll(blocks, laidOut);
     afterTable = block.kind === 'table';
   }
   return blocks;
@@ -291,6 +307,23 @@ function wordBlocks(block: ReportBlock, afterTable: boolean, values: ReturnType<
       return signatureBlocks(block);
   }
 }
+
+/**
+ * GB/T 9704 7.3.5: the 落款 is never alone on a page, it follows the text. The last paragraph before it keeps
+ * its last lines together (widow control) and, when it is short, is kept with the 落款 as a whole. A long
+ * paragraph is not: LibreOffice gives up a keep-with-next chain through a paragraph that breaks across pages
+ * and then separated the agency name from its date (rendered and read back); widow control alone brings the
+ * last two lines or more of such a paragraph along with the 落款.
+ */
+function keepLastParagraphWithNext(blocks: (Paragraph | Table)[]): void {
+  const last = blocks[blocks.length - 1];
+  if (!(last instanceof Paragraph)) return;
+  const short = displayWidth(bodyParagraphText.get(last) ?? '') <= SHORT_PARAGRAPH_LINES * CHARS_PER_LINE;
+  blocks[blocks.length - 1] = new Paragraph({ ...last.options, keepNext: short, widowControl: true });
+}
+
+/** A paragraph of at most this many lines is kept with the 落款 whole. */
+const SHORT_PARAGRAPH_LINES = 6;
 
 /**
  * Names of the custom document properties (docProps/custom.xml) that carry the sign-off, so that
@@ -334,9 +367,15 @@ export function approvalProperties(draft: Draft, verdict: ApprovalVerdict): { na
   return [{ name: APPROVAL_PROPERTY.status, value: verdict.state === 'void' ? verdictLabel(verdict) : reviewStatusLabels[review.status] }];
 }
 
-/** `，经王建国（办公室主任）于 2024-01-20T08:06:00.000Z 审核通过` for an approval that counts; '' otherwise. */
-function approvalSentence(verdict: ApprovalVerdict): string {
-  if (verdict.state !== 'valid' && verdict.state !== 'unverified') return '';
+/**
+ * `，经王建国（办公室主任）于 2024-01-20T08:06:00.000Z 审核通过` for an approval that counts;
+ * `，未经审核（本机关未设审核）` when the agency switched review off in the app (as the 审核状态 property says);
+ * '' otherwise.
+ */
+function approvalSentence(draft: Draft, verdict: ApprovalVerdict): string {
+  if (verdict.state !== 'valid' && verdict.state !== 'unverified') {
+    return !settingsOf(draft).requireApproval && approvalSwitchedOffInApp(draft) ? `，${NOT_REVIEWED_STATUS}` : '';
+  }
   const approval = verdict.approval;
   return `，经${paragraphsOf(approval.reviewer).join(' ')}（${paragraphsOf(approval.role).join(' ')}）于 ${beijingDateTimeText(approval.at)}（北京时间）审核通过${verdict.state === 'unverified' ? '（签名未核验）' : ''}`;
 }
@@ -347,17 +386,19 @@ export function createReportDocument(draft: Draft, mode: ReportMode, approval: A
   const agency = paragraphsOf(draft.agency.name).join('');
   const headingRun = (font: string, size: number) => ({ font: runFonts(font), size, bold: false, italics: false, color: '000000' });
   const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  // The text is Chinese (w:lang): readers then pick Chinese line breaking, punctuation and fonts for it.
+  const language = { value: REPORT_LANGUAGE, eastAsia: REPORT_LANGUAGE };
   return new Document({
     title: reportTitle(draft) + (mode === 'draft' ? DRAFT_FILE_SUFFIX : ''),
     creator: agency,
     lastModifiedBy: agency,
-    description: `${template.notice}格式${mode === 'draft' ? `，${DRAFT_MARK}` : ''}${approvalSentence(approval)}`,
+    description: `${template.notice}格式${mode === 'draft' ? `，${DRAFT_MARK}` : ''}${approvalSentence(draft, approval)}`,
     customProperties: approvalProperties(draft, approval),
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
         document: {
-          run: { font: runFonts(FONT_BODY), size: SIZE_SANHAO, characterSpacing: BODY_CHARACTER_SPACING },
+          run: { font: runFonts(FONT_BODY), size: SIZE_SANHAO, characterSpacing: BODY_CHARACTER_SPACING, language },
           paragraph: { spacing: exactLine, alignment: AlignmentType.JUSTIFIED },
         },
         title: { run: headingRun(FONT_TITLE, SIZE_ERHAO), paragraph: { alignment: AlignmentType.CENTER, spacing: exactLine } },
@@ -371,7 +412,7 @@ export function createReportDocument(draft: Draft, mode: ReportMode, approval: A
           id: 'Normal',
           name: 'Normal',
           quickFormat: true,
-          run: { font: runFonts(FONT_BODY), size: SIZE_SANHAO, characterSpacing: BODY_CHARACTER_SPACING },
+          run: { font: runFonts(FONT_BODY), size: SIZE_SANHAO, characterSpacing: BODY_CHARACTER_SPACING, language },
           paragraph: { spacing: exactLine, alignment: AlignmentType.JUSTIFIED },
         },
       ],
@@ -428,5 +469,9 @@ export async function buildReportDocx(draft: Draft, mode: ReportMode, approval?:
   // the main document and typed in [Content_Types].xml, the way docx itself adds a bibliography's part.
   doc.Document.Relationships.addRelationship('DraftData', REL_CUSTOM_XML, `../${EMBEDDED_DRAFT_PATH}`);
   doc.ContentTypes.addOverride(ITEM_PROPS_CONTENT_TYPE, `/${EMBEDDED_DRAFT_PROPS_PATH}`);
-  return Packer.pack(doc, 'uint8array', undefined, draftPackageParts(JSON.stringify(draft, null, 2)));
+  return Packer.pack(doc, 'uint8array', undefined, [
+    ...draftPackageParts(JSON.stringify(draft, null, 2)),
+    // docx writes an empty font table: declare the report's fonts with their substitutes (./font-table.ts).
+    { path: FONT_TABLE_PATH, data: fontTableXml() },
+  ]);
 }

@@ -82,10 +82,18 @@ export const BODY_CHAR = ptToTwip(SIZE_SANHAO / 2);
  * 28 characters a line. Word and WPS could take this from a character grid (`w:docGrid w:type="linesAndChars"`
  * with a negative `w:charSpace`, as many 公文 templates do), but LibreOffice snaps every glyph to whole grid cells, so a 16 pt glyph in a
  * 15.8 pt cell takes two and a line holds 14 characters. Instead the grid is lines only and the text is
- * condensed: 8845 tw / 28 = 315.9 tw per character, i.e. 三号 (320 tw) condensed by 5 tw (`w:spacing w:val="-5"`,
- * 0.25 pt), which every reader honours. Justified paragraphs then fill the line (并撑满版心).
+ * condensed, which every reader honours; justified paragraphs then fill the line (并撑满版心).
+ *
+ * 8845 tw / 28 = 315.9 tw per character would allow condensing 三号 (320 tw) by 5 tw, but with 28 characters
+ * filling the line to within 25 tw, LibreOffice (7.4, rendered and read back with pdftotext) hangs a comma or
+ * 顿号 that falls 29th into the margin and then does not draw it: the printed report loses it. Condensed by
+ * one twip more (28 × 314 = 8792 tw, 53 tw to spare; 29 × 314 = 9106 tw still does not fit) a line still holds
+ * exactly 28 characters in Word, WPS and LibreOffice, and LibreOffice draws the hanging punctuation
+ * (标点悬挂, as Word does). `w:overflowPunct w:val="0"` does not change LibreOffice's behaviour.
  */
-export const BODY_CHARACTER_SPACING = Math.floor(TEXT_WIDTH / CHARS_PER_LINE) - ptToTwip(SIZE_SANHAO_PT);
+const LIBREOFFICE_HANGING_PUNCTUATION_MARGIN = 1;
+export const BODY_CHARACTER_SPACING =
+  Math.floor(TEXT_WIDTH / CHARS_PER_LINE) - ptToTwip(SIZE_SANHAO_PT) - LIBREOFFICE_HANGING_PUNCTUATION_MARGIN;
 
 // ---------------------------------------------------------------------------------------------------------
 // Fonts (spec §8.2; GB/T 9704 7.3.3 第一层用黑体字、第二层用楷体字、第三层和第四层用仿宋体字)
@@ -157,6 +165,25 @@ export const CELL_MARGIN_Y = mmToTwip(0.8);
 export function tableFontSize(narrowestColumn: number): number {
   const twoWuhaoChars = 2 * ptToTwip(SIZE_WUHAO / 2) + 2 * CELL_MARGIN_X;
   return narrowestColumn >= twoWuhaoChars + ptToTwip(SIZE_WUHAO / 2) / 2 ? SIZE_WUHAO : SIZE_XIAOWU;
+}
+
+/**
+ * Digits a number column holds on one line: 7, i.e. counts up to 9999999 (a province's 本年新收) and amounts
+ * such as 12345.67 (万元), in Times New Roman whose digits are half a character wide.
+ */
+export const NUMBER_COLUMN_DIGITS = 7;
+
+/** Air in a number column (1.5 pt) so that rounding in a reader's font metrics does not wrap the last digit. */
+const NUMBER_COLUMN_AIR = 30;
+
+/** Width of a number column holding {@link NUMBER_COLUMN_DIGITS} digits at `halfPoints`, with its padding. */
+export function numberColumnWidth(halfPoints: number): number {
+  return Math.ceil((NUMBER_COLUMN_DIGITS * halfPoints * 10) / 2) + NUMBER_COLUMN_AIR + 2 * CELL_MARGIN_X;
+}
+
+/** Width of a column holding `chars` characters of a table at `halfPoints`, with its padding. */
+export function labelColumnWidth(chars: number, halfPoints: number): number {
+  return Math.ceil(chars * halfPoints * 10) + 2 * CELL_MARGIN_X;
 }
 
 /**

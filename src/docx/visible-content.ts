@@ -19,9 +19,8 @@
 import { Packer } from 'docx';
 import { unzipSync } from 'fflate';
 import { readZipEntry } from '../domain/bounded-zip.ts';
-import { formatCellValue } from '../domain/cell-input.ts';
 import type { Draft } from '../domain/draft-types.ts';
-import { cellAccessibleName, layoutTable } from '../domain/table-layout.ts';
+import { cellAccessibleName, layoutTable, printedCellValue } from '../domain/table-layout.ts';
 import { tableSections } from '../domain/template.ts';
 import { computeTotals } from '../domain/totals.ts';
 import { flattenTables, templateOf } from '../domain/values.ts';
@@ -126,7 +125,7 @@ function tableDifferences(draft: Draft, tables: readonly DocTable[]): VisibleDif
       for (const cell of row.cells) {
         if (cell.kind !== 'value') continue;
         const shown = rows[rowIndex]?.find((candidate) => candidate.gridColumn === cell.gridColumn)?.text ?? '';
-        const expected = formatCellValue(values[cell.cell.key] ?? null);
+        const expected = printedCellValue(cell.cell, values[cell.cell.key] ?? null);
         if (normalised(shown) !== normalised(expected)) {
           differences.push({ kind: 'cell', key: cell.cell.key, place: `${section.heading} ${cellAccessibleName(cell.cell)}`, shown, expected });
         }

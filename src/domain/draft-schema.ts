@@ -244,6 +244,20 @@ function draftObjectSchema(template: ReportTemplate) {
       })
       .prefault({})
       .describe('信息处理费（六、其他需要报告的事项），未填写为 null / information processing fees, null while not filled in'),
+    wording: z
+      .strictObject({
+        fee: z
+          .enum(['itemised', 'measures', 'noneIssued', 'omitted'])
+          .optional()
+          .describe('信息处理费的表述：itemised 逐项说明（默认）、measures 引用收费管理办法、noneIssued 未发出未收取特此说明、omitted 不写 / wording of the fee sentence'),
+        feeText: z.string().optional().describe('自行修改的信息处理费表述；为空时按 fee 生成 / the clerk’s own fee sentence; empty: generated'),
+        preamble: z
+          .enum(['full', 'brief'])
+          .optional()
+          .describe('自动生成的编制说明的写法：full 列出六个部分（默认）、brief 简要 / wording of the generated preamble'),
+      })
+      .optional()
+      .describe('生成文字的写法，缺省时用默认写法 / wording of the generated sentences; absent: the defaults'),
     signature: z
       .strictObject({
         include: z.boolean().default(false).describe('是否在文末落款（机关名称和日期）/ print the closing signature'),

@@ -83,6 +83,25 @@ export interface FeeStatement {
   collectedAmount: CellValue;
 }
 
+/** Wordings of the 信息处理费 sentence that opens 六 (fee-statement.ts `FEE_WORDINGS`). */
+export type FeeWordingId = 'itemised' | 'measures' | 'noneIssued' | 'omitted';
+
+/** Wordings of the generated 编制说明 (preamble.ts `PREAMBLE_WORDINGS`). */
+export type PreambleWordingId = 'full' | 'brief';
+
+/**
+ * How the sentences the tool writes for the agency to sign are worded. Optional, and so is each field:
+ * absent, the report prints the default wording, as drafts made before this choice existed do.
+ */
+export interface ReportWording {
+  /** Wording of the 信息处理费 sentence; absent: `itemised`. */
+  fee?: FeeWordingId;
+  /** The clerk's own 信息处理费 sentence, printed instead of the generated one; absent or blank: generated. */
+  feeText?: string;
+  /** Wording of the generated 编制说明 (used while `preamble` is empty); absent: `full`. */
+  preamble?: PreambleWordingId;
+}
+
 export interface Signature {
   /** Print the 落款 (agency name and date) at the end. */
   include: boolean;
@@ -108,6 +127,8 @@ export interface Draft {
   /** Keyed by narrative section id: `overview`, `problems`, `other`. */
   narrative: Record<string, NarrativeSectionDraft>;
   fees: FeeStatement;
+  /** Chosen wordings of the generated sentences; absent: the defaults. */
+  wording?: ReportWording;
   signature: Signature;
   /** Keyed by table key (`proactive`, `applications`, `reviewLitigation`), nested as spec §A. */
   tables: Record<string, NestedValues>;

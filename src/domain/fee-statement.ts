@@ -13,7 +13,7 @@
  * final until it is corrected.
  */
 import { AMOUNT_DOMAINS, formatCellValue, maxValue, parseCellInput, type CellParseResult } from './cell-input.ts';
-import type { Draft, FeeStatement } from './draft-types.ts';
+import type { Draft, FeeStatement, FeeWordingId } from './draft-types.ts';
 import type { Finding } from './findings.ts';
 
 export type FeeField = keyof FeeStatement;
@@ -97,7 +97,74 @@ function known(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/** The 办法 that governs the fee, cited by the `measures` wording. */
+const FEE_MEASURES = '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）';
+
+/**
+ * The wordings published reports use for the fee sentence, for the clerk to choose from (the 2023 sample
+ * report uses `noneIssued`; 2019-format reports, such as the 2020 sample, have no fee sentence at all: the
+ * 办法 applies from 2021).
+ */
+export const FEE_WORDINGS: readonly { readonly id: FeeWordingId; readonly name: string; readonly help: string }[] = [
+  { id: 'itemised', name: '逐项说明', help: '按填写的数字逐项说明发出收费通知和实际收费的情况。' },
+  { id: 'measures', name: '引用收费管理办法', help: `先引用${FEE_MEASURES}，再说明件数和金额；都为 0 时写“均为0”。` },
+  {
+    id: 'noneIssued',
+    name: '未发出、未收取，特此说明',
+    help: '只适用于没有发出收费通知、也没有收费（三项都填 0）的情况；否则仍按“逐项说明”生成。',
+  },
+  {
+    id: 'omitted',
+    name: '不写信息处理费',
+    help: '2019年版格式（2019、2020年度报告）不要求说明信息处理费；2021年版格式的报告应当说明收费情况。',
+  },
+];
+
+/** The fee values as entered, when every one of them is 0: nothing issued, nothing collected. */
+function nothingIssuedOrCollected(fees: FeeStatement): boolean {
+  return fees.noticesIssued === 0 && fees.collectedAmount === 0 && (!known(fees.noticesAmount) || fees.noticesAmount === 0);
+}
+
+/**
+ * The fee sentence the report prints at the start of 六: the clerk's own text when they wrote one
+ * (`wording.feeText`), otherwise the generated sentence in the chosen wording (default `itemised`).
+ */
 export function feeStatementSentence(draft: Draft): string {
+  const own = draft.wording?.feeText ?? '';
+  if (own.trim() !== '') return own;
+  return generatedFeeSentence(draft, draft.wording?.fee ?? 'itemised');
+}
+
+/** The generated fee sentence in one wording; '' when nothing is entered yet, or for `omitted`. */
+export function generatedFeeSentence(draft: Draft, wording: FeeWordingId): string {
+  const fees = draft.fees;
+  switch (wording) {
+    case 'omitted':
+      return '';
+    case 'noneIssued':
+      return nothingIssuedOrCollected(fees)
+        ? `本机关${draft.year}年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。`
+        : itemisedSentence(draft);
+    case 'measures':
+      return measuresSentence(draft);
+    case 'itemised':
+      return itemisedSentence(draft);
+  }
+}
+
+function measuresSentence(draft: Draft): string {
+  const { noticesIssued, noticesAmount, collectedAmount } = draft.fees;
+  const subject = `根据${FEE_MEASURES}，本机关${draft.year}年度`;
+  if (nothingIssuedOrCollected(draft.fees)) return `${subject}发出收费通知的件数和总金额以及实际收取的总金额均为0。`;
+  const clauses: string[] = [];
+  if (known(noticesIssued)) clauses.push(`发出收费通知${exactText(noticesIssued)}件`);
+  if (known(noticesAmount)) clauses.push(`收费通知总金额${exactText(noticesAmount)}元`);
+  if (known(collectedAmount)) clauses.push(`实际收取的总金额${exactText(collectedAmount)}元`);
+  if (clauses.length === 0) return '';
+  return `${subject}${clauses.join('，')}。`;
+}
+
+function itemisedSentence(draft: Draft): string {
   const { noticesIssued, noticesAmount, collectedAmount } = draft.fees;
   const subject = `本机关${draft.year}年度`;
   const clauses: string[] = [];

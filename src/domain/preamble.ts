@@ -5,7 +5,7 @@
  * Wording follows published reports (the two in test/fixtures/ among them); empty fields are left
  * out rather than printed as blanks.
  */
-import type { Draft } from './draft-types.ts';
+import type { Draft, PreambleWordingId } from './draft-types.ts';
 import type { ReportTemplate } from './template-types.ts';
 import { templateOf } from './values.ts';
 
@@ -29,19 +29,42 @@ function looksLikeAddress(text: string): boolean {
   return !/[\u2e80-\u9fff\uf900-\ufaff]/.test(text) && /[./]/.test(text);
 }
 
+/**
+ * The wordings of the generated 编制说明, for the clerk to choose from: `full` names the six parts (as the
+ * 2020 sample report does); `brief` leaves them out, as the 2023 sample report does.
+ */
+export const PREAMBLE_WORDINGS: readonly { readonly id: PreambleWordingId; readonly name: string }[] = [
+  { id: 'full', name: '列出报告的六个部分' },
+  { id: 'brief', name: '简要（不列出各部分）' },
+];
+
+/** The 编制说明 generated in the chosen wording (`draft.wording.preamble`, default `full`). */
 export function defaultPreamble(draft: Draft): string {
+  return generatedPreamble(draft, draft.wording?.preamble ?? 'full');
+}
+
+/** The 编制说明 generated from the draft in one wording. */
+export function generatedPreamble(draft: Draft, wording: PreambleWordingId): string {
   const template = templateOf(draft);
   const agency = draft.agency.name.trim() || '本机关';
   const year = draft.year;
   const count = template.sections.length;
   const sentences: string[] = [];
 
-  sentences.push(
-    `本年度报告根据${REGULATION}和${template.noticeTitle}（${template.notice}）要求，` +
-      `结合${agency}${year}年度政府信息公开工作实际编制。`,
-  );
-  sentences.push(`全文包括${partsList(template)}${CHINESE_COUNT[count] ?? String(count)}个部分。`);
-  sentences.push(`本报告中所列数据的统计期限从${year}年1月1日到12月31日止。`);
+  if (wording === 'brief') {
+    sentences.push(
+      `本年度报告根据${REGULATION}和${template.noticeTitle}（${template.notice}）要求，` +
+        `结合${agency}${year}年度政府信息公开工作实际编制而成。`,
+    );
+    sentences.push(`本年度报告中所列数据的统计期限从${year}年1月1日到12月31日止。`);
+  } else {
+    sentences.push(
+      `本年度报告根据${REGULATION}和${template.noticeTitle}（${template.notice}）要求，` +
+        `结合${agency}${year}年度政府信息公开工作实际编制。`,
+    );
+    sentences.push(`全文包括${partsList(template)}${CHINESE_COUNT[count] ?? String(count)}个部分。`);
+    sentences.push(`本报告中所列数据的统计期限从${year}年1月1日到12月31日止。`);
+  }
 
   const website = draft.agency.website.trim();
   if (website !== '') {

@@ -8,6 +8,7 @@
  * its leaves vertically and, when it is a leaf above the deepest label column, spans the remaining label
  * columns (gridSpan).
  */
+import { formatCellValue } from './cell-input.ts';
 import type { ColumnNode, MatrixPart, RowNode, TableKey, TableTemplate, ValueType } from './template-types.ts';
 
 export interface CellInfo {
@@ -131,6 +132,11 @@ export type LayoutCell =
       readonly rowSpan: number;
       /** Characters a row label is indented by (`RowNode.indent`); absent for none. */
       readonly indent?: number;
+      /**
+       * Unit of the figures below a column header whose statutory label does not state it (the 2019 format's
+       * `采购总金额`, stored in 万元): printed after the label, `采购总金额（万元）`, see {@link printedLabel}.
+       */
+      readonly unit?: string;
     }
   | {
       readonly kind: 'value';
@@ -191,6 +197,7 @@ function headerRows(table: TableTemplate, part: MatrixPart, partIndex: number): 
     for (const node of nodes) {
       const span = leafSpan(node);
       const isLeaf = !node.children || node.children.length === 0;
+      const amount = isLeaf && (node.valueType ?? part.valueType) === 'amount' && !node.label.includes(AMOUNT_UNIT);
       levels[level]!.push({
         kind: 'label',
         role: 'columnHeader',
@@ -198,6 +205,7 @@ function headerRows(table: TableTemplate, part: MatrixPart, partIndex: number): 
         gridColumn: column,
         colSpan: span,
         rowSpan: isLeaf ? headerDepth - level : 1,
+        ...(amount ? { unit: AMOUNT_UNIT } : {}),
       });
       if (!isLeaf) place(node.children!, level + 1, column);
       column += span;
@@ -276,6 +284,27 @@ function bodyRows(table: TableTemplate, part: MatrixPart, partIndex: number, cel
   };
   walk(part.rows, 0, []);
   return rows;
+}
+
+/** Unit of the tables' amounts (spec §A.4). */
+const AMOUNT_UNIT = '万元';
+
+/**
+ * A label as the printed report shows it: the statutory text, with the unit of an amount column whose
+ * label does not state it (`采购总金额（万元）`, as published 2019-format reports print it).
+ */
+export function printedLabel(cell: LayoutCell & { kind: 'label' }): string {
+  return cell.unit === undefined ? cell.text : `${cell.text}（${cell.unit}）`;
+}
+
+/**
+ * A figure as the printed report shows it: exactly as stored (`formatCellValue`), and a rise in a column of
+ * changes (`signedCount`, the 2019 format's 本年增/减) with its sign, `+2`, as published reports print it
+ * (a fall is `-8` anyway). Empty for a value not entered.
+ */
+export function printedCellValue(cell: CellInfo, value: number | null): string {
+  const text = formatCellValue(value);
+  return cell.valueType === 'signedCount' && value !== null && value > 0 ? `+${text}` : text;
 }
 
 /** The physical rows of a table, parts in order, each part's header rows before its data rows. */

@@ -126,6 +126,7 @@ function textPlaces(draft: Draft): { places: TextPlace[]; partCounts: { key: str
     places.push({ key: `agency.${field}`, place: label, kind: 'line', text: draft.agency[field] ?? '' });
   }
   places.push({ key: 'preamble', place: '编制说明', kind: 'field', text: draft.preamble ?? '' });
+  places.push({ key: 'wording.feeText', place: '信息处理费的表述', kind: 'field', text: draft.wording?.feeText ?? '' });
   for (const section of narrativeSections(templateOf(draft))) {
     const text = draft.narrative[section.id];
     if (!text) continue;

@@ -19,7 +19,7 @@ import { formatCellValue } from '../domain/cell-input.ts';
 import type { CellValues, Draft } from '../domain/draft-types.ts';
 import { DRAFT_MARK, draftNote, reportContent, reportFileStem, reportTitle, type ReportBlock, type ReportMode } from '../domain/report-content.ts';
 import { cleanText } from '../domain/report-text.ts';
-import { layoutTable, type LayoutCell, type LayoutRow } from '../domain/table-layout.ts';
+import { layoutTable, printedCellValue, printedLabel, type LayoutCell, type LayoutRow } from '../domain/table-layout.ts';
 import type { TableTemplate } from '../domain/template-types.ts';
 import { BODY_CHARACTER_SPACING, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, TEXT_WIDTH, tableFontSize } from '../docx/typography.ts';
 
@@ -205,9 +205,9 @@ function cellHtml(cell: LayoutCell, values: CellValues, ids: Map<LayoutCell, str
   if (cell.kind === 'value') {
     const headers = headersOf.get(cell) ?? [];
     // Untouched (null) stays empty; it is never printed as 0 (spec §A.4).
-    return `<td${spans(cell)}${headers.length > 0 ? ` headers="${headers.join(' ')}"` : ''}${render.attr('cell')}>${escapeHtml(formatCellValue(values[cell.cell.key] ?? null))}</td>`;
+    return `<td${spans(cell)}${headers.length > 0 ? ` headers="${headers.join(' ')}"` : ''}${render.attr('cell')}>${escapeHtml(printedCellValue(cell.cell, values[cell.cell.key] ?? null))}</td>`;
   }
-  const text = escapeHtml(cell.text);
+  const text = escapeHtml(printedLabel(cell));
   if (!isHeader(cell)) return `<td${spans(cell)}${render.attr('cell')}>${text}</td>`;
   const id = ids.get(cell)!;
   if (cell.role === 'rowHeader') {
@@ -381,7 +381,7 @@ export function reportPageText(draft: Draft, mode: ReportMode, approval: Approva
         break;
       case 'table':
         for (const row of layoutTable(block.table)) {
-          out.push(row.cells.map((cell) => (cell.kind === 'value' ? formatCellValue(values[cell.cell.key] ?? null) : cell.text)).join('\t'));
+          out.push(row.cells.map((cell) => (cell.kind === 'value' ? printedCellValue(cell.cell, values[cell.cell.key] ?? null) : printedLabel(cell))).join('\t'));
         }
         break;
       case 'signature':

@@ -25,6 +25,7 @@ import { flattenTables, templateOf } from '../../src/domain/values.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
+import { readDocx } from '../helpers/read-docx.ts';
 
 const CONVERT_TIMEOUT_MS = 120_000;
 const TEST_TIMEOUT_MS = 300_000;
@@ -71,6 +72,26 @@ function convert(file: string, format: string, extension: string): string {
   return out;
 }
 
+/** Converts several `.docx` files to PDF in one soffice run (one start-up); returns the PDF paths in order. */
+function convertAllToPdf(files: readonly string[]): string[] {
+  const outDir = join(work, 'out-batch');
+  mkdirSync(outDir, { recursive: true });
+  const home = join(work, 'home');
+  mkdirSync(home, { recursive: true });
+  const result = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files],
+    { encoding: 'utf8', timeout: CONVERT_TIMEOUT_MS * 2, env: { ...process.env, HOME: home } },
+  );
+  return files.map((file) => {
+    const out = join(outDir, file.split('/').pop()!.replace(/\.docx$/, '.pdf'));
+    if (result.error || result.status !== 0 || !existsSync(out)) {
+      throw new Error(`soffice could not convert ${file}: ${result.error?.message ?? `exit ${result.status}`}\n${result.stdout}\n${result.stderr}`);
+    }
+    return out;
+  });
+}
+
 function pdfText(pdf: string): string {
   const result = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', timeout: 60_000 });
   if (result.error || result.status !== 0) throw new Error(`pdftotext failed on ${pdf}: ${result.error?.message ?? result.stderr}`);
@@ -113,6 +134,45 @@ function rowsInOrder(text: string, rows: { where: string; numbers: string[] }[])
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
+/** The PDF's pages as text without their page numbers (`— 3 —`), whitespace removed. */
+function pageTexts(pdf: string): string[] {
+  return pdfText(pdf)
+    .split('\f')
+    .map((page) =>
+      compact(
+        page
+          .split('\n')
+          .filter((line) => !/^\s*—\s*\d+\s*—\s*$/.test(line))
+          .join('\n'),
+      ),
+    )
+    .filter((page) => page !== '');
+}
+
+/**
+ * The body paragraphs (outside tables) of a Word file that the rendered pages do not show whole, in order:
+ * each paragraph's characters, whitespace aside, must follow the previous paragraph's in the page text.
+ */
+function paragraphsNotShownWhole(docx: Uint8Array, pages: readonly string[]): string[] {
+  const text = pages.join('');
+  let at = 0;
+  const missing: string[] = [];
+  for (const paragraph of readDocx(docx).paragraphs) {
+    const wanted = compact(paragraph.text);
+    if (wanted === '') continue;
+    const found = text.indexOf(wanted, at);
+    if (found < 0) missing.push(wanted);
+    else at = found + wanted.length;
+  }
+  return missing;
+}
+
+/**
+ * Sentences whose punctuation falls at every position of a 28-character line as they repeat, so that some
+ * comma or 顿号 is the 29th character of a line (the one LibreOffice used to hang past the margin and drop).
+ */
+const SHIFTING_TEXT = '本机关坚持以公开为常态、不公开为例外，持续推进决策、执行、管理、服务、结果公开，电话0574-89287728。';
+
 describe('LibreOffice opens the Word report', () => {
   it('has soffice and pdftotext installed', () => {
     requireTool('soffice', ['--version']);
@@ -149,6 +209,68 @@ describe('LibreOffice opens the Word report', () => {
       TEST_TIMEOUT_MS,
     );
   }
+
+  it(
+    'prints every character of every paragraph of both samples, and keeps （三）不予公开 on one page',
+    async () => {
+      const drafts = [office2023Draft(), district2020Draft()];
+      const files = await Promise.all(
+        drafts.map(async (draft, i) => {
+          const file = join(work, `whole-${i}.docx`);
+          writeFileSync(file, await buildReportDocx(draft, 'final'));
+          return file;
+        }),
+      );
+      convertAllToPdf(files).forEach((pdf, i) => {
+        const pages = pageTexts(pdf);
+        expect(paragraphsNotShownWhole(readFileSync(files[i]!), pages), files[i]).toEqual([]);
+        const groupPages = ['1.属于国家秘密', '4.保护第三方合法权益', '8.属于行政查询事项'].map((label) => pages.findIndex((page) => page.includes(label)));
+        expect(groupPages[0], files[i]).toBeGreaterThan(0);
+        expect(new Set(groupPages).size, `${files[i]}: （三） on pages ${groupPages.join(', ')}`).toBe(1);
+      });
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'prints a long text whole at every line position, and the 落款 on the page of the last paragraph whatever the length',
+    async () => {
+      // The 信息处理费 text (六, the report's last text here) is lengthened a paragraph of two lines at a time, so
+      // that the 落款 moves over a page boundary. A long agency name makes the 落款 three lines. The 编制说明 is
+      // one long paragraph whose punctuation falls at every position of a line.
+      const files = await Promise.all(
+        Array.from({ length: 24 }, async (_unused, k) => {
+          const draft = office2023Draft();
+          draft.agency.name = k % 2 === 0 ? draft.agency.name : '宁波市镇海区人民政府办公室宁波市镇海区大数据发展管理局';
+          draft.signature = { include: true, date: '2024-01-20' };
+          draft.preamble = Array.from({ length: 12 }, () => SHIFTING_TEXT).join('');
+          draft.wording = { feeText: Array.from({ length: k + 1 }, () => SHIFTING_TEXT).join('\n') };
+          const file = join(work, `long-${k}.docx`);
+          writeFileSync(file, await buildReportDocx(draft, 'final'));
+          return { file, draft };
+        }),
+      );
+      const pdfs = convertAllToPdf(files.map(({ file }) => file));
+      const pageCounts = new Set<number>();
+      pdfs.forEach((pdf, k) => {
+        const { file, draft } = files[k]!;
+        const docx = readFileSync(file);
+        const pages = pageTexts(pdf);
+        pageCounts.add(pages.length);
+        expect(paragraphsNotShownWhole(docx, pages), file).toEqual([]);
+        const paragraphs = readDocx(docx).paragraphs.map((p) => compact(p.text)).filter((text) => text !== '');
+        const [lastBody, name, date] = paragraphs.slice(-3);
+        expect(name).toBe(compact(draft.agency.name));
+        expect(date).toBe('2024年1月20日');
+        const last = pages[pages.length - 1]!;
+        expect(last.endsWith(compact(`${draft.agency.name}2024年1月20日`)), `${file}: the 落款 is together on the last page`).toBe(true);
+        expect(last.includes(lastBody!.slice(-10)), `${file}: the last paragraph ends on the 落款's page`).toBe(true);
+      });
+      // The lengths really moved the end of the report across pages.
+      expect(pageCounts.size).toBeGreaterThan(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   it(
     'shows 草稿 on every page of a draft',

@@ -31,11 +31,16 @@ function applications2019(): Set<string> {
   return labels(kept);
 }
 
+/**
+ * The statutory labels a Word table prints: not the numbers (a rise in 本年增/减 prints as +2), and the
+ * 2019 format's 采购总金额 without the unit the report prints after it (采购总金额（万元）, as published reports do).
+ */
 function docxLabels(table: TableRead): Set<string> {
   return new Set(
     table.rows
       .flatMap((row) => row.cells.filter((cell) => cell.vMerge !== 'continue').map((cell) => cell.text.replace(/\n/g, '')))
-      .filter((text) => text !== '' && !/^-?\d+(\.\d+)?$/.test(text)),
+      .filter((text) => text !== '' && !/^[-+]?\d+(\.\d+)?$/.test(text))
+      .map((text) => (text === '采购总金额（万元）' ? '采购总金额' : text)),
   );
 }
 

@@ -7,7 +7,7 @@ import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { Agency } from '../../domain/draft-types.ts';
 import { sameAgency } from '../../storage/draft-repository.ts';
-import { defaultPreamble } from '../../domain/preamble.ts';
+import { generatedPreamble, PREAMBLE_WORDINGS } from '../../domain/preamble.ts';
 import { useEditor } from '../kernel/editor-context.tsx';
 import { fieldLimitMessage, measureText } from '../../domain/text-limits.ts';
 import { agencyFieldId, PREAMBLE_FIELD_ID } from '../kernel/field-ids.ts';
@@ -79,8 +79,10 @@ function PreambleEditor() {
   const { register, setValue } = useFormContext<ReportFormValues>();
   const preamble = useWatch<ReportFormValues, 'preamble'>({ name: 'preamble' });
   const agency = useWatch<ReportFormValues, 'agency'>({ name: 'agency' });
+  const wording = useWatch<ReportFormValues, 'wording'>({ name: 'wording' });
   const [confirmReset, setConfirmReset] = useState(false);
-  const generated = defaultPreamble({ ...base(), agency: { ...base().agency, ...agency } });
+  const preambleWording = wording?.preamble || 'full';
+  const generated = generatedPreamble({ ...base(), agency: { ...base().agency, ...agency } }, preambleWording);
   const custom = (preamble ?? '') !== '';
   const focusAfterSwitch = useRef(false);
 
@@ -121,6 +123,20 @@ function PreambleEditor() {
       ) : (
         <>
           <p className="field-help">根据机关信息和报告年度自动生成，放在报告标题之后。需要时可以修改。</p>
+          <fieldset className="fee-wording-choice">
+            <legend>写法</legend>
+            {PREAMBLE_WORDINGS.map((option) => (
+              <label key={option.id} className="radio-option">
+                <input
+                  type="radio"
+                  value={option.id}
+                  checked={preambleWording === option.id}
+                  onChange={() => setValue('wording.preamble', option.id === 'full' ? '' : option.id, { shouldDirty: true })}
+                />
+                {option.name}
+              </label>
+            ))}
+          </fieldset>
           <p className="generated-text" id={PREAMBLE_FIELD_ID} tabIndex={-1} data-testid="generated-preamble">
             {generated}
           </p>

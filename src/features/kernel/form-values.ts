@@ -10,7 +10,20 @@ import { computeTotals } from '../../domain/totals.ts';
 import { cellValueOrNull, formatCellValue, maxValue, parseCellInput } from '../../domain/cell-input.ts';
 import { FEE_FIELD_DOMAINS, FEE_RULE_ID, parseFeeInput, type FeeField } from '../../domain/fee-statement.ts';
 import type { Finding } from '../../domain/findings.ts';
-import type { Agency, CellValue, CellValues, Draft, FeeStatement, NarrativePart, NarrativeSectionDraft, NarrativeStyle, Signature } from '../../domain/draft-types.ts';
+import type {
+  Agency,
+  CellValue,
+  CellValues,
+  Draft,
+  FeeStatement,
+  FeeWordingId,
+  NarrativePart,
+  NarrativeSectionDraft,
+  NarrativeStyle,
+  PreambleWordingId,
+  ReportWording,
+  Signature,
+} from '../../domain/draft-types.ts';
 import { indexTemplate, narrativeSections } from '../../domain/template.ts';
 import { readPath, writePath } from '../../domain/nested-keys.ts';
 import { emptyDraft, flattenTables, nestTables, templateOf } from '../../domain/values.ts';
@@ -60,8 +73,25 @@ export interface ReportFormValues {
   preamble: string;
   narrative: Record<string, NarrativeFormValues>;
   fees: Record<FeeField, string>;
+  /** Chosen wordings of the generated sentences ('' for the default); optional for forms made without them. */
+  wording?: WordingFormValues;
   signature: Signature;
   tables: Record<string, RawNested>;
+}
+
+export interface WordingFormValues {
+  fee: FeeWordingId | '';
+  feeText: string;
+  preamble: PreambleWordingId | '';
+}
+
+/** The draft's `wording` from the form: only what differs from the default, and none at all when nothing does. */
+export function formWording(values: WordingFormValues | undefined): ReportWording | undefined {
+  const wording: ReportWording = {};
+  if (values?.fee) wording.fee = values.fee;
+  if (values?.feeText) wording.feeText = values.feeText;
+  if (values?.preamble) wording.preamble = values.preamble;
+  return Object.keys(wording).length > 0 ? wording : undefined;
 }
 
 export const FEE_FIELDS: readonly FeeField[] = ['noticesIssued', 'noticesAmount', 'collectedAmount'];
@@ -105,6 +135,7 @@ export function draftToFormValues(draft: Draft, rawInputs: Readonly<Record<strin
     preamble: draft.preamble,
     narrative,
     fees,
+    wording: { fee: draft.wording?.fee ?? '', feeText: draft.wording?.feeText ?? '', preamble: draft.wording?.preamble ?? '' },
     signature: { include: draft.signature.include, date: draft.signature.date },
     tables,
   };
@@ -139,9 +170,13 @@ export function formValuesToDraft(values: ReportFormValues, base: Draft): Draft 
     };
   }
   const fees = formFees(values.fees);
+  // A form without wording fields keeps the draft's; absent stays absent (drafts print and hash as before).
+  const wording = values.wording === undefined ? base.wording : formWording(values.wording);
+  const { wording: _previousWording, ...rest } = base;
 
   return {
-    ...base,
+    ...rest,
+    ...(wording !== undefined ? { wording } : {}),
     agency: { ...base.agency, ...values.agency },
     preamble: values.preamble ?? '',
     narrative,

@@ -1,14 +1,14 @@
 /**
  * 六: the 信息处理费 statement as three numbers (收费通知 issued, their amount, amount actually
- * collected; spec §2.3), and the standard sentence the report will print, shown live. Raw text in
+ * collected; spec §2.3), and the sentence the report will print, shown live in the chosen wording (./fee-wording.tsx). Raw text in
  * form state, parsed like a table cell (full-width digits from an IME are fine).
  */
 import { useFormContext, useWatch } from 'react-hook-form';
 import { AMOUNT_DOMAINS } from '../../domain/cell-input.ts';
-import { feeStatementSentence, feeValueProblem, parseFeeInput } from '../../domain/fee-statement.ts';
-import { useEditor } from '../kernel/editor-context.tsx';
+import { feeValueProblem, parseFeeInput } from '../../domain/fee-statement.ts';
 import { feeFieldId } from '../kernel/field-ids.ts';
-import { FEE_FIELDS, formFees, type FeeField, type ReportFormValues } from '../kernel/form-values.ts';
+import { FEE_FIELDS, type FeeField, type ReportFormValues } from '../kernel/form-values.ts';
+import { FeeWording } from './fee-wording.tsx';
 
 const FEE_LABELS: Record<FeeField, { label: string; unit: string }> = {
   noticesIssued: { label: '本年发出收费通知', unit: '件' },
@@ -26,20 +26,6 @@ function FeeMessage({ field, id }: { field: FeeField; id: string }) {
     <span id={id} className="field-error">
       {message}
     </span>
-  );
-}
-
-function FeeSentence() {
-  const { base } = useEditor();
-  const raw = useWatch<ReportFormValues, 'fees'>({ name: 'fees' });
-  const sentence = feeStatementSentence({ ...base(), fees: formFees(raw) });
-  return (
-    <div className="sentence-preview">
-      <p className="sentence-preview-label">报告中将写入：</p>
-      <p className="sentence-preview-text" data-testid="fee-sentence">
-        {sentence || '（填写上面的数字后在这里生成标准表述；没有发出收费通知、没有收费的，请填 0。）'}
-      </p>
-    </div>
   );
 }
 
@@ -80,7 +66,7 @@ export function FeeStatementFields() {
           );
         })}
       </div>
-      <FeeSentence />
+      <FeeWording />
     </section>
   );
 }

@@ -14,7 +14,7 @@ import type { CellValue, CommentAnchor, Draft } from '../../domain/draft-types.t
 import { feeStatementSentence } from '../../domain/fee-statement.ts';
 import { defaultPreamble } from '../../domain/preamble.ts';
 import { anchorKey, anchorLabel } from '../../domain/review.ts';
-import { cellAccessibleName, layoutTable, type LayoutCell } from '../../domain/table-layout.ts';
+import { cellAccessibleName, layoutTable, printedCellValue, printedLabel, type LayoutCell } from '../../domain/table-layout.ts';
 import type { NarrativeSectionTemplate, SectionTemplate, TableSectionTemplate, TableTemplate } from '../../domain/template-types.ts';
 import { sectionTables } from '../../domain/template.ts';
 import { computeTotals } from '../../domain/totals.ts';
@@ -276,7 +276,8 @@ function TitleChange({ anchor }: { anchor: CommentAnchor }) {
 }
 
 function labelText(cell: Extract<LayoutCell, { kind: 'label' }>) {
-  return cell.text;
+  // As the Word file prints it: 采购总金额（万元）.
+  return printedLabel(cell);
 }
 
 /** A table section: each of its tables (a variant's and the format's own) after its lead line. */
@@ -348,7 +349,8 @@ function PreviewTable({
         }
         const anchor: CommentAnchor = { kind: 'cell', cell: cell.cell.key };
         const value = values[cell.cell.key] ?? null;
-        const text = formatCellValue(value);
+        // As the Word file prints it: a rise in 本年增/减 as +2.
+        const text = printedCellValue(cell.cell, value);
         const placed = marks.get(anchorKey(anchor)) ?? [];
         const previous = previousValues?.get(cell.cell.key);
         const change = changes?.cells.get(cell.cell.key);
