@@ -4,16 +4,19 @@
  * line never disagree about a draft.
  *
  * It is the rules engine over the tables and the narrative (`checkDraft`: spec §5.1–§5.6, cross-year
- * rules when last year's report is given), then — with last year's report — the headline numbers that
+ * rules when last year's report is given), then the numbers stated in the text against the tables
+ * (`textNumberFindings`, warnings at the sentence), then — with last year's report — the headline numbers that
  * changed more than five times (`swingWarnings`, warnings). Pure; findings in that order.
  */
 import { swingWarnings } from './cross-year.ts';
 import type { Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
 import { checkDraft } from './rules.ts';
+import { textNumberFindings } from './text-numbers.ts';
 
 export function reportFindings(draft: Draft, previous?: Draft | null): Finding[] {
   const findings = checkDraft(draft, previous);
+  findings.push(...textNumberFindings(draft));
   if (!previous) return findings;
   for (const { rule, severity, cells, message } of swingWarnings(draft, previous)) findings.push({ rule, severity, cells, message });
   return findings;

@@ -56,8 +56,11 @@ interface Subject {
   readonly unit: 'count' | 'amount';
   /** The table a modifier (an applicant type, a result of 复议) refines. */
   readonly table?: 'applications' | 'reviewLitigation';
-  /** Alternatives; the first is the one a fix writes. */
-  readonly readings: (window: string) => readonly ReadingSpec[];
+  /**
+   * Alternatives; the first is the one a fix writes. `sentence`: the window and the rest of its sentence
+   * (共收到申请55件（含上年结转3件）: the parenthesis says what the 55 includes).
+   */
+  readonly readings: (window: string, sentence: string) => readonly ReadingSpec[];
 }
 
 /** Refines the subjects of its table to one column: 自然人 → `…naturalPerson`; 维持 → `….upheld`. */
@@ -95,7 +98,7 @@ export const SUBJECTS: readonly Subject[] = [
     exclude: NOT_APPLICATIONS,
     unit: 'count',
     table: 'applications',
-    readings: receivedReadings,
+    readings: (window, sentence) => receivedReadings(window, sentence, false),
   },
   {
     rule: 'N2',
@@ -104,7 +107,7 @@ export const SUBJECTS: readonly Subject[] = [
     exclude: NOT_APPLICATIONS,
     unit: 'count',
     table: 'applications',
-    readings: receivedReadings,
+    readings: (window, sentence) => receivedReadings(window, sentence, true),
   },
   {
     rule: 'N3',
@@ -230,8 +233,9 @@ function row(rule: string, pattern: RegExp, cells: string[], label: string): Sub
   };
 }
 
+/** 行政许可/处罚/强制 decisions: a count of 决定, not of applications received (受理行政许可申请3000件). */
 function table2(rule: string, pattern: RegExp, cell: string, label: string): Subject {
-  return { rule, pattern, unit: 'count', readings: fixed({ cells: [cell], label }) };
+  return { rule, pattern, requires: /决定|作出|办结|实施|查处/, exclude: /申请|受理/, unit: 'count', readings: fixed({ cells: [cell], label }) };
 }
 
 /** 制发 / 废止 / 现行有效 of 规章 or 规范性文件, each format's columns (2019: 新制作、新公开、对外公开总数). */
@@ -260,13 +264,16 @@ function documentSubjects(row: string, pattern: RegExp, exclude: RegExp | undefi
   ];
 }
 
-/** 新收 only counts this year's; 含结转 includes last year's; 受理/收到 alone may mean either. */
-function receivedReadings(window: string): readonly ReadingSpec[] {
+/**
+ * 新收 only counts this year's; 含上年结转 includes last year's; 收到 or 受理 alone may mean either — 受理
+ * more often the whole workload (spec §5.6 N2: 93 = 91 + 2 in sample 000), so its fix writes the sum.
+ */
+function receivedReadings(window: string, sentence: string, accepted: boolean): readonly ReadingSpec[] {
   const newOnly: ReadingSpec = { cells: [T3('newReceived')], label: '表三“本年新收”' };
   const withCarried: ReadingSpec = { cells: [T3('newReceived'), T3('carriedOver')], label: '表三“本年新收”与“上年结转”之和' };
   if (/新收/.test(window)) return [newOnly];
-  if (/含|包括|连同/.test(window) && /结转/.test(window)) return [withCarried];
-  return [newOnly, withCarried];
+  if (/(?:含|包括|连同)[^，。；]{0,4}结转/.test(sentence)) return [withCarried];
+  return accepted ? [withCarried, newOnly] : [newOnly, withCarried];
 }
 
 const APPLICANT_COLUMNS = ['commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'];
@@ -357,10 +364,17 @@ export function textNumberStatements(text: string, keys: readonly string[], valu
     const unitWord = match[4]!;
     const unit: Unit = unitWord === '万元' || unitWord === '元' ? unitWord : 'count';
     const stated = Number(match[1]!.replace(/,/g, '') + (match[2] ?? ''));
-    const statement = judge(window, before.length, unit, stated, keys, valueOf);
+    const sentence = `${window}${text.slice(end, sentenceEnd(text, end))}`;
+    const statement = judge(window, sentence, before.length, unit, stated, keys, valueOf);
     if (statement) statements.push({ ...statement, start, end: figureEnd, stated, unit });
   });
   return statements;
+}
+
+function sentenceEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && !/[。；;！!？?\n]/.test(text[end]!)) end++;
+  return end;
 }
 
 function windowBefore(text: string, from: number, to: number): string {
@@ -404,6 +418,7 @@ function findAll(window: string, numberAt: number): Found[] {
 
 function judge(
   window: string,
+  sentence: string,
   numberAt: number,
   unit: Unit,
   stated: number,
@@ -424,7 +439,7 @@ function judge(
   subjects.sort((a, b) => a.distance - b.distance);
 
   // The subjects a modifier refines: those of its table, or that table's defaults when none is named.
-  const plain: { rule: string; specs: readonly ReadingSpec[] }[] = subjects.map(({ subject }) => ({ rule: subject.rule, specs: subject.readings(window) }));
+  const plain: { rule: string; specs: readonly ReadingSpec[] }[] = subjects.map(({ subject }) => ({ rule: subject.rule, specs: subject.readings(window, sentence) }));
   const refined: { rule: string; specs: ReadingSpec[] }[] = [];
   for (const { modifier } of modifiers) {
     const own = subjects.filter(({ subject }) => subject.table === modifier.table).map(({ subject }) => subject);
@@ -433,7 +448,7 @@ function judge(
     for (const subject of targets) {
       refined.push({
         rule: subject.rule === 'N1' || subject.rule === 'N2' ? 'N8' : subject.rule,
-        specs: subject.readings(window).map((spec) => ({
+        specs: subject.readings(window, sentence).map((spec) => ({
           cells: spec.cells.flatMap((cell) => modifier.columns.map((column) => cell.replace(/\.total$/, `.${column}`))),
           label: `${spec.label}中“${modifier.label}”`,
         })),
@@ -447,9 +462,10 @@ function judge(
   if (readings.length === 0) return null;
   if (readings.includes('empty')) return null;
   const resolved = readings as ResolvedReading[];
-  // Several subjects joined (予以公开及部分公开, 不予公开或不予处理): their sum is a reading too, and leads.
+  // Several subjects joined by 及/或/和/、 (予以公开及部分公开, 不予公开或不予处理): their sum is a reading
+  // too, and leads. Without a conjunction (因其他原因不予处理) the nearest subject leads.
   const firsts = groups.map((group) => group.readings[0]).filter((r): r is ResolvedReading => r !== undefined && r !== 'empty');
-  if (refined.length === 0 && firsts.length > 1 && subjects.length > 1) {
+  if (refined.length === 0 && firsts.length > 1 && subjects.length > 1 && joined(window, subjects)) {
     const cells = [...new Set(firsts.flatMap((r) => r.cells))];
     const sum = sumOf(cells, valueOf);
     if (sum !== null) resolved.unshift({ cells, value: sum, label: firsts.map((r) => r.label).join('与') + '之和' });
@@ -457,6 +473,14 @@ function judge(
   const agrees = resolved.some((r) => Math.abs(inUnit(r, unit) - stated) < 1e-6);
   const leading = groups.find((group) => group.readings.length > 0)!;
   return { rule: leading.rule, readings: resolved, agrees };
+}
+
+const CONJUNCTION = /^(?:及|或|和|与|、|以及|或者|及其)$/;
+
+/** Whether the subjects' words follow one another joined by conjunctions only. */
+function joined(window: string, subjects: readonly Found[]): boolean {
+  const inOrder = [...subjects].sort((a, b) => a.start - b.start);
+  return inOrder.slice(1).every((next, index) => CONJUNCTION.test(window.slice(inOrder[index]!.end, next.start)));
 }
 
 /** A reading's value in the unit the text states it in (表二's 收费金额 is in 万元, the 信息处理费 in 元). */
@@ -548,8 +572,7 @@ export function textNumberFindings(draft: Draft, template: ReportTemplate = temp
     for (const statement of textNumberStatements(place.text, keys, valueOf)) {
       if (statement.agrees) continue;
       const lead = statement.readings[0]!;
-      const decimals = statement.unit === 'count' ? 0 : 6;
-      const expectedText = formatCellValue(inUnit(lead, statement.unit), decimals);
+      const expectedText = formatCellValue(inUnit(lead, statement.unit));
       const statedText = place.text.slice(statement.start, statement.end);
       const sentence = sentenceAround(place.text, statement.start, statement.end);
       const fix: TextFix = {
