@@ -29,7 +29,11 @@ export interface CheckReport {
   errors: number;
   warnings: number;
   /** `pending`: only on a relation still waiting for untouched cells (待填; still counted as an error). */
-  findings: { rule: string; severity: Finding['severity']; cells: string[]; message: string; pending?: string[] }[];
+  /**
+   * `text`/`textFix`: a number in the text (N1–N9, N14) — where it is and the one-click fix; `repeated`:
+   * the sentences a part repeats from last year's report (N17).
+   */
+  findings: ({ rule: string; severity: Finding['severity']; cells: string[]; message: string; pending?: string[] } & Pick<Finding, 'text' | 'textFix' | 'repeated'>)[];
   /** The approval's state; also a finding (rule `APPROVAL`) when it is void. */
   approval?: { state: ApprovalVerdict['state']; reason?: string; message: string };
 }
@@ -46,6 +50,9 @@ export function checkReport(findings: readonly Finding[], verdict?: ApprovalVerd
       cells: [...finding.cells],
       message: finding.message,
       ...(finding.pending ? { pending: [...finding.pending] } : {}),
+      ...(finding.text ? { text: { ...finding.text } } : {}),
+      ...(finding.textFix ? { textFix: { ...finding.textFix } } : {}),
+      ...(finding.repeated ? { repeated: finding.repeated.map((sentence) => ({ ...sentence })) } : {}),
     })),
     ...(approval ? { approval: approval.summary } : {}),
   };

@@ -14,6 +14,7 @@ import { Modal } from '../shared/modal.tsx';
 import { FeeStatementFields } from './fee-statement-fields.tsx';
 import { TEXT_LIMITS } from '../../domain/text-limits.ts';
 import { CharCount, LineLimitMessage, TextField } from '../kernel/text-field.tsx';
+import { ParagraphFindings, SectionFindings } from './text-findings.tsx';
 
 export function NarrativeStep({ section }: { section: NarrativeSectionTemplate }) {
   const { template } = useEditor();
@@ -22,26 +23,32 @@ export function NarrativeStep({ section }: { section: NarrativeSectionTemplate }
   const isLast = template.sections[template.sections.length - 1]?.id === section.id;
   return (
     <div className="narrative">
+      <SectionFindings sectionId={section.id} />
       {section.hasIntro && (
-        <TextField
-          name={`narrative.${section.id}.intro`}
-          id={narrativeFieldId(section.id, 'intro')}
-          label="概述"
-          help="放在各小标题之前的总体概述（可不写）。"
-          rows={4}
-        />
+        <>
+          <TextField
+            name={`narrative.${section.id}.intro`}
+            id={narrativeFieldId(section.id, 'intro')}
+            label="概述"
+            help="放在各小标题之前的总体概述（可不写）。"
+            rows={4}
+          />
+          <ParagraphFindings field={`narrative.${section.id}.intro`} id={`${narrativeFieldId(section.id, 'intro')}-findings`} />
+        </>
       )}
       {section.hasFeeStatement && <FeeStatementFields />}
       {section.parts.map((part, index) => (
-        <TextField
-          key={part.key}
-          name={`narrative.${section.id}.parts.${part.key}`}
-          id={narrativeFieldId(section.id, part.key)}
-          label={numbered ? `（${chineseNumber(index + 1)}）${part.title}` : part.title}
-          help={part.guidance}
-          part={part}
-          optional={part.optional}
-        />
+        <div key={part.key}>
+          <TextField
+            name={`narrative.${section.id}.parts.${part.key}`}
+            id={narrativeFieldId(section.id, part.key)}
+            label={numbered ? `（${chineseNumber(index + 1)}）${part.title}` : part.title}
+            help={part.guidance}
+            part={part}
+            optional={part.optional}
+          />
+          <ParagraphFindings field={`narrative.${section.id}.parts.${part.key}`} id={`${narrativeFieldId(section.id, part.key)}-findings`} />
+        </div>
       ))}
       {section.allowExtraParts && <ExtraParts section={section} />}
       {isLast && <SignatureFields />}
@@ -91,6 +98,7 @@ function ExtraParts({ section }: { section: NarrativeSectionTemplate }) {
                 <span />
                 <CharCount name={`narrative.${section.id}.extraParts.${index}.text`} id={`${textId}-count`} />
               </div>
+              <ParagraphFindings field={`narrative.${section.id}.extraParts.${index}`} id={`${textId}-findings`} />
             </div>
             <button type="button" className="button button-small" onClick={() => requestRemove(index)}>
               删除补充小标题 {ordinal}
