@@ -347,6 +347,36 @@ interface Found {
  */
 export function textNumberStatements(text: string, keys: readonly string[], valueOf: ValueOf): TextNumberStatement[] {
   const statements: TextNumberStatement[] = [];
+  for (const candidate of candidatesOf(text)) {
+    const statement = judge(candidate, keys, valueOf);
+    if (statement) statements.push({ ...statement, start: candidate.start, end: candidate.end, stated: candidate.stated, unit: candidate.unit });
+  }
+  return statements;
+}
+
+/** A figure with its words: everything about it that depends on the text alone. */
+interface Candidate {
+  readonly start: number;
+  /** End of the figure itself. */
+  readonly end: number;
+  readonly stated: number;
+  readonly unit: Unit;
+  readonly window: string;
+  readonly sentence: string;
+  readonly found: readonly Found[];
+}
+
+/**
+ * The figures of a text and the patterns around them, kept for the texts seen last: a keystroke changes
+ * one paragraph, and the check of the others then costs only the comparison with the tables.
+ */
+const candidateCache = new Map<string, readonly Candidate[]>();
+const CANDIDATE_CACHE_SIZE = 200;
+
+function candidatesOf(text: string): readonly Candidate[] {
+  const cached = candidateCache.get(text);
+  if (cached) return cached;
+  const candidates: Candidate[] = [];
   const numbers = [...text.matchAll(NUMBER)];
   numbers.forEach((match, index) => {
     const start = match.index;
@@ -361,14 +391,17 @@ export function textNumberStatements(text: string, keys: readonly string[], valu
     if (APPROXIMATE_BEFORE.test(before) || APPROXIMATE_AFTER.test(after)) return;
     const window = `${before}|${after}`;
     if (COMPARISON.test(window)) return;
+    const found = findAll(window, before.length);
+    if (found.length === 0) return;
     const unitWord = match[4]!;
     const unit: Unit = unitWord === '万元' || unitWord === '元' ? unitWord : 'count';
     const stated = Number(match[1]!.replace(/,/g, '') + (match[2] ?? ''));
     const sentence = `${window}${text.slice(end, sentenceEnd(text, end))}`;
-    const statement = judge(window, sentence, before.length, unit, stated, keys, valueOf);
-    if (statement) statements.push({ ...statement, start, end: figureEnd, stated, unit });
+    candidates.push({ start, end: figureEnd, stated, unit, window, sentence, found });
   });
-  return statements;
+  if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.delete(candidateCache.keys().next().value!);
+  candidateCache.set(text, candidates);
+  return candidates;
 }
 
 function sentenceEnd(text: string, from: number): number {
@@ -389,18 +422,24 @@ function windowAfter(text: string, from: number, to: number): string {
   return text.slice(from, end);
 }
 
+/** Every pattern entry with its global form, compiled once (the check runs on every keystroke). */
+const ENTRIES: readonly { readonly entry: { subject: Subject } | { modifier: Modifier }; readonly global: RegExp }[] = [
+  ...SUBJECTS.map((subject) => ({ entry: { subject }, global: new RegExp(subject.pattern.source, 'g') })),
+  ...MODIFIERS.map((modifier) => ({ entry: { modifier }, global: new RegExp(modifier.pattern.source, 'g') })),
+];
+/** Any pattern at all: most windows hold none, and are done with one test. */
+const ANY_ENTRY = new RegExp(ENTRIES.map(({ global }) => `(?:${global.source})`).join('|'));
+
 /** Patterns found in the window, those inside a longer match dropped. `numberAt`: the number's offset. */
 function findAll(window: string, numberAt: number): Found[] {
   const found: Found[] = [];
+  if (!ANY_ENTRY.test(window)) return found;
   const distance = (start: number, end: number) => (end <= numberAt ? numberAt - end : Math.max(0, start - numberAt - 1));
-  for (const subject of SUBJECTS) {
-    for (const m of window.matchAll(new RegExp(subject.pattern.source, 'g'))) {
-      found.push({ start: m.index, end: m.index + m[0].length, subject, distance: distance(m.index, m.index + m[0].length) });
-    }
-  }
-  for (const modifier of MODIFIERS) {
-    for (const m of window.matchAll(new RegExp(modifier.pattern.source, 'g'))) {
-      found.push({ start: m.index, end: m.index + m[0].length, modifier, distance: distance(m.index, m.index + m[0].length) });
+  for (const { entry, global } of ENTRIES) {
+    global.lastIndex = 0;
+    for (let m = global.exec(window); m !== null; m = global.exec(window)) {
+      const end = m.index + m[0].length;
+      found.push({ start: m.index, end, ...entry, distance: distance(m.index, end) });
     }
   }
   const outermost = found
@@ -416,16 +455,8 @@ function findAll(window: string, numberAt: number): Found[] {
   });
 }
 
-function judge(
-  window: string,
-  sentence: string,
-  numberAt: number,
-  unit: Unit,
-  stated: number,
-  keys: readonly string[],
-  valueOf: ValueOf,
-): Omit<TextNumberStatement, 'start' | 'end' | 'stated' | 'unit'> | null {
-  const found = findAll(window, numberAt);
+function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf): Omit<TextNumberStatement, 'start' | 'end' | 'stated' | 'unit'> | null {
+  const { window, sentence, unit, stated, found } = candidate;
   const wantsAmount = unit !== 'count';
   const subjects = found.filter(
     (f): f is Found & { subject: Subject } =>
@@ -491,10 +522,36 @@ function inUnit(reading: ResolvedReading, unit: Unit): number {
   return Math.round((unit === '元' ? reading.value * 10_000 : reading.value / 10_000) * 1e6) / 1e6;
 }
 
+/** The keys a pattern names in a format, computed once per key list (the template's, cached with it). */
+const expansions = new WeakMap<readonly string[], { readonly set: ReadonlySet<string>; readonly byPattern: Map<string, string[]> }>();
+
 function expandPattern(pattern: string, keys: readonly string[]): string[] {
-  if (!pattern.includes('*')) return keys.includes(pattern) || pattern.startsWith('fees.') ? [pattern] : [];
-  const regex = new RegExp(`^${pattern.replace(/\./g, '\\.').replace(/\*/g, '[^.]+')}$`);
-  return keys.filter((key) => regex.test(key));
+  let known = expansions.get(keys);
+  if (!known) {
+    known = { set: new Set(keys), byPattern: new Map() };
+    expansions.set(keys, known);
+  }
+  const cached = known.byPattern.get(pattern);
+  if (cached) return cached;
+  let expanded: string[];
+  if (!pattern.includes('*')) expanded = known.set.has(pattern) || pattern.startsWith('fees.') ? [pattern] : [];
+  else {
+    const regex = new RegExp(`^${pattern.replace(/\./g, '\\.').replace(/\*/g, '[^.]+')}$`);
+    expanded = keys.filter((key) => regex.test(key));
+  }
+  known.byPattern.set(pattern, expanded);
+  return expanded;
+}
+
+const templateKeys = new WeakMap<ReportTemplate, readonly string[]>();
+
+function keysOf(template: ReportTemplate): readonly string[] {
+  let keys = templateKeys.get(template);
+  if (!keys) {
+    keys = indexTemplate(template).cells.map((cell) => cell.key);
+    templateKeys.set(template, keys);
+  }
+  return keys;
 }
 
 /** A reading's cells and value; null when the format lacks its cells, `empty` when one is not filled. */
@@ -562,13 +619,18 @@ function unitText(unit: Unit): string {
 }
 
 /** Warnings for every statement of a number in the text that no reading of the tables agrees with. */
-export function textNumberFindings(draft: Draft, template: ReportTemplate = templateOf(draft), values?: CellValues): Finding[] {
+export function textNumberFindings(
+  draft: Draft,
+  template: ReportTemplate = templateOf(draft),
+  values?: CellValues,
+  places: readonly TextPlace[] = narrativePlaces(draft, template),
+): Finding[] {
   const cellValues = values ?? flattenTables(template, draft.tables ?? {});
-  const keys = indexTemplate(template).cells.map((cell) => cell.key);
+  const keys = keysOf(template);
   const fees = draft.fees as unknown as Record<string, number | null | undefined> | undefined;
   const valueOf: ValueOf = (key) => (key.startsWith('fees.') ? fees?.[key.slice(5)] : cellValues[key]);
   const findings: Finding[] = [];
-  for (const place of narrativePlaces(draft, template)) {
+  for (const place of places) {
     for (const statement of textNumberStatements(place.text, keys, valueOf)) {
       if (statement.agrees) continue;
       const lead = statement.readings[0]!;

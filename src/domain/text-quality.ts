@@ -144,26 +144,61 @@ export function sentencesOf(text: string): string[] {
     .filter((sentence) => countCharacters(sentence) >= 6);
 }
 
-function bigrams(text: string): Set<string> {
+/** Adjacent character pairs of a text, whitespace removed, as numbers (two UTF-16 units each). */
+function bigrams(text: string): Set<number> {
   const compact = text.replace(/\s+/gu, '');
-  const set = new Set<string>();
-  for (let i = 0; i + 1 < compact.length; i++) set.add(compact.slice(i, i + 2));
+  const set = new Set<number>();
+  for (let i = 0; i + 1 < compact.length; i++) set.add(compact.charCodeAt(i) * 0x10000 + compact.charCodeAt(i + 1));
   return set;
 }
 
-/** Jaccard similarity of the two texts' sets of adjacent character pairs, 0–1. */
-export function bigramSimilarity(a: string, b: string): number {
-  const left = bigrams(a);
-  const right = bigrams(b);
+function jaccard(left: ReadonlySet<number>, right: ReadonlySet<number>): number {
   if (left.size === 0 && right.size === 0) return 1;
+  // At most min/max: far apart in size, nothing to count.
+  if (Math.min(left.size, right.size) / Math.max(left.size, right.size) < REPEAT_SIMILARITY) return Math.min(left.size, right.size) / Math.max(left.size, right.size);
   let shared = 0;
   for (const pair of left) if (right.has(pair)) shared++;
   return shared / (left.size + right.size - shared);
 }
 
+/** Jaccard similarity of the two texts' sets of adjacent character pairs, 0–1. */
+export function bigramSimilarity(a: string, b: string): number {
+  return jaccard(bigrams(a), bigrams(b));
+}
+
 /** Punctuation-insensitive form of a sentence, to find it again in last year's text. */
 function sentenceKey(sentence: string): string {
   return sentence.replace(/[\s，,。．.！!？?；;：:、“”"'‘’（）()]/gu, '');
+}
+
+interface TextAnalysis {
+  readonly characters: number;
+  readonly bigrams: ReadonlySet<number>;
+  readonly sentences: readonly string[];
+  /** Sentence by its punctuation-insensitive key. */
+  readonly byKey: ReadonlyMap<string, string>;
+}
+
+/**
+ * What the comparison needs of a text, kept for the texts seen last: last year's report does not change
+ * while the clerk types, and a keystroke changes one paragraph of this year's.
+ */
+const analysisCache = new Map<string, TextAnalysis>();
+const ANALYSIS_CACHE_SIZE = 200;
+
+function analysisOf(text: string): TextAnalysis {
+  const cached = analysisCache.get(text);
+  if (cached) return cached;
+  const sentences = sentencesOf(text);
+  const analysis: TextAnalysis = {
+    characters: countCharacters(text),
+    bigrams: bigrams(text),
+    sentences,
+    byKey: new Map(sentences.map((sentence) => [sentenceKey(sentence), sentence] as const)),
+  };
+  if (analysisCache.size >= ANALYSIS_CACHE_SIZE) analysisCache.delete(analysisCache.keys().next().value!);
+  analysisCache.set(text, analysis);
+  return analysis;
 }
 
 export interface Repetition {
@@ -175,21 +210,33 @@ export interface Repetition {
 /** How much of `current` repeats `previous`; null when the part is too short to compare. */
 export function repetition(current: string, previous: string): Repetition | null {
   if (countCharacters(current) < REPEAT_MIN_CHARACTERS || countCharacters(previous) < REPEAT_MIN_CHARACTERS) return null;
-  const previousByKey = new Map(sentencesOf(previous).map((sentence) => [sentenceKey(sentence), sentence] as const));
-  const sentences = sentencesOf(current);
-  const repeated = sentences.flatMap((sentence) => {
-    const match = previousByKey.get(sentenceKey(sentence));
+  const now = analysisOf(current);
+  const before = analysisOf(previous);
+  const repeated = now.sentences.flatMap((sentence) => {
+    const match = before.byKey.get(sentenceKey(sentence));
     return match === undefined ? [] : [{ current: sentence, previous: match }];
   });
   return {
-    similarity: bigramSimilarity(current, previous),
-    sentenceShare: sentences.length === 0 ? 0 : repeated.length / sentences.length,
+    similarity: jaccard(now.bigrams, before.bigrams),
+    sentenceShare: now.sentences.length === 0 ? 0 : repeated.length / now.sentences.length,
     repeated,
   };
 }
 
-function repeatedFindings(draft: Draft, template: ReportTemplate, places: readonly TextPlace[], previous: Draft): Finding[] {
-  const previousPlaces = narrativePlaces(previous, templateOf(previous));
+/** Last year's report does not change while the clerk types: its places are read once. */
+const previousPlacesCache = new WeakMap<Draft, readonly TextPlace[]>();
+
+function placesOfPrevious(previous: Draft): readonly TextPlace[] {
+  let places = previousPlacesCache.get(previous);
+  if (!places) {
+    places = narrativePlaces(previous, templateOf(previous));
+    previousPlacesCache.set(previous, places);
+  }
+  return places;
+}
+
+function repeatedFindings(places: readonly TextPlace[], previous: Draft): Finding[] {
+  const previousPlaces = placesOfPrevious(previous);
   const findings: Finding[] = [];
   for (const place of places) {
     const before = previousPlaces.find((candidate) => candidate.section.id === place.section.id && candidate.part === place.part);
@@ -208,12 +255,19 @@ function repeatedFindings(draft: Draft, template: ReportTemplate, places: readon
   return findings;
 }
 
-/** N15–N18 for a draft; N17 only with last year's report. In the order above. */
-export function textQualityFindings(draft: Draft, previous?: Draft | null, template: ReportTemplate = templateOf(draft)): Finding[] {
-  const places = narrativePlaces(draft, template);
+/**
+ * N15–N18 for a draft; N17 only with last year's report. In the order above. `places`: the draft's
+ * narrative as `narrativePlaces` reads it, when the caller has it already.
+ */
+export function textQualityFindings(
+  draft: Draft,
+  previous?: Draft | null,
+  template: ReportTemplate = templateOf(draft),
+  places: readonly TextPlace[] = narrativePlaces(draft, template),
+): Finding[] {
   return [
     ...overviewFindings(draft, template, places),
     ...feeStatementFindings(draft, template, places),
-    ...(previous ? repeatedFindings(draft, template, places, previous) : []),
+    ...(previous ? repeatedFindings(places, previous) : []),
   ];
 }
