@@ -85,3 +85,43 @@ describe('a part copied from last year', () => {
     expect(rows[2]!.textContent).toBe('二是政策解读质效仍需进一步提高；二是政策解读质效仍需进一步提高；');
   });
 });
+
+describe('settings the text checks follow', () => {
+  it('本地不限字数 removes the length warning of 一 and is saved with the draft’s settings; a limit typed is kept', async () => {
+    const user = userEvent.setup();
+    const repository = new MemoryDraftRepository();
+    const record = await storeDraft(repository, office2023Draft());
+    await openDraftAt(repository, record.id, 'overview', '一、总体情况');
+    expect(await screen.findByText('一、总体情况共 1092 字，超过本地规定的 1000 字上限 92 字，请精简。')).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: '本地不限字数' }));
+    await waitFor(() => expect(screen.queryByText(/一、总体情况共 1092 字/)).not.toBeInTheDocument());
+    await waitFor(async () => expect((await savedDraft(repository, record.id)).settings?.overviewLengthLimit).toBeNull());
+
+    await user.click(screen.getByRole('checkbox', { name: '本地不限字数' }));
+    const limit = screen.getByRole('textbox', { name: '本地规定的字数上限' });
+    await user.clear(limit);
+    await user.type(limit, '1500');
+    await user.tab();
+    await waitFor(async () => expect((await savedDraft(repository, record.id)).settings?.overviewLengthLimit).toBe(1500));
+    expect(screen.queryByText(/一、总体情况共 1092 字/)).not.toBeInTheDocument();
+  });
+
+  it('机关类别 各级人民政府 asks for the results of 考核、评议、追责, at 监督保障; 未选择 leaves no kind in the draft', async () => {
+    const user = userEvent.setup();
+    const repository = new MemoryDraftRepository();
+    const draft = office2023Draft();
+    draft.narrative.overview!.parts.oversight = '一是举办政务公开专题培训会。二是督查考核双管发力。';
+    const record = await storeDraft(repository, draft);
+    await openDraftAt(repository, record.id, 'basics', '基本信息');
+    await user.selectOptions(screen.getByRole('combobox', { name: '机关类别' }), '各级人民政府');
+    await waitFor(async () => expect((await savedDraft(repository, record.id)).agency.kind).toBe('government'));
+    await user.click(screen.getByRole('link', { name: /一、总体情况/ }));
+    const box = await screen.findByRole('textbox', { name: '（五）监督保障' });
+    const list = await waitFor(() => paragraphFindings(box));
+    expect(within(list).getByText(/没有写到“社会评议”、“责任追究”的结果情况/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: /基本信息/ }));
+    await user.selectOptions(await screen.findByRole('combobox', { name: '机关类别' }), '未选择');
+    await waitFor(async () => expect('kind' in (await savedDraft(repository, record.id)).agency).toBe(false));
+  });
+});

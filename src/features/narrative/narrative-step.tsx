@@ -15,6 +15,7 @@ import { FeeStatementFields } from './fee-statement-fields.tsx';
 import { TEXT_LIMITS } from '../../domain/text-limits.ts';
 import { CharCount, LineLimitMessage, TextField } from '../kernel/text-field.tsx';
 import { ParagraphFindings, SectionFindings } from './text-findings.tsx';
+import { OverviewLengthSetting } from './overview-length-setting.tsx';
 
 export function NarrativeStep({ section }: { section: NarrativeSectionTemplate }) {
   const { template } = useEditor();
@@ -23,6 +24,7 @@ export function NarrativeStep({ section }: { section: NarrativeSectionTemplate }
   const isLast = template.sections[template.sections.length - 1]?.id === section.id;
   return (
     <div className="narrative">
+      {section.id === 'overview' && <OverviewLengthSetting />}
       <SectionFindings sectionId={section.id} />
       {section.hasIntro && (
         <>
