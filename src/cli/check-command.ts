@@ -4,6 +4,8 @@
  * file and prints the findings, and the approval's state as a finding of its own (rule `APPROVAL`: valid,
  * void and why, or absent), as a readable Chinese list or (`--json`) as
  * `{"errors": n, "warnings": n, "findings": [{"rule","severity","cells","message"}], "approval": {"state","reason"?,"message"}}`
+ * (a finding about a number in the text adds `text` — part and offsets, the number stated and the tables'
+ * — and `textFix`; a part repeated from last year's report adds `repeated`, the sentences of both years)
  * and nothing else. Exit 0 without errors (warnings allowed), 1 with errors, 2 when a file cannot be read.
  */
 import { basename } from 'node:path';
