@@ -14,14 +14,18 @@ import type { Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
 import { checkDraft } from './rules.ts';
 import { templateOf } from './values.ts';
-import { narrativePlaces, textNumberFindings } from './text-numbers.ts';
+import { narrativePlaces, reportYearFindings, textNumberFindings } from './text-numbers.ts';
 import { textQualityFindings } from './text-quality.ts';
 
 export function reportFindings(draft: Draft, previous?: Draft | null): Finding[] {
   const findings = checkDraft(draft, previous);
   const template = templateOf(draft);
   const places = narrativePlaces(draft, template);
-  findings.push(...textNumberFindings(draft, template, undefined, places), ...textQualityFindings(draft, previous, template, places));
+  findings.push(
+    ...textNumberFindings(draft, template, undefined, places),
+    ...reportYearFindings(draft, places),
+    ...textQualityFindings(draft, previous, template, places),
+  );
   if (!previous) return findings;
   for (const { rule, severity, cells, message } of swingWarnings(draft, previous)) findings.push({ rule, severity, cells, message });
   return findings;

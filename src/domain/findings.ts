@@ -3,7 +3,7 @@ import type { Severity } from './template-types.ts';
 
 export interface Finding {
   /**
-   * Spec rule id: `R3.1` … `R4.1`, `R2.1`, `R2.2`, `R2.19a`–`d`, `C1`–`C4`, `N1`–`N9` and `N14` (a number in
+   * Spec rule id: `R3.1` … `R4.1`, `R2.1`, `R2.2`, `R2.19a`–`d`, `C1`–`C4`, `N1`–`N9`, `N11` and `N14` (a number in
    * the text that the tables contradict), `N12`, `N15`–`N18` (what evaluators check of the text); `swing`
    * for a headline number that changed more than five times against last year's report.
    */

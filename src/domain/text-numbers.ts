@@ -660,6 +660,36 @@ export function textNumberFindings(
   return findings;
 }
 
+/**
+ * N11: the reporting year named as the agency's own year of work — 本机关2022年度…, 我局2024年… — in a
+ * report of another year (spec §5.6; typically last year's text carried over). Only the year right after
+ * the agency naming itself counts: a year mentioned otherwise (上年度报告, 2022年以来) is not a claim
+ * about this report's year.
+ */
+const OWN_YEAR = /(本机关|本单位|本部门|我机关|我单位|我局|我委|我办|我区|我市|我县|我镇|我乡|我街道|我厅|我部)(\d{4})(年度?)/g;
+
+export function reportYearFindings(draft: Draft, places: readonly TextPlace[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const place of places) {
+    for (const match of place.text.matchAll(OWN_YEAR)) {
+      const year = Number(match[2]);
+      if (year === draft.year || Math.abs(year - draft.year) !== 1) continue;
+      const start = match.index + match[1]!.length;
+      const end = start + 4;
+      const expected = String(draft.year);
+      findings.push({
+        rule: 'N11',
+        severity: 'warning',
+        cells: [place.field],
+        message: `${place.name}：“${sentenceAround(place.text, start, end)}”写的是${year}年，本报告是${draft.year}年度报告，请核对是否沿用了${year < draft.year ? '上年' : '下年'}的文字。`,
+        text: { section: place.section.id, part: place.part, start, end, stated: year, expected: draft.year },
+        textFix: { field: place.field, section: place.section.id, part: place.part, start, end, from: match[2]!, to: expected, label: `把文中的 ${year}年 改为 ${expected}年` },
+      });
+    }
+  }
+  return findings;
+}
+
 /** The clause around a span, for the message: from the previous 。；or line end to the next. */
 function sentenceAround(text: string, start: number, end: number): string {
   let from = start;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import type { Finding } from '../../src/domain/findings.ts';
 import { indexTemplate } from '../../src/domain/template.ts';
-import { applyTextFix, textNumberFindings } from '../../src/domain/text-numbers.ts';
+import { applyTextFix, narrativePlaces, reportYearFindings, textNumberFindings } from '../../src/domain/text-numbers.ts';
 import { emptyDraft, nestTables, templateOf } from '../../src/domain/values.ts';
 import { PUBLISHED_CONTRADICTIONS, PUBLISHED_SENTENCES } from '../fixtures/text-numbers/published-sentences.ts';
 import { district2020Draft, office2023Draft } from '../ui/ui-fixtures.ts';
@@ -194,5 +194,35 @@ describe('phrasings', () => {
     const cells2019 = { 'applications.otherHandling.total': 2 };
     expect(textNumberFindings(draftWith('2019', cells2019, '2件因申请人逾期不补正不再处理。'))).toEqual([]);
     expect(textNumberFindings(draftWith('2019', cells2019, '3件因申请人逾期不补正不再处理。'))).toHaveLength(1);
+  });
+});
+
+describe('N11: the reporting year in the text', () => {
+  function withOverview(text: string, year = 2023): Draft {
+    const draft = draftWith('2021', {}, '');
+    draft.year = year;
+    draft.narrative.overview!.intro = text;
+    return draft;
+  }
+  const places = (draft: Draft) => narrativePlaces(draft, templateOf(draft));
+
+  it('last year’s or next year’s year as the agency’s own year of work is found, with a fix', () => {
+    const text = '本机关2022年度未发出收费通知，也未收取信息处理费。';
+    const draft = withOverview(text);
+    const findings = reportYearFindings(draft, places(draft));
+    expect(findings.map((f) => [f.rule, f.cells[0], f.text?.stated, f.text?.expected])).toEqual([['N11', 'narrative.overview.intro', 2022, 2023]]);
+    expect(findings[0]!.message).toBe('一、总体情况概述：“本机关2022年度未发出收费通知，也未收取信息处理费”写的是2022年，本报告是2023年度报告，请核对是否沿用了上年的文字。');
+    expect(applyTextFix(text, findings[0]!.textFix!)).toBe('本机关2023年度未发出收费通知，也未收取信息处理费。');
+    const next = withOverview('我局2024年将继续加强培训。');
+    expect(reportYearFindings(next, places(next)).map((f) => f.text?.stated)).toEqual([2024]);
+  });
+  it('the report’s own year, other years and years not following the agency’s name give nothing', () => {
+    for (const text of ['本机关2023年度未收取信息处理费。', '我区2019年起推行政务公开标准化。', '对照2022年度报告中提出的问题逐项整改。', '2024年，我局将继续加强培训。']) {
+      const draft = withOverview(text);
+      expect(reportYearFindings(draft, places(draft)), text).toEqual([]);
+    }
+  });
+  it('the two samples give nothing', () => {
+    for (const draft of [office2023Draft(), district2020Draft()]) expect(reportYearFindings(draft, places(draft))).toEqual([]);
   });
 });
