@@ -207,11 +207,27 @@ export interface Repetition {
   readonly repeated: readonly RepeatedSentence[];
 }
 
+/** Comparisons made, by this year's text's analysis and last year's: unchanged texts are not compared again. */
+const repetitionCache = new WeakMap<TextAnalysis, WeakMap<TextAnalysis, Repetition>>();
+
 /** How much of `current` repeats `previous`; null when the part is too short to compare. */
 export function repetition(current: string, previous: string): Repetition | null {
-  if (countCharacters(current) < REPEAT_MIN_CHARACTERS || countCharacters(previous) < REPEAT_MIN_CHARACTERS) return null;
   const now = analysisOf(current);
   const before = analysisOf(previous);
+  if (now.characters < REPEAT_MIN_CHARACTERS || before.characters < REPEAT_MIN_CHARACTERS) return null;
+  let known = repetitionCache.get(now);
+  if (!known) {
+    known = new WeakMap();
+    repetitionCache.set(now, known);
+  }
+  const cached = known.get(before);
+  if (cached) return cached;
+  const result = compare(now, before);
+  known.set(before, result);
+  return result;
+}
+
+function compare(now: TextAnalysis, before: TextAnalysis): Repetition {
   const repeated = now.sentences.flatMap((sentence) => {
     const match = before.byKey.get(sentenceKey(sentence));
     return match === undefined ? [] : [{ current: sentence, previous: match }];
