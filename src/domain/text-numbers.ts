@@ -378,6 +378,8 @@ function candidatesOf(text: string): readonly Candidate[] {
   if (cached) return cached;
   const candidates: Candidate[] = [];
   const numbers = [...text.matchAll(NUMBER)];
+  // The subjects of the sentence's last statement, for a 其中 that only refines it (行政诉讼1件，其中维持1件).
+  let sentenceSubjects: { readonly sentenceEnd: number; readonly found: readonly Found[] } | null = null;
   numbers.forEach((match, index) => {
     const start = match.index;
     const figureEnd = start + match[1]!.length + (match[2]?.length ?? 0);
@@ -391,12 +393,19 @@ function candidatesOf(text: string): readonly Candidate[] {
     if (APPROXIMATE_BEFORE.test(before) || APPROXIMATE_AFTER.test(after)) return;
     const window = `${before}|${after}`;
     if (COMPARISON.test(window)) return;
-    const found = findAll(window, before.length);
+    let found = findAll(window, before.length);
+    const ownSubjects = found.filter((f) => f.subject !== undefined);
+    const end_ = sentenceEnd(text, end);
+    if (ownSubjects.length > 0) sentenceSubjects = { sentenceEnd: end_, found: ownSubjects };
+    else if (/^其中/.test(before) && found.length > 0 && sentenceSubjects?.sentenceEnd === end_) {
+      // Inherited words stand before the window (distance past any of its own).
+      found = [...found, ...sentenceSubjects.found.map((f) => ({ ...f, start: 0, end: 0, distance: window.length + f.distance }))];
+    }
     if (found.length === 0) return;
     const unitWord = match[4]!;
     const unit: Unit = unitWord === '万元' || unitWord === '元' ? unitWord : 'count';
     const stated = Number(match[1]!.replace(/,/g, '') + (match[2] ?? ''));
-    const sentence = `${window}${text.slice(end, sentenceEnd(text, end))}`;
+    const sentence = `${window}${text.slice(end, end_)}`;
     candidates.push({ start, end: figureEnd, stated, unit, window, sentence, found });
   });
   if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.delete(candidateCache.keys().next().value!);
