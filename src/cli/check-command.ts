@@ -4,6 +4,8 @@
  * file and prints the findings, and the approval's state as a finding of its own (rule `APPROVAL`: valid,
  * void and why, or absent), as a readable Chinese list or (`--json`) as
  * `{"errors": n, "warnings": n, "findings": [{"rule","severity","cells","message"}], "approval": {"state","reason"?,"message"}}`
+ * (a finding about a number in the text adds `text` — part and offsets, the number stated and the tables'
+ * — and `textFix`; a part repeated from last year's report adds `repeated`, the sentences of both years)
  * and nothing else. Exit 0 without errors (warnings allowed), 1 with errors, 2 when a file cannot be read.
  */
 import { basename } from 'node:path';
@@ -29,7 +31,11 @@ export interface CheckReport {
   errors: number;
   warnings: number;
   /** `pending`: only on a relation still waiting for untouched cells (待填; still counted as an error). */
-  findings: { rule: string; severity: Finding['severity']; cells: string[]; message: string; pending?: string[] }[];
+  /**
+   * `text`/`textFix`: a number in the text (N1–N9, N14) — where it is and the one-click fix; `repeated`:
+   * the sentences a part repeats from last year's report (N17).
+   */
+  findings: ({ rule: string; severity: Finding['severity']; cells: string[]; message: string; pending?: string[] } & Pick<Finding, 'text' | 'textFix' | 'repeated'>)[];
   /** The approval's state; also a finding (rule `APPROVAL`) when it is void. */
   approval?: { state: ApprovalVerdict['state']; reason?: string; message: string };
 }
@@ -46,6 +52,9 @@ export function checkReport(findings: readonly Finding[], verdict?: ApprovalVerd
       cells: [...finding.cells],
       message: finding.message,
       ...(finding.pending ? { pending: [...finding.pending] } : {}),
+      ...(finding.text ? { text: { ...finding.text } } : {}),
+      ...(finding.textFix ? { textFix: { ...finding.textFix } } : {}),
+      ...(finding.repeated ? { repeated: finding.repeated.map((sentence) => ({ ...sentence })) } : {}),
     })),
     ...(approval ? { approval: approval.summary } : {}),
   };

@@ -232,6 +232,10 @@ function draftObjectSchema(template: ReportTemplate) {
         postcode: text('邮政编码 / postcode'),
         phone: text('联系电话 / phone'),
         website: text('可下载报告电子版的网站名称或网址 / where the electronic version can be downloaded'),
+        kind: z
+          .enum(['government', 'department', 'other'])
+          .optional()
+          .describe('机关类别：government 各级人民政府、department 政府部门、other 其他；缺省为未填 / kind of agency; absent: not given'),
       })
       .describe('机关信息 / the agency'),
     preamble: text('编制说明；为空时由机关信息和年度自动生成 / the preamble; empty: generated from agency and year'),

@@ -32,6 +32,11 @@ export interface Agency {
   phone: string;
   /** Where the electronic version can be downloaded (website name or address). */
   website: string;
+  /**
+   * What kind of agency reports: a 各级人民政府 (`government`) must also report 工作考核、社会评议和责任追究
+   * 结果情况 (条例 第五十条第（四）项); absent: not asked, and that topic is not checked.
+   */
+  kind?: AgencyKind;
 }
 
 /**
@@ -63,6 +68,9 @@ export interface NarrativePart {
    */
   generated?: { source: 'applications' | 'reviewLitigation' | 'proactive'; text: string }[];
 }
+
+/** 各级人民政府 · 政府部门 · 其他（乡镇街道以外的事业单位等）. */
+export type AgencyKind = 'government' | 'department' | 'other';
 
 /** Free text of one narrative section of the template (一, 五, 六). */
 export interface NarrativeSectionDraft {
@@ -279,6 +287,21 @@ export interface DraftSettings {
    * turn it off.
    */
   requireApproval: boolean;
+  /**
+   * The local limit on the length of 一、总体情况 in 字 (counted as `countCharacters` counts them); absent:
+   * `DEFAULT_OVERVIEW_LENGTH_LIMIT`; `null`: the local rules set none. Optional and absent from the
+   * defaults, so that drafts (and the settings signed with their approvals) read unchanged.
+   */
+  overviewLengthLimit?: number | null;
+}
+
+/** Many local rules limit 一、总体情况 to 1000 字. */
+export const DEFAULT_OVERVIEW_LENGTH_LIMIT = 1000;
+
+/** The length limit of 一、总体情况 that applies to a draft; null when there is none. */
+export function overviewLengthLimitOf(draft: Pick<Draft, 'settings'>): number | null {
+  const limit = draft.settings?.overviewLengthLimit;
+  return limit === undefined ? DEFAULT_OVERVIEW_LENGTH_LIMIT : limit;
 }
 
 export function initialReviewState(): ReviewState {

@@ -190,6 +190,14 @@ export const settingsSchema = z
       .boolean()
       .default(true)
       .describe('正式版须经审核通过后生成（没有单独审核人的机关可取消）/ the final report needs an approval'),
+    overviewLengthLimit: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .nullable()
+      .optional()
+      .describe('“一、总体情况”的字数上限（缺省 1000 字；null：本地不限字数）/ length limit of 一、总体情况 in characters (absent: 1000; null: no limit)'),
   })
   .default(defaultDraftSettings)
   .describe('草稿设置 / settings');

@@ -63,7 +63,10 @@ const runs: Record<string, Run> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
+  // The sample under a local rule without a length limit for 一 (its 一 has 1092 字; the default is 1000).
   const office = office2023Draft();
+  office.settings = { requireApproval: true, overviewLengthLimit: null };
+  writeFileSync(join(dir, 'clean.draft.json'), serializeDraft(office));
   // One R3.1/R3.3 error: 自然人 new requests off by one.
   const broken = structuredClone(office);
   (broken.tables.applications!.newReceived as Record<string, number>).naturalPerson = 37;
@@ -89,7 +92,7 @@ beforeAll(async () => {
 
   type Invocations = Record<string, [string[], { cwd?: string; env?: NodeJS.ProcessEnv }?]>;
   const childProcesses: Invocations = {
-    cleanText: [['check', OFFICE_2023_PATH]],
+    cleanText: [['check', 'clean.draft.json'], { cwd: dir }],
     brokenText: [['check', 'broken.draft.json'], { cwd: dir }],
     brokenJson: [['check', '--json', 'broken.draft.json'], { cwd: dir }],
     truncated: [['check', 'truncated.draft.json', '--json'], { cwd: dir }],
@@ -99,10 +102,11 @@ beforeAll(async () => {
     npmCwd: [['check', 'broken.draft.json', '--json'], { cwd: ROOT, env: { npm_lifecycle_event: 'report', INIT_CWD: dir } }],
   };
   const inProcess: Invocations = {
-    cleanJson: [['check', OFFICE_2023_PATH, '--json']],
+    cleanJson: [['check', 'clean.draft.json', '--json'], { cwd: dir }],
+    sampleAsPublished: [['check', OFFICE_2023_PATH, '--json']],
     cleanDistrict: [['check', DISTRICT_2020_PATH, '--json']],
-    withPrevious: [['check', OFFICE_2023_PATH, '--previous', DISTRICT_2020_PATH, '--json']],
-    withPreviousText: [['check', OFFICE_2023_PATH, '--previous', DISTRICT_2020_PATH]],
+    withPrevious: [['check', 'clean.draft.json', '--previous', DISTRICT_2020_PATH, '--json'], { cwd: dir }],
+    withPreviousText: [['check', 'clean.draft.json', '--previous', DISTRICT_2020_PATH], { cwd: dir }],
     warningsOnly: [['check', 'untouched.draft.json', '--json'], { cwd: dir }],
     docx: [['check', '报告.docx', '--json'], { cwd: dir }],
     blankBodyDocx: [['check', '空白正文.docx', '--json'], { cwd: dir }],
@@ -189,6 +193,16 @@ describe('report check --json', () => {
       message: expect.stringContaining('相差 1'),
     });
     expect(json('cleanJson')).toEqual({ errors: 0, warnings: 0, findings: [], approval: { state: 'none', message: '报告尚未审核通过' } });
+  });
+
+  it('the sample as published, at the default limit of 1000 字 for 一: one warning (N15), exit 0', () => {
+    expect(runs.sampleAsPublished?.code).toBe(0);
+    expect(json('sampleAsPublished')).toEqual({
+      errors: 0,
+      warnings: 1,
+      findings: [{ rule: 'N15', severity: 'warning', cells: ['narrative.overview'], message: '一、总体情况共 1092 字，超过本地规定的 1000 字上限 92 字，请精简。' }],
+      approval: { state: 'none', message: '报告尚未审核通过' },
+    });
   });
 
   it('reads the draft carried inside a .docx the app made', () => {

@@ -28,13 +28,17 @@ describe('check and docx on a Zhejiang report', () => {
     const result = await run(['check', SEED]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('格式：国办公开办函〔2019〕60号（地方格式：浙江省）');
-    expect(result.stdout).toContain('共 0 个错误，0 个警告');
+    // The only warning: 一 of the published report has 3385 字, over the default limit of 1000 字 (N15).
+    expect(result.stdout).toContain('[N15] 一、总体情况共 3385 字');
+    expect(result.stdout).toContain('共 0 个错误，1 个警告');
   });
 
   it('a 其中 above its total and a blank in the province’s table are found, named by the table’s title', async () => {
     const file = JSON.parse(readFileSync(SEED, 'utf8'));
     file.tables.proactiveOverview.onlineInterviewsByLeaders.count = 5;
     file.tables.proactiveOverview.gazette.count = null;
+    // A local rule without a length limit for 一 (3385 字 here): only the table's findings remain.
+    file.settings.overviewLengthLimit = null;
     const path = join(dir, 'broken.draft.json');
     writeFileSync(path, JSON.stringify(file));
     const result = await run(['check', path, '--json']);

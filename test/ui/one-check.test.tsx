@@ -16,11 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/cli/report.ts';
 import { readDraftBytes, serializeDraft } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
+import type { Finding } from '../../src/domain/findings.ts';
 import { findingsOf } from '../../src/features/kernel/live-draft.ts';
 import { MemoryDraftRepository } from '../../src/storage/draft-repository.ts';
 import { openDraftAt, storeDraft } from './app-harness.tsx';
 import { district2020Draft, office2023Draft } from './ui-fixtures.ts';
-import { setPartText } from '../helpers/narrative.ts';
+import { partText, setPartText } from '../helpers/narrative.ts';
 
 interface CliFinding {
   rule: string;
@@ -28,12 +29,26 @@ interface CliFinding {
   cells: string[];
   message: string;
   pending?: string[];
+  text?: Finding['text'];
+  textFix?: Finding['textFix'];
+  repeated?: Finding['repeated'];
 }
 
 interface CliReport {
   errors: number;
   warnings: number;
   findings: CliFinding[];
+}
+
+/** A local rule without a limit on the length of 一 (the samples' 一 have 1092 and 3385 字). */
+function withoutLengthLimit(draft: Draft): Draft {
+  draft.settings = { requireApproval: true, overviewLengthLimit: null };
+  return draft;
+}
+
+function withCompleted(draft: Draft, completed: number): Draft {
+  setPartText(draft, 'overview', 'onRequest', partText(draft, 'overview', 'onRequest').replace('已办结50件', `已办结${completed}件`));
+  return draft;
 }
 
 function withProblems(draft: Draft, problems: string, improvements?: string): Draft {
@@ -82,8 +97,22 @@ function withUntouchedCell(draft: Draft): Draft {
 }
 
 const cases: { name: string; file: string; draft: () => Draft; previous?: () => Draft; expectRules: string[] }[] = [
-  { name: 'the 2023 sample report (2021 format)', file: 'office-2023.draft.json', draft: office2023Draft, expectRules: [] },
-  { name: 'the 2020 sample report (2019 format)', file: 'district-2020.draft.json', draft: district2020Draft, expectRules: [] },
+  { name: 'the 2023 sample report (2021 format), no length limit', file: 'office-2023.draft.json', draft: () => withoutLengthLimit(office2023Draft()), expectRules: [] },
+  { name: 'the 2020 sample report (2019 format), no length limit', file: 'district-2020.draft.json', draft: () => withoutLengthLimit(district2020Draft()), expectRules: [] },
+  { name: 'the 2023 sample report: 一 over the default 1000 字', file: 'office-2023-limit.draft.json', draft: office2023Draft, expectRules: ['N15'] },
+  {
+    name: 'the 2023 sample with 已办结 written as 51 (a number the table contradicts)',
+    file: 'office-2023-text-number.draft.json',
+    draft: () => withCompleted(withoutLengthLimit(office2023Draft()), 51),
+    expectRules: ['N4'],
+  },
+  {
+    name: 'the 2023 sample against a copy of itself as last year’s (every part repeated)',
+    file: 'office-2023-copied.draft.json',
+    draft: () => withoutLengthLimit(office2023Draft()),
+    previous: () => ({ ...withoutLengthLimit(office2023Draft()), year: 2022 }),
+    expectRules: ['N17'],
+  },
   { name: 'a report whose 五 says only “无”', file: 'problems-none.draft.json', draft: () => withProblems(office2023Draft(), '无'), expectRules: ['N12'] },
   { name: 'a report whose 五 is empty', file: 'problems-empty.draft.json', draft: () => withProblems(office2023Draft(), '', ''), expectRules: ['N12'] },
   { name: 'a report with a broken table', file: 'broken-table.draft.json', draft: () => withBrokenTable(office2023Draft()), expectRules: ['R3.1'] },
@@ -140,12 +169,15 @@ describe.each(cases)('one check: $name', ({ file, previous, expectRules }) => {
   it('the app’s findings equal `report check --json`, one for one', async () => {
     const { code, report } = await cliCheck(file, previous !== undefined);
     const draft = appDraft(file);
-    const app = findingsOf(draft, previous ? appDraft(previousFile(file)) : null).map(({ rule, severity, cells, message, pending }) => ({
+    const app = findingsOf(draft, previous ? appDraft(previousFile(file)) : null).map(({ rule, severity, cells, message, pending, text, textFix, repeated }) => ({
       rule,
       severity,
       cells: [...cells],
       message,
       ...(pending ? { pending: [...pending] } : {}),
+      ...(text ? { text } : {}),
+      ...(textFix ? { textFix } : {}),
+      ...(repeated ? { repeated } : {}),
     }));
 
     expect(app).toEqual(report.findings);

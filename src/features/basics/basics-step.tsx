@@ -233,6 +233,18 @@ export function BasicsStep({ lastYearPanel, approvalSetting }: BasicsStepProps) 
             );
           })}
         </div>
+        <div className="field">
+          <label htmlFor={agencyFieldId('kind')}>机关类别</label>
+          <select id={agencyFieldId('kind')} aria-describedby={`${agencyFieldId('kind')}-help`} {...register('agency.kind')}>
+            <option value="">未选择</option>
+            <option value="government">各级人民政府</option>
+            <option value="department">政府部门</option>
+            <option value="other">其他机关、单位</option>
+          </select>
+          <span id={`${agencyFieldId('kind')}-help`} className="field-help">
+            各级人民政府的报告还须写明工作考核、社会评议和责任追究结果情况（条例第五十条第（四）项），选“各级人民政府”后检查时会提醒。
+          </span>
+        </div>
       </section>
       <PreambleEditor />
       <Suspense fallback={null}>

@@ -177,7 +177,7 @@ export function formValuesToDraft(values: ReportFormValues, base: Draft): Draft 
   return {
     ...rest,
     ...(wording !== undefined ? { wording } : {}),
-    agency: { ...base.agency, ...values.agency },
+    agency: agencyOf({ ...base.agency, ...values.agency }),
     preamble: values.preamble ?? '',
     narrative,
     fees,
@@ -185,6 +185,12 @@ export function formValuesToDraft(values: ReportFormValues, base: Draft): Draft 
     tables: nestTables(template, formCellValues(values, base)),
     meta: { ...base.meta },
   };
+}
+
+/** The agency as a draft holds it: a kind left unchosen (the select's empty option) is absent, not `""`. */
+function agencyOf(agency: Draft['agency']): Draft['agency'] {
+  const { kind, ...rest } = agency;
+  return kind === 'government' || kind === 'department' || kind === 'other' ? { ...rest, kind } : rest;
 }
 
 /** A plain decimal number, possibly negative: what a fee value from a file is shown as. */

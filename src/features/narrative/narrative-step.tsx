@@ -20,20 +20,27 @@ import { Modal } from '../shared/modal.tsx';
 import { FeeStatementFields } from './fee-statement-fields.tsx';
 import { TEXT_LIMITS } from '../../domain/text-limits.ts';
 import { CharCount, LengthHint, LineLimitMessage, TextField } from '../kernel/text-field.tsx';
+import { ParagraphFindings, SectionFindings } from './text-findings.tsx';
+import { OverviewLengthSetting } from './overview-length-setting.tsx';
 
 export function NarrativeStep({ section }: { section: NarrativeSectionTemplate }) {
   const { template } = useEditor();
   const isLast = template.sections[template.sections.length - 1]?.id === section.id;
   return (
     <div className="narrative">
+      {section.id === 'overview' && <OverviewLengthSetting />}
+      <SectionFindings sectionId={section.id} />
       {section.hasIntro && (
-        <TextField
-          name={`narrative.${section.id}.intro`}
-          id={narrativeFieldId(section.id, 'intro')}
-          label="概述"
-          help="放在各小标题之前的总体概述（可不写）。"
-          rows={4}
-        />
+        <>
+          <TextField
+            name={`narrative.${section.id}.intro`}
+            id={narrativeFieldId(section.id, 'intro')}
+            label="概述"
+            help="放在各小标题之前的总体概述（可不写）。"
+            rows={4}
+          />
+          <ParagraphFindings field={`narrative.${section.id}.intro`} id={`${narrativeFieldId(section.id, 'intro')}-findings`} />
+        </>
       )}
       {section.hasFeeStatement && <FeeStatementFields />}
       <StyleChoice section={section} />
@@ -251,6 +258,7 @@ function PartFields({ section, index, count, numbered, topic, partId, onMove, on
           {topic?.minLength !== undefined ? <LengthHint name={`${base}.text`} part={topic} id={`${textId}-hint`} /> : <span />}
           <CharCount name={`${base}.text`} id={`${textId}-count`} />
         </div>
+        <ParagraphFindings field={`narrative.${section.id}.parts.${partId}`} id={`${textId}-findings`} />
       </div>
       <div className="part-buttons">
         <button id={buttonId('up')} type="button" className="button button-small" disabled={index === 0} onClick={() => onMove(index, -1)} aria-label={`上移“${name}”`}>

@@ -144,7 +144,10 @@ export async function draftRows(page: Page): Promise<string[]> {
 // ---------------------------------------------------------------------------------------------------------
 // 基本信息
 
-export const AGENCY_LABELS: Readonly<Record<keyof Draft['agency'], string>> = {
+/** The agency's text fields (its kind is a choice, not a text). */
+type AgencyTextField = Exclude<keyof Draft['agency'], 'kind'>;
+
+export const AGENCY_LABELS: Readonly<Record<AgencyTextField, string>> = {
   name: '机关全称',
   address: '通讯地址',
   postcode: '邮政编码',
@@ -415,7 +418,7 @@ export async function differencesOnScreen(page: Page, draft: Draft): Promise<str
   };
 
   await goToStep(page, BASICS);
-  for (const [key, label] of Object.entries(AGENCY_LABELS) as [keyof Draft['agency'], string][]) {
+  for (const [key, label] of Object.entries(AGENCY_LABELS) as [AgencyTextField, string][]) {
     compare(`基本信息 ${label}`, await field(page, label).inputValue(), draft.agency[key]);
   }
 

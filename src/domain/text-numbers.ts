@@ -1,0 +1,726 @@
+/**
+ * Numbers in the report's text checked against its tables (spec §5.6 N1–N9, plus amounts).
+ *
+ * Published reports contradict their own tables as often as they fail the arithmetic (现行有效行政规范性文件
+ * 393件 beside a table of 470). This module finds the statements of counts a report makes in the phrasings
+ * reports use — 受理依申请公开52件，已办结50件，2件结转下年度继续办理；予以公开及部分公开258件；行政复议2件
+ * （其中作出结果纠正1件）；涉及自然人80件、商业企业1件 — and compares each with every reading the tables
+ * allow. A statement warns only when no reading agrees:
+ * - a number whose words name nothing the tables hold (政策解读稿17件, 新闻发布会1次) is not a statement;
+ * - a sentence with several readings (受理 = 本年新收, or 本年新收 + 上年结转; 2件不予公开或不予处理 = either
+ *   group or both) is fine when one of them agrees;
+ * - a table cell still empty gives nothing (the statement cannot be judged yet);
+ * - approximations (60余件, 约50件) and comparisons (较上年增加10件) are not statements of a cell.
+ *
+ * How a number's words are found: the text from the previous delimiter (，。；、：（）and line ends) or the
+ * previous number, whichever is nearer, up to the number, and from its unit to the next delimiter or
+ * number. That window is matched against the phrase patterns below (data: `SUBJECTS`, `MODIFIERS`). A
+ * pattern found inside a longer one (予以公开 inside 不予以公开) does not count.
+ *
+ * Cell keys are read from the report's template (`indexTemplate`): a reading names cells by key or by a
+ * `*` pattern (`applications.denied.*.total`), and a reading whose cells the format does not have is
+ * dropped, so the same data serves the 2019 and the 2021 format.
+ *
+ * The text is read only through `narrativeOutline` (report-outline.ts) and the section's intro, so this
+ * keeps working whatever shape the stored narrative takes.
+ */
+import { formatCellValue } from './cell-input.ts';
+import type { CellValues, Draft } from './draft-types.ts';
+import type { Finding, TextFix } from './findings.ts';
+import { narrativeOutline } from './report-outline.ts';
+import { indexTemplate, narrativeSections } from './template.ts';
+import type { NarrativeSectionTemplate, ReportTemplate } from './template-types.ts';
+import { flattenTables, templateOf } from './values.ts';
+
+/** Units a count or an amount is stated in. */
+type Unit = 'count' | '万元' | '元';
+
+/**
+ * One alternative meaning of a statement: the sum of some cells. `cells` holds keys or `*` patterns
+ * (one key segment each), resolved against the template.
+ */
+interface ReadingSpec {
+  readonly cells: readonly string[];
+  /** What the reading is, for the message: 表三“本年新收”. */
+  readonly label: string;
+}
+
+interface Subject {
+  /** Spec rule id of a mismatch. */
+  readonly rule: string;
+  readonly pattern: RegExp;
+  /** The window must also contain this (受理 … 申请). */
+  readonly requires?: RegExp;
+  /** Words that make the window about something else (投诉、咨询, 复议 for the applications …). */
+  readonly exclude?: RegExp;
+  readonly unit: 'count' | 'amount';
+  /** The table a modifier (an applicant type, a result of 复议) refines. */
+  readonly table?: 'applications' | 'reviewLitigation';
+  /**
+   * Alternatives; the first is the one a fix writes. `sentence`: the window and the rest of its sentence
+   * (共收到申请55件（含上年结转3件）: the parenthesis says what the 55 includes).
+   */
+  readonly readings: (window: string, sentence: string) => readonly ReadingSpec[];
+}
+
+/** Refines the subjects of its table to one column: 自然人 → `…naturalPerson`; 维持 → `….upheld`. */
+interface Modifier {
+  readonly table: 'applications' | 'reviewLitigation';
+  readonly pattern: RegExp;
+  /**
+   * Whether the words alone make a statement (涉及自然人80件; 结果纠正1件) — otherwise they only refine a
+   * subject named beside them (受理企业申请16件), since 企业 or 纠正 alone speak of many other things.
+   */
+  readonly standsAlone: boolean;
+  /** Column keys replacing the last key segment (`total`), summed. */
+  readonly columns: readonly string[];
+  readonly label: string;
+}
+
+/** Other things agencies receive and handle (建议、投诉、许可申请 …): not 政府信息公开申请. */
+const NOT_APPLICATIONS = /建议|提案|咨询|热线|留言|来信|信件|求助|诉求|来电|复议|诉讼|起诉|投诉|举报|信访|许可|处罚|强制|审批|政务服务|办件|事项/;
+
+const fixed =
+  (...readings: ReadingSpec[]) =>
+  () =>
+    readings;
+
+const T3 = (row: string) => `applications.${row}.total`;
+const T3_GROUP = (group: string) => [`applications.${group}.*.total`, `applications.${group}.total`];
+
+/** The statements reports make, as data. Order matters only for the message: the nearest match leads. */
+export const SUBJECTS: readonly Subject[] = [
+  // 表三: received (N1 新收/收到, N2 受理), carried over (N3), completed (N4), carried forward (N5).
+  {
+    rule: 'N1',
+    pattern: /本年新收|新收|收到|接收|接到|共收|收悉/,
+    requires: /申请/,
+    exclude: NOT_APPLICATIONS,
+    unit: 'count',
+    table: 'applications',
+    readings: (window, sentence) => receivedReadings(window, sentence, false),
+  },
+  {
+    rule: 'N2',
+    pattern: /受理/,
+    requires: /申请/,
+    exclude: NOT_APPLICATIONS,
+    unit: 'count',
+    table: 'applications',
+    readings: (window, sentence) => receivedReadings(window, sentence, true),
+  },
+  {
+    rule: 'N3',
+    pattern: /上一?年度?结转|去年结转|结转上年/,
+    unit: 'count',
+    table: 'applications',
+    readings: fixed({ cells: [T3('carriedOver')], label: '表三“上年结转”' }),
+  },
+  {
+    rule: 'N4',
+    pattern: /办结|答复|办理完毕|处理完毕|已办理/,
+    exclude: /建议|提案|咨询|热线|留言|来信|信件|求助|诉求|来电|投诉|举报|复议|诉讼/,
+    unit: 'count',
+    table: 'applications',
+    readings: fixed({ cells: [T3('resultTotal')], label: '表三“办理结果总计”' }),
+  },
+  {
+    rule: 'N5',
+    pattern: /结转(?:至|到)?下一?年度?|转入下一?年度?|结转\d{4}年度?|下一?年度继续办理|继续办理/,
+    unit: 'count',
+    table: 'applications',
+    readings: fixed({ cells: [T3('carriedForward')], label: '表三“结转下年度继续办理”' }),
+  },
+  // 表三 results (N8): each row and each group.
+  row('N8', /予以公开|同意公开|全部公开/, [T3('granted')], '表三“予以公开”'),
+  row('N8', /部分公开/, [T3('partiallyGranted')], '表三“部分公开”'),
+  row('N8', /不予公开|不予以公开|不公开/, T3_GROUP('denied'), '表三“不予公开”各项之和'),
+  row('N8', /国家秘密/, [T3('denied.stateSecret')], '表三“属于国家秘密”'),
+  row('N8', /法律行政法规禁止公开|法律法规禁止公开/, [T3('denied.prohibitedByLaw')], '表三“其他法律行政法规禁止公开”'),
+  row('N8', /三安全一稳定/, [T3('denied.securityStability')], '表三“危及三安全一稳定”'),
+  row('N8', /第三方合法权益|第三方权益/, [T3('denied.thirdPartyRights')], '表三“保护第三方合法权益”'),
+  row('N8', /内部事务/, [T3('denied.internalAffairs')], '表三“属于三类内部事务信息”'),
+  row('N8', /过程性信息/, [T3('denied.processInformation')], '表三“属于四类过程性信息”'),
+  row('N8', /行政执法案卷/, [T3('denied.enforcementFile')], '表三“属于行政执法案卷”'),
+  row('N8', /行政查询/, [T3('denied.administrativeQuery')], '表三“属于行政查询事项”'),
+  row('N8', /无法提供/, T3_GROUP('unavailable'), '表三“无法提供”各项之和'),
+  row('N8', /不掌握|信息不存在|非本机关/, [T3('unavailable.notHeld')], '表三“本机关不掌握相关政府信息”'),
+  row('N8', /另行制作|另行制定|没有现成信息|无现成信息/, [T3('unavailable.needsCreation')], '表三“没有现成信息需要另行制作”'),
+  row('N8', /仍不明确/, [T3('unavailable.unclearAfterCorrection')], '表三“补正后申请内容仍不明确”'),
+  row('N8', /不予处理/, T3_GROUP('notProcessed'), '表三“不予处理”各项之和'),
+  row('N8', /信访举报投诉/, [T3('notProcessed.petitionOrComplaint')], '表三“信访举报投诉类申请”'),
+  row('N8', /重复申请/, [T3('notProcessed.duplicate')], '表三“重复申请”'),
+  row('N8', /公开出版物/, [T3('notProcessed.publication')], '表三“要求提供公开出版物”'),
+  row('N8', /大量反复/, [T3('notProcessed.excessive')], '表三“无正当理由大量反复申请”'),
+  row('N8', /重新出具|确认.{0,6}已获取/, [T3('notProcessed.confirmation')], '表三“要求行政机关确认或重新出具已获取信息”'),
+  row('N8', /其他处理/, T3_GROUP('otherHandling'), '表三“其他处理”'),
+  row('N8', /逾期不补正|逾期未补正|未补正/, [T3('otherHandling.overdueCorrection'), T3('otherHandling')], '表三“逾期不补正”'),
+  row('N8', /未按收费通知|逾期未缴|未缴纳/, [T3('otherHandling.overdueFee'), T3('otherHandling')], '表三“逾期未按收费通知缴费”'),
+  row('N8', /其他原因|其他情形/, [T3('otherHandling.other'), T3('otherHandling')], '表三“其他处理·其他”'),
+  // 表四 (N6 复议, N7 诉讼 = 未经复议直接起诉 + 复议后起诉).
+  {
+    rule: 'N6',
+    pattern: /行政复议|复议/,
+    unit: 'count',
+    table: 'reviewLitigation',
+    readings: fixed({ cells: ['reviewLitigation.review.total'], label: '表四“行政复议总计”' }),
+  },
+  {
+    rule: 'N7',
+    pattern: /行政诉讼|诉讼|应诉/,
+    unit: 'count',
+    table: 'reviewLitigation',
+    readings: fixed({
+      cells: ['reviewLitigation.litigationDirect.total', 'reviewLitigation.litigationAfterReview.total'],
+      label: '表四“行政诉讼”（未经复议直接起诉与复议后起诉）总计',
+    }),
+  },
+  {
+    rule: 'N7',
+    pattern: /直接起诉|直接提起/,
+    unit: 'count',
+    table: 'reviewLitigation',
+    readings: fixed({ cells: ['reviewLitigation.litigationDirect.total'], label: '表四“未经复议直接起诉总计”' }),
+  },
+  {
+    rule: 'N7',
+    pattern: /复议后起诉|复议后提起/,
+    unit: 'count',
+    table: 'reviewLitigation',
+    readings: fixed({ cells: ['reviewLitigation.litigationAfterReview.total'], label: '表四“复议后起诉总计”' }),
+  },
+  // 表二 (N9): 规章 / 规范性文件 制发、废止、现行有效; decisions.
+  ...documentSubjects('normativeDocuments', /规范性文件/, undefined, '行政规范性文件'),
+  ...documentSubjects('regulations', /规章/, /规章制度/, '规章'),
+  table2('N9', /行政许可/, 'proactive.licensing.decisions', '表二“行政许可”本年处理决定数量'),
+  table2('N9', /行政处罚/, 'proactive.penalty.decisions', '表二“行政处罚”本年处理决定数量'),
+  table2('N9', /行政强制/, 'proactive.coercion.decisions', '表二“行政强制”本年处理决定数量'),
+  // Amounts: 表二 行政事业性收费 (万元, 2021 format) and the 信息处理费 of 六 (元).
+  {
+    rule: 'N14',
+    pattern: /行政事业性收费|收费金额/,
+    unit: 'amount',
+    readings: fixed({ cells: ['proactive.fees.amount'], label: '表二“行政事业性收费”本年收费金额' }),
+  },
+  {
+    rule: 'N14',
+    pattern: /信息处理费/,
+    unit: 'amount',
+    readings: (window) =>
+      /通知/.test(window) && !/收取|收缴/.test(window)
+        ? [{ cells: ['fees.noticesAmount'], label: '信息处理费“收费通知金额合计”' }]
+        : [
+            { cells: ['fees.collectedAmount'], label: '“实际收取信息处理费”' },
+            { cells: ['fees.noticesAmount'], label: '信息处理费“收费通知金额合计”' },
+          ],
+  },
+  {
+    rule: 'N14',
+    pattern: /收费通知|缴费通知|缴款通知/,
+    unit: 'count',
+    readings: fixed({ cells: ['fees.noticesIssued'], label: '信息处理费“本年发出收费通知件数”' }),
+  },
+];
+
+function row(rule: string, pattern: RegExp, cells: string[], label: string): Subject {
+  // Alternatives of one row (2021 key first, 2019 key after): the first the format has is the reading.
+  return {
+    rule,
+    pattern,
+    unit: 'count',
+    table: 'applications',
+    readings: () => (cells.some((cell) => cell.includes('*')) ? [{ cells, label }] : cells.map((cell) => ({ cells: [cell], label }))),
+  };
+}
+
+/** 行政许可/处罚/强制 decisions: a count of 决定, not of applications received (受理行政许可申请3000件). */
+function table2(rule: string, pattern: RegExp, cell: string, label: string): Subject {
+  return { rule, pattern, requires: /决定|作出|办结|实施|查处/, exclude: /申请|受理/, unit: 'count', readings: fixed({ cells: [cell], label }) };
+}
+
+/** 制发 / 废止 / 现行有效 of 规章 or 规范性文件, each format's columns (2019: 新制作、新公开、对外公开总数). */
+function documentSubjects(row: string, pattern: RegExp, exclude: RegExp | undefined, name: string): Subject[] {
+  const cell = (column: string) => `proactive.${row}.${column}`;
+  const base = { rule: 'N9', pattern, unit: 'count' as const, ...(exclude ? { exclude } : {}) };
+  return [
+    {
+      ...base,
+      requires: /制发|印发|出台|制定|新制作|发布/,
+      readings: fixed(
+        { cells: [cell('issued')], label: `表二“${name}”本年制发件数` },
+        { cells: [cell('newlyMade')], label: `表二“${name}”本年新制作数量` },
+        { cells: [cell('newlyPublished')], label: `表二“${name}”本年新公开数量` },
+      ),
+    },
+    { ...base, requires: /废止/, readings: fixed({ cells: [cell('repealed')], label: `表二“${name}”本年废止件数` }) },
+    {
+      ...base,
+      requires: /现行有效|对外公开总/,
+      readings: fixed(
+        { cells: [cell('inForce')], label: `表二“${name}”现行有效件数` },
+        { cells: [cell('totalPublished')], label: `表二“${name}”对外公开总数量` },
+      ),
+    },
+  ];
+}
+
+/**
+ * 新收 only counts this year's; 含上年结转 includes last year's; 收到 or 受理 alone may mean either — 受理
+ * more often the whole workload (spec §5.6 N2: 93 = 91 + 2 in sample 000), so its fix writes the sum.
+ */
+function receivedReadings(window: string, sentence: string, accepted: boolean): readonly ReadingSpec[] {
+  const newOnly: ReadingSpec = { cells: [T3('newReceived')], label: '表三“本年新收”' };
+  const withCarried: ReadingSpec = { cells: [T3('newReceived'), T3('carriedOver')], label: '表三“本年新收”与“上年结转”之和' };
+  if (/新收/.test(window)) return [newOnly];
+  if (/(?:含|包括|连同)[^，。；]{0,4}结转/.test(sentence)) return [withCarried];
+  return accepted ? [withCarried, newOnly] : [newOnly, withCarried];
+}
+
+const APPLICANT_COLUMNS = ['commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'];
+
+export const MODIFIERS: readonly Modifier[] = [
+  { table: 'applications', pattern: /自然人/, standsAlone: true, columns: ['naturalPerson'], label: '自然人' },
+  { table: 'applications', pattern: /法人或其他组织|法人和其他组织/, standsAlone: true, columns: APPLICANT_COLUMNS, label: '法人或其他组织' },
+  { table: 'applications', pattern: /法人/, standsAlone: false, columns: APPLICANT_COLUMNS, label: '法人或其他组织' },
+  { table: 'applications', pattern: /商业企业/, standsAlone: true, columns: ['commercial'], label: '商业企业' },
+  { table: 'applications', pattern: /企业/, standsAlone: false, columns: ['commercial'], label: '商业企业' },
+  { table: 'applications', pattern: /科研机构/, standsAlone: true, columns: ['research'], label: '科研机构' },
+  { table: 'applications', pattern: /社会公益组织/, standsAlone: true, columns: ['publicInterest'], label: '社会公益组织' },
+  { table: 'applications', pattern: /法律服务机构/, standsAlone: true, columns: ['legalService'], label: '法律服务机构' },
+  { table: 'reviewLitigation', pattern: /结果维持/, standsAlone: true, columns: ['upheld'], label: '结果维持' },
+  { table: 'reviewLitigation', pattern: /维持/, standsAlone: false, columns: ['upheld'], label: '结果维持' },
+  { table: 'reviewLitigation', pattern: /结果纠正/, standsAlone: true, columns: ['corrected'], label: '结果纠正' },
+  { table: 'reviewLitigation', pattern: /纠正/, standsAlone: false, columns: ['corrected'], label: '结果纠正' },
+  { table: 'reviewLitigation', pattern: /其他结果/, standsAlone: true, columns: ['other'], label: '其他结果' },
+  { table: 'reviewLitigation', pattern: /尚未审结|未审结/, standsAlone: true, columns: ['pending'], label: '尚未审结' },
+  { table: 'reviewLitigation', pattern: /审理中/, standsAlone: false, columns: ['pending'], label: '尚未审结' },
+];
+
+/** A modifier without a subject of its table refines these (涉及自然人80件: received; 维持1件: any group). */
+const DEFAULT_SUBJECTS: Record<Modifier['table'], readonly Subject[]> = {
+  applications: SUBJECTS.filter((subject) => subject.rule === 'N1'),
+  reviewLitigation: SUBJECTS.filter((subject) => subject.rule === 'N6' || subject.rule === 'N7'),
+};
+
+/** A number with its unit: 52件, 1,234件, 0.5万元, 400元. `余`/`多` before the unit make it approximate. */
+const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(余|多)?\s*(万元|元|件|起|宗)/g;
+const DELIMITER = /[，,。；;！!？?、：:（）()\n\r【】]/;
+const APPROXIMATE_BEFORE = /(?:约|近|超过|逾|将近|大约|累计超)$/;
+const APPROXIMATE_AFTER = /^(?:左右|以上|以下)/;
+const COMPARISON = /同比|环比|较上年|比上年|较去年|比去年|较\d{4}年|比\d{4}年|增加|减少|增长|下降|上升|提高|降低|多出|少了/;
+
+/** A number stated in the text and the readings it was compared with. */
+export interface TextNumberStatement {
+  /** Offsets in the part's text of the figure itself (`52` of `52件`). */
+  readonly start: number;
+  readonly end: number;
+  readonly stated: number;
+  readonly unit: Unit;
+  readonly rule: string;
+  /** Every alternative the tables allow, resolved to cells and values; the first is the one a fix writes. */
+  readonly readings: readonly { readonly cells: readonly string[]; readonly value: number; readonly label: string }[];
+  /** Whether one of the readings agrees with the stated number. */
+  readonly agrees: boolean;
+}
+
+interface ResolvedReading {
+  readonly cells: readonly string[];
+  readonly value: number;
+  readonly label: string;
+}
+
+/** Value lookup for the cells of a reading: the tables' cells, and the 信息处理费 fields of the draft. */
+export type ValueOf = (key: string) => number | null | undefined;
+
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly subject?: Subject;
+  readonly modifier?: Modifier;
+  /** Distance from the number (0 = touching), for choosing which match leads the message. */
+  readonly distance: number;
+}
+
+/**
+ * Every statement of a count in `text`. `keys` are the template's cell keys (for `*` patterns and the
+ * format's own columns). A statement with an empty cell in any reading is left out (nothing to judge yet).
+ */
+export function textNumberStatements(text: string, keys: readonly string[], valueOf: ValueOf): TextNumberStatement[] {
+  const statements: TextNumberStatement[] = [];
+  for (const candidate of candidatesOf(text)) {
+    const statement = judge(candidate, keys, valueOf);
+    if (statement) statements.push({ ...statement, start: candidate.start, end: candidate.end, stated: candidate.stated, unit: candidate.unit });
+  }
+  return statements;
+}
+
+/** A figure with its words: everything about it that depends on the text alone. */
+interface Candidate {
+  readonly start: number;
+  /** End of the figure itself. */
+  readonly end: number;
+  readonly stated: number;
+  readonly unit: Unit;
+  readonly window: string;
+  readonly sentence: string;
+  readonly found: readonly Found[];
+}
+
+/**
+ * The figures of a text and the patterns around them, kept for the texts seen last: a keystroke changes
+ * one paragraph, and the check of the others then costs only the comparison with the tables.
+ */
+const candidateCache = new Map<string, readonly Candidate[]>();
+const CANDIDATE_CACHE_SIZE = 200;
+
+function candidatesOf(text: string): readonly Candidate[] {
+  const cached = candidateCache.get(text);
+  if (cached) return cached;
+  const candidates: Candidate[] = [];
+  const numbers = [...text.matchAll(NUMBER)];
+  // The subjects of the sentence's last statement, for a 其中 that only refines it (行政诉讼1件，其中维持1件).
+  let sentenceSubjects: { readonly sentenceEnd: number; readonly found: readonly Found[] } | null = null;
+  numbers.forEach((match, index) => {
+    const start = match.index;
+    const figureEnd = start + match[1]!.length + (match[2]?.length ?? 0);
+    const end = start + match[0].length;
+    if (match[3] !== undefined) return; // 60余件: approximate
+    const previousEnd = index > 0 ? numbers[index - 1]!.index + numbers[index - 1]![0].length : 0;
+    const nextStart = index + 1 < numbers.length ? numbers[index + 1]!.index : text.length;
+    const before = windowBefore(text, Math.max(previousEnd, 0), start);
+    const after = windowAfter(text, end, nextStart);
+    if (start > 0 && /[\d.第]/.test(text[start - 1]!)) return; // part of a longer figure, or 第3件
+    if (APPROXIMATE_BEFORE.test(before) || APPROXIMATE_AFTER.test(after)) return;
+    const window = `${before}|${after}`;
+    if (COMPARISON.test(window)) return;
+    let found = findAll(window, before.length);
+    const ownSubjects = found.filter((f) => f.subject !== undefined);
+    const end_ = sentenceEnd(text, end);
+    if (ownSubjects.length > 0) sentenceSubjects = { sentenceEnd: end_, found: ownSubjects };
+    else if (/^其中/.test(before) && found.length > 0 && sentenceSubjects?.sentenceEnd === end_) {
+      // Inherited words stand before the window (distance past any of its own).
+      found = [...found, ...sentenceSubjects.found.map((f) => ({ ...f, start: 0, end: 0, distance: window.length + f.distance }))];
+    }
+    if (found.length === 0) return;
+    const unitWord = match[4]!;
+    const unit: Unit = unitWord === '万元' || unitWord === '元' ? unitWord : 'count';
+    const stated = Number(match[1]!.replace(/,/g, '') + (match[2] ?? ''));
+    const sentence = `${window}${text.slice(end, end_)}`;
+    candidates.push({ start, end: figureEnd, stated, unit, window, sentence, found });
+  });
+  if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.delete(candidateCache.keys().next().value!);
+  candidateCache.set(text, candidates);
+  return candidates;
+}
+
+function sentenceEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && !/[。；;！!？?\n]/.test(text[end]!)) end++;
+  return end;
+}
+
+function windowBefore(text: string, from: number, to: number): string {
+  let start = to;
+  while (start > from && !DELIMITER.test(text[start - 1]!)) start--;
+  return text.slice(start, to);
+}
+
+function windowAfter(text: string, from: number, to: number): string {
+  let end = from;
+  while (end < to && !DELIMITER.test(text[end]!)) end++;
+  return text.slice(from, end);
+}
+
+/** Every pattern entry with its global form, compiled once (the check runs on every keystroke). */
+const ENTRIES: readonly { readonly entry: { subject: Subject } | { modifier: Modifier }; readonly global: RegExp }[] = [
+  ...SUBJECTS.map((subject) => ({ entry: { subject }, global: new RegExp(subject.pattern.source, 'g') })),
+  ...MODIFIERS.map((modifier) => ({ entry: { modifier }, global: new RegExp(modifier.pattern.source, 'g') })),
+];
+/** Any pattern at all: most windows hold none, and are done with one test. */
+const ANY_ENTRY = new RegExp(ENTRIES.map(({ global }) => `(?:${global.source})`).join('|'));
+
+/** Patterns found in the window, those inside a longer match dropped. `numberAt`: the number's offset. */
+function findAll(window: string, numberAt: number): Found[] {
+  const found: Found[] = [];
+  if (!ANY_ENTRY.test(window)) return found;
+  const distance = (start: number, end: number) => (end <= numberAt ? numberAt - end : Math.max(0, start - numberAt - 1));
+  for (const { entry, global } of ENTRIES) {
+    global.lastIndex = 0;
+    for (let m = global.exec(window); m !== null; m = global.exec(window)) {
+      const end = m.index + m[0].length;
+      found.push({ start: m.index, end, ...entry, distance: distance(m.index, end) });
+    }
+  }
+  const outermost = found
+    .filter((a) => !found.some((b) => b !== a && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start))
+    .sort((a, b) => a.distance - b.distance);
+  // One match per pattern entry (结转下年度继续办理 holds two of 结转下年度's words), the nearest.
+  const seen = new Set<Subject | Modifier>();
+  return outermost.filter((f) => {
+    const entry = (f.subject ?? f.modifier)!;
+    if (seen.has(entry)) return false;
+    seen.add(entry);
+    return true;
+  });
+}
+
+function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf): Omit<TextNumberStatement, 'start' | 'end' | 'stated' | 'unit'> | null {
+  const { window, sentence, unit, stated, found } = candidate;
+  const wantsAmount = unit !== 'count';
+  const subjects = found.filter(
+    (f): f is Found & { subject: Subject } =>
+      f.subject !== undefined &&
+      (f.subject.unit === 'amount') === wantsAmount &&
+      (f.subject.requires === undefined || f.subject.requires.test(window)) &&
+      (f.subject.exclude === undefined || !f.subject.exclude.test(window)),
+  );
+  const modifiers = wantsAmount ? [] : found.filter((f): f is Found & { modifier: Modifier } => f.modifier !== undefined);
+  if (subjects.length === 0 && modifiers.length === 0) return null;
+  subjects.sort((a, b) => a.distance - b.distance);
+
+  // The subjects a modifier refines: those of its table, or that table's defaults when none is named.
+  const plain: { rule: string; specs: readonly ReadingSpec[] }[] = subjects.map(({ subject }) => ({ rule: subject.rule, specs: subject.readings(window, sentence) }));
+  const refined: { rule: string; specs: ReadingSpec[] }[] = [];
+  for (const { modifier } of modifiers) {
+    const own = subjects.filter(({ subject }) => subject.table === modifier.table).map(({ subject }) => subject);
+    if (own.length === 0 && !modifier.standsAlone) continue;
+    const targets = own.length > 0 ? own : DEFAULT_SUBJECTS[modifier.table];
+    for (const subject of targets) {
+      refined.push({
+        rule: subject.rule === 'N1' || subject.rule === 'N2' ? 'N8' : subject.rule,
+        specs: subject.readings(window, sentence).map((spec) => ({
+          cells: spec.cells.flatMap((cell) => modifier.columns.map((column) => cell.replace(/\.total$/, `.${column}`))),
+          label: `${spec.label}中“${modifier.label}”`,
+        })),
+      });
+    }
+  }
+  const resolveAll = (specs: readonly ReadingSpec[]) => specs.map((spec) => resolve(spec, keys, valueOf)).filter((r): r is ResolvedReading | 'empty' => r !== null);
+  // A refined reading leads: 其中自然人36件 means the 自然人 column, not the row's total.
+  const groups = [...refined, ...plain].map(({ rule, specs }) => ({ rule, readings: resolveAll(specs) }));
+  const readings = groups.flatMap((group) => group.readings);
+  if (readings.length === 0) return null;
+  if (readings.includes('empty')) return null;
+  const resolved = readings as ResolvedReading[];
+  // Several subjects joined by 及/或/和/、 (予以公开及部分公开, 不予公开或不予处理): their sum is a reading
+  // too, and leads. Without a conjunction (因其他原因不予处理) the nearest subject leads.
+  const firsts = groups.map((group) => group.readings[0]).filter((r): r is ResolvedReading => r !== undefined && r !== 'empty');
+  if (refined.length === 0 && firsts.length > 1 && subjects.length > 1 && joined(window, subjects)) {
+    const cells = [...new Set(firsts.flatMap((r) => r.cells))];
+    const sum = sumOf(cells, valueOf);
+    if (sum !== null) resolved.unshift({ cells, value: sum, label: firsts.map((r) => r.label).join('与') + '之和' });
+  }
+  const agrees = resolved.some((r) => Math.abs(inUnit(r, unit) - stated) < 1e-6);
+  const leading = groups.find((group) => group.readings.length > 0)!;
+  return { rule: leading.rule, readings: resolved, agrees };
+}
+
+const CONJUNCTION = /^(?:及|或|和|与|、|以及|或者|及其)$/;
+
+/** Whether the subjects' words follow one another joined by conjunctions only. */
+function joined(window: string, subjects: readonly Found[]): boolean {
+  const inOrder = [...subjects].sort((a, b) => a.start - b.start);
+  return inOrder.slice(1).every((next, index) => CONJUNCTION.test(window.slice(inOrder[index]!.end, next.start)));
+}
+
+/** A reading's value in the unit the text states it in (表二's 收费金额 is in 万元, the 信息处理费 in 元). */
+function inUnit(reading: ResolvedReading, unit: Unit): number {
+  if (unit === 'count') return reading.value;
+  const tableUnit = reading.cells.some((cell) => cell.startsWith('proactive.')) ? '万元' : '元';
+  if (tableUnit === unit) return reading.value;
+  return Math.round((unit === '元' ? reading.value * 10_000 : reading.value / 10_000) * 1e6) / 1e6;
+}
+
+/** The keys a pattern names in a format, computed once per key list (the template's, cached with it). */
+const expansions = new WeakMap<readonly string[], { readonly set: ReadonlySet<string>; readonly byPattern: Map<string, string[]> }>();
+
+function expandPattern(pattern: string, keys: readonly string[]): string[] {
+  let known = expansions.get(keys);
+  if (!known) {
+    known = { set: new Set(keys), byPattern: new Map() };
+    expansions.set(keys, known);
+  }
+  const cached = known.byPattern.get(pattern);
+  if (cached) return cached;
+  let expanded: string[];
+  if (!pattern.includes('*')) expanded = known.set.has(pattern) || pattern.startsWith('fees.') ? [pattern] : [];
+  else {
+    const regex = new RegExp(`^${pattern.replace(/\./g, '\\.').replace(/\*/g, '[^.]+')}$`);
+    expanded = keys.filter((key) => regex.test(key));
+  }
+  known.byPattern.set(pattern, expanded);
+  return expanded;
+}
+
+const templateKeys = new WeakMap<ReportTemplate, readonly string[]>();
+
+function keysOf(template: ReportTemplate): readonly string[] {
+  let keys = templateKeys.get(template);
+  if (!keys) {
+    keys = indexTemplate(template).cells.map((cell) => cell.key);
+    templateKeys.set(template, keys);
+  }
+  return keys;
+}
+
+/** A reading's cells and value; null when the format lacks its cells, `empty` when one is not filled. */
+function resolve(spec: ReadingSpec, keys: readonly string[], valueOf: ValueOf): ResolvedReading | 'empty' | null {
+  let cells: string[];
+  if (spec.cells.some((cell) => cell.includes('*'))) {
+    // A `*` pattern and its 2019 fallback key: the first that the format has.
+    cells = spec.cells.map((cell) => expandPattern(cell, keys)).find((expanded) => expanded.length > 0) ?? [];
+  } else {
+    const expanded = spec.cells.map((cell) => expandPattern(cell, keys));
+    if (expanded.some((list) => list.length === 0)) return null;
+    cells = expanded.flat();
+  }
+  if (cells.length === 0) return null;
+  const value = sumOf(cells, valueOf);
+  if (value === null) return 'empty';
+  return { cells, value, label: spec.label };
+}
+
+function sumOf(cells: readonly string[], valueOf: ValueOf): number | null {
+  let sum = 0;
+  for (const cell of cells) {
+    const value = valueOf(cell);
+    if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+    sum += value;
+  }
+  return Math.round(sum * 1e4) / 1e4;
+}
+
+/** Where a piece of the narrative sits: its section, its outline key and the finding key of its field. */
+export interface TextPlace {
+  readonly section: NarrativeSectionTemplate;
+  /** `intro`, or the part's id (report-outline.ts `PrintedPart.key`). */
+  readonly part: string;
+  /** The official topic the part stands for; `null` for the intro and for a part of the agency's own. */
+  readonly topic: string | null;
+  /** The part's title as printed; '' for the intro. */
+  readonly title: string;
+  /** Finding key of the field: `narrative.overview.parts.onRequest`, `narrative.overview.intro`. */
+  readonly field: string;
+  /** Name of the place in messages: 一、总体情况（二）依申请公开. */
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Every piece of the narrative as it prints (unwritten parts included, as empty text). */
+export function narrativePlaces(draft: Draft, template: ReportTemplate): TextPlace[] {
+  const places: TextPlace[] = [];
+  for (const section of narrativeSections(template)) {
+    const stored = draft.narrative?.[section.id];
+    const intro = typeof stored?.intro === 'string' ? stored.intro : '';
+    if (section.hasIntro) {
+      places.push({ section, part: 'intro', topic: null, title: '', field: `narrative.${section.id}.intro`, name: `${section.heading}概述`, text: intro });
+    }
+    for (const part of narrativeOutline(section, stored, true).parts) {
+      places.push({
+        section,
+        part: part.key,
+        topic: part.topic,
+        title: part.title,
+        field: `narrative.${section.id}.parts.${part.key}`,
+        name: `${section.heading}${part.ordinal}${part.title}`,
+        text: typeof part.body === 'string' ? part.body : '',
+      });
+    }
+  }
+  return places;
+}
+
+function unitText(unit: Unit): string {
+  return unit === 'count' ? '件' : unit;
+}
+
+/** Warnings for every statement of a number in the text that no reading of the tables agrees with. */
+export function textNumberFindings(
+  draft: Draft,
+  template: ReportTemplate = templateOf(draft),
+  values?: CellValues,
+  places: readonly TextPlace[] = narrativePlaces(draft, template),
+): Finding[] {
+  const cellValues = values ?? flattenTables(template, draft.tables ?? {});
+  const keys = keysOf(template);
+  const fees = draft.fees as unknown as Record<string, number | null | undefined> | undefined;
+  const valueOf: ValueOf = (key) => (key.startsWith('fees.') ? fees?.[key.slice(5)] : cellValues[key]);
+  const findings: Finding[] = [];
+  for (const place of places) {
+    for (const statement of textNumberStatements(place.text, keys, valueOf)) {
+      if (statement.agrees) continue;
+      const lead = statement.readings[0]!;
+      const expectedText = formatCellValue(inUnit(lead, statement.unit));
+      const statedText = place.text.slice(statement.start, statement.end);
+      const sentence = sentenceAround(place.text, statement.start, statement.end);
+      const fix: TextFix = {
+        field: place.field,
+        section: place.section.id,
+        part: place.part,
+        start: statement.start,
+        end: statement.end,
+        from: statedText,
+        to: expectedText,
+        label: `把文中的 ${statedText}${unitText(statement.unit)} 改为 ${expectedText}${unitText(statement.unit)}`,
+      };
+      findings.push({
+        rule: statement.rule,
+        severity: 'warning',
+        cells: [place.field, ...new Set(statement.readings.flatMap((reading) => reading.cells))],
+        message: `${place.name}：“${sentence}”中的 ${statedText}${unitText(statement.unit)}与${lead.label}（${expectedText}${unitText(statement.unit)}）不一致，请核对文字或表格。`,
+        text: { section: place.section.id, part: place.part, start: statement.start, end: statement.end, stated: statement.stated, expected: Number(expectedText) },
+        textFix: fix,
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * N11: the reporting year named as the agency's own year of work — 本机关2022年度…, 我局2024年… — in a
+ * report of another year (spec §5.6; typically last year's text carried over). Only the year right after
+ * the agency naming itself counts: a year mentioned otherwise (上年度报告, 2022年以来) is not a claim
+ * about this report's year.
+ */
+const OWN_YEAR = /(本机关|本单位|本部门|我机关|我单位|我局|我委|我办|我区|我市|我县|我镇|我乡|我街道|我厅|我部)(\d{4})(年度?)/g;
+
+export function reportYearFindings(draft: Draft, places: readonly TextPlace[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const place of places) {
+    for (const match of place.text.matchAll(OWN_YEAR)) {
+      const year = Number(match[2]);
+      if (year === draft.year || Math.abs(year - draft.year) !== 1) continue;
+      const start = match.index + match[1]!.length;
+      const end = start + 4;
+      const expected = String(draft.year);
+      findings.push({
+        rule: 'N11',
+        severity: 'warning',
+        cells: [place.field],
+        message: `${place.name}：“${sentenceAround(place.text, start, end)}”写的是${year}年，本报告是${draft.year}年度报告，请核对是否沿用了${year < draft.year ? '上年' : '下年'}的文字。`,
+        text: { section: place.section.id, part: place.part, start, end, stated: year, expected: draft.year },
+        textFix: { field: place.field, section: place.section.id, part: place.part, start, end, from: match[2]!, to: expected, label: `把文中的 ${year}年 改为 ${expected}年` },
+      });
+    }
+  }
+  return findings;
+}
+
+/** The clause around a span, for the message: from the previous 。；or line end to the next. */
+function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !/[。；;！？\n]/.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !/[。；;！？\n]/.test(text[to]!)) to++;
+  const sentence = text.slice(from, to).trim();
+  return sentence.length > 80 ? `${sentence.slice(Math.max(0, start - from - 30), start - from + 40)}…` : sentence;
+}
+
+/**
+ * Applies a number fix to the current text of its field; null when the text no longer holds the stated
+ * figure at that place (the clerk edited it since the check), so nothing typed is overwritten blindly.
+ */
+export function applyTextFix(text: string, fix: TextFix): string | null {
+  if (text.slice(fix.start, fix.end) !== fix.from) return null;
+  return text.slice(0, fix.start) + fix.to + text.slice(fix.end);
+}
