@@ -17,6 +17,8 @@ import { MEMORY_ONLY_MESSAGE } from '../storage/storage-errors.ts';
 import { createTabGuard, type TabGuardFactory } from '../storage/tab-guard.ts';
 
 // Review mode is the supervisor's, a few times a year: loaded when first opened, not with the app.
+// The roll-up is the 政务公开办's, once a year: loaded when first opened.
+const RollupPage = lazy(() => import('../features/rollup/rollup-page.tsx').then((module) => ({ default: module.RollupPage })));
 const ReviewRoute = lazy(() => import('./review-route.tsx').then((module) => ({ default: module.ReviewRoute })));
 
 export interface AppProps {
@@ -106,6 +108,16 @@ export function App({
           }
         >
           <ReviewRoute key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      ) : route.page === 'rollup' ? (
+        <Suspense
+          fallback={
+            <main id="main" className="home" aria-busy="true">
+              <p className="muted">正在打开汇总…</p>
+            </main>
+          }
+        >
+          <RollupPage />
         </Suspense>
       ) : (
         <HomePage />

@@ -13,6 +13,7 @@ import { checkCommand } from './check-command.ts';
 import { docxCommand } from './docx-command.ts';
 import { htmlCommand } from './html-command.ts';
 import { importCommand } from './import-command.ts';
+import { rollupCommand } from './rollup-command.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 
 /** Every subcommand, in the order `--help` lists them. Add a command with one line here. */
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CliCommand[] = [
   docxCommand,
   htmlCommand,
   importCommand,
+  rollupCommand,
 ];
 
 export function usageText(commands: readonly CliCommand[] = COMMANDS): string {

@@ -375,6 +375,9 @@ export function HomePage() {
               <button type="button" className="button" onClick={() => setDialog({ kind: 'paste', message: null })}>
                 粘贴已发布的报告
               </button>
+              <button type="button" className="button" onClick={() => navigate({ page: 'rollup' })}>
+                汇总下级单位报告
+              </button>
             </div>
           </div>
           {notice && (

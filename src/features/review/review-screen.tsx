@@ -31,7 +31,10 @@ import type { CrossYearNoticesComponent } from '../kernel/step-slots.ts';
 import { readDraftFile } from '../shared/read-draft-file.ts';
 import { findingsOf } from '../kernel/live-draft.ts';
 import { AppHeader } from '../shared/app-header.tsx';
-import { DraftFileInput } from '../shared/draft-file-input.tsx';
+import { DraftFileInput, REPORT_FILE_ACCEPT } from '../shared/draft-file-input.tsx';
+import { importReportFile, isWebPageName } from '../shared/import-report-file.ts';
+import { ImportSummary } from '../shared/import-summary.tsx';
+import type { ImportReport } from '../../domain/import/index.ts';
 import { formatDateTime, formatName } from '../shared/format.ts';
 import { Modal } from '../shared/modal.tsx';
 import { routeHash } from '../shared/routing.ts';
@@ -96,6 +99,8 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
     if (key) setReviewer((current) => (current.name.trim() ? current : { name: key.name, role: current.role.trim() ? current.role : key.role }));
   }, []);
   const [lastYearProblem, setLastYearProblem] = useState<string | null>(null);
+  /** Last year's report imported from its web page or a Word file, waiting for the supervisor to confirm it. */
+  const [importedLastYear, setImportedLastYear] = useState<{ fileName: string; draft: Draft; report: ImportReport } | null>(null);
   const lastYearInput = useRef<HTMLInputElement>(null);
   const nameId = useId();
   const roleId = useId();
@@ -181,13 +186,30 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
   const attachLastYear = async (file: File | undefined) => {
     if (lastYearInput.current) lastYearInput.current.value = '';
     if (!file) return;
-    const read = await readDraftFile(file);
-    if (!read.ok) {
-      setLastYearProblem(`文件“${file.name}”不能作为上年报告使用：${read.problems[0]?.message ?? ''}`);
+    if (!isWebPageName(file.name)) {
+      const read = await readDraftFile(file);
+      if (read.ok) {
+        await takeLastYear(file.name, read.draft);
+        return;
+      }
+      // A Word file without the app's draft inside is read as a published report below.
+      if (!/\.docx$/i.test(file.name)) {
+        setLastYearProblem(`文件“${file.name}”不能作为上年报告使用：${read.problems[0]?.message ?? ''}`);
+        return;
+      }
+    }
+    const imported = await importReportFile(file);
+    if (!imported.ok) {
+      setLastYearProblem(`文件“${file.name}”不能作为上年报告使用：${imported.message}`);
       return;
     }
     setLastYearProblem(null);
-    await onChange({ ...session, lastYear: { kind: 'file', fileName: file.name, at: now().toISOString(), draft: read.draft } });
+    setImportedLastYear({ fileName: file.name, draft: imported.draft, report: imported.report });
+  };
+
+  const takeLastYear = async (fileName: string, lastYearDraft: Draft) => {
+    setLastYearProblem(null);
+    await onChange({ ...session, lastYear: { kind: 'file', fileName, at: now().toISOString(), draft: lastYearDraft } });
     setShowPrevious(true);
   };
 
@@ -404,7 +426,12 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
                 </button>
               }
             />
-            <DraftFileInput ref={lastYearInput} label="选择上年报告文件（.json 或本工具生成的 .docx）" onFile={(file) => void attachLastYear(file)} />
+            <DraftFileInput
+              ref={lastYearInput}
+              accept={REPORT_FILE_ACCEPT}
+              label="选择上年报告文件（.json 或本工具生成的 .docx）"
+              onFile={(file) => void attachLastYear(file)}
+            />
             {lastYearProblem && (
               <p className="field-error" role="alert">
                 {lastYearProblem}
@@ -473,6 +500,33 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
               {composer.error}
             </p>
           )}
+        </Modal>
+      )}
+      {importedLastYear && (
+        <Modal
+          title="确认导入的上年报告"
+          wide
+          onClose={() => setImportedLastYear(null)}
+          actions={
+            <>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => {
+                  setImportedLastYear(null);
+                  void takeLastYear(importedLastYear.fileName, importedLastYear.draft);
+                }}
+              >
+                用作上年报告
+              </button>
+              <button type="button" className="button" onClick={() => setImportedLastYear(null)}>
+                取消
+              </button>
+            </>
+          }
+        >
+          <p>文件“{importedLastYear.fileName}”不是本工具生成的，已按报告的标题、标题层级和表格的行名读出：</p>
+          <ImportSummary report={importedLastYear.report} draft={importedLastYear.draft} />
         </Modal>
       )}
     </>

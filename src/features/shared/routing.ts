@@ -8,12 +8,15 @@ export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'draft'; readonly draftId: string; readonly step: string | null }
   /** The supervisor's review of a report received as a file (src/features/review). */
-  | { readonly page: 'review'; readonly sessionId: string };
+  | { readonly page: 'review'; readonly sessionId: string }
+  /** 汇总下级单位报告: the units' reports rolled up into the government's draft (src/features/rollup). */
+  | { readonly page: 'rollup' };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   if (parts[0] === 'draft' && parts[1]) return { page: 'draft', draftId: parts[1], step: parts[2] ?? null };
   if (parts[0] === 'review' && parts[1]) return { page: 'review', sessionId: parts[1] };
+  if (parts[0] === 'rollup') return { page: 'rollup' };
   return { page: 'home' };
 }
 
@@ -28,6 +31,7 @@ function safeDecode(part: string): string {
 export function routeHash(route: Route): string {
   if (route.page === 'home') return '#/';
   if (route.page === 'review') return `#/review/${encodeURIComponent(route.sessionId)}`;
+  if (route.page === 'rollup') return '#/rollup';
   return `#/draft/${encodeURIComponent(route.draftId)}${route.step ? `/${encodeURIComponent(route.step)}` : ''}`;
 }
 
