@@ -322,6 +322,10 @@ describe('review cycle: two computers, files passed between them', () => {
     const other = await computer();
     const { page } = other;
     await openDraftFile(page, path);
+    // 36 → 35 by hand leaves the file's 总计 52 disagreeing with its parts: said before anything opens.
+    const totals = page.getByRole('dialog', { name: '文件中的总计与各项之和不符' });
+    await expect.poll(() => totals.textContent()).toContain('表三“一、本年新收政府信息公开申请数量 / 总计”：文件中为 52，各项之和为 51');
+    await totals.getByRole('button', { name: '打开并核对' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByText('审核后已修改。').first().waitFor();
     expect(await page.getByText(/报告内容与审核通过时（王建国，.*审核通过）的内容不同/).count()).toBe(1);
@@ -329,6 +333,7 @@ describe('review cycle: two computers, files passed between them', () => {
     // The supervisor's screen says so too.
     const third = await computer();
     await third.page.getByLabel('选择送审文件（编制人发来的 .json）').setInputFiles(path);
+    await third.page.getByRole('dialog', { name: '文件中的总计与各项之和不符' }).getByRole('button', { name: '打开并核对' }).click();
     await third.page.getByRole('heading', { level: 1, name: /^审核报告：/ }).waitFor();
     await expect.poll(() => third.page.getByRole('note').first().textContent()).toContain('审核后已修改');
   });

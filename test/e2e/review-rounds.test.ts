@@ -77,9 +77,13 @@ describe('review round 2: what changed since round 1', () => {
     await report.getByRole('button', { name: `${CELL_NAME}：36。提出审核意见` }).click();
     await sup.getByRole('dialog', { name: '提出审核意见' }).getByLabel('意见内容').fill('自然人新收件数与登记台账不一致，请核对');
     await sup.getByRole('dialog', { name: '提出审核意见' }).getByRole('button', { name: '添加意见' }).click();
+    // The dialog closes once the comment is stored; until then the page behind it takes no typing.
+    await sup.getByRole('dialog', { name: '提出审核意见' }).waitFor({ state: 'hidden' });
     await report.getByRole('button', { name: PARAGRAPH_BUTTON }).click();
     await sup.getByRole('dialog', { name: '提出审核意见' }).getByLabel('意见内容').fill('总体评价请写得具体些');
     await sup.getByRole('dialog', { name: '提出审核意见' }).getByRole('button', { name: '添加意见' }).click();
+    // The dialog closes once the comment is stored; until then the page behind it takes no typing.
+    await sup.getByRole('dialog', { name: '提出审核意见' }).waitFor({ state: 'hidden' });
     await sup.getByLabel('审核人姓名').fill('王建国');
     await sup.getByLabel('审核人职务').fill('办公室主任');
     const returned = await download(sup, dir, () => sup.getByRole('button', { name: '退回修改' }).click());

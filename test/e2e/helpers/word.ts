@@ -3,16 +3,15 @@
  * the agency and title, every table number in order, no 草稿 marking, and the draft carried inside.
  */
 import { expect } from 'vitest';
-import { formatCellValue } from '../../../src/domain/cell-input.ts';
 import type { CellValues, Draft } from '../../../src/domain/draft-types.ts';
-import { layoutTable } from '../../../src/domain/table-layout.ts';
+import { layoutTable, printedCellValue } from '../../../src/domain/table-layout.ts';
 import { tableSections } from '../../../src/domain/template.ts';
 import { templateOf } from '../../../src/domain/values.ts';
 import { extractEmbeddedDraftJson } from '../../../src/domain/embedded-draft.ts';
 import { readDocx, type TableRead } from '../../helpers/read-docx.ts';
 import { draftValues } from './app.ts';
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
+const NUMBER = /^[-+]?\d+(\.\d+)?$/;
 
 /** The numbers a Word table prints, row by row, left to right (labels and empty merge cells skipped). */
 export function numbersOf(table: TableRead): string[] {
@@ -23,7 +22,7 @@ export function numbersOf(table: TableRead): string[] {
 export function expectedNumbers(draft: Draft, values: CellValues = draftValues(draft)): string[][] {
   return tableSections(templateOf(draft)).map((section) =>
     layoutTable(section.table).flatMap((row) =>
-      row.cells.flatMap((cell) => (cell.kind === 'value' ? [formatCellValue(values[cell.cell.key] ?? null)] : [])),
+      row.cells.flatMap((cell) => (cell.kind === 'value' ? [printedCellValue(cell.cell, values[cell.cell.key] ?? null)] : [])),
     ),
   );
 }
