@@ -12,7 +12,10 @@
  *   Jaccard similarity of the two texts (whitespace removed) is at least `REPEAT_SIMILARITY` (0.8), or at
  *   least `REPEAT_SENTENCE_SHARE` (80 %) of this year's sentences appear word for word in last year's
  *   part. Parts shorter than `REPEAT_MIN_CHARACTERS` are not compared (本年度无其他需要报告的事项 may be
- *   the same every year). The finding lists the repeated sentences as both years have them.
+ *   the same every year), unless they are word for word last year's and at least
+ *   `REPEAT_MIN_IDENTICAL_CHARACTERS` long: a short part carried over from last year's report unchanged
+ *   (a report begun from last year's) is flagged until it is rewritten. The finding lists the repeated
+ *   sentences as both years have them.
  * - N18: 六 says nothing about the 信息处理费: neither the generated statement (from `fees`) nor the
  *   clerk's text of 六 mentions 信息处理费 / 收费通知.
  *
@@ -38,6 +41,12 @@ export const REPEAT_SIMILARITY = 0.8;
 export const REPEAT_SENTENCE_SHARE = 0.8;
 /** Parts shorter than this (字) are not compared with last year's. */
 export const REPEAT_MIN_CHARACTERS = 30;
+/**
+ * A shorter part still counts as repeated when it is word for word last year's (whitespace aside) and at
+ * least this long: a one-sentence part carried over unchanged, while a stock line such as
+ * 本年度无其他需要报告的事项。 (13 字) may stay the same every year.
+ */
+export const REPEAT_MIN_IDENTICAL_CHARACTERS = 20;
 
 interface Topic {
   /** Key of the template part that stands for it (templates/shared.ts `overviewSection`). */
@@ -163,6 +172,11 @@ export function bigramSimilarity(a: string, b: string): number {
   return jaccard(bigrams(a), bigrams(b));
 }
 
+/** A text without its whitespace: two texts equal in this form are the same text. */
+function compact(text: string): string {
+  return text.replace(/\s+/gu, '');
+}
+
 /** Punctuation-insensitive form of a sentence, to find it again in last year's text. */
 function sentenceKey(sentence: string): string {
   return sentence.replace(/[\s，,。．.！!？?；;：:、“”"'‘’（）()]/gu, '');
@@ -211,7 +225,9 @@ const repetitionCache = new WeakMap<TextAnalysis, WeakMap<TextAnalysis, Repetiti
 export function repetition(current: string, previous: string): Repetition | null {
   const now = analysisOf(current);
   const before = analysisOf(previous);
-  if (now.characters < REPEAT_MIN_CHARACTERS || before.characters < REPEAT_MIN_CHARACTERS) return null;
+  const shortest = Math.min(now.characters, before.characters);
+  if (shortest < REPEAT_MIN_IDENTICAL_CHARACTERS) return null;
+  if (shortest < REPEAT_MIN_CHARACTERS && compact(current) !== compact(previous)) return null;
   let known = repetitionCache.get(now);
   if (!known) {
     known = new WeakMap();

@@ -162,6 +162,21 @@ describe('N17: a part copied from last year', () => {
     expect(repetition(reordered, old)!.sentenceShare).toBe(1);
     expect(repetition('本年度无其他需要报告事项。', '本年度无其他需要报告事项。')).toBeNull();
   });
+  it('a short part carried over word for word (20–29 字) is flagged; changed, or a stock line, it is not', () => {
+    const carried = '严格落实政务新媒体常态化监管要求，压实责任，抓好制度落实。'; // 29 字, from the published 2023 report
+    expect(repetition(carried, carried)!.repeated).toEqual([{ current: carried, previous: carried }]);
+    expect(repetition(`${carried}\n`, carried)!.similarity).toBe(1); // whitespace aside
+    expect(repetition('严格落实政务新媒体常态化监管要求，压实责任，抓好制度执行。', carried)).toBeNull();
+    expect(repetition('本机关本年度无其他需要报告的事项。', '本机关本年度无其他需要报告的事项。')).toBeNull(); // 17 字
+
+    const draft = office2023Draft();
+    setPartText(draft, 'problems', 'improvements', carried);
+    const previous = lastYear(draft);
+    const findings = textQualityFindings(draft, previous).filter((f) => f.cells[0] === 'narrative.problems.parts.improvements');
+    expect(findings.map((f) => f.message)).toEqual([
+      '五、存在的主要问题及改进情况（二）改进情况与上年报告的同一部分基本相同（相似度 100%，1 句原样重复），应写本年度的实际情况，不能照抄上年。',
+    ]);
+  });
   it('without last year’s report nothing is compared', () => {
     expect(rules(textQualityFindings(office2023(), null))).toEqual([]);
   });
