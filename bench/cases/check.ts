@@ -2,7 +2,6 @@
  * Issue 2, "Performance": one full check of a complete report (goal: under 1 ms median), and reading
  * and validating a draft file (`readDraftJson`: JSON parse, zod schema, normalisation).
  */
-import { readFileSync } from 'node:fs';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { readDraftJson } from '../../src/domain/draft-file.ts';
 import { reportFindings } from '../../src/domain/check.ts';
@@ -11,18 +10,16 @@ import { computeTotals } from '../../src/domain/totals.ts';
 import { flattenTables, templateOf } from '../../src/domain/values.ts';
 import type { BenchResult } from '../bench-types.ts';
 import { time } from '../bench-types.ts';
+import { fixtureDraft, fixtureText } from '../fixtures.ts';
 
 export const name = 'check';
 
-function fixtureText(file: string): string {
-  return readFileSync(new URL(`../../test/fixtures/${file}`, import.meta.url), 'utf8');
-}
 
 export async function run(): Promise<BenchResult[]> {
   const office = fixtureText('zhenhai-office-2023.draft.json');
   const district = fixtureText('zhenhai-district-2020.draft.json');
-  const officeDraft = JSON.parse(office) as Draft;
-  const districtDraft = JSON.parse(district) as Draft;
+  const officeDraft = fixtureDraft('zhenhai-office-2023.draft.json');
+  const districtDraft = fixtureDraft('zhenhai-district-2020.draft.json');
   const t2021 = templateOf(officeDraft);
   const t2019 = templateOf(districtDraft);
   const officeValues = flattenTables(t2021, officeDraft.tables);

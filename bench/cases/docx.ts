@@ -6,17 +6,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Draft } from '../../src/domain/draft-types.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { extractEmbeddedDraftJson, readEmbeddedDraft } from '../../src/domain/embedded-draft.ts';
 import { zipBombDocx } from '../../test/helpers/zip-bomb.ts';
 import type { BenchResult } from '../bench-types.ts';
+import { fixtureDraft } from '../fixtures.ts';
 
 export const name = 'docx';
 
-function fixture(file: string): Draft {
-  return JSON.parse(readFileSync(new URL(`../../test/fixtures/${file}`, import.meta.url), 'utf8')) as Draft;
-}
 
 /** Median and 95th percentile of an async call, after a warm-up (the first builds pay for JIT compilation). */
 async function timeAsync(fn: () => Promise<unknown>, { warmup = 10, samples = 40 } = {}): Promise<{ median: number; p95: number }> {
@@ -41,8 +38,8 @@ function wordChunk(): { raw: number; gzip: number } | null {
 }
 
 export async function run(): Promise<BenchResult[]> {
-  const office = fixture('zhenhai-office-2023.draft.json');
-  const district = fixture('zhenhai-district-2020.draft.json');
+  const office = fixtureDraft('zhenhai-office-2023.draft.json');
+  const district = fixtureDraft('zhenhai-district-2020.draft.json');
   const officeTime = await timeAsync(() => buildReportDocx(office, 'final'));
   const districtTime = await timeAsync(() => buildReportDocx(district, 'final'));
   const draftTime = await timeAsync(() => buildReportDocx(office, 'draft'));

@@ -6,23 +6,20 @@
  * paragraph — is measured beside one keystroke in a cell, so that typing text costs what typing a number
  * does.
  */
-import { readFileSync } from 'node:fs';
 import { reportFindings } from '../../src/domain/check.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { textNumberFindings } from '../../src/domain/text-numbers.ts';
 import { textQualityFindings } from '../../src/domain/text-quality.ts';
 import type { BenchResult } from '../bench-types.ts';
 import { time } from '../bench-types.ts';
+import { fixtureDraft } from '../fixtures.ts';
 
 export const name = 'text-check';
 
-function fixture(file: string): Draft {
-  return JSON.parse(readFileSync(new URL(`../../test/fixtures/${file}`, import.meta.url), 'utf8')) as Draft;
-}
 
 export async function run(): Promise<BenchResult[]> {
-  const office = fixture('zhenhai-office-2023.draft.json');
-  const district = fixture('zhenhai-district-2020.draft.json');
+  const office = fixtureDraft('zhenhai-office-2023.draft.json');
+  const district = fixtureDraft('zhenhai-district-2020.draft.json');
   // Last year's report: the same text (the slowest case for the comparison: every part is compared in full).
   const officeLastYear: Draft = { ...structuredClone(office), year: office.year - 1 };
   const districtLastYear: Draft = { ...structuredClone(district), year: district.year - 1 };

@@ -3,24 +3,19 @@
  * (goal: under 100 ms, as for the Word file), its size, the size of the fragment copied for a website
  * editor, and the time for a draft at the stated text limits (300 paragraphs in each narrative part).
  */
-import { readFileSync } from 'node:fs';
-import type { Draft } from '../../src/domain/draft-types.ts';
-import { migrateFileFormat } from '../../src/domain/draft-migration.ts';
 import { reportPageFragment, reportPageHtml } from '../../src/html/report-page.ts';
 import { time, type BenchResult } from '../bench-types.ts';
+import { fixtureDraft } from '../fixtures.ts';
 
 export const name = 'web-page';
 
-function fixture(file: string): Draft {
-  return migrateFileFormat(JSON.parse(readFileSync(new URL(`../../test/fixtures/${file}`, import.meta.url), 'utf8'))) as unknown as Draft;
-}
 
 const NONE = { state: 'none' } as const;
 
 export async function run(): Promise<BenchResult[]> {
-  const office = fixture('zhenhai-office-2023.draft.json');
-  const district = fixture('zhenhai-district-2020.draft.json');
-  const full = fixture('zhenhai-office-2023.draft.json');
+  const office = fixtureDraft('zhenhai-office-2023.draft.json');
+  const district = fixtureDraft('zhenhai-district-2020.draft.json');
+  const full = fixtureDraft('zhenhai-office-2023.draft.json');
   // 300 paragraphs of 60 字 in every part: the most the limits allow per text box (docs/draft-format.md).
   const paragraphs = Array.from({ length: 300 }, (_, i) => `第${i + 1}段`.padEnd(60, '公')).join('\n');
   for (const section of Object.values(full.narrative)) for (const part of section.parts) part.text = paragraphs;
