@@ -59,6 +59,8 @@ describe.each([
   ['zhenhai-office-2023', 'HTML page'],
   ['shanghai-office-2019', 'Word file converted by LibreOffice'],
   ['zhenhai-office-2023', 'Word file converted by LibreOffice'],
+  ['zhenhai-district-2020', 'HTML page'],
+  ['zhenhai-district-2020', 'Word file converted by LibreOffice'],
 ])('%s as %s', (name, kind) => {
   const expected = expectedOf(`${name}.expected.json`);
   const result = imported(
