@@ -43,7 +43,22 @@ export function importComplete(report: ImportReport): boolean {
   return report.unreadableCells.length === 0 && report.missingCells.length === 0 && report.unmatchedRows.length === 0;
 }
 
-const TITLE = /(\d{4})\s*年度?(.*?)政府信息公开(?:工作)?年度?报告/;
+/**
+ * The report's title as agencies print it: `2019年上海市人民政府办公厅政府信息公开工作年度报告`,
+ * `会仪镇人民政府2021年信息公开年度报告`, `关于2022年度政府信息公开情况的报告`, and with the year after the
+ * subject, `某某办公室政府信息公开工作2022年度报告`.
+ */
+const TITLE = /(\d{4})\s*年度?(.*?)(?:政府信息|信息)公开(?:工作|情况的?)?年?度?报告/;
+const TITLE_YEAR_LAST = /^(.*?)(?:政府信息|信息)公开工作\s*(\d{4})\s*年度?报告/;
+
+/** The year, the text before the title's subject, and the agency named inside it, if the text is a title. */
+function titleParts(text: string): { year: number; index: number; named: string } | undefined {
+  const match = TITLE.exec(text);
+  if (match) return { year: Number(match[1]), index: match.index, named: match[2] ?? '' };
+  const yearLast = TITLE_YEAR_LAST.exec(text);
+  if (yearLast) return { year: Number(yearLast[2]), index: yearLast.index + yearLast[1]!.length, named: '' };
+  return undefined;
+}
 const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'];
 const HEADING = /^([一二三四五六])\s*[、.．，,]\s*(.{2,40})$/;
 /** Lines of a page around the report: publishing details, toolbars, the site's footer. */
@@ -62,15 +77,15 @@ function findTitle(paragraphs: readonly { at: number; text: string }[], firstHea
   let title: { at: number; year: number; agency: string } | undefined;
   paragraphs.forEach(({ at, text }, i) => {
     if (at > firstHeading || text.length > 80) return;
-    const match = TITLE.exec(text);
+    const match = titleParts(text);
     if (!match) return;
     const before = text.slice(0, match.index).trim();
-    let agency = `${before}${match[2] ?? ''}`.replace(/^关于/, '').replace(/的?$/, '').replace(/[《》]/g, '').trim();
+    let agency = `${before}${match.named}`.replace(/^关于/, '').replace(/的?$/, '').replace(/[《》]/g, '').trim();
     if (agency === '') {
       const previous = paragraphs[i - 1];
       if (previous && previous.text.length <= 40 && !/\d/.test(previous.text) && !PAGE_DETAIL.test(previous.text)) agency = previous.text;
     }
-    title = { at, year: Number(match[1]), agency };
+    title = { at, year: match.year, agency };
   });
   return title;
 }
@@ -296,7 +311,7 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
   const preambleLines = paragraphs
     .filter((p) => p.at >= start && p.at < (headings[0]?.at ?? start))
     .map((p) => p.text)
-    .filter((text) => !PAGE_DETAIL.test(text) && !TITLE.test(text));
+    .filter((text) => !PAGE_DETAIL.test(text) && titleParts(text) === undefined);
   const preamble = preambleLines.join('\n');
 
   const draft = emptyDraft(template, year, agency, now);
