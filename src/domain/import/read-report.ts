@@ -49,6 +49,8 @@ export function importComplete(report: ImportReport): boolean {
  * subject, `某某办公室政府信息公开工作2022年度报告`.
  */
 const TITLE = /(\d{4})\s*年度?(.*?)(?:政府信息|信息)公开(?:工作|情况的?)?年?度?报告/;
+/** Longer paragraphs are sentences that name the report, not its title. */
+const TITLE_MAX_LENGTH = 80;
 const TITLE_YEAR_LAST = /^(.*?)(?:政府信息|信息)公开工作\s*(\d{4})\s*年度?报告/;
 
 /** The year, the text before the title's subject, and the agency named inside it, if the text is a title. */
@@ -76,7 +78,7 @@ interface Heading {
 function findTitle(paragraphs: readonly { at: number; text: string }[], firstHeading: number): { at: number; year: number; agency: string } | undefined {
   let title: { at: number; year: number; agency: string } | undefined;
   paragraphs.forEach(({ at, text }, i) => {
-    if (at > firstHeading || text.length > 80) return;
+    if (at > firstHeading || text.length > TITLE_MAX_LENGTH) return;
     const match = titleParts(text);
     if (!match) return;
     const before = text.slice(0, match.index).trim();
@@ -311,7 +313,8 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
   const preambleLines = paragraphs
     .filter((p) => p.at >= start && p.at < (headings[0]?.at ?? start))
     .map((p) => p.text)
-    .filter((text) => !PAGE_DETAIL.test(text) && titleParts(text) === undefined);
+    // A title printed again is left out; a 编制说明 that opens with the title (`某某2020年…年度报告(以下简称年报)根据…`) is kept.
+    .filter((text) => !PAGE_DETAIL.test(text) && !(text.length <= TITLE_MAX_LENGTH && titleParts(text) !== undefined));
   const preamble = preambleLines.join('\n');
 
   const draft = emptyDraft(template, year, agency, now);

@@ -77,6 +77,7 @@ describe.each([
   ['zhenhai-district-2020', 'HTML page'],
   ['zhenhai-district-2020', 'Word file converted by LibreOffice'],
   ['huiyi-town-2021', 'HTML page'],
+  ['zhongcun-township-2020', 'HTML page'],
 ])('%s as %s', (name, kind) => {
   const expected = expectedOf(`${name}.expected.json`);
   const result = imported(
@@ -162,6 +163,18 @@ describe('label typos, headings and text', () => {
     const everything = JSON.stringify(shanghai.draft);
     for (const chrome of ['版权所有', '当前位置', '分享到', '发布日期', '打印本页']) expect(everything).not.toContain(chrome);
     expect(partText(shanghai.draft, 'other', 'otherMatters')).toBe('无。');
+  });
+
+  it('leaves the page frame of the Zhongcun page out of the text and keeps its 编制说明, which opens with the title', () => {
+    const zhongcun = imported(importHtmlDocument(parseHtml(html('zhongcun-township-2020.html'))));
+    const everything = JSON.stringify(zhongcun.draft);
+    for (const chrome of ['关怀版', '无障碍', '当前所在位置', '访问量']) expect(everything).not.toContain(chrome);
+    expect(zhongcun.draft.preamble).toMatch(/^中村乡2020年政府信息公开工作年度报告\(以下简称年报\)根据/);
+  });
+
+  it('keeps a 编制说明 that names the report as its text, not as a title', () => {
+    const huiyi = imported(importHtmlDocument(parseHtml(html('huiyi-town-2021.html'))));
+    expect(huiyi.draft.preamble).toMatch(/现将会仪镇2021年政府信息公开年度报告向社会公布。本报告中所列数据统计期限为2021年1月1日起至2021年12月31日止。$/);
   });
 });
 
