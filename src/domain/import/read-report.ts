@@ -49,6 +49,8 @@ export function importComplete(report: ImportReport): boolean {
  * subject, `某某办公室政府信息公开工作2022年度报告`.
  */
 const TITLE = /(\d{4})\s*年度?(.*?)(?:政府信息|信息)公开(?:工作|情况的?)?年?度?报告/;
+/** A line that names an agency ends as agencies' names do (a breadcrumb `首页政务公开…年报` does not). */
+const AGENCY_NAME = /(政府|办公室|办公厅|办事处|街道|镇|乡|局|厅|委员会|委|办|署|院|中心|会|所|站|队|处)$/;
 /** Longer paragraphs are sentences that name the report, not its title. */
 const TITLE_MAX_LENGTH = 80;
 const TITLE_YEAR_LAST = /^(.*?)(?:政府信息|信息)公开工作\s*(\d{4})\s*年度?报告/;
@@ -85,7 +87,7 @@ function findTitle(paragraphs: readonly { at: number; text: string }[], firstHea
     let agency = `${before}${match.named}`.replace(/^关于/, '').replace(/的?$/, '').replace(/[《》]/g, '').trim();
     if (agency === '') {
       const previous = paragraphs[i - 1];
-      if (previous && previous.text.length <= 40 && !/\d/.test(previous.text) && !PAGE_DETAIL.test(previous.text)) agency = previous.text;
+      if (previous && previous.text.length <= 40 && !/\d/.test(previous.text) && !PAGE_DETAIL.test(previous.text) && AGENCY_NAME.test(previous.text)) agency = previous.text;
     }
     title = { at, year: match.year, agency };
   });
@@ -267,8 +269,6 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
   }
 
   const notes: string[] = [];
-  const agency = title?.agency ?? '';
-  if (agency === '') notes.push('没有从标题中读出机关名称，请在“基本信息”中填写。');
   if (!title) notes.push('没有找到报告标题，年度取自编制说明，请核对。');
   if (template.id !== templateForYear(year).id) {
     notes.push(`报告年度为 ${year} 年，但表格是${template.name}（${template.notice}），按表格的格式导入，请核对。`);
@@ -286,6 +286,7 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
   // The text of each heading's section, up to the next heading; the last one ends at the page's footer.
   const sectionText = new Map<number, string[]>();
   let signatureDate = '';
+  let signedBy = '';
   headings.forEach((heading, i) => {
     const end = headings[i + 1]?.at ?? blocks.length;
     const lines: string[] = [];
@@ -301,7 +302,10 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
         const date = DATE_LINE.exec(lines[k]!);
         if (!date) continue;
         signatureDate = `${date[1]}-${pad(date[2]!)}-${pad(date[3]!)}`;
-        const closing = lines.slice(0, k).filter((line, index) => !(index === k - 1 && line.length <= 40 && !/[。，]/.test(line)));
+        const isSigner = (line: string, index: number) => index === k - 1 && line.length <= 40 && !/[。，]/.test(line);
+        const signer = lines.slice(0, k).find(isSigner)?.trim() ?? '';
+        signedBy = AGENCY_NAME.test(signer) ? signer : '';
+        const closing = lines.slice(0, k).filter((line, index) => !isSigner(line, index));
         lines.length = 0;
         lines.push(...closing);
         break;
@@ -316,6 +320,13 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
     // A title printed again is left out; a 编制说明 that opens with the title (`某某2020年…年度报告(以下简称年报)根据…`) is kept.
     .filter((text) => !PAGE_DETAIL.test(text) && !(text.length <= TITLE_MAX_LENGTH && titleParts(text) !== undefined));
   const preamble = preambleLines.join('\n');
+
+  // The agency: from the title, else from the name that signs the report (关于2022年度政府信息公开情况的报告 … 落款).
+  const agency = title?.agency || signedBy;
+  if (agency === '') {
+    return { ok: false, message: '没有读出机关名称：报告标题（如“某某区人民政府办公室2022年政府信息公开工作年度报告”）和落款中都没有机关名称，没有导入。' };
+  }
+  if (!title?.agency) notes.push(`标题中没有机关名称，机关全称取自落款“${agency}”，请核对。`);
 
   const draft = emptyDraft(template, year, agency, now);
   Object.assign(draft.agency, contactOf(preamble));

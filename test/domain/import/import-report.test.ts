@@ -197,6 +197,23 @@ describe('titles as agencies print them', () => {
     expect(result.draft.year).toBe(year);
     expect(result.report.notes.join('\n')).not.toContain('没有找到报告标题');
   });
+
+  it('takes the agency from the 落款 when the title does not name it, and says so', () => {
+    const result = titled('<p align="center">关于2023年度政府信息公开情况的报告</p>');
+    expect(result.draft.agency.name).toBe('宁波市镇海区人民政府办公室');
+    expect(result.draft.year).toBe(2023);
+    expect(result.report.notes).toContain('标题中没有机关名称，机关全称取自落款“宁波市镇海区人民政府办公室”，请核对。');
+  });
+
+  it('refuses a report whose title and 落款 both leave the agency unnamed, saying so in words', () => {
+    const signed = '<p align="right"><span>宁波市镇海区人民政府办公室</span></p>';
+    expect(page).toContain(signed);
+    const result = importHtmlDocument(parseHtml(page.replace(printedTitle, '<p>关于2023年度政府信息公开情况的报告</p>').replace(signed, '')));
+    expect(result).toEqual({
+      ok: false,
+      message: '没有读出机关名称：报告标题（如“某某区人民政府办公室2022年政府信息公开工作年度报告”）和落款中都没有机关名称，没有导入。',
+    });
+  });
 });
 
 describe('2021 format with （六）其他处理 printed as one row', () => {
