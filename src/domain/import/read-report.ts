@@ -147,9 +147,10 @@ function splitPieces(section: NarrativeSectionTemplate, paragraphs: readonly str
   return pieces.filter((piece) => piece.title !== null || piece.paragraphs.length > 0);
 }
 
-/** A title's words without the endings that vary between reports (情况, 方面, 工作 …). */
+/** A title's words without the endings and fillers that vary between reports (情况, 方面, 工作, 主要 …). */
 function titleCore(title: string): string {
-  let core = labelCore(title);
+  // 主要 is a filler too: `存在的问题` is the format's `存在的主要问题`.
+  let core = labelCore(title).replace(/主要/g, '');
   for (let previous = ''; previous !== core; ) {
     previous = core;
     core = core.replace(/(情况|方面|工作|建设|措施)$/, '');

@@ -178,6 +178,25 @@ describe('label typos, headings and text', () => {
   });
 });
 
+describe("the Zhenhai 2020 report: the province's table and the sub-headings of 五", () => {
+  const result = imported(importHtmlDocument(parseHtml(html('zhenhai-district-2020.html'))));
+
+  it("leaves the province's extra table out of the national tables and says so", () => {
+    expect(result.report.notes).toContain('文件中另有 1 张表格不是格式中的统计表，没有读入。');
+    expect(result.report.format.id).toBe('2019');
+  });
+
+  it('reads （一）存在的问题 and （二）改进情况 as the two parts of 五, each with its own text', () => {
+    expect(result.draft.narrative.problems!.parts.map((part) => [part.topic, part.title])).toEqual([
+      ['problems', '存在的问题'],
+      ['improvements', '改进情况'],
+    ]);
+    expect(partText(result.draft, 'problems', 'problems')).toMatch(/^个别单位仍存在对政务公开工作的发展性认识不够深/);
+    expect(partText(result.draft, 'problems', 'improvements')).toMatch(/^一是聚焦重点，对照新要求谋划工作路径。/);
+    expect(result.report.notes.join('\n')).not.toContain('存在的问题');
+  });
+});
+
 describe('titles as agencies print them', () => {
   // The Zhenhai 2023 page with its two-line title replaced by titles printed on other agencies' pages.
   const page = html('zhenhai-office-2023.html');
