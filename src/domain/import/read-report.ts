@@ -51,12 +51,15 @@ export function importComplete(report: ImportReport): boolean {
 const TITLE = /(\d{4})\s*年度?(.*?)(?:政府信息|信息)公开(?:工作|情况的?)?年?度?报告/;
 /** A line that names an agency ends as agencies' names do (a breadcrumb `首页政务公开…年报` does not). */
 const AGENCY_NAME = /(政府|办公室|办公厅|办事处|街道|镇|乡|局|厅|委员会|委|办|署|院|中心|会|所|站|队|处)$/;
+const SENTENCE_PUNCTUATION = /[，,。：:；;！？]/;
 /** Longer paragraphs are sentences that name the report, not its title. */
 const TITLE_MAX_LENGTH = 80;
 const TITLE_YEAR_LAST = /^(.*?)(?:政府信息|信息)公开工作\s*(\d{4})\s*年度?报告/;
 
 /** The year, the text before the title's subject, and the agency named inside it, if the text is a title. */
 function titleParts(text: string): { year: number; index: number; named: string } | undefined {
+  // A sentence naming the report (`…的有关要求,现将我办2022年度政府信息公开情况报告如下:`) is not a title.
+  if (SENTENCE_PUNCTUATION.test(text)) return undefined;
   const match = TITLE.exec(text);
   if (match) return { year: Number(match[1]), index: match.index, named: match[2] ?? '' };
   const yearLast = TITLE_YEAR_LAST.exec(text);

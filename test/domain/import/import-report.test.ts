@@ -217,6 +217,13 @@ describe('titles as agencies print them', () => {
     expect(result.report.notes.join('\n')).not.toContain('没有找到报告标题');
   });
 
+  it('does not take a sentence of the 编制说明 that names the report for its title', () => {
+    const sentence = '<p>根据《中华人民共和国政府信息公开条例》和政府信息公开工作的有关要求,现将我办2023年度政府信息公开情况报告如下:</p>';
+    const result = titled(`<p>宁波市镇海区人民政府办公室2023年度政府信息公开工作年度报告</p>${sentence}`);
+    expect(result.draft.agency.name).toBe('宁波市镇海区人民政府办公室');
+    expect(result.draft.preamble).toMatch(/^根据《中华人民共和国政府信息公开条例》和政府信息公开工作的有关要求,现将我办2023年度政府信息公开情况报告如下:\n本年度报告根据/);
+  });
+
   it('takes the agency from the 落款 when the title does not name it, and says so', () => {
     const result = titled('<p align="center">关于2023年度政府信息公开情况的报告</p>');
     expect(result.draft.agency.name).toBe('宁波市镇海区人民政府办公室');
