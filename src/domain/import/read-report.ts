@@ -43,7 +43,29 @@ export function importComplete(report: ImportReport): boolean {
   return report.unreadableCells.length === 0 && report.missingCells.length === 0 && report.unmatchedRows.length === 0;
 }
 
-const TITLE = /(\d{4})\s*年度?(.*?)政府信息公开(?:工作)?年度?报告/;
+/**
+ * The report's title as agencies print it: `2019年上海市人民政府办公厅政府信息公开工作年度报告`,
+ * `会仪镇人民政府2021年信息公开年度报告`, `关于2022年度政府信息公开情况的报告`, and with the year after the
+ * subject, `某某办公室政府信息公开工作2022年度报告`.
+ */
+const TITLE = /(\d{4})\s*年度?(.*?)(?:政府信息|信息)公开(?:工作|情况的?)?年?度?报告/;
+/** A line that names an agency ends as agencies' names do (a breadcrumb `首页政务公开…年报` does not). */
+const AGENCY_NAME = /(政府|办公室|办公厅|办事处|街道|镇|乡|局|厅|委员会|委|办|署|院|中心|会|所|站|队|处)$/;
+const SENTENCE_PUNCTUATION = /[，,。：:；;！？]/;
+/** Longer paragraphs are sentences that name the report, not its title. */
+const TITLE_MAX_LENGTH = 80;
+const TITLE_YEAR_LAST = /^(.*?)(?:政府信息|信息)公开工作\s*(\d{4})\s*年度?报告/;
+
+/** The year, the text before the title's subject, and the agency named inside it, if the text is a title. */
+function titleParts(text: string): { year: number; index: number; named: string } | undefined {
+  // A sentence naming the report (`…的有关要求,现将我办2022年度政府信息公开情况报告如下:`) is not a title.
+  if (SENTENCE_PUNCTUATION.test(text)) return undefined;
+  const match = TITLE.exec(text);
+  if (match) return { year: Number(match[1]), index: match.index, named: match[2] ?? '' };
+  const yearLast = TITLE_YEAR_LAST.exec(text);
+  if (yearLast) return { year: Number(yearLast[2]), index: yearLast.index + yearLast[1]!.length, named: '' };
+  return undefined;
+}
 const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'];
 const HEADING = /^([一二三四五六])\s*[、.．，,]\s*(.{2,40})$/;
 /** Lines of a page around the report: publishing details, toolbars, the site's footer. */
@@ -61,16 +83,16 @@ interface Heading {
 function findTitle(paragraphs: readonly { at: number; text: string }[], firstHeading: number): { at: number; year: number; agency: string } | undefined {
   let title: { at: number; year: number; agency: string } | undefined;
   paragraphs.forEach(({ at, text }, i) => {
-    if (at > firstHeading || text.length > 80) return;
-    const match = TITLE.exec(text);
+    if (at > firstHeading || text.length > TITLE_MAX_LENGTH) return;
+    const match = titleParts(text);
     if (!match) return;
     const before = text.slice(0, match.index).trim();
-    let agency = `${before}${match[2] ?? ''}`.replace(/^关于/, '').replace(/的?$/, '').replace(/[《》]/g, '').trim();
+    let agency = `${before}${match.named}`.replace(/^关于/, '').replace(/的?$/, '').replace(/[《》]/g, '').trim();
     if (agency === '') {
       const previous = paragraphs[i - 1];
-      if (previous && previous.text.length <= 40 && !/\d/.test(previous.text) && !PAGE_DETAIL.test(previous.text)) agency = previous.text;
+      if (previous && previous.text.length <= 40 && !/\d/.test(previous.text) && !PAGE_DETAIL.test(previous.text) && AGENCY_NAME.test(previous.text)) agency = previous.text;
     }
-    title = { at, year: Number(match[1]), agency };
+    title = { at, year: match.year, agency };
   });
   return title;
 }
@@ -128,9 +150,10 @@ function splitPieces(section: NarrativeSectionTemplate, paragraphs: readonly str
   return pieces.filter((piece) => piece.title !== null || piece.paragraphs.length > 0);
 }
 
-/** A title's words without the endings that vary between reports (情况, 方面, 工作 …). */
+/** A title's words without the endings and fillers that vary between reports (情况, 方面, 工作, 主要 …). */
 function titleCore(title: string): string {
-  let core = labelCore(title);
+  // 主要 is a filler too: `存在的问题` is the format's `存在的主要问题`.
+  let core = labelCore(title).replace(/主要/g, '');
   for (let previous = ''; previous !== core; ) {
     previous = core;
     core = core.replace(/(情况|方面|工作|建设|措施)$/, '');
@@ -250,8 +273,6 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
   }
 
   const notes: string[] = [];
-  const agency = title?.agency ?? '';
-  if (agency === '') notes.push('没有从标题中读出机关名称，请在“基本信息”中填写。');
   if (!title) notes.push('没有找到报告标题，年度取自编制说明，请核对。');
   if (template.id !== templateForYear(year).id) {
     notes.push(`报告年度为 ${year} 年，但表格是${template.name}（${template.notice}），按表格的格式导入，请核对。`);
@@ -269,6 +290,7 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
   // The text of each heading's section, up to the next heading; the last one ends at the page's footer.
   const sectionText = new Map<number, string[]>();
   let signatureDate = '';
+  let signedBy = '';
   headings.forEach((heading, i) => {
     const end = headings[i + 1]?.at ?? blocks.length;
     const lines: string[] = [];
@@ -284,7 +306,10 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
         const date = DATE_LINE.exec(lines[k]!);
         if (!date) continue;
         signatureDate = `${date[1]}-${pad(date[2]!)}-${pad(date[3]!)}`;
-        const closing = lines.slice(0, k).filter((line, index) => !(index === k - 1 && line.length <= 40 && !/[。，]/.test(line)));
+        const isSigner = (line: string, index: number) => index === k - 1 && line.length <= 40 && !/[。，]/.test(line);
+        const signer = lines.slice(0, k).find(isSigner)?.trim() ?? '';
+        signedBy = AGENCY_NAME.test(signer) ? signer : '';
+        const closing = lines.slice(0, k).filter((line, index) => !isSigner(line, index));
         lines.length = 0;
         lines.push(...closing);
         break;
@@ -296,8 +321,16 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
   const preambleLines = paragraphs
     .filter((p) => p.at >= start && p.at < (headings[0]?.at ?? start))
     .map((p) => p.text)
-    .filter((text) => !PAGE_DETAIL.test(text) && !TITLE.test(text));
+    // A title printed again is left out; a 编制说明 that opens with the title (`某某2020年…年度报告(以下简称年报)根据…`) is kept.
+    .filter((text) => !PAGE_DETAIL.test(text) && !(text.length <= TITLE_MAX_LENGTH && titleParts(text) !== undefined));
   const preamble = preambleLines.join('\n');
+
+  // The agency: from the title, else from the name that signs the report (关于2022年度政府信息公开情况的报告 … 落款).
+  const agency = title?.agency || signedBy;
+  if (agency === '') {
+    return { ok: false, message: '没有读出机关名称：报告标题（如“某某区人民政府办公室2022年政府信息公开工作年度报告”）和落款中都没有机关名称，没有导入。' };
+  }
+  if (!title?.agency) notes.push(`标题中没有机关名称，机关全称取自落款“${agency}”，请核对。`);
 
   const draft = emptyDraft(template, year, agency, now);
   Object.assign(draft.agency, contactOf(preamble));

@@ -27,6 +27,10 @@ interface Expected {
   agency: string;
   /** Row key → the printed figures in the format's column order (null: blank). */
   rows: Record<string, (number | null)[]>;
+  /** Rows the file does not reach (a copy cut short): every cell blank and listed as missing. */
+  missing?: string[];
+  /** Printed label → the format's label it was matched to, for every label that is not exact. */
+  guessed?: Record<string, string>;
   unreadable: Record<string, string>;
 }
 
@@ -35,18 +39,29 @@ function expectedOf(name: string): Expected {
 }
 
 /** The expected figures by full cell key: each row's list laid over the format's column keys. */
+/** The full cell keys of a row (table 四 has one unlabelled row: its column groups stand for rows here). */
+function rowCellKeys(format: string, rowKey: string): string[] {
+  const template = templates[format as keyof typeof templates];
+  const rowOf = (cell: { table: string; rowKey: string; columnKey: string }) =>
+    cell.rowKey !== '' ? `${cell.table}.${cell.rowKey}` : `${cell.table}.${cell.columnKey.split('.')[0]}`;
+  const keys = indexTemplate(template).cells.filter((cell) => rowOf(cell) === rowKey).map((cell) => cell.key);
+  expect(keys.length, rowKey).toBeGreaterThan(0);
+  return keys;
+}
+
 function expectedCells(expected: Expected): Record<string, number | null> {
-  const template = templates[expected.format as keyof typeof templates];
   const cells: Record<string, number | null> = {};
   for (const [rowKey, figures] of Object.entries(expected.rows)) {
-    // Table 四 has one unlabelled row: its column groups (行政复议, 未经复议直接起诉 …) stand for rows here.
-    const rowOf = (cell: { table: string; rowKey: string; columnKey: string }) =>
-      cell.rowKey !== '' ? `${cell.table}.${cell.rowKey}` : `${cell.table}.${cell.columnKey.split('.')[0]}`;
-    const columnKeys = indexTemplate(template).cells.filter((cell) => rowOf(cell) === rowKey).map((cell) => cell.key);
+    const columnKeys = rowCellKeys(expected.format, rowKey);
     expect(columnKeys.length, rowKey).toBe(figures.length);
     columnKeys.forEach((key, i) => (cells[key] = figures[i]!));
   }
+  for (const rowKey of expected.missing ?? []) for (const key of rowCellKeys(expected.format, rowKey)) cells[key] = null;
   return cells;
+}
+
+function expectedMissing(expected: Expected): string[] {
+  return (expected.missing ?? []).flatMap((rowKey) => rowCellKeys(expected.format, rowKey));
 }
 
 function imported(result: ImportResult) {
@@ -59,6 +74,10 @@ describe.each([
   ['zhenhai-office-2023', 'HTML page'],
   ['shanghai-office-2019', 'Word file converted by LibreOffice'],
   ['zhenhai-office-2023', 'Word file converted by LibreOffice'],
+  ['zhenhai-district-2020', 'HTML page'],
+  ['zhenhai-district-2020', 'Word file converted by LibreOffice'],
+  ['huiyi-town-2021', 'HTML page'],
+  ['zhongcun-township-2020', 'HTML page'],
 ])('%s as %s', (name, kind) => {
   const expected = expectedOf(`${name}.expected.json`);
   const result = imported(
@@ -83,8 +102,13 @@ describe.each([
   it('reports what it could not read with its place and text, and nothing else as unreadable', () => {
     expect(Object.fromEntries(result.report.unreadableCells.map((cell) => [cell.key, cell.text]))).toEqual(expected.unreadable);
     for (const cell of result.report.unreadableCells) expect(cell.place).toMatch(/^表[二三四] /);
-    expect(result.report.missingCells).toEqual([]);
-    expect(importComplete(result.report)).toBe(Object.keys(expected.unreadable).length === 0);
+    expect(result.report.missingCells.map((cell) => cell.key).sort()).toEqual(expectedMissing(expected).sort());
+    for (const cell of result.report.missingCells) expect(cell.place).toMatch(/^表[二三四] /);
+    expect(importComplete(result.report)).toBe(Object.keys(expected.unreadable).length === 0 && expectedMissing(expected).length === 0);
+  });
+
+  it('matches each misspelt or shortened label to its row and lists the guess, and only those', () => {
+    expect(Object.fromEntries(result.report.guessedLabels.map((guess) => [guess.printed, guess.matched]))).toEqual(expected.guessed ?? {});
   });
 
   it('is a valid draft', () => {
@@ -139,6 +163,82 @@ describe('label typos, headings and text', () => {
     const everything = JSON.stringify(shanghai.draft);
     for (const chrome of ['版权所有', '当前位置', '分享到', '发布日期', '打印本页']) expect(everything).not.toContain(chrome);
     expect(partText(shanghai.draft, 'other', 'otherMatters')).toBe('无。');
+  });
+
+  it('leaves the page frame of the Zhongcun page out of the text and keeps its 编制说明, which opens with the title', () => {
+    const zhongcun = imported(importHtmlDocument(parseHtml(html('zhongcun-township-2020.html'))));
+    const everything = JSON.stringify(zhongcun.draft);
+    for (const chrome of ['关怀版', '无障碍', '当前所在位置', '访问量']) expect(everything).not.toContain(chrome);
+    expect(zhongcun.draft.preamble).toMatch(/^中村乡2020年政府信息公开工作年度报告\(以下简称年报\)根据/);
+  });
+
+  it('keeps a 编制说明 that names the report as its text, not as a title', () => {
+    const huiyi = imported(importHtmlDocument(parseHtml(html('huiyi-town-2021.html'))));
+    expect(huiyi.draft.preamble).toMatch(/现将会仪镇2021年政府信息公开年度报告向社会公布。本报告中所列数据统计期限为2021年1月1日起至2021年12月31日止。$/);
+  });
+});
+
+describe("the Zhenhai 2020 report: the province's table and the sub-headings of 五", () => {
+  const result = imported(importHtmlDocument(parseHtml(html('zhenhai-district-2020.html'))));
+
+  it("leaves the province's extra table out of the national tables and says so", () => {
+    expect(result.report.notes).toContain('文件中另有 1 张表格不是格式中的统计表，没有读入。');
+    expect(result.report.format.id).toBe('2019');
+  });
+
+  it('reads （一）存在的问题 and （二）改进情况 as the two parts of 五, each with its own text', () => {
+    expect(result.draft.narrative.problems!.parts.map((part) => [part.topic, part.title])).toEqual([
+      ['problems', '存在的问题'],
+      ['improvements', '改进情况'],
+    ]);
+    expect(partText(result.draft, 'problems', 'problems')).toMatch(/^个别单位仍存在对政务公开工作的发展性认识不够深/);
+    expect(partText(result.draft, 'problems', 'improvements')).toMatch(/^一是聚焦重点，对照新要求谋划工作路径。/);
+    expect(result.report.notes.join('\n')).not.toContain('存在的问题');
+  });
+});
+
+describe('titles as agencies print them', () => {
+  // The Zhenhai 2023 page with its two-line title replaced by titles printed on other agencies' pages.
+  const page = html('zhenhai-office-2023.html');
+  const printedTitle = /<p align="center"><b><span style="font-size:22pt">宁波市镇海区人民政府办公室<\/span><\/b><\/p>\s*<p align="center"><b><span style="font-size:22pt">2023年度政府信息公开工作年度报告<\/span><\/b><\/p>/;
+  const titled = (title: string) => {
+    expect(page).toMatch(printedTitle);
+    return imported(importHtmlDocument(parseHtml(page.replace(printedTitle, title))));
+  };
+
+  it.each([
+    ['the year after the subject', '<p>重庆市大足区人民政府外事办公室政府信息公开工作2022年度报告</p>', '重庆市大足区人民政府外事办公室', 2022],
+    ['信息公开 without 政府 and 工作', '<p>会仪镇人民政府2021年信息公开年度报告</p>', '会仪镇人民政府', 2021],
+    ['a report “on” the year, the agency on the line above', '<p>宁波市镇海区人民政府办公室</p><p>关于2023年度政府信息公开情况的报告</p>', '宁波市镇海区人民政府办公室', 2023],
+  ])('reads the agency and year of a title with %s', (_variant, title, agency, year) => {
+    const result = titled(title);
+    expect(result.draft.agency.name).toBe(agency);
+    expect(result.draft.year).toBe(year);
+    expect(result.report.notes.join('\n')).not.toContain('没有找到报告标题');
+  });
+
+  it('does not take a sentence of the 编制说明 that names the report for its title', () => {
+    const sentence = '<p>根据《中华人民共和国政府信息公开条例》和政府信息公开工作的有关要求,现将我办2023年度政府信息公开情况报告如下:</p>';
+    const result = titled(`<p>宁波市镇海区人民政府办公室2023年度政府信息公开工作年度报告</p>${sentence}`);
+    expect(result.draft.agency.name).toBe('宁波市镇海区人民政府办公室');
+    expect(result.draft.preamble).toMatch(/^根据《中华人民共和国政府信息公开条例》和政府信息公开工作的有关要求,现将我办2023年度政府信息公开情况报告如下:\n本年度报告根据/);
+  });
+
+  it('takes the agency from the 落款 when the title does not name it, and says so', () => {
+    const result = titled('<p align="center">关于2023年度政府信息公开情况的报告</p>');
+    expect(result.draft.agency.name).toBe('宁波市镇海区人民政府办公室');
+    expect(result.draft.year).toBe(2023);
+    expect(result.report.notes).toContain('标题中没有机关名称，机关全称取自落款“宁波市镇海区人民政府办公室”，请核对。');
+  });
+
+  it('refuses a report whose title and 落款 both leave the agency unnamed, saying so in words', () => {
+    const signed = '<p align="right"><span>宁波市镇海区人民政府办公室</span></p>';
+    expect(page).toContain(signed);
+    const result = importHtmlDocument(parseHtml(page.replace(printedTitle, '<p>关于2023年度政府信息公开情况的报告</p>').replace(signed, '')));
+    expect(result).toEqual({
+      ok: false,
+      message: '没有读出机关名称：报告标题（如“某某区人民政府办公室2022年政府信息公开工作年度报告”）和落款中都没有机关名称，没有导入。',
+    });
   });
 });
 
