@@ -160,7 +160,8 @@ async function draftStart(context: BrowserContext, url: string, seeded: Page): P
 // (a) keystroke to painted totals
 
 const KEYSTROKE_PROBE = `(() => {
-  const total = document.querySelector('input[aria-label="${TOTAL_CELL}"]');
+  // A computed total is an <output> (computed cells look computed), read by its text.
+  const total = document.querySelector('[aria-label="${TOTAL_CELL}"]');
   const summary = [...document.querySelectorAll('h3')].find((h) => h.textContent.startsWith('本表检查'));
   if (!total || !summary) throw new Error('total cell or check summary not found');
   const samples = [];
@@ -169,7 +170,7 @@ const KEYSTROKE_PROBE = `(() => {
   let before = null;
   window.addEventListener('keydown', (event) => {
     start = event.timeStamp;
-    before = { total: total.value, summary: summary.textContent };
+    before = { total: total.textContent, summary: summary.textContent };
   }, true);
   // Bubble phase on window: after React's own listener has committed the update (discrete events flush synchronously).
   window.addEventListener('input', () => {
@@ -177,7 +178,7 @@ const KEYSTROKE_PROBE = `(() => {
     const sample = { updated: updated - start, framed: 0, painted: 0 };
     const seen = before;
     const onFrame = () => {
-      if (total.value === seen.total || summary.textContent === seen.summary) {
+      if (total.textContent === seen.total || summary.textContent === seen.summary) {
         requestAnimationFrame(onFrame);
         return;
       }

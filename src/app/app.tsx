@@ -4,7 +4,6 @@
  * when the app was last left.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { EditorRoute } from './editor/editor-route.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { OpeningScreen } from '../features/shared/route-screens.tsx';
 import { navigate, useRoute } from '../features/shared/routing.ts';
@@ -19,6 +18,12 @@ import { createTabGuard, type TabGuardFactory } from '../storage/tab-guard.ts';
 // Review mode is the supervisor's, a few times a year: loaded when first opened, not with the app.
 // The roll-up is the 政务公开办's, once a year: loaded when first opened.
 const RollupPage = lazy(() => import('../features/rollup/rollup-page.tsx').then((module) => ({ default: module.RollupPage })));
+/**
+ * The editor is its own chunk: the first screen (the drafts list) does not wait for it. It is fetched as
+ * soon as the app starts, while the storage opens, so opening a draft does not wait for it either.
+ */
+const loadEditor = () => import('./editor/editor-route.tsx');
+const EditorRoute = lazy(() => loadEditor().then((module) => ({ default: module.EditorRoute })));
 const ReviewRoute = lazy(() => import('./review-route.tsx').then((module) => ({ default: module.ReviewRoute })));
 
 export interface AppProps {
@@ -47,6 +52,11 @@ export function App({
   const [restored, setRestored] = useState(false);
   const [route] = useRoute();
   const draftChannel = useMemo(() => channel ?? createDraftChannel(), [channel]);
+
+  // Fetch the editor while the storage opens: a fresh start usually reopens the last draft.
+  useEffect(() => {
+    void loadEditor().catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -98,7 +108,9 @@ export function App({
   return (
     <ServicesContext.Provider value={services}>
       {route.page === 'draft' ? (
-        <EditorRoute key={route.draftId} draftId={route.draftId} step={route.step} />
+        <Suspense fallback={<OpeningScreen text="正在打开草稿…" />}>
+          <EditorRoute key={route.draftId} draftId={route.draftId} step={route.step} />
+        </Suspense>
       ) : route.page === 'review' ? (
         <Suspense
           fallback={

@@ -5,9 +5,8 @@
  * usually means a part was mistyped, and docs/draft-format.md promises the disagreement is reported, not
  * quietly changed. `report check` reports the same totals as errors of their relation rules.
  */
-import { placeName } from './draft-file.ts';
 import type { Draft } from './draft-types.ts';
-import { indexTemplate } from './template.ts';
+import { indexTemplate, tableTitle } from './template.ts';
 import { computeTotals } from './totals.ts';
 import { flattenTables, templateOf } from './values.ts';
 
@@ -35,7 +34,9 @@ export function storedTotalDisagreements(draft: Draft): StoredTotalDisagreement[
     const sum = computed[cell.key];
     const sumValue = typeof sum === 'number' ? sum : null;
     if (sumValue === value) continue;
-    result.push({ key: cell.key, place: placeName(template, ['tables', ...cell.key.split('.')]), stored: value, computed: sumValue });
+    // Named as a file's problems are (draft-file.ts placeName), without loading the file reader and its schema.
+    const label = [cell.rowLabel, cell.columnLabel].filter((part) => part !== '').join(' / ');
+    result.push({ key: cell.key, place: `${tableTitle(template, cell.table)}“${label}”`, stored: value, computed: sumValue });
   }
   return result;
 }
