@@ -56,6 +56,7 @@ import {
   FOOTER_DISTANCE,
   HEADER_DISTANCE,
   LINE_PITCH,
+  LINES_PER_PAGE,
   MARGIN_BOTTOM,
   MARGIN_LEFT,
   MARGIN_RIGHT,
@@ -186,6 +187,7 @@ function leadInParagraphs(leadIn: string, lines: readonly string[]): Paragraph[]
   const [first = '', ...rest] = lines;
   const lead = leadIn === '' ? [] : textRuns(leadIn, { font: runFonts(FONT_HEADING1) });
   const opening = new Paragraph({ indent: FIRST_LINE_INDENT, children: [...lead, ...(first === '' ? [] : textRuns(first))] });
+  bodyParagraphText.set(opening, leadIn + first);
   const paragraphs = [opening];
   for (const line of rest) paragraphs.push(bodyParagraph(line));
   return paragraphs;
@@ -279,7 +281,7 @@ export function reportBlocks(draft: Draft, mode: ReportMode): (Paragraph | Table
   for (const block of content) {
     const laidOut = wordBlocks(block, afterTable, values);
     // The 落款 follows the text onto its page (GB/T 9704 7.3.5).
-    if (block.kind === 'signature' && laidOut.length > 0) keepLastParagraphWithNext(blocks);
+    if (block.kind === 'signature' && laidOut.length > 0) keepLastParagraphWithNext(blocks, block);
     appendAll(blocks, laidOut);
     afterTable = block.kind === 'table';
   }
@@ -310,20 +312,44 @@ function wordBlocks(block: ReportBlock, afterTable: boolean, values: ReturnType<
 
 /**
  * GB/T 9704 7.3.5: the 落款 is never alone on a page, it follows the text. The last paragraph before it keeps
- * its last lines together (widow control) and, when it is short, is kept with the 落款 as a whole. A long
- * paragraph is not: LibreOffice gives up a keep-with-next chain through a paragraph that breaks across pages
- * and then separated the agency name from its date (rendered and read back); widow control alone brings the
- * last two lines or more of such a paragraph along with the 落款.
+ * at least its last two lines together (widow control) and is kept with the 落款 (keep with next), with one
+ * exception. What LibreOffice does with that, rendered and read back for paragraphs of 1 to 40 lines ending at
+ * every line of a page (test/docx/libreoffice.test.ts):
+ * - the keep chain before the 落款 (headings kept with the paragraph, the paragraph, the 落款) fits on a page:
+ *   when the page has no room left for the 落款 the paragraph moves whole to the next page, leaving space at
+ *   the foot of the page before, which GB/T 9704 prefers to a lone 落款;
+ * - the paragraph is longer than a page: it breaks anyway, and its last lines move on with the 落款;
+ * - in between (the paragraph fits on a page, the chain does not) keep with next moves the paragraph whole to
+ *   the top of the next page, then gives the keep up and leaves the 落款 alone on the page after it, at every
+ *   position. Widow control alone does better there: the 落款 follows the paragraph on its page unless the
+ *   paragraph ends in the last lines of a page.
  */
-function keepLastParagraphWithNext(blocks: (Paragraph | Table)[]): void {
+function keepLastParagraphWithNext(blocks: (Paragraph | Table)[], signature: { name: string; date: string | null }): void {
   const last = blocks[blocks.length - 1];
   if (!(last instanceof Paragraph)) return;
-  const short = displayWidth(bodyParagraphText.get(last) ?? '') <= SHORT_PARAGRAPH_LINES * CHARS_PER_LINE;
-  blocks[blocks.length - 1] = new Paragraph({ ...last.options, keepNext: short, widowControl: true });
+  const lines = paragraphLines(last);
+  let chainLines = lines + signatureLines(signature);
+  for (let i = blocks.length - 2; i >= 0; i--) {
+    const before = blocks[i];
+    if (!(before instanceof Paragraph) || before.options.keepNext !== true) break;
+    chainLines += paragraphLines(before);
+  }
+  const keepWithSignature = chainLines <= LINES_PER_PAGE || lines > LINES_PER_PAGE;
+  blocks[blocks.length - 1] = new Paragraph({ ...last.options, keepNext: keepWithSignature, widowControl: true });
 }
 
-/** A paragraph of at most this many lines is kept with the 落款 whole. */
-const SHORT_PARAGRAPH_LINES = 6;
+/** Lines a paragraph takes in the body, estimated from its width (a heading or lead without recorded text: one). */
+function paragraphLines(paragraph: Paragraph): number {
+  const text = bodyParagraphText.get(paragraph);
+  if (text === undefined) return 1;
+  return Math.max(1, Math.ceil((FIRST_LINE_CHARS / 100 + displayWidth(text)) / CHARS_PER_LINE));
+}
+
+/** Lines of the 落款 as `signatureBlocks` lays it out: the blank line above, the agency name, the date. */
+function signatureLines({ name, date }: { name: string; date: string | null }): number {
+  const nameLines = name === '' ? 0 : Math.ceil(displayWidth(name) / (CHARS_PER_LINE - 2));
+  return 1 + nameLines + (date === null ? 0 : 1);
+}
 
 /**
  * Names of the custom document properties (docProps/custom.xml) that carry the sign-off, so that

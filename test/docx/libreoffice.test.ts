@@ -23,6 +23,7 @@ import { tableSections } from '../../src/domain/template.ts';
 import { computeTotals } from '../../src/domain/totals.ts';
 import { flattenTables, templateOf } from '../../src/domain/values.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
+import { CHARS_PER_LINE, LINES_PER_PAGE } from '../../src/docx/typography.ts';
 import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
 import { readDocx } from '../helpers/read-docx.ts';
@@ -268,6 +269,52 @@ describe('LibreOffice opens the Word report', () => {
       });
       // The lengths really moved the end of the report across pages.
       expect(pageCounts.size).toBeGreaterThan(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'puts the 落款 on the page where the last paragraph ends, for last paragraphs of 1 to 40 lines ending at every line of a page',
+    async () => {
+      // The 信息处理费 text (六) is the report's last text: a padding paragraph of 0–21 full lines, then the last
+      // paragraph of n full lines, so that its end passes every line of a page, the page foot included. Lines are
+      // full lines of Han characters (28 a line, the first indented by 2), ending in a tag found in the PDF. Every
+      // other length uses an agency name of two lines (a 落款 of four lines with the blank line above it).
+      const lengths = [1, 3, 7, 10, 14, 18, 25, 40];
+      const longName = '宁波市镇海区人民政府办公室宁波市镇海区大数据发展管理局';
+      const fullLines = (count: number, tag: string) => {
+        const text = '政府信息公开工作依法推进年度报告按期编制发布'.repeat(2 * count + 1);
+        return text.slice(0, CHARS_PER_LINE * count - 2 - tag.length - 1) + `${tag}。`;
+      };
+      const cases = await Promise.all(
+        lengths.flatMap((lines, l) =>
+          Array.from({ length: LINES_PER_PAGE }, async (_unused, padding) => {
+            const draft = office2023Draft();
+            if (l % 2 === 1) draft.agency.name = longName;
+            draft.signature = { include: true, date: '2024-01-20' };
+            const endTag = `末段${lines}行尾`;
+            draft.wording = { feeText: [...(padding > 0 ? [fullLines(padding, '垫')] : []), fullLines(lines, endTag)].join('\n') };
+            const file = join(work, `end-${lines}-${padding}.docx`);
+            writeFileSync(file, await buildReportDocx(draft, 'final'));
+            return { file, lines, endTag, signature: compact(`${draft.agency.name}2024年1月20日`) };
+          }),
+        ),
+      );
+      const pdfs = convertAllToPdf(cases.map(({ file }) => file));
+      const pageCountsByLength = new Map<number, Set<number>>();
+      const misplaced: string[] = [];
+      pdfs.forEach((pdf, k) => {
+        const { file, lines, endTag, signature } = cases[k]!;
+        const pages = pageTexts(pdf);
+        expect(paragraphsNotShownWhole(readFileSync(file), pages), file).toEqual([]);
+        const endPage = pages.findIndex((page) => page.includes(`${endTag}。`));
+        const signaturePage = pages.findIndex((page) => page.endsWith(signature));
+        if (endPage < 0 || endPage !== signaturePage) misplaced.push(`${file}: paragraph ends on page ${endPage + 1}, 落款 on page ${signaturePage + 1}`);
+        pageCountsByLength.set(lines, (pageCountsByLength.get(lines) ?? new Set()).add(pages.length));
+      });
+      expect(misplaced).toEqual([]);
+      // For every length the padding moved the paragraph's end over a page boundary, so it passed the page foot.
+      for (const lines of lengths) expect(pageCountsByLength.get(lines)!.size, `${lines} lines`).toBeGreaterThan(1);
     },
     TEST_TIMEOUT_MS,
   );

@@ -56,6 +56,23 @@ describe('the Word package', () => {
     expect(on(child(pPr(date), 'w:keepLines'))).toBe(true);
   });
 
+  it('holds a last paragraph to the 落款 when both fit on a page or the paragraph is longer than a page, not in between', async () => {
+    // 18 + a 落款 of 3 lines fits the 22 lines of a page; 20 does not, though the paragraph alone would (LibreOffice
+    // then moves the paragraph whole to a new page and leaves the 落款 alone after it); 25 breaks anyway.
+    const keepsByLines = await Promise.all(
+      [18, 20, 25].map(async (lines) => {
+        const draft = office2023Draft();
+        draft.signature = { include: true, date: '2024-01-20' };
+        draft.wording = { feeText: '公开'.repeat(14 * lines - 1) };
+        const [lastText] = readDocx(await buildReportDocx(draft, 'final')).paragraphs.slice(-3);
+        const pPr = child(lastText!.node, 'w:pPr');
+        expect(on(child(pPr, 'w:widowControl')), `${lines} lines`).toBe(true);
+        return on(child(pPr, 'w:keepNext'));
+      }),
+    );
+    expect(keepsByLines).toEqual([true, false, true]);
+  });
+
   it('does not hold the last paragraph to the next when there is no 落款', async () => {
     const draft = office2023Draft();
     draft.signature = { include: false, date: '' };
