@@ -41,8 +41,11 @@ export function ReviewRoute({ sessionId }: { sessionId: string }) {
 
   const onChange = useCallback(
     async (session: ReviewSession) => {
+      // The screen shows the change at once (a comment just added, a name being typed), so the next change
+      // builds on it; last year's report, which may need a lookup, follows.
+      setLoaded((current) => (current.status === 'ready' ? { ...current, session } : current));
       const lastYear = await lastYearFor(session, (name, year) => repository.findByAgencyYear(name, year));
-      setLoaded({ status: 'ready', session, lastYear });
+      setLoaded((current) => (current.status === 'ready' && current.session === session ? { ...current, lastYear } : current));
       try {
         await repository.putReview(session);
         setSaveError(null);

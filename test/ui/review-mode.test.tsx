@@ -4,7 +4,7 @@
  * layoutTable), comments on a cell and a paragraph, and the two decisions, each producing the file to
  * send back.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { report2021 } from '../../templates/report-2021.ts';
@@ -88,6 +88,25 @@ describe('review mode: comments and decisions', () => {
     expect(cell).toHaveClass('rp-marked');
     expect(cell).toHaveTextContent('意见 1');
     await waitFor(async () => expect((await repository.getReview(session.id))?.pending).toEqual([expect.objectContaining({ anchor: { kind: 'cell', cell: 'applications.newReceived.naturalPerson' }, text: '与登记台账不一致' })]));
+  });
+
+  it('a comment closes its dialog at once: the reviewer types on without losing a character, and a second comment straight after keeps the first', async () => {
+    // No signing key here: a key would prefill the reviewer's name.
+    const { repository, session } = await openReview(submittedOffice(), false);
+    const table = within(report()).getByRole('table', { name: '三、收到和处理政府信息公开申请情况' });
+    // No waiting between the steps (fireEvent, not the paced user-event): what a quick reviewer does.
+    fireEvent.click(within(table).getByRole('button', { name: new RegExp(`^${CELL_NAME}：`) }));
+    fireEvent.change(screen.getByLabelText('意见内容'), { target: { value: '与登记台账不一致' } });
+    fireEvent.click(screen.getByRole('button', { name: '添加意见' }));
+    expect(screen.queryByRole('dialog', { name: '提出审核意见' })).not.toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('审核人姓名'), { target: { value: '王建国' } });
+    expect(screen.getByLabelText('审核人姓名')).toHaveValue('王建国');
+    fireEvent.click(within(report()).getByRole('button', { name: '对“五、存在的主要问题及改进情况 · 存在的主要问题”提出审核意见' }));
+    fireEvent.change(screen.getByLabelText('意见内容'), { target: { value: '写得太笼统' } });
+    fireEvent.click(screen.getByRole('button', { name: '添加意见' }));
+    expect(screen.getByRole('region', { name: /本轮审核意见（2 条）/ })).toBeInTheDocument();
+    await waitFor(async () => expect((await repository.getReview(session.id))?.pending.map((comment) => comment.text)).toEqual(['与登记台账不一致', '写得太笼统']));
+    await waitFor(async () => expect((await repository.getReview(session.id))?.reviewer.name).toBe('王建国'));
   });
 
   it('退回修改 needs a comment, then downloads the returned file with the comments anchored where they were made', async () => {

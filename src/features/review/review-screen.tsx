@@ -141,8 +141,10 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
     const pending = composer.editing
       ? session.pending.map((comment) => (comment.id === composer.editing ? { ...comment, text } : comment))
       : [...session.pending, { id: `p${Date.now().toString(36)}${session.pending.length}`, anchor: composer.anchor, text }];
-    await onChange({ ...session, pending });
+    // Closed at once: the comment shows in the list straight away (the route updates the session before it
+    // stores it), and nothing the reviewer types next goes to a dialog that is about to close.
     setComposer(null);
+    await onChange({ ...session, pending });
   };
 
   const removeComment = (id: string) => void onChange({ ...session, pending: session.pending.filter((comment) => comment.id !== id) });
