@@ -61,7 +61,7 @@ describe('last year beside this year', () => {
     await page.getByRole('heading', { level: 1, name: '基本信息' }).waitFor();
     const panel = page.getByRole('region', { name: '上年报告', exact: true });
     await expect.poll(() => panel.textContent()).toContain('当前没有上年报告。');
-    await page.getByLabel('选择上年报告文件（.json 或本工具生成的 .docx）').setInputFiles(lastYearPath);
+    await page.getByLabel('选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）').setInputFiles(lastYearPath);
     await expect.poll(() => panel.textContent()).toContain('来自文件“宁波市镇海区人民政府办公室2022年政府信息公开工作年度报告.draft.json”');
 
     const carry = panel.getByRole('table', { name: /上年结转/ });
@@ -106,7 +106,7 @@ describe('last year beside this year', () => {
     const { page } = await computer();
     await page.getByLabel('选择草稿文件（.json 或本工具生成的 .docx）').setInputFiles(path);
     await page.getByRole('heading', { level: 1, name: '基本信息' }).waitFor();
-    await page.getByLabel('选择上年报告文件（.json 或本工具生成的 .docx）').setInputFiles(DISTRICT_2020_PATH);
+    await page.getByLabel('选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）').setInputFiles(DISTRICT_2020_PATH);
     const panel = page.getByRole('region', { name: '上年报告', exact: true });
     await expect.poll(() => panel.textContent()).toContain('上年报告使用2019年版格式（试行），本年使用2021年版格式');
 

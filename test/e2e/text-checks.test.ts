@@ -87,7 +87,7 @@ describe('the text checks in the browser', () => {
     const { page, errors } = await computer();
     await page.getByLabel('选择草稿文件（.json 或本工具生成的 .docx）').setInputFiles(thisYearPath);
     await page.getByRole('heading', { level: 1, name: '基本信息' }).waitFor();
-    await page.getByLabel('选择上年报告文件（.json 或本工具生成的 .docx）').setInputFiles(lastYearPath);
+    await page.getByLabel('选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）').setInputFiles(lastYearPath);
     await expectText(page.getByRole('region', { name: '上年报告', exact: true }), '来自文件“宁波市镇海区人民政府办公室2022年政府信息公开工作年度报告.draft.json”');
 
     await goToStep(page, PROBLEMS);

@@ -24,7 +24,7 @@ describe('上年报告 imported from a published report', () => {
     await openDraftAt(repository, record.id, 'basics', '基本信息');
     const panel = await screen.findByRole('region', { name: '上年报告' });
 
-    const input = screen.getByLabelText('选择上年报告文件（.json 或本工具生成的 .docx）');
+    const input = screen.getByLabelText('选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）');
     await user.upload(input, new File([fixture('zhenhai-office-2023.html')], '镇海区政府办2023年报.html', { type: 'text/html' }));
 
     // happy-dom's HTML parser is far slower than a browser's.
@@ -49,7 +49,7 @@ describe('上年报告 imported from a published report', () => {
     const repository = new MemoryDraftRepository();
     const record = await storeDraft(repository, district2020Draft());
     await openDraftAt(repository, record.id, 'basics', '基本信息');
-    const input = screen.getByLabelText('选择上年报告文件（.json 或本工具生成的 .docx）');
+    const input = screen.getByLabelText('选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）');
     await user.upload(input, new File([fixture('shanghai-office-2019.docx')], '2019年报.docx'));
     const dialog = await screen.findByRole('dialog', { name: '确认导入的上年报告' });
     expect(dialog).toHaveTextContent('以下 1 处没有读出，已留空');
@@ -64,7 +64,7 @@ describe('上年报告 imported from a published report', () => {
     const repository = new MemoryDraftRepository();
     const record = await storeDraft(repository, office2023Draft());
     await openDraftAt(repository, record.id, 'basics', '基本信息');
-    const input = screen.getByLabelText('选择上年报告文件（.json 或本工具生成的 .docx）');
+    const input = screen.getByLabelText('选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）');
     await user.upload(input, new File(['<html><body><p>通知公告</p></body></html>'], 'news.html', { type: 'text/html' }));
     const alert = await screen.findByText(/不能作为上年报告使用/);
     expect(alert.closest('[role="alert"]')).toHaveTextContent('这个文件不像是《政府信息公开工作年度报告》');

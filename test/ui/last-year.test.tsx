@@ -24,7 +24,7 @@ afterEach(() => vi.restoreAllMocks());
 const cell = (draft: Draft | undefined, key: string) => (draft ? flattenTables(templates[draft.template], draft.tables)[key] : undefined);
 
 async function attach(user: ReturnType<typeof userEvent.setup>, draft: Draft, name: string) {
-  const input = screen.getByLabelText('选择上年报告文件（.json 或本工具生成的 .docx）');
+  const input = screen.getByLabelText('选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）');
   await user.upload(input, new File([serializeDraft(draft)], name, { type: 'application/json' }));
 }
 
@@ -107,7 +107,7 @@ describe('上年报告 on 基本信息', () => {
     const record = await storeDraft(repository, office2023Draft());
     await openDraftAt(repository, record.id, 'basics', '基本信息');
     const panel = await screen.findByRole('region', { name: '上年报告' });
-    await user.upload(screen.getByLabelText('选择上年报告文件（.json 或本工具生成的 .docx）'), new File(['{"hello": 1'], '坏文件.json', { type: 'application/json' }));
+    await user.upload(screen.getByLabelText('选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）'), new File(['{"hello": 1'], '坏文件.json', { type: 'application/json' }));
     expect(await within(panel).findByRole('alert')).toHaveTextContent('文件“坏文件.json”不能作为上年报告使用');
     expect(await repository.getLastYear(record.id)).toBeUndefined();
   });

@@ -30,7 +30,7 @@ async function openReview2024() {
   return { repository, session };
 }
 
-const input = () => screen.getByLabelText('选择上年报告文件（.json 或本工具生成的 .docx）');
+const input = () => screen.getByLabelText('选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）');
 
 describe('review mode: last year’s report from its published page or Word file', () => {
   it('shows what the saved page gave, and uses it once the supervisor confirms', async () => {

@@ -141,7 +141,7 @@ export function LastYearPanel() {
         <DraftFileInput
           ref={fileInput}
           accept={REPORT_FILE_ACCEPT}
-          label="选择上年报告文件（.json 或本工具生成的 .docx）"
+          label="选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）"
           onFile={(file) => void onFile(file)}
         />
         {others.length > 0 && (

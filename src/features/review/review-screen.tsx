@@ -431,7 +431,7 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
             <DraftFileInput
               ref={lastYearInput}
               accept={REPORT_FILE_ACCEPT}
-              label="选择上年报告文件（.json 或本工具生成的 .docx）"
+              label="选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）"
               onFile={(file) => void attachLastYear(file)}
             />
             {lastYearProblem && (
