@@ -9,6 +9,7 @@
  * added and removed paragraphs — each in words as well as in colour.
  */
 import { createContext, Fragment, memo, useContext, useMemo, type ReactNode } from 'react';
+import { DiffSegments } from './diff-segments.tsx';
 import { formatCellValue } from '../../domain/cell-input.ts';
 import type { CellValue, CommentAnchor, Draft } from '../../domain/draft-types.ts';
 import { feeStatementSentence } from '../../domain/fee-statement.ts';
@@ -173,23 +174,7 @@ function DiffParagraph({ paragraph, id }: { paragraph: ParagraphDiff; id: string
       return (
         <p id={id} tabIndex={-1} className="rp-p rp-p-changed">
           <span className="rp-change-label">改动的段落</span>
-          {paragraph.segments.map((segment, index) =>
-            segment.kind === 'same' ? (
-              <Fragment key={index}>{segment.text}</Fragment>
-            ) : segment.kind === 'inserted' ? (
-              <ins key={index}>
-                <span className="visually-hidden">〔新增：</span>
-                {segment.text}
-                <span className="visually-hidden">〕</span>
-              </ins>
-            ) : (
-              <del key={index}>
-                <span className="visually-hidden">〔删去：</span>
-                {segment.text}
-                <span className="visually-hidden">〕</span>
-              </del>
-            ),
-          )}
+          <DiffSegments segments={paragraph.segments} />
         </p>
       );
   }

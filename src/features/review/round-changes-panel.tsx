@@ -7,10 +7,10 @@
 import type { CommentAnchor, Draft, ReviewComment } from '../../domain/draft-types.ts';
 import { reviewOf } from '../../domain/draft-types.ts';
 import { anchorLabel, commentStateLabels } from '../../domain/review.ts';
-import { Fragment } from 'react';
 import { anchorChanged, changeKindLabels, type ChangeTarget, type RoundChange, type RoundChanges, type TextSegment } from '../../domain/round-changes.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { commentTitle } from './comment-card.tsx';
+import { DiffSegments } from './diff-segments.tsx';
 import { changedParagraphId, PREVIEW_SIGNATURE_ID, PREVIEW_TITLE_ID, previewAnchorId } from './report-preview.tsx';
 
 /** The element of the preview where a change is marked. */
@@ -54,23 +54,7 @@ function excerpt(segments: readonly TextSegment[], context = 14): TextSegment[] 
 export function TextChange({ segments }: { segments: readonly TextSegment[] }) {
   return (
     <span className="rc-excerpt">
-      {excerpt(segments).map((segment, index) =>
-        segment.kind === 'same' ? (
-          <Fragment key={index}>{segment.text}</Fragment>
-        ) : segment.kind === 'inserted' ? (
-          <ins key={index}>
-            <span className="visually-hidden">〔新增：</span>
-            {segment.text}
-            <span className="visually-hidden">〕</span>
-          </ins>
-        ) : (
-          <del key={index}>
-            <span className="visually-hidden">〔删去：</span>
-            {segment.text}
-            <span className="visually-hidden">〕</span>
-          </del>
-        ),
-      )}
+      <DiffSegments segments={excerpt(segments)} />
     </span>
   );
 }
