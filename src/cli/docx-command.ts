@@ -16,7 +16,8 @@
  */
 import { closeSync, constants, lstatSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { verifyApproval } from '../domain/approval-verdict.ts';
+import { verifyApproval, type ApprovalVerdict } from '../domain/approval-verdict.ts';
+import type { Draft } from '../domain/draft-types.ts';
 import { canGenerateFinal } from '../domain/review.ts';
 import { textLimitFindings } from '../domain/text-limits.ts';
 import { buildReportDocx, reportFileName, type ReportMode } from '../docx/build-report.ts';
@@ -100,11 +101,30 @@ export function exists(path: string): boolean {
   }
 }
 
-async function run(args: readonly string[], io: CliIo): Promise<number> {
+/**
+ * What `docx` and `html` write: the report in one form, final when the draft passes the final gate and what
+ * the file shows is what its draft says, else marked 草稿.
+ */
+export interface PublishedForm {
+  /** `一份报告`, `一个网页`: what one call makes, for the message about extra arguments. */
+  readonly one: string;
+  /** What is made, as it follows 生成 in a sentence: ` Word 文件` (with its space), `网页`. */
+  readonly noun: string;
+  /** The first line on stderr when only a draft could be made. */
+  readonly draftNotice: string;
+  readonly fileName: (draft: Draft, mode: ReportMode) => string;
+  readonly build: (draft: Draft, mode: ReportMode, verdict: ApprovalVerdict) => Promise<Uint8Array>;
+}
+
+/**
+ * Loads the draft, decides final or 草稿 as the app does, and writes the form: never the input, never over
+ * an existing file without --force, nothing at all for text past the stated limits.
+ */
+export async function publishReport(args: readonly string[], io: CliIo, form: PublishedForm): Promise<number> {
   const parsed = parseArgs(args, { options: ['output', 'reviewers'], flags: ['force'], aliases: { o: 'output' } });
   const [input, ...extra] = parsed.positionals;
   if (input === undefined) throw new UsageError('缺少草稿文件');
-  if (extra.length > 0) throw new UsageError(`多余的参数 ${extra.join(' ')}：一次只生成一份报告`);
+  if (extra.length > 0) throw new UsageError(`多余的参数 ${extra.join(' ')}：一次只生成${form.one}`);
   const force = parsed.flags.has('force');
 
   const loaded = loadDraft(input, io.cwd);
@@ -116,7 +136,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   // Text past the stated limits: no Word file at all, neither final nor draft (the same messages as `check`).
   const overLimit = textLimitFindings(draft);
   if (overLimit.length > 0) {
-    io.stderr('文字太长，没有生成 Word 文件：\n');
+    io.stderr(`文字太长，没有生成${form.noun}：\n`);
     for (const finding of overLimit.slice(0, MAX_BLOCKERS_SHOWN)) io.stderr(`  ${finding.message}\n`);
     if (overLimit.length > MAX_BLOCKERS_SHOWN) io.stderr(`  ……另有 ${overLimit.length - MAX_BLOCKERS_SHOWN} 处未列出（用 check 命令查看全部）\n`);
     return EXIT.failure;
@@ -130,7 +150,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const gate = canGenerateFinal(draft, verdict);
   const reasons = [...visible.findings.map((finding) => finding.message), ...(gate.ok ? [] : gate.reasons)];
   const mode: ReportMode = gate.ok && visible.findings.length === 0 ? 'final' : 'draft';
-  const output = resolve(io.cwd, parsed.options.output ?? reportFileName(draft, mode));
+  const output = resolve(io.cwd, parsed.options.output ?? form.fileName(draft, mode));
 
   // Never the input, not even with --force (directly, through a symbolic link or a hard link): the
   // clerk's only copy of the draft may be that file.
@@ -143,7 +163,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT.failure;
   }
 
-  const bytes = await buildReportDocx(draft, mode, verdict);
+  const bytes = await form.build(draft, mode, verdict);
   try {
     // Without --force, creating fails if anything (even a dangling link) appeared there since the check.
     writeOutput(output, bytes, force);
@@ -166,13 +186,21 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
 
   if (mode === 'draft') {
-    io.stderr(`还不能生成正式报告，已生成草稿（每页标有“草稿”）。原因：\n`);
+    io.stderr(form.draftNotice);
     for (const reason of reasons.slice(0, MAX_BLOCKERS_SHOWN)) io.stderr(`  ${reason}\n`);
     if (reasons.length > MAX_BLOCKERS_SHOWN) io.stderr(`  ……另有 ${reasons.length - MAX_BLOCKERS_SHOWN} 处未列出（用 check 命令查看全部）\n`);
   }
   io.stdout(`${output}\n`);
   return mode === 'final' ? EXIT.ok : EXIT.errors;
 }
+
+const DOCX_FORM: PublishedForm = {
+  one: '一份报告',
+  noun: ' Word 文件',
+  draftNotice: '还不能生成正式报告，已生成草稿（每页标有“草稿”）。原因：\n',
+  fileName: reportFileName,
+  build: buildReportDocx,
+};
 
 export const docxCommand: CliCommand = {
   name: 'docx',
@@ -192,5 +220,5 @@ export const docxCommand: CliCommand = {
     '',
     '退出码：0 已生成正式报告；1 只能生成草稿（原因见标准错误输出）；2 文件无法读取或写入、文字超出上限、输出文件已存在（未加 --force）或参数有误（未生成文件）。',
   ].join('\n'),
-  run,
+  run: (args, io) => publishReport(args, io, DOCX_FORM),
 };
