@@ -13,7 +13,7 @@ import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
 import { readDraftFile } from '../shared/read-draft-file.ts';
 import { DraftFileInput, REPORT_FILE_ACCEPT } from '../shared/draft-file-input.tsx';
 import { importReportFile, isWebPageName } from '../shared/import-report-file.ts';
-import { ImportSummary } from '../shared/import-summary.tsx';
+import { LastYearImportDialog } from '../shared/import-summary.tsx';
 import { Modal } from '../shared/modal.tsx';
 import type { ImportReport } from '../../domain/import/index.ts';
 import { formatName } from '../shared/format.ts';
@@ -181,26 +181,7 @@ export function LastYearPanel() {
           </ul>
         </div>
       )}
-      {pending && (
-        <Modal
-          title="确认导入的上年报告"
-          wide
-          onClose={() => setPending(null)}
-          actions={
-            <>
-              <button type="button" className="button button-primary" disabled={busy} onClick={() => void confirmImported()}>
-                用作上年报告
-              </button>
-              <button type="button" className="button" onClick={() => setPending(null)}>
-                取消
-              </button>
-            </>
-          }
-        >
-          <p>文件“{pending.fileName}”不是本工具生成的，已按报告的标题、标题层级和表格的行名读出：</p>
-          <ImportSummary report={pending.report} draft={pending.draft} />
-        </Modal>
-      )}
+      {pending && <LastYearImportDialog imported={pending} busy={busy} onConfirm={() => void confirmImported()} onCancel={() => setPending(null)} />}
       {previous && <CarryOverPanel previous={previous} />}
     </section>
   );

@@ -33,7 +33,7 @@ import { findingsOf } from '../kernel/live-draft.ts';
 import { AppHeader } from '../shared/app-header.tsx';
 import { DraftFileInput, REPORT_FILE_ACCEPT } from '../shared/draft-file-input.tsx';
 import { importReportFile, isWebPageName } from '../shared/import-report-file.ts';
-import { ImportSummary } from '../shared/import-summary.tsx';
+import { LastYearImportDialog } from '../shared/import-summary.tsx';
 import type { ImportReport } from '../../domain/import/index.ts';
 import { formatDateTime, formatName } from '../shared/format.ts';
 import { Modal } from '../shared/modal.tsx';
@@ -505,31 +505,14 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
         </Modal>
       )}
       {importedLastYear && (
-        <Modal
-          title="确认导入的上年报告"
-          wide
-          onClose={() => setImportedLastYear(null)}
-          actions={
-            <>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => {
-                  setImportedLastYear(null);
-                  void takeLastYear(importedLastYear.fileName, importedLastYear.draft);
-                }}
-              >
-                用作上年报告
-              </button>
-              <button type="button" className="button" onClick={() => setImportedLastYear(null)}>
-                取消
-              </button>
-            </>
-          }
-        >
-          <p>文件“{importedLastYear.fileName}”不是本工具生成的，已按报告的标题、标题层级和表格的行名读出：</p>
-          <ImportSummary report={importedLastYear.report} draft={importedLastYear.draft} />
-        </Modal>
+        <LastYearImportDialog
+          imported={importedLastYear}
+          onConfirm={() => {
+            setImportedLastYear(null);
+            void takeLastYear(importedLastYear.fileName, importedLastYear.draft);
+          }}
+          onCancel={() => setImportedLastYear(null)}
+        />
       )}
     </>
   );

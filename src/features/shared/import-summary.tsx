@@ -4,6 +4,7 @@
  */
 import type { Draft } from '../../domain/draft-types.ts';
 import type { ImportReport } from '../../domain/import/index.ts';
+import { Modal } from './modal.tsx';
 import { storedTotalDisagreements, storedTotalMessage } from '../../domain/stored-totals.ts';
 
 const SHOWN = 12;
@@ -58,5 +59,42 @@ export function ImportSummary({ report, draft }: { readonly report: ImportReport
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * 确认导入的上年报告: a published report (not made by this app) read as last year's report, shown for
+ * confirmation before it is used — on 基本信息 and in review mode alike.
+ */
+export function LastYearImportDialog({
+  imported,
+  busy = false,
+  onConfirm,
+  onCancel,
+}: {
+  readonly imported: { readonly fileName: string; readonly draft: Draft; readonly report: ImportReport };
+  readonly busy?: boolean;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}) {
+  return (
+    <Modal
+      title="确认导入的上年报告"
+      wide
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" className="button button-primary" disabled={busy} onClick={onConfirm}>
+            用作上年报告
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            取消
+          </button>
+        </>
+      }
+    >
+      <p>文件“{imported.fileName}”不是本工具生成的，已按报告的标题、标题层级和表格的行名读出：</p>
+      <ImportSummary report={imported.report} draft={imported.draft} />
+    </Modal>
   );
 }
