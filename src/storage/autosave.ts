@@ -51,8 +51,8 @@ export class Autosave {
   private confirmedWriter: string | undefined;
   /** What storage will hold once every write started so far has committed. */
   private expected: ExpectedVersion;
-  /** This editor, as `StoredDraft.writer`. */
-  private readonly writer = newDraftId();
+  /** This editor, as `StoredDraft.writer` and in its 'writing' announcements. */
+  readonly writer = newDraftId();
   /** Writes started and not yet answered. */
   private inFlight: Promise<void>[] = [];
   /** Bumped by `reset`: answers to writes started before it no longer describe this tab's state. */
@@ -168,6 +168,7 @@ export class Autosave {
     const stamped: Draft = { ...draft, meta: { ...draft.meta, updatedAt: at.toISOString() } };
     const expected = this.expected;
     this.expected = { revision: expected.revision + 1, writer: this.writer };
+    this.options.channel?.announce({ type: 'writing', draftId: this.options.draftId, revision: this.expected.revision, writer: this.writer });
     const generation = this.generation;
     this.started += 1;
     const number = this.started;

@@ -97,9 +97,9 @@ describe('a tab that takes the draft over', () => {
     await retype(first, cellBox(first, cellA!), '107');
     await first.close();
     await waitEditable(cellBox(second, cellA!), 'the waiting tab to become the owner');
-    // The closing tab's last write can commit just after the waiting tab took over and loaded; the new
-    // owner picks that late save up (it has nothing unsaved), as in the take-over test above.
-    await until(() => cellBox(second, cellA!).inputValue(), (value) => value === '107', 'the value typed just before the tab closed');
+    // The closing tab's last write can commit after the waiting tab took over and loaded storage. The
+    // closing tab announced it as it started, and the new owner waits for it before the clerk can type.
+    expect(await cellBox(second, cellA!).inputValue()).toBe('107');
 
     await retype(second, cellBox(second, cellB!), '21');
     await expectText(second.getByTestId('save-indicator'), /^已保存 \d\d:\d\d:\d\d$/);

@@ -188,3 +188,51 @@ describe('taking a draft over', () => {
     firstTab.release();
   });
 });
+
+describe('the owning tab closes while its last write is under way', () => {
+  it('the tab that takes over waits for the write the closing tab announced, then shows it and edits on from it', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await storedEmpty();
+    const locks = new FakeLockManager() as unknown as LockManager;
+    const closingTab = createTabGuard(id, { locks });
+    await vi.waitFor(() => expect(closingTab.getState().mode).toBe('owner'));
+    const { channel } = renderApp({ repository, hash: `#/draft/${id}/proactive`, createTabGuard: (draftId) => createTabGuard(draftId, { locks }) });
+    await screen.findByRole('heading', { level: 1, name: /^二、/ }, { timeout: 2000 });
+    const issued = () => screen.getByRole('textbox', { name: '行政规范性文件 本年制发件数' }) as HTMLInputElement;
+    const repealed = () => screen.getByRole('textbox', { name: '行政规范性文件 本年废止件数' }) as HTMLInputElement;
+
+    // The owner starts writing 107 and its page goes: the write commits a second later, unannounced.
+    const stored = (await repository.get(id))!;
+    channel.announce({ type: 'writing', draftId: id, revision: stored.revision + 1, writer: 'the closing tab' });
+    closingTab.release();
+    await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent('正在载入最新保存的内容…'));
+    expect(issued()).toBeDisabled();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(issued()).toBeDisabled();
+    const otherTab = await openIdbRepository();
+    const values = { ...flattenTables(report2021, stored.draft.tables), 'proactive.normativeDocuments.issued': 107 };
+    expect((await otherTab.save(id, { ...stored.draft, tables: nestTables(report2021, values) }, stored.revision)).ok).toBe(true);
+
+    await waitFor(() => expect(issued()).toBeEnabled(), { timeout: 2000 });
+    expect(issued()).toHaveValue('107');
+    await user.type(repealed(), '3');
+    await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent(/^已保存 \d\d:\d\d:\d\d$/));
+    const after = (await otherTab.get(id))!;
+    expect(flattenTables(report2021, after.draft.tables)).toMatchObject({ 'proactive.normativeDocuments.issued': 107, 'proactive.normativeDocuments.repealed': 3 });
+  });
+
+  it('a write announced but never committed holds the new owner back only for a bounded time', async () => {
+    const { repository, id } = await storedEmpty();
+    const locks = new FakeLockManager() as unknown as LockManager;
+    const closingTab = createTabGuard(id, { locks });
+    await vi.waitFor(() => expect(closingTab.getState().mode).toBe('owner'));
+    const { channel } = renderApp({ repository, hash: `#/draft/${id}/proactive`, createTabGuard: (draftId) => createTabGuard(draftId, { locks }) });
+    await screen.findByRole('heading', { level: 1, name: /^二、/ }, { timeout: 2000 });
+    const stored = (await repository.get(id))!;
+    channel.announce({ type: 'writing', draftId: id, revision: stored.revision + 1, writer: 'the closing tab' });
+    closingTab.release();
+    const issued = () => screen.getByRole('textbox', { name: '行政规范性文件 本年制发件数' }) as HTMLInputElement;
+    await waitFor(() => expect(issued()).toBeEnabled(), { timeout: 8000 });
+    expect(screen.getByTestId('save-indicator')).not.toHaveTextContent('正在载入');
+  }, 12_000);
+});

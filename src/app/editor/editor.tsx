@@ -42,6 +42,13 @@ import { editorSteps, type StepId } from '../../features/kernel/steps.ts';
 
 /** How long after a take-over the new owner looks again for the previous owner's last write. */
 const LATE_WRITE_RECHECK_MS = 600;
+/**
+ * How long a tab that becomes the owner waits for the writes the previous owner announced before it lets
+ * the clerk type. A write that has not committed by then was lost with its page (or refused): the tab
+ * goes on with what storage holds.
+ */
+const ANNOUNCED_WRITE_WAIT_MS = 5000;
+const ANNOUNCED_WRITE_POLL_MS = 50;
 
 // Last year's report (file reading, carry-over, cross-year summary) loads with the basics step, not with the app.
 const LastYearPanel = lazy(() => import('../../features/last-year/last-year-panel.tsx').then((module) => ({ default: module.LastYearPanel })));
@@ -200,6 +207,39 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
     live.refresh();
   }, [repository, draftId, form, autosave, live]);
 
+  /**
+   * The highest revision another tab announced it was writing (DraftEvent 'writing'). A tab that closes
+   * straight after a keystroke has started that write but can no longer say it saved, and the write can
+   * commit after the tab that takes over has loaded storage: the new owner waits for it.
+   */
+  const announcedRevision = useRef(0);
+  useEffect(
+    () =>
+      channel.listen((event) => {
+        if (event.type === 'writing' && event.draftId === draftId && event.writer !== autosave.writer) {
+          announcedRevision.current = Math.max(announcedRevision.current, event.revision);
+        }
+      }),
+    [channel, draftId, autosave],
+  );
+
+  /** Waits (bounded) until storage holds the revisions other tabs announced, and shows what it holds then. */
+  const awaitAnnouncedWrites = useCallback(
+    async (cancelled: () => boolean) => {
+      const deadline = Date.now() + ANNOUNCED_WRITE_WAIT_MS;
+      while (!cancelled() && autosave.currentRevision < announcedRevision.current && Date.now() < deadline) {
+        const stored = await repository.get(draftId).catch(() => undefined);
+        if (cancelled()) return;
+        if (stored && stored.revision > autosave.currentRevision) {
+          await reloadFromStorage().catch(() => undefined);
+          continue;
+        }
+        await new Promise((resolve) => setTimeout(resolve, ANNOUNCED_WRITE_POLL_MS));
+      }
+    },
+    [autosave, repository, draftId, reloadFromStorage],
+  );
+
   // Writing follows ownership. A tab that loses the draft hands what it holds to storage first
   // (Autosave.setEnabled). A tab that becomes the owner after being read-only loads the stored draft
   // and resets its form from it before it writes anything: the other tab may have saved since this
@@ -218,12 +258,13 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
     let recheck: ReturnType<typeof setTimeout> | undefined;
     void reloadFromStorage()
       .catch(() => undefined)
+      .then(() => awaitAnnouncedWrites(() => cancelled))
       .then(() => {
         if (cancelled) return;
         autosave.setEnabled(true);
         setLoadedForOwnerSince(ownerSince);
-        // A closing tab's last write can commit after this load, and a closing page cannot announce
-        // it on the channel: look at storage once more when that write has had time to land.
+        // A write whose announcement did not arrive (no channel) can still commit after this load:
+        // look at storage once more when it has had time to land.
         recheck = setTimeout(() => {
           void repository.get(draftId).then((stored) => {
             if (!cancelled && stored && stored.revision > autosave.currentRevision && !autosave.hasUnsavedChanges) void reloadFromStorage();
@@ -234,7 +275,7 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
       cancelled = true;
       clearTimeout(recheck);
     };
-  }, [mode, ownerSince, autosave, reloadFromStorage, repository, draftId]);
+  }, [mode, ownerSince, autosave, reloadFromStorage, awaitAnnouncedWrites, repository, draftId]);
 
   // A read-only tab follows what the owning tab saves. The owner follows too while it has nothing
   // unsaved: a write the previous owner made just as this tab took over arrives after the take-over load.
@@ -329,7 +370,7 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
         <AppHeader>
           <DraftTitle />
           <div className="header-actions">
-            <SaveIndicator autosave={autosave} persistent={repository.persistent} readOnly={readOnly} />
+            <SaveIndicator autosave={autosave} persistent={repository.persistent} readOnly={readOnly} loading={guardState.mode === 'owner' && readOnly} />
             <button type="button" className="button button-header" onClick={downloadDraft}>
               下载草稿文件
             </button>

@@ -3,11 +3,21 @@ import { useSyncExternalStore } from 'react';
 import type { Autosave } from '../../storage/autosave.ts';
 import { formatTime } from '../../features/shared/format.ts';
 
-export function SaveIndicator({ autosave, persistent, readOnly }: { autosave: Autosave; persistent: boolean; readOnly: boolean }) {
+export interface SaveIndicatorProps {
+  readonly autosave: Autosave;
+  readonly persistent: boolean;
+  readonly readOnly: boolean;
+  /** This tab has just become the owner and is loading what storage holds before the clerk types. */
+  readonly loading?: boolean;
+}
+
+export function SaveIndicator({ autosave, persistent, readOnly, loading = false }: SaveIndicatorProps) {
   const status = useSyncExternalStore(autosave.subscribe, autosave.getStatus);
   let text: string;
   let tone = 'ok';
-  if (readOnly) {
+  if (loading) {
+    text = '正在载入最新保存的内容…';
+  } else if (readOnly) {
     text = '只读：本页不保存';
     tone = 'warning';
   } else if (status.state === 'conflict') {

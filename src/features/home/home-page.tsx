@@ -113,7 +113,10 @@ export function HomePage() {
 
   useEffect(() => {
     void reload();
-    return channel.listen(() => void reload());
+    // A write under way changes nothing in the list yet; its 'saved' will.
+    return channel.listen((event) => {
+      if (event.type !== 'writing') void reload();
+    });
   }, [reload, channel]);
 
   const rows: DraftRow[] = useMemo(
