@@ -19,7 +19,7 @@ import { formatCellValue } from './cell-input.ts';
 import { reviewOf, type CommentAnchor, type Draft, type ReviewedContent, type ReviewedTextBlock } from './draft-types.ts';
 import { feeStatementSentence } from './fee-statement.ts';
 import { defaultPreamble } from './preamble.ts';
-import { narrativeOutline } from './report-outline.ts';
+import { narrativeOutline, partPlaceName } from './report-outline.ts';
 import { chineseDate, paragraphsOf } from './report-text.ts';
 import { cellAccessibleName } from './table-layout.ts';
 import { indexTemplate, narrativeSections, sectionOfCell } from './template.ts';
@@ -99,7 +99,7 @@ function printedBlocks(draft: Draft): PrintedBlock[] {
         place: `${section.id}/${part.key}`,
         title: part.title,
         paragraphs: paragraphsOf(part.body),
-        label: `${section.heading}${part.ordinal}${part.title}`,
+        label: partPlaceName(section, part),
         anchor: anchor(part.key),
       });
     }
