@@ -8,6 +8,7 @@ import type { Draft } from '../../domain/draft-types.ts';
 import { storedTotalDisagreements, storedTotalMessage, type StoredTotalDisagreement } from '../../domain/stored-totals.ts';
 import { Modal } from '../shared/modal.tsx';
 import { visibleChanges, type VisibleChanges } from './visible-check.ts';
+import './opening-confirmation.css';
 
 export type OpeningFinding =
   /** 审核报告 only: a file from an earlier round than the report this browser holds. */
@@ -147,8 +148,7 @@ function FindingBody({ finding }: { finding: OpeningFinding }) {
       return (
         <>
           <p>
-            文件中有 {disagreements.length} 个总计与各项之和不符。本工具的总计由各项自动相加，不能直接填写，打开后这些总计显示为各项之和。
-            总计不符，往往是某一项填错了：请打开后核对下列各行的每一项数字。
+            文件中有 {disagreements.length} 个总计与各项之和不符。本工具的总计由各项自动相加，不能直接填写，打开后这些总计显示为各项之和。总计不符，往往是某一项填错了：请打开后核对下列各行的每一项数字。
           </p>
           <ul className="problem-list">
             {disagreements.slice(0, MAX_LISTED_TOTALS).map((item) => (
