@@ -21,6 +21,8 @@ export interface PrintedPart {
   readonly leadIn: string;
   /** The official topic the part stands for, `null` for the clerk's own. */
   readonly topic: string | null;
+  /** Its place among all the section's parts, printed or not (1-based): the editor's order. */
+  readonly position: number;
 }
 
 export interface NarrativeOutline {
@@ -45,6 +47,17 @@ export function leadInText(title: string): string {
   return /[：:。.！!？?，,；;]$/u.test(title) ? title : `${title}：`;
 }
 
+/**
+ * How a message names a part, the way the editor labels its field: under a heading line by the ordinal
+ * it prints with and its title (`一、总体情况（二）依申请公开`); as a lead-in, which prints no number, by its
+ * title in quotes (`五、存在的主要问题及改进情况“主要问题”`, as the text limits and N12 name every part),
+ * or by its place when it has no title (`第 3 部分`).
+ */
+export function partPlaceName(section: Pick<NarrativeSectionTemplate, 'heading'>, part: Pick<PrintedPart, 'style' | 'ordinal' | 'title' | 'position'>): string {
+  if (part.style === 'heading') return `${section.heading}${part.ordinal}${part.title}`;
+  return part.title === '' ? `${section.heading}第 ${part.position} 部分` : `${section.heading}“${part.title}”`;
+}
+
 /** The template part a part stands for, if any. */
 export function topicOf(part: Pick<NarrativePart, 'topic'>, section: NarrativeSectionTemplate): NarrativePartTemplate | undefined {
   return part.topic === null ? undefined : section.parts.find((candidate) => candidate.key === part.topic);
@@ -66,7 +79,7 @@ export function narrativeOutline(
   const printed: Omit<PrintedPart, 'ordinal'>[] = [];
   const unwrittenRequired: string[] = [];
   const writtenTopics = new Set<string>();
-  for (const part of stored) {
+  for (const [index, part] of stored.entries()) {
     const topic = topicOf(part, section);
     const written = paragraphsOf(part.text).length > 0;
     const title = printedTitle(part, section);
@@ -78,7 +91,7 @@ export function narrativeOutline(
       if (style === 'leadIns' && !topic) continue;
     }
     const leadIn = style === 'leadIns' ? leadInText(title) : '';
-    printed.push({ key: part.id, title, body: part.text, style: style === 'leadIns' ? 'leadIn' : 'heading', leadIn, topic: topic?.key ?? null });
+    printed.push({ key: part.id, title, body: part.text, style: style === 'leadIns' ? 'leadIn' : 'heading', leadIn, topic: topic?.key ?? null, position: index + 1 });
   }
   for (const topic of section.parts) {
     if (!topic.optional && !writtenTopics.has(topic.key)) unwrittenRequired.push(topic.title);

@@ -33,7 +33,7 @@ import {
 } from './draft-types.ts';
 import type { Finding } from './findings.ts';
 import { cellAccessibleName } from './table-layout.ts';
-import { indexTemplate, narrativeSections, sectionOfTable } from './template.ts';
+import { indexTemplate, narrativeSections, sectionOfCell } from './template.ts';
 import { templateOf } from './values.ts';
 
 export type ReviewResult = { ok: true; draft: Draft } | { ok: false; message: string };
@@ -172,7 +172,7 @@ export function anchorLabel(draft: Draft, anchor: CommentAnchor): string | null 
   if (anchor.kind === 'cell') {
     const cell = indexTemplate(template).cellsByKey.get(anchor.cell);
     if (!cell) return null;
-    const section = sectionOfTable(template, cell.table);
+    const section = sectionOfCell(template, anchor.cell);
     return [section?.heading, cellAccessibleName(cell)].filter(Boolean).join(' · ');
   }
   const section = template.sections.find((candidate) => candidate.id === anchor.section);

@@ -19,10 +19,10 @@ import { formatCellValue } from './cell-input.ts';
 import { reviewOf, type CommentAnchor, type Draft, type ReviewedContent, type ReviewedTextBlock } from './draft-types.ts';
 import { feeStatementSentence } from './fee-statement.ts';
 import { defaultPreamble } from './preamble.ts';
-import { narrativeOutline } from './report-outline.ts';
+import { narrativeOutline, partPlaceName } from './report-outline.ts';
 import { chineseDate, paragraphsOf } from './report-text.ts';
 import { cellAccessibleName } from './table-layout.ts';
-import { indexTemplate, narrativeSections, sectionOfTable } from './template.ts';
+import { indexTemplate, narrativeSections, sectionOfCell } from './template.ts';
 import type { SectionId } from './template-types.ts';
 import { flattenTables, templateOf } from './values.ts';
 
@@ -99,7 +99,7 @@ function printedBlocks(draft: Draft): PrintedBlock[] {
         place: `${section.id}/${part.key}`,
         title: part.title,
         paragraphs: paragraphsOf(part.body),
-        label: `${section.heading}${part.ordinal}${part.title}`,
+        label: partPlaceName(section, part),
         anchor: anchor(part.key),
       });
     }
@@ -386,7 +386,7 @@ function compareWith(draft: Draft, earlier: ReviewedContent): RoundChanges {
     const after = current[cell.key] ?? null;
     if (before === after) continue;
     cells.set(cell.key, { before, after });
-    const heading = sectionOfTable(template, cell.table)?.heading;
+    const heading = sectionOfCell(template, cell.key)?.heading;
     cellChanges.push({
       place: [heading, cellAccessibleName(cell)].filter(Boolean).join(' · '),
       kind: before === null ? 'added' : after === null ? 'removed' : 'changed',
@@ -401,7 +401,7 @@ function compareWith(draft: Draft, earlier: ReviewedContent): RoundChanges {
   // Print order: title and 编制说明, the sections in template order (tables and text), the 落款.
   const sectionOrder = new Map(template.sections.map((section, position) => [section.id as string, position + 1]));
   const orderOf = (change: RoundChange): number => {
-    if (change.target.kind === 'cell') return sectionOrder.get(sectionOfTable(template, index.cellsByKey.get(change.target.cell)!.table)?.id ?? '') ?? 0;
+    if (change.target.kind === 'cell') return sectionOrder.get(sectionOfCell(template, change.target.cell)?.id ?? '') ?? 0;
     const place = change.target.place;
     if (place === TITLE_PLACE || place === PREAMBLE_PLACE) return 0;
     if (place === SIGNATURE_PLACE) return sectionOrder.size + 1;
@@ -428,10 +428,7 @@ export function anchorChanged(changes: RoundChanges, anchor: CommentAnchor, draf
     return changes.blocks.has(place) || changes.removedBlocks.includes(place);
   }
   const template = templateOf(draft);
-  const cellsHere = [...changes.cells.keys()].some((key) => {
-    const cell = indexTemplate(template).cellsByKey.get(key);
-    return cell !== undefined && sectionOfTable(template, cell.table)?.id === anchor.section;
-  });
+  const cellsHere = [...changes.cells.keys()].some((key) => sectionOfCell(template, key)?.id === anchor.section);
   const textHere = [...changes.blocks.keys(), ...changes.removedBlocks].some((place) => sectionOfPlace(place) === anchor.section);
   return cellsHere || textHere;
 }

@@ -63,6 +63,16 @@ export function sectionOfTable(template: ReportTemplate, key: TableKey): TableSe
 }
 
 /**
+ * The table section that shows a cell, by the cell's key: the editor step the clerk fills it on, the
+ * heading it prints under. A variant's table belongs to the section it is placed in. `undefined` for a
+ * key that is no cell of this template.
+ */
+export function sectionOfCell(template: ReportTemplate, cellKey: string): TableSectionTemplate | undefined {
+  const cell = indexTemplate(template).cellsByKey.get(cellKey);
+  return cell && sectionOfTable(template, cell.table);
+}
+
+/**
  * Name of a table in messages: its `title` when it has one (a variant's table), otherwise 表 and the
  * numeral of its section's heading (二、主动公开政府信息情况 → 表二).
  */

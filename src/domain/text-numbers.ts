@@ -27,7 +27,7 @@
 import { formatCellValue } from './cell-input.ts';
 import type { CellValues, Draft } from './draft-types.ts';
 import type { Finding, TextFix } from './findings.ts';
-import { narrativeOutline } from './report-outline.ts';
+import { narrativeOutline, partPlaceName } from './report-outline.ts';
 import { indexTemplate, narrativeSections } from './template.ts';
 import type { NarrativeSectionTemplate, ReportTemplate } from './template-types.ts';
 import { flattenTables, templateOf } from './values.ts';
@@ -601,7 +601,7 @@ export interface TextPlace {
   readonly title: string;
   /** Finding key of the field: `narrative.overview.parts.onRequest`, `narrative.overview.intro`. */
   readonly field: string;
-  /** Name of the place in messages: 一、总体情况（二）依申请公开. */
+  /** Name of the place in messages (`partPlaceName`): 一、总体情况（二）依申请公开, 五、存在的主要问题及改进情况“主要问题”. */
   readonly name: string;
   readonly text: string;
 }
@@ -622,7 +622,7 @@ export function narrativePlaces(draft: Draft, template: ReportTemplate): TextPla
         topic: part.topic,
         title: part.title,
         field: `narrative.${section.id}.parts.${part.key}`,
-        name: `${section.heading}${part.ordinal}${part.title}`,
+        name: partPlaceName(section, part),
         text: typeof part.body === 'string' ? part.body : '',
       });
     }

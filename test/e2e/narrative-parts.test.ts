@@ -48,10 +48,11 @@ describe('the report’s text shaped as published', () => {
   it('五 written with lead-ins instead of heading lines', async () => {
     await goToStep(page, PROBLEMS);
     await page.getByRole('radio', { name: '写在段首的引语（如“主要问题：……”，黑体）' }).check();
-    await field(page, '小标题 （一）').fill('主要问题');
-    await field(page, '（一）主要问题').fill('政策解读形式较为单一，基层公开标准化有待加强。');
-    await field(page, '小标题 （二）').fill('改进情况');
-    await field(page, '（二）改进情况').fill('丰富解读形式，推进基层公开标准化建设。');
+    // A lead-in prints no number, so the editor labels each part by its title instead.
+    await page.getByRole('main').getByRole('group', { name: '存在的主要问题', exact: true }).getByRole('textbox', { name: '段首引语', exact: true }).fill('主要问题');
+    await field(page, '主要问题').fill('政策解读形式较为单一，基层公开标准化有待加强。');
+    expect(await page.getByRole('main').getByRole('group', { name: '改进情况', exact: true }).getByRole('textbox', { name: '段首引语', exact: true }).inputValue()).toBe('改进情况');
+    await field(page, '改进情况').fill('丰富解读形式，推进基层公开标准化建设。');
     await waitForSaved(page);
   });
 

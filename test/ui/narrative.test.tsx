@@ -240,6 +240,48 @@ describe('五、存在的主要问题及改进情况', () => {
     await user.type(box, '政策解读的质量和时效仍需进一步提高。');
     expect(box).not.toHaveAccessibleDescription(expect.stringContaining('至少写'));
   });
+
+  it('written with lead-ins, labels each part by its title, not by a number it does not print', async () => {
+    const user = userEvent.setup();
+    await openEmpty('problems', '五、存在的主要问题及改进情况');
+    await user.click(screen.getByRole('radio', { name: '写在段首的引语（如“主要问题：……”，黑体）' }));
+    expect(screen.getByText('印出时不编号：各部分的小标题加冒号，写在该部分第一段的开头。')).toBeInTheDocument();
+    expect(screen.queryByText(/序号只表示先后/)).toBeNull();
+    expect(screen.queryByRole('textbox', { name: /（[一二]）/ })).toBeNull();
+    expect(screen.getByRole('textbox', { name: '改进情况' })).toBeInTheDocument();
+    const first = screen.getByRole('group', { name: '存在的主要问题' });
+    const lead = within(first).getByRole('textbox', { name: '段首引语' });
+    expect(lead).toHaveValue('存在的主要问题');
+    await user.clear(lead);
+    await user.type(lead, '主要问题');
+    expect(screen.getByRole('group', { name: '主要问题' })).toBe(first);
+    expect(within(first).getByRole('textbox', { name: '主要问题' })).toHaveAccessibleDescription(expect.stringContaining('对应规定的“存在的主要问题”。'));
+
+    // Back to heading lines, the numbers they print come back.
+    await user.click(screen.getByRole('radio', { name: '单独成行的小标题（（一）……）' }));
+    expect(screen.getByRole('textbox', { name: '（一）主要问题' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: '小标题 （二）' })).toHaveValue('改进情况');
+  });
+
+  it('written with lead-ins, a finding under a part names it as its label does', async () => {
+    const draft = office2023Draft();
+    const problems = draft.narrative.problems!;
+    problems.style = 'leadIns';
+    const part = problems.parts.find((candidate) => candidate.topic === 'problems')!;
+    part.title = '主要问题';
+    // Last year's text kept by mistake: the check points at the year.
+    part.text = '本机关2022年度政策解读形式较为单一，基层政务公开标准化建设有待加强。';
+    const repository = new MemoryDraftRepository();
+    const record = await storeDraft(repository, draft);
+    await openDraftAt(repository, record.id, 'problems', '五、存在的主要问题及改进情况');
+    const group = screen.getByRole('group', { name: '主要问题' });
+    expect(within(group).getByRole('textbox', { name: '主要问题' })).toHaveValue(part.text);
+    const findings = within(within(group).getByRole('list', { name: '本段检查提醒' })).getAllByRole('listitem');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.textContent).toMatch(
+      /^五、存在的主要问题及改进情况“主要问题”：“本机关2022年度政策解读形式较为单一，基层政务公开标准化建设有待加强”写的是2022年，本报告是2023年度报告，请核对是否沿用了上年的文字。/,
+    );
+  });
 });
 
 describe('六、其他需要报告的事项', () => {

@@ -35,8 +35,7 @@ import { navigate } from '../shared/routing.ts';
 import { useServices } from '../shared/services.tsx';
 import type { NewReportValues } from './new-report-dialog.tsx';
 import { readDraftFile } from '../shared/read-draft-file.ts';
-import { storedTotalDisagreements, storedTotalMessage, type StoredTotalDisagreement } from '../../domain/stored-totals.ts';
-import { visibleChanges, type VisibleChanges } from './visible-check.ts';
+import { OpeningConfirmation, pendingOpening, type OpeningNext, type PendingOpening } from './opening-confirmation.tsx';
 
 type DialogState =
   | null
@@ -48,13 +47,11 @@ type DialogState =
   | { kind: 'delete'; record: StoredDraft }
   /** A file waiting for review: review it (the supervisor) or open it as a draft. */
   | { kind: 'submittedFile'; fileDraft: Draft; fileName: string }
-  /** The supervisor chose a file from an older round than the report this browser holds. */
-  | { kind: 'olderReviewFile'; fileDraft: Draft; fileName: string; message: string }
   /** A review file (退回修改 / 审核通过) for a report this browser holds. */
   | { kind: 'reviewResult'; existing: StoredDraft; fileDraft: Draft; fileName: string; localChanges: boolean }
   | { kind: 'removeReview'; session: ReviewSession }
-  | { kind: 'visibleChanges'; fileName: string; changes: VisibleChanges; next: 'open' | 'review' }
-  | { kind: 'storedTotals'; fileName: string; fileDraft: Draft; disagreements: StoredTotalDisagreement[]; next: 'open' | 'review' }
+  /** A chosen file with something to know before it opens (OpeningConfirmation): all of it, confirmed once. */
+  | { kind: 'confirmOpening'; pending: PendingOpening }
   /** A report imported from its published page or a Word file, waiting for the clerk to confirm it. */
   | { kind: 'imported'; fileName: string; draft: Draft; report: ImportReport }
   /** Waiting for the clerk to paste a report copied from its web page. */
@@ -205,35 +202,37 @@ export function HomePage() {
     }
   };
 
-  const onFileChosen = async (file: File | undefined) => {
-    if (fileInput.current) fileInput.current.value = '';
-    if (!file) return;
+  /**
+   * 打开草稿文件 and 审核报告 alike: a file that cannot be read is refused with its reasons; one with
+   * something to know first (a Word file changed outside the app, totals that disagree with their parts,
+   * an older review round) says all of it in one dialog; the rest opens at once.
+   */
+  const onDraftFileChosen = async (file: File, next: OpeningNext) => {
     const read = await readDraftFile(file);
     if (!read.ok) {
       setDialog({ kind: 'fileProblems', fileName: file.name, problems: read.problems });
       return;
     }
-    const changes = await visibleChanges(file, read.draft, now(), rememberedName('clerk'));
-    if (changes) {
-      setDialog({ kind: 'visibleChanges', fileName: file.name, changes, next: 'open' });
-      return;
-    }
-    await openReadFile(read.draft, file.name);
+    const pending = await pendingOpening(file, read.draft, next, {
+      now: now(),
+      by: next === 'open' ? rememberedName('clerk') : '',
+      olderRound,
+    });
+    if (pending.findings.length > 0) setDialog({ kind: 'confirmOpening', pending });
+    else await goOnOpening(pending);
   };
 
-  /**
-   * A file whose totals disagree with their parts opens showing the sums (the app computes every 总计):
-   * say so first, so that a mistyped part is looked for rather than hidden.
-   */
-  const confirmedTotals = (fileDraft: Draft, fileName: string, next: 'open' | 'review'): boolean => {
-    const disagreements = storedTotalDisagreements(fileDraft);
-    if (disagreements.length === 0) return true;
-    setDialog({ kind: 'storedTotals', fileName, fileDraft, disagreements, next });
-    return false;
+  const goOnOpening = async ({ draft, fileName, next }: PendingOpening) => {
+    if (next === 'review') await startReview(draft, fileName);
+    else await openReadFile(draft, fileName);
   };
 
-  const openReadFile = async (fileDraft: Draft, fileName: string, totalsConfirmed = false) => {
-    if (!totalsConfirmed && !confirmedTotals(fileDraft, fileName, 'open')) return;
+  const onFileChosen = async (file: File | undefined) => {
+    if (fileInput.current) fileInput.current.value = '';
+    if (file) await onDraftFileChosen(file, 'open');
+  };
+
+  const openReadFile = async (fileDraft: Draft, fileName: string) => {
     // A report waiting for review is most likely the supervisor's to review: ask.
     if (reviewOf(fileDraft).status === 'submitted') {
       setDialog({ kind: 'submittedFile', fileDraft, fileName });
@@ -288,28 +287,10 @@ export function HomePage() {
     }
   };
 
-  /** 审核报告: a file older than this browser's copy is not opened for review without asking. */
-  const reviewReceivedFile = async (fileDraft: Draft, fileName: string, totalsConfirmed = false) => {
-    if (!totalsConfirmed && !confirmedTotals(fileDraft, fileName, 'review')) return;
-    const message = olderRound(fileDraft);
-    if (message) setDialog({ kind: 'olderReviewFile', fileDraft, fileName, message });
-    else await startReview(fileDraft, fileName);
-  };
-
+  /** 审核报告: a file older than this browser's copy is not opened for review without asking (pendingOpening). */
   const onReviewFileChosen = async (file: File | undefined) => {
     if (reviewInput.current) reviewInput.current.value = '';
-    if (!file) return;
-    const read = await readDraftFile(file);
-    if (!read.ok) {
-      setDialog({ kind: 'fileProblems', fileName: file.name, problems: read.problems });
-      return;
-    }
-    const changes = await visibleChanges(file, read.draft, now(), '');
-    if (changes) {
-      setDialog({ kind: 'visibleChanges', fileName: file.name, changes, next: 'review' });
-      return;
-    }
-    await reviewReceivedFile(read.draft, file.name);
+    if (file) await onDraftFileChosen(file, 'review');
   };
 
   const takeReviewResult = async (existing: StoredDraft, fileDraft: Draft, keepLocal: boolean) => {
@@ -523,73 +504,8 @@ export function HomePage() {
           {dialog.problems.length > 30 && <p className="muted">另有 {dialog.problems.length - 30} 个问题未列出。</p>}
         </Modal>
       )}
-      {dialog?.kind === 'visibleChanges' && (
-        <Modal
-          title="Word 文件中的内容被改动过"
-          wide
-          onClose={() => setDialog(null)}
-          actions={
-            <>
-              <button
-                type="button"
-                className="button button-primary"
-                data-autofocus
-                onClick={() => void (dialog.next === 'review' ? reviewReceivedFile(dialog.changes.draft, dialog.fileName) : openReadFile(dialog.changes.draft, dialog.fileName))}
-              >
-                按附带的草稿数据打开
-              </button>
-              <button type="button" className="button" onClick={() => setDialog(null)}>
-                取消
-              </button>
-            </>
-          }
-        >
-          <p>
-            文件“{dialog.fileName}”中显示的报告与其中附带的草稿数据有 {dialog.changes.total} 处不同：文件在本工具之外（如在 Word 中）被改动过。本工具只能按附带的草稿数据打开，Word
-            中所做的改动不会带入；这份文件的审核通过记录不能作为审核通过。
-          </p>
-          <ul className="problem-list">
-            {dialog.changes.messages.map((message, index) => (
-              <li key={index}>{message}</li>
-            ))}
-          </ul>
-          {dialog.changes.total > dialog.changes.messages.length && <p className="muted">另有 {dialog.changes.total - dialog.changes.messages.length} 处不同未列出。</p>}
-        </Modal>
-      )}
-      {dialog?.kind === 'storedTotals' && (
-        <Modal
-          title="文件中的总计与各项之和不符"
-          wide
-          onClose={() => setDialog(null)}
-          actions={
-            <>
-              <button
-                type="button"
-                className="button button-primary"
-                data-autofocus
-                onClick={() =>
-                  void (dialog.next === 'review' ? reviewReceivedFile(dialog.fileDraft, dialog.fileName, true) : openReadFile(dialog.fileDraft, dialog.fileName, true))
-                }
-              >
-                打开并核对
-              </button>
-              <button type="button" className="button" onClick={() => setDialog(null)}>
-                取消
-              </button>
-            </>
-          }
-        >
-          <p>
-            文件“{dialog.fileName}”中有 {dialog.disagreements.length} 个总计与各项之和不符。本工具的总计由各项自动相加，不能直接填写，打开后这些总计显示为各项之和。
-            总计不符，往往是某一项填错了：请打开后核对下列各行的每一项数字。
-          </p>
-          <ul className="problem-list">
-            {dialog.disagreements.slice(0, 30).map((item) => (
-              <li key={item.key}>{storedTotalMessage(item)}</li>
-            ))}
-          </ul>
-          {dialog.disagreements.length > 30 && <p className="muted">另有 {dialog.disagreements.length - 30} 个总计未列出。</p>}
-        </Modal>
+      {dialog?.kind === 'confirmOpening' && (
+        <OpeningConfirmation pending={dialog.pending} onCancel={() => setDialog(null)} onConfirm={() => void goOnOpening(dialog.pending)} />
       )}
       {dialog?.kind === 'delete' && (
         <Modal
@@ -640,27 +556,6 @@ export function HomePage() {
           </p>
           <OlderRoundNote message={olderRound(dialog.fileDraft)} />
           <p>审核人请选择“审核这份报告”：报告按打印格式只读显示，可以提出意见、退回修改或审核通过。编制人要继续编辑自己的报告，请选择“作为草稿打开”。</p>
-        </Modal>
-      )}
-      {dialog?.kind === 'olderReviewFile' && (
-        <Modal
-          title="这是一份旧的送审文件"
-          role="alertdialog"
-          onClose={() => setDialog(null)}
-          actions={
-            <>
-              <button type="button" className="button" onClick={() => void startReview(dialog.fileDraft, dialog.fileName)}>
-                仍然审核这份文件
-              </button>
-              <button type="button" className="button button-primary" data-autofocus onClick={() => setDialog(null)}>
-                取消
-              </button>
-            </>
-          }
-        >
-          <p>文件“{dialog.fileName}”是“{dialog.fileDraft.agency.name}”{dialog.fileDraft.year}年度的报告。</p>
-          <OlderRoundNote message={dialog.message} />
-          <p>请向编制人要最新一轮的送审文件再审核。</p>
         </Modal>
       )}
       {dialog?.kind === 'reviewResult' && (

@@ -1,10 +1,10 @@
 /**
  * Where a finding belongs: the step whose page shows it, and the element to focus there. A finding's
- * cells start with the cell the clerk should look at; a table cell key starts with its table key, and the
- * table sits in a section (its own, or the one a local variant places it in).
+ * cells start with the cell the clerk should look at; a table cell is on the step of its section
+ * (`sectionOfCell`, the one mapping of a cell to its section that every screen uses).
  */
 import type { Finding } from '../../domain/findings.ts';
-import { indexTemplate, sectionOfTable } from '../../domain/template.ts';
+import { sectionOfCell, sectionOfTable } from '../../domain/template.ts';
 import type { ReportTemplate } from '../../domain/template-types.ts';
 import { cellInputId } from './cell-id.ts';
 import { agencyFieldId, feeFieldId, narrativeFieldId, partTitleFieldId, PREAMBLE_FIELD_ID, SIGNATURE_FIELD_ID } from './field-ids.ts';
@@ -17,9 +17,8 @@ export interface FindingLocation {
 }
 
 function locateKey(key: string, template: ReportTemplate, steps: ReadonlySet<string>): FindingLocation | null {
-  const index = indexTemplate(template);
-  const cell = index.cellsByKey.get(key);
-  if (cell) return { step: sectionOfTable(template, cell.table)?.id ?? cell.table, elementId: cellInputId(cell.key) };
+  const cellSection = sectionOfCell(template, key);
+  if (cellSection) return { step: cellSection.id, elementId: cellInputId(key) };
   const [head, second, third, ...rest] = key.split('.');
   if (head === 'narrative' && second && steps.has(second)) {
     if (third === 'intro') return { step: second as StepId, elementId: narrativeFieldId(second, 'intro') };

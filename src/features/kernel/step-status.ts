@@ -5,7 +5,7 @@
  */
 import { reviewOf, type CommentAnchor, type Draft } from '../../domain/draft-types.ts';
 import { countFindings, type Finding } from '../../domain/findings.ts';
-import { indexTemplate, sectionOfTable, sectionTables } from '../../domain/template.ts';
+import { indexTemplate, sectionOfCell, sectionTables } from '../../domain/template.ts';
 import type { NarrativeSectionTemplate, ReportTemplate } from '../../domain/template-types.ts';
 import { flattenTables } from '../../domain/values.ts';
 import { locateFinding } from './locate-finding.ts';
@@ -30,10 +30,7 @@ export interface StepStatus {
  * taken to from the comment (editorPlace, src/features/review/anchors.ts).
  */
 export function anchorStep(anchor: CommentAnchor, template: ReportTemplate): StepId | null {
-  if (anchor.kind === 'cell') {
-    const cell = indexTemplate(template).cellsByKey.get(anchor.cell);
-    return cell ? (sectionOfTable(template, cell.table)?.id ?? cell.table) : null;
-  }
+  if (anchor.kind === 'cell') return sectionOfCell(template, anchor.cell)?.id ?? null;
   if (!template.sections.some((section) => section.id === anchor.section)) return null;
   if (anchor.kind === 'paragraph' && anchor.part === 'preamble') return 'basics';
   return anchor.section;

@@ -8,7 +8,7 @@ import { useFormContext } from 'react-hook-form';
 import { formatCellValue } from '../../domain/cell-input.ts';
 import { carryOverProposal, type CarryOverItem } from '../../domain/cross-year.ts';
 import type { Draft } from '../../domain/draft-types.ts';
-import { indexTemplate, tableSections } from '../../domain/template.ts';
+import { indexTemplate, sectionOfCell } from '../../domain/template.ts';
 import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
 import type { ReportFormValues } from '../kernel/form-values.ts';
 
@@ -24,7 +24,7 @@ export function CarryOverPanel({ previous }: { previous: Draft }) {
   const items = useMemo(() => carryOverProposal(draft, previous), [draft, previous]);
   const cell = items[0] ? indexTemplate(template).cellsByKey.get(items[0].cell) : undefined;
   const previousCell = items[0] ? indexTemplate(template).cellsByKey.get(items[0].previousCell) : undefined;
-  const table = tableSections(template).find((section) => section.table.key === cell?.table);
+  const section = items[0] ? sectionOfCell(template, items[0].cell) : undefined;
   if (items.length === 0) return null;
 
   const applicable = items.filter((item) => !item.computed && item.differs);
@@ -48,7 +48,7 @@ export function CarryOverPanel({ previous }: { previous: Draft }) {
         上年结转
       </h3>
       <p className="field-help">
-        {table ? `${table.heading}：` : ''}本年“{cell?.rowLabel ?? '上年结转'}”应等于上年报告“{previousCell?.rowLabel ?? '结转下年度继续办理'}”。可以逐列采用上年报告的数字，总计自动计算。
+        {section ? `${section.heading}：` : ''}本年“{cell?.rowLabel ?? '上年结转'}”应等于上年报告“{previousCell?.rowLabel ?? '结转下年度继续办理'}”。可以逐列采用上年报告的数字，总计自动计算。
       </p>
       <table className="ly-carry-table">
         <caption className="visually-hidden">上年结转：上年报告与本年的数字，逐列采用</caption>

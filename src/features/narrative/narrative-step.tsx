@@ -66,7 +66,7 @@ function StyleChoice({ section }: { section: NarrativeSectionTemplate }) {
         <input id={`${section.id}-style-leadins`} type="radio" value="leadIns" {...register(name)} />
         <label htmlFor={`${section.id}-style-leadins`}>写在段首的引语（如“主要问题：……”，黑体）</label>
       </div>
-      {style === 'leadIns' && <p className="field-help">印出时不编号：各部分的小标题加冒号，写在该部分第一段的开头；下面的序号只表示先后。</p>}
+      {style === 'leadIns' && <p className="field-help">印出时不编号：各部分的小标题加冒号，写在该部分第一段的开头。</p>}
     </fieldset>
   );
 }
@@ -221,19 +221,21 @@ function PartFields({ section, index, count, numbered, topic, partId, onMove, on
   const { register } = useFormContext<ReportFormValues>();
   const base = `narrative.${section.id}.parts.${index}` as const;
   const title = useWatch<ReportFormValues, `${typeof base}.title`>({ name: `${base}.title` });
-  const ordinal = `（${chineseNumber(index + 1)}）`;
+  // A lead-in prints no number: the part goes by its title, as the check's messages name it (partPlaceName).
+  const leadIns = useWatch<ReportFormValues, `narrative.${string}.style`>({ name: `narrative.${section.id}.style` }) === 'leadIns';
+  const ordinal = numbered && !leadIns ? `（${chineseNumber(index + 1)}）` : '';
   const shown = (title ?? '').trim() || topic?.title || '';
-  const textLabel = numbered ? `${ordinal}${shown || '内容'}` : `${shown || `第 ${index + 1} 部分`}${topic?.optional ? '（选填）' : ''}`;
+  const name = shown || `第 ${index + 1} 部分`;
+  const textLabel = ordinal !== '' ? `${ordinal}${shown || '内容'}` : `${name}${topic?.optional ? '（选填）' : ''}`;
   const titleId = partTitleFieldId(section.id, partId);
   const textId = narrativeFieldId(section.id, partId);
   const buttonId = (what: string) => `${section.id}-part-${index}-${what}`;
-  const name = shown || `第 ${index + 1} 部分`;
   const describedBy = [topic ? `${textId}-help` : null, `${textId}-count`, topic?.minLength !== undefined ? `${textId}-hint` : null].filter(Boolean).join(' ');
   return (
     <fieldset className="narrative-part">
-      <legend>{numbered ? `${ordinal}${shown}` : shown || `第 ${index + 1} 部分`}</legend>
+      <legend>{ordinal !== '' ? `${ordinal}${shown}` : name}</legend>
       <div className="field">
-        <label htmlFor={titleId}>小标题 {ordinal}</label>
+        <label htmlFor={titleId}>{leadIns ? '段首引语' : `小标题 （${chineseNumber(index + 1)}）`}</label>
         <input
           id={titleId}
           type="text"
