@@ -121,7 +121,8 @@ describe('roll-up of units’ reports', () => {
     const dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
     await user.type(within(dialog).getByLabelText('本级机关全称'), '宁波市镇海区人民政府');
 
-    // Marked in the list of the dialog and at its row of the page.
+    // Marked in the list of the dialog and at its row of the page, and not counted among the units summed.
+    expect(dialog).toHaveTextContent('表格为以下 1 个单位报告的合计（标明“确认前不计入”的 1 个除外），正文留空');
     expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['镇海区发改局', '宁波市镇海区人民政府（与本级机关同名，确认前不计入）']);
     expect(within(table).getAllByRole('row')[2]).toHaveTextContent('与本级机关同名：可能是本级政府自己的报告，确认前不计入汇总');
     expect(within(dialog).getByRole('alert')).toHaveTextContent('“宁波市镇海区人民政府”与本级机关同名，多半是本级政府自己的报告误选进来了；计入会使本级的数字重复。');
@@ -133,6 +134,7 @@ describe('roll-up of units’ reports', () => {
 
     await user.click(within(dialog).getByRole('checkbox', { name: '“宁波市镇海区人民政府”是下级单位的报告，计入汇总' }));
     expect(within(dialog).getAllByRole('listitem')[1]).toHaveTextContent('（与本级机关同名，已确认计入）');
+    expect(dialog).toHaveTextContent('表格为以下 2 个单位报告的合计，正文留空');
     await user.click(within(dialog).getByRole('button', { name: '生成并打开' }));
     await waitForHash(/^#\/draft\/[^/]+/);
     const [record] = await repository.list();

@@ -199,6 +199,6 @@ export function feeReadingText(reading: FeeReading): string {
   const named = (field: FeeField) => `${FEE_FIELD_DOMAINS[field].name} ${reading.fees[field]} ${FEE_FIELD_DOMAINS[field].unit}`;
   const parts = [`信息处理费读出：${stated.map(named).join('，')}（据“${reading.sentences.join('')}”）`];
   if (unstated.length > 0) parts.push(`${unstated.map((field) => FEE_FIELD_DOMAINS[field].name).join('、')}报告中没有写明，留空，请填写`);
-  parts.push('原句作为报告中信息处理费的表述，照原文印出');
+  parts.push('作为该年度的报告打开时，原句照原文印作报告中信息处理费的表述');
   return `${parts.join('；')}。`;
 }

@@ -63,6 +63,7 @@ export function RollupPage() {
   // Units named as the government (the name typed when the draft is made): marked, not summed unconfirmed.
   const sameAgency = result ? sameAgencyUnits(result.units, agency) : [];
   const sameAgencyNames = sameAgency.map((position) => `“${result!.units[position]!.agency.trim()}”`).join('、');
+  const uncounted = sameAgencyConfirmed ? 0 : sameAgency.length;
 
   const create = async () => {
     const name = agency.trim();
@@ -218,7 +219,8 @@ export function RollupPage() {
           }
         >
           <p>
-            将新建 {result.draft.year} 年度报告的草稿（{unitLabel(result.units[0]!)}），表格为以下 {result.units.length} 个单位报告的合计，正文留空：
+            将新建 {result.draft.year} 年度报告的草稿（{unitLabel(result.units[0]!)}），表格为以下 {result.units.length - uncounted} 个单位报告的合计
+            {uncounted > 0 && `（标明“确认前不计入”的 ${uncounted} 个除外）`}，正文留空：
           </p>
           <ol className="rollup-confirm-list">
             {result.units.map((unit, index) => (
@@ -257,8 +259,7 @@ export function RollupPage() {
           {sameAgency.length > 0 && (
             <div className="banner banner-warning rollup-same-agency" role="alert">
               <p>
-                {sameAgencyNames}与本级机关同名，多半是本级政府自己的报告误选进来了；计入会使本级的数字重复。请取消后在列表中移除它；
-                如果它确是下级单位的报告，请勾选：
+                {`${sameAgencyNames}与本级机关同名，多半是本级政府自己的报告误选进来了；计入会使本级的数字重复。请取消后在列表中移除它；如果它确是下级单位的报告，请勾选：`}
               </p>
               <label className="rollup-same-agency-confirm">
                 <input

@@ -108,7 +108,7 @@ describe('anything unclear leaves every field empty, with the reason', () => {
 describe('what the summary says', () => {
   it('names each figure read, each left empty, and where they came from', () => {
     expect(feeReadingText(readOne('本年度未收取信息处理费。'))).toBe(
-      '信息处理费读出：实际收取信息处理费 0 元（据“本年度未收取信息处理费。”）；本年发出收费通知件数、收费通知金额合计报告中没有写明，留空，请填写；原句作为报告中信息处理费的表述，照原文印出。',
+      '信息处理费读出：实际收取信息处理费 0 元（据“本年度未收取信息处理费。”）；本年发出收费通知件数、收费通知金额合计报告中没有写明，留空，请填写；作为该年度的报告打开时，原句照原文印作报告中信息处理费的表述。',
     );
   });
 
