@@ -2,6 +2,11 @@
  * Reading the 信息处理费 statement of 六 in the ways published reports write it. Each expected figure is
  * read off the sentence by hand; only a clear statement fills a field, and a field the sentence does not
  * state stays empty.
+ *
+ * Sources: the first sentence is a published report's, word for word. The stored copies of published
+ * pages that could be searched end before 六, so the other sentences are not quoted from a page: they are
+ * written in the phrasings reports use for this statement (未收取 / 共收取…元 / 收取…X笔、共计X元 / the
+ * 30号 format's own 发出收费通知的件数和总金额以及实际收取的总金额), each marked below as such.
  */
 import { describe, expect, it } from 'vitest';
 import type { Draft, FeeStatement, FeeWordingId } from '../../../src/domain/draft-types.ts';
@@ -24,6 +29,7 @@ describe('clear statements fill the fields they state', () => {
       '本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。',
       { noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 },
     ],
+    // Written in the common phrasing, not quoted from a page.
     ['nothing collected, the notices not mentioned', '本年度未收取信息处理费。', { noticesIssued: null, noticesAmount: null, collectedAmount: 0 }],
     ['an amount of 0', '2022年，本机关共收取信息处理费0元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 0 }],
     ['an amount collected', '本年度收取信息处理费1200元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 1200 }],
@@ -38,6 +44,7 @@ describe('clear statements fill the fields they state', () => {
       { noticesIssued: 2, noticesAmount: 300, collectedAmount: 100 },
     ],
     [
+      // The words of the statement the 2021 format asks for (发出收费通知的件数和总金额以及实际收取的总金额).
       'the format’s own words, all 0',
       '根据《政府信息公开信息处理费管理办法》，本机关2022年度发出收费通知的件数和总金额以及实际收取的总金额均为0。',
       { noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 },
