@@ -46,7 +46,7 @@ const amountOf = (match: RegExpExecArray, at: number) => ({ text: match[at]!, un
 
 /** The wordings understood, each giving the fields it states. Sentences are normalised (NFKC, no spaces). */
 const WORDINGS: readonly Wording[] = [
-  // 发出收费通知的件数和总金额以及实际收取的总金额均为0 (the 30号 format's own words)
+  // 发出收费通知的件数和总金额以及实际收取的总金额均为0 (as this tool's `measures` wording writes it)
   {
     pattern: /收费通知的件数和总金额以及实际收取的总金额均为(?:0|零)/,
     fields: () => ({ noticesIssued: zero, noticesAmount: zeroAmount, collectedAmount: zeroAmount }),

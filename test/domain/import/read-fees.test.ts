@@ -5,8 +5,9 @@
  *
  * Sources: the first sentence is a published report's, word for word. The stored copies of published
  * pages that could be searched end before 六, so the other sentences are not quoted from a page: they are
- * written in the phrasings reports use for this statement (未收取 / 共收取…元 / 收取…X笔、共计X元 / the
- * 30号 format's own 发出收费通知的件数和总金额以及实际收取的总金额), each marked below as such.
+ * written in the phrasings reports use for this statement (未收取 / 共收取…元 / 收取…X笔、共计X元 /
+ * 发出收费通知的件数和总金额以及实际收取的总金额均为0), each marked below as such; one more is a report-shaped
+ * test fixture of another project, marked as such.
  */
 import { describe, expect, it } from 'vitest';
 import type { Draft, FeeStatement, FeeWordingId } from '../../../src/domain/draft-types.ts';
@@ -30,6 +31,13 @@ describe('clear statements fill the fields they state', () => {
       { noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 },
     ],
     // Written in the common phrasing, not quoted from a page.
+    [
+      // Report-shaped fixture (a 2021-format report's 六) in the repository zxj6827111-blip/KIROGOVCOMPARE,
+      // the positive case quoted in the format document's notes; not a published page.
+      'an amount collected, after the 办法 is named',
+      '依据《政府信息公开信息处理费管理办法》规定，2025年全市实际收取信息处理费共计400元。',
+      { noticesIssued: null, noticesAmount: null, collectedAmount: 400 },
+    ],
     ['nothing collected, the notices not mentioned', '本年度未收取信息处理费。', { noticesIssued: null, noticesAmount: null, collectedAmount: 0 }],
     ['an amount of 0', '2022年，本机关共收取信息处理费0元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 0 }],
     ['an amount collected', '本年度收取信息处理费1200元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 1200 }],
@@ -44,8 +52,8 @@ describe('clear statements fill the fields they state', () => {
       { noticesIssued: 2, noticesAmount: 300, collectedAmount: 100 },
     ],
     [
-      // The words of the statement the 2021 format asks for (发出收费通知的件数和总金额以及实际收取的总金额).
-      'the format’s own words, all 0',
+      // Written as this tool's `measures` wording puts it, not quoted from a page.
+      'the counts and totals all 0, in one clause',
       '根据《政府信息公开信息处理费管理办法》，本机关2022年度发出收费通知的件数和总金额以及实际收取的总金额均为0。',
       { noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 },
     ],
