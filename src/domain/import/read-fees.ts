@@ -107,9 +107,9 @@ function normalised(sentence: string): string {
     .replace(/\d{4}年度?/g, '');
 }
 
-/** A paragraph's sentences, each with its closing punctuation, so that joining them gives it back. */
+/** A paragraph's sentences, each with its closing punctuation, so that joining them gives it back whole. */
 function sentencesOf(paragraph: string): string[] {
-  return paragraph.match(/[^。；;！!？?]+(?:[。；;！!？?]+|$)/g) ?? [];
+  return (paragraph.match(/[^。；;！!？?]*(?:[。；;！!？?]+|$)/g) ?? []).filter((sentence) => sentence !== '');
 }
 
 /** A figure as printed, in the field's unit (元 for amounts; 万元 shifted by four places, exactly). */

@@ -83,6 +83,12 @@ describe('clear statements fill the fields they state', () => {
     expect(remaining).toEqual(['全年组织政务公开培训2次。']);
   });
 
+  it('gives back every other character of 六, stray punctuation and unfinished sentences included', () => {
+    const { reading, remaining } = readFeeStatement(['。本年度未收取信息处理费；另：无其他事项', '！！']);
+    expect(reading).toMatchObject({ read: true, sentences: ['本年度未收取信息处理费；'] });
+    expect(remaining).toEqual(['。另：无其他事项', '！！']);
+  });
+
   it('keeps a sentence about the fee that states no figure (a promise, a policy) in the text', () => {
     const { reading, remaining } = readFeeStatement(['本年度未收取信息处理费。今后将严格按照规定收取信息处理费。']);
     expect(reading).toEqual({ read: true, fees: { ...none, collectedAmount: 0 }, sentences: ['本年度未收取信息处理费。'] });
