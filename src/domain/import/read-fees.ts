@@ -8,9 +8,9 @@
  *
  * Only what a sentence states fills a field: `未收取信息处理费` gives the amount collected (0) and leaves
  * the notices empty; `未发出收费通知` gives 0 notices and so 0 for their amount. Anything unclear — a
- * sentence about the fee with a figure none of these wordings accounts for, two sentences that disagree,
- * a figure outside the fields' value domain — leaves every field empty, and the reason is given in
- * Chinese for the import's summary. Nothing is ever guessed.
+ * sentence about the fee with a figure none of these wordings accounts for, two statements that disagree,
+ * a sentence about another year (`较上年`, `2022年`), a figure outside the fields' value domain — leaves
+ * every field empty, and the reason is given in Chinese for the import's summary. Nothing is ever guessed.
  */
 import { FEE_FIELD_DOMAINS, feeValueProblem, parseFeeInput, type FeeField } from '../fee-statement.ts';
 import type { FeeStatement } from '../draft-types.ts';
@@ -29,6 +29,9 @@ export type FeeReading =
 const ABOUT_FEES = /信息处理费|(收费|缴款|缴费)通知/;
 /** A figure with a unit a fee statement would give it: a count of notices or payments, or an amount. */
 const FIGURE_WITH_UNIT = /(\d|零)\s*(件|份|笔|次|万?元)/;
+/** Words by which a sentence compares with, or speaks of, another year than the report's. */
+const OTHER_YEAR = /上年|上一年|去年|前年|同比|往年|历年|累计/;
+
 /** A number as printed: digits with optional thousands separators and decimals, or 零. */
 const NUMBER = String.raw`(\d+(?:,\d{3})*(?:\.\d+)?|零)`;
 const AMOUNT = String.raw`${NUMBER}(万?元)`;
@@ -132,7 +135,7 @@ const FIELD_ORDER: readonly FeeField[] = ['noticesIssued', 'noticesAmount', 'col
  * read (a paragraph left empty is dropped), so that the statement is not printed twice; when nothing is
  * read it is the text unchanged.
  */
-export function readFeeStatement(paragraphs: readonly string[]): { readonly reading: FeeReading; readonly remaining: readonly string[] } {
+export function readFeeStatement(paragraphs: readonly string[], year: number): { readonly reading: FeeReading; readonly remaining: readonly string[] } {
   const unchanged = { remaining: paragraphs };
   const values: Partial<Record<FeeField, number>> = {};
   const statements: string[] = [];
@@ -148,11 +151,29 @@ export function readFeeStatement(paragraphs: readonly string[]): { readonly read
       }
       mentioned = true;
       const extracted: Extracted = {};
+      const found: Partial<Record<FeeField, number | string>> = {};
+      let disagreeing: FeeField | undefined;
       for (const wording of WORDINGS) {
         const match = wording.pattern.exec(text);
-        if (match) Object.assign(extracted, { ...wording.fields(match), ...extracted });
+        if (!match) continue;
+        for (const [field, figure] of Object.entries(wording.fields(match)) as [FeeField, NonNullable<Extracted[FeeField]>][]) {
+          const value = figureValue(figure, field);
+          if (found[field] !== undefined && found[field] !== value) disagreeing = field;
+          found[field] = value;
+          extracted[field] ??= figure;
+        }
       }
       const fields = FIELD_ORDER.filter((field) => extracted[field] !== undefined);
+      if (fields.length > 0) {
+        const otherYear = [...sentence.normalize('NFKC').matchAll(/(\d{4})\s*年/g)].map((match) => Number(match[1])).find((named) => named !== year);
+        if (otherYear !== undefined || OTHER_YEAR.test(text)) {
+          const which = otherYear !== undefined ? `${otherYear}年` : '上一年度或累计';
+          return { reading: { read: false, reason: `“${sentence.trim()}”说到${which}的数字，不能确定哪个是${year}年度的` }, ...unchanged };
+        }
+        if (disagreeing !== undefined) {
+          return { reading: { read: false, reason: `“${sentence.trim()}”中的${FEE_FIELD_DOMAINS[disagreeing].name}前后说法不一致` }, ...unchanged };
+        }
+      }
       if (fields.length === 0) {
         // A sentence about the fee without a figure (`今后将严格按照规定收取信息处理费。`) says nothing to read.
         if (FIGURE_WITH_UNIT.test(text)) {

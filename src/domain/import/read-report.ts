@@ -349,7 +349,7 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
     let lines: readonly string[] = sectionText.get(numeral) ?? [];
     if (section.hasFeeStatement) {
       // The statement is printed once, as the fee sentence that opens 六, in the report's own words.
-      const statement = readFeeStatement(lines);
+      const statement = readFeeStatement(lines, year);
       fees = statement.reading;
       lines = statement.remaining;
       if (fees.read) {

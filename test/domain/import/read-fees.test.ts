@@ -17,12 +17,13 @@ import { office2023Draft } from '../../helpers/fixtures.ts';
 
 const none: FeeStatement = { noticesIssued: null, noticesAmount: null, collectedAmount: null };
 
-function readOne(paragraph: string) {
-  return readFeeStatement([paragraph]).reading;
+/** The statement of one paragraph, of a report of `year` (2023 unless the sentence is of another year). */
+function readOne(paragraph: string, year = 2023) {
+  return readFeeStatement([paragraph], year).reading;
 }
 
 describe('clear statements fill the fields they state', () => {
-  it.each<[string, string, FeeStatement]>([
+  it.each<[string, string, FeeStatement, number?]>([
     [
       // Published: 宁波市镇海区人民政府办公室2023年度政府信息公开工作年度报告, 六 (text as published in
       // /work/shared/samples/003-zhenhai-district-office-2023.txt, line 424).
@@ -37,9 +38,10 @@ describe('clear statements fill the fields they state', () => {
       'an amount collected, after the 办法 is named',
       '依据《政府信息公开信息处理费管理办法》规定，2025年全市实际收取信息处理费共计400元。',
       { noticesIssued: null, noticesAmount: null, collectedAmount: 400 },
+      2025,
     ],
     ['nothing collected, the notices not mentioned', '本年度未收取信息处理费。', { noticesIssued: null, noticesAmount: null, collectedAmount: 0 }],
-    ['an amount of 0', '2022年，本机关共收取信息处理费0元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 0 }],
+    ['an amount of 0', '2023年，本机关共收取信息处理费0元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 0 }],
     ['an amount collected', '本年度收取信息处理费1200元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 1200 }],
     [
       'payments and their total after the 办法 is named (the 笔 are payments, not notices)',
@@ -54,21 +56,21 @@ describe('clear statements fill the fields they state', () => {
     [
       // Written as this tool's `measures` wording puts it, not quoted from a page.
       'the counts and totals all 0, in one clause',
-      '根据《政府信息公开信息处理费管理办法》，本机关2022年度发出收费通知的件数和总金额以及实际收取的总金额均为0。',
+      '根据《政府信息公开信息处理费管理办法》，本机关2023年度发出收费通知的件数和总金额以及实际收取的总金额均为0。',
       { noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 },
     ],
     ['full-width digits, spaces and a thousands separator', '本年度 共收取信息处理费 １，２００．５０ 元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 1200.5 }],
     ['an amount in 万元, shifted exactly into 元', '全年实际收取信息处理费0.12万元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 1200 }],
-  ])('%s', (_case, sentence, fees) => {
-    const reading = readOne(sentence);
+  ])('%s', (_case, sentence, fees, year) => {
+    const reading = readOne(sentence, year);
     expect(reading).toEqual({ read: true, fees, sentences: [sentence.trim()] });
   });
 
   it('reads the statement over two sentences and keeps the rest of 六 in place', () => {
-    const { reading, remaining } = readFeeStatement([
-      '本机关2023年度未发出信息处理费收费通知。本机关2023年度未收取信息处理费。',
-      '本年度无其他需要报告的事项。',
-    ]);
+    const { reading, remaining } = readFeeStatement(
+      ['本机关2023年度未发出信息处理费收费通知。本机关2023年度未收取信息处理费。', '本年度无其他需要报告的事项。'],
+      2023,
+    );
     expect(reading).toEqual({
       read: true,
       fees: { noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 },
@@ -78,19 +80,19 @@ describe('clear statements fill the fields they state', () => {
   });
 
   it('takes the statement out of a paragraph that says more, keeping the other sentences word for word', () => {
-    const { reading, remaining } = readFeeStatement(['2023年度，本机关收取信息处理费0元。全年组织政务公开培训2次。']);
+    const { reading, remaining } = readFeeStatement(['2023年度，本机关收取信息处理费0元。全年组织政务公开培训2次。'], 2023);
     expect(reading.read).toBe(true);
     expect(remaining).toEqual(['全年组织政务公开培训2次。']);
   });
 
   it('gives back every other character of 六, stray punctuation and unfinished sentences included', () => {
-    const { reading, remaining } = readFeeStatement(['。本年度未收取信息处理费；另：无其他事项', '！！']);
+    const { reading, remaining } = readFeeStatement(['。本年度未收取信息处理费；另：无其他事项', '！！'], 2023);
     expect(reading).toMatchObject({ read: true, sentences: ['本年度未收取信息处理费；'] });
     expect(remaining).toEqual(['。另：无其他事项', '！！']);
   });
 
   it('keeps a sentence about the fee that states no figure (a promise, a policy) in the text', () => {
-    const { reading, remaining } = readFeeStatement(['本年度未收取信息处理费。今后将严格按照规定收取信息处理费。']);
+    const { reading, remaining } = readFeeStatement(['本年度未收取信息处理费。今后将严格按照规定收取信息处理费。'], 2023);
     expect(reading).toEqual({ read: true, fees: { ...none, collectedAmount: 0 }, sentences: ['本年度未收取信息处理费。'] });
     expect(remaining).toEqual(['今后将严格按照规定收取信息处理费。']);
   });
@@ -116,8 +118,11 @@ describe('anything unclear leaves every field empty, with the reason', () => {
     ['a figure written in Chinese numerals', ['本年度共收取信息处理费一千二百元。'], /提到信息处理费，但没有写明件数或金额/],
     ['two sentences that disagree', ['本年度收取信息处理费1200元。全年实际收取信息处理费1500元。'], /前后不一致/],
     ['an amount beyond 分', ['本年度收取信息处理费12.345元。'], /实际收取信息处理费（元）/],
+    ['a comparison with last year', ['本年度收取信息处理费1200元，较上年减少300元。'], /说到上一年度或累计的数字，不能确定哪个是2023年度的/],
+    ['the figures of two years', ['2022年收取信息处理费1000元，2023年收取信息处理费1200元。'], /说到2022年的数字/],
+    ['one sentence saying both none and some', ['本年度未收取信息处理费，实际收取信息处理费1200元。'], /实际收取信息处理费前后说法不一致/],
   ])('%s', (_case, paragraphs, reason) => {
-    const { reading, remaining } = readFeeStatement(paragraphs);
+    const { reading, remaining } = readFeeStatement(paragraphs, 2023);
     expect(reading.read).toBe(false);
     if (reading.read) return;
     expect(reading.reason).toMatch(reason);
@@ -134,7 +139,7 @@ describe('what the summary says', () => {
   });
 
   it('says the fee was not read, why, and what to do', () => {
-    expect(feeReadingText(readFeeStatement(['本年度无其他需要报告的事项。']).reading)).toBe(
+    expect(feeReadingText(readFeeStatement(['本年度无其他需要报告的事项。'], 2023).reading)).toBe(
       '信息处理费没有读出：“六、其他需要报告的事项”中没有关于信息处理费的说明。三项数字留空，请在“其他需要报告的事项”中填写。',
     );
   });
