@@ -30,7 +30,7 @@ const ABOUT_FEES = /信息处理费|(收费|缴款|缴费)通知/;
 /** A figure with a unit a fee statement would give it: a count of notices or payments, or an amount. */
 const FIGURE_WITH_UNIT = /(\d|零)\s*(件|份|笔|次|万?元)/;
 /** Words by which a sentence compares with, or speaks of, another year than the report's. */
-const OTHER_YEAR = /上年|上一年|去年|前年|同比|往年|历年|累计/;
+const OTHER_YEAR = /上年|上一年|去年|前年|同比|往年|历年/;
 
 /** A number as printed: digits with optional thousands separators and decimals, or 零. */
 const NUMBER = String.raw`(\d+(?:,\d{3})*(?:\.\d+)?|零)`;
@@ -167,7 +167,7 @@ export function readFeeStatement(paragraphs: readonly string[], year: number): {
       if (fields.length > 0) {
         const otherYear = [...sentence.normalize('NFKC').matchAll(/(\d{4})\s*年/g)].map((match) => Number(match[1])).find((named) => named !== year);
         if (otherYear !== undefined || OTHER_YEAR.test(text)) {
-          const which = otherYear !== undefined ? `${otherYear}年` : '上一年度或累计';
+          const which = otherYear !== undefined ? `${otherYear}年` : '其他年度';
           return { reading: { read: false, reason: `“${sentence.trim()}”说到${which}的数字，不能确定哪个是${year}年度的` }, ...unchanged };
         }
         if (disagreeing !== undefined) {

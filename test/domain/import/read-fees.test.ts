@@ -60,6 +60,8 @@ describe('clear statements fill the fields they state', () => {
       { noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 },
     ],
     ['full-width digits, spaces and a thousands separator', '本年度 共收取信息处理费 １，２００．５０ 元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 1200.5 }],
+    // 累计 adds up within the year: not another year.
+    ['the year’s total (累计)', '全年累计收取信息处理费300元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 300 }],
     ['an amount in 万元, shifted exactly into 元', '全年实际收取信息处理费0.12万元。', { noticesIssued: null, noticesAmount: null, collectedAmount: 1200 }],
   ])('%s', (_case, sentence, fees, year) => {
     const reading = readOne(sentence, year);
@@ -118,7 +120,7 @@ describe('anything unclear leaves every field empty, with the reason', () => {
     ['a figure written in Chinese numerals', ['本年度共收取信息处理费一千二百元。'], /提到信息处理费，但没有写明件数或金额/],
     ['two sentences that disagree', ['本年度收取信息处理费1200元。全年实际收取信息处理费1500元。'], /前后不一致/],
     ['an amount beyond 分', ['本年度收取信息处理费12.345元。'], /实际收取信息处理费（元）/],
-    ['a comparison with last year', ['本年度收取信息处理费1200元，较上年减少300元。'], /说到上一年度或累计的数字，不能确定哪个是2023年度的/],
+    ['a comparison with last year', ['本年度收取信息处理费1200元，较上年减少300元。'], /说到其他年度的数字，不能确定哪个是2023年度的/],
     ['the figures of two years', ['2022年收取信息处理费1000元，2023年收取信息处理费1200元。'], /说到2022年的数字/],
     ['one sentence saying both none and some', ['本年度未收取信息处理费，实际收取信息处理费1200元。'], /实际收取信息处理费前后说法不一致/],
   ])('%s', (_case, paragraphs, reason) => {
