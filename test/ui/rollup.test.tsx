@@ -141,4 +141,31 @@ describe('roll-up of units’ reports', () => {
     // Published 本年新收 合计 52, from both units.
     expect(flattenTables(templateOf(record!.draft), record!.draft.tables)['applications.newReceived.total']).toBe(104);
   });
+
+  it('goes ahead without the unit named as the government once the clerk removes it', async () => {
+    const user = userEvent.setup();
+    const { repository } = renderApp();
+    await openRollup(user);
+    await user.upload(fileInput(), [draftFile('镇海区发改局'), draftFile('宁波市镇海区人民政府')]);
+    const table = await screen.findByRole('table', { name: '下级单位的报告' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: '生成汇总草稿' }));
+    let dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
+    await user.type(within(dialog).getByLabelText('本级机关全称'), '宁波市镇海区人民政府');
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+
+    // The mark stays at the row after the dialog is closed; removing the unit clears it.
+    expect(within(table).getAllByRole('row')[2]).toHaveTextContent('与本级机关同名');
+    await user.click(within(table).getByRole('button', { name: '移除 宁波市镇海区人民政府' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: '生成汇总草稿' }));
+    dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: '生成并打开' }));
+    await waitForHash(/^#\/draft\/[^/]+/);
+    const [record] = await repository.list();
+    expect(record?.draft.agency.name).toBe('宁波市镇海区人民政府');
+    // Published 本年新收 合计 52, from the one unit left.
+    expect(flattenTables(templateOf(record!.draft), record!.draft.tables)['applications.newReceived.total']).toBe(52);
+  });
 });

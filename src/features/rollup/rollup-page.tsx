@@ -178,7 +178,10 @@ export function RollupPage() {
                           type="button"
                           className="button button-small"
                           aria-label={`移除 ${unit?.agency || file.fileName}`}
-                          onClick={() => setEntries((current) => current.filter((other) => other.id !== entry.id))}
+                          onClick={() => {
+                            setEntries((current) => current.filter((other) => other.id !== entry.id));
+                            setSameAgencyConfirmed(false);
+                          }}
                         >
                           移除
                         </button>
