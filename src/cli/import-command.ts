@@ -44,6 +44,7 @@ export function importReportText(report: ImportReport): string {
     lines.push(`以下 ${report.unmatchedRows.length} 行没有读入：`);
     lines.push(...listed(report.unmatchedRows.map((row) => `${row.table} “${row.printed}”（${row.cells.join(' ')}）：${row.reason}`)));
   }
+  if (report.feeSummary !== null) lines.push(report.feeSummary);
   if (report.guessedLabels.length > 0) {
     lines.push(`以下 ${report.guessedLabels.length} 个行名与格式不完全一致，已按最接近的行读入，请核对：`);
     lines.push(...listed(report.guessedLabels.map((guess) => `${guess.table} “${guess.printed}” → “${guess.matched}”`)));

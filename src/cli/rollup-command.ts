@@ -8,8 +8,9 @@
  *   0  every unit was read completely and passes its own check;
  *   1  the draft was written, but some unit had cells the importer could not read, or errors in its own
  *      check (each listed on stderr);
- *   2  nothing written: units of different years or formats, the same unit twice, a file that cannot be
- *      read, an existing output without --force, or wrong arguments.
+ *   2  nothing written: units of different years or formats, the same unit twice, a unit of the
+ *      government's own name (--agency) without --include-same-agency, a file that cannot be read, an
+ *      existing output without --force, or wrong arguments.
  */
 import { resolve } from 'node:path';
 import { draftFileName, readDraftBytes, serializeDraft } from '../domain/draft-file.ts';
@@ -22,6 +23,9 @@ import { exists, sameFile, writeOutput, writeReason } from './docx-command.ts';
 import { importReportText } from './import-command.ts';
 import { fsReason, MAX_FILE_BYTES, readRegularFile, TooLarge } from './load-draft.ts';
 import { MAX_HTML_DEPTH, nestingDepth, parseHtml } from './parse-html.ts';
+
+/** The flag by which the user confirms that a unit of the government's own name is a unit's report. */
+const SAME_AGENCY_FLAG = 'include-same-agency';
 
 /** How a unit's file was read, as the listing names it. */
 type UnitRead = { ok: true; draft: Draft; how: string; imported?: ImportReport } | { ok: false; message: string };
@@ -61,7 +65,7 @@ function readUnit(bytes: Uint8Array, file: string): UnitRead {
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { options: ['output', 'agency'], flags: ['force'], aliases: { o: 'output' } });
+  const parsed = parseArgs(args, { options: ['output', 'agency'], flags: ['force', SAME_AGENCY_FLAG], aliases: { o: 'output' } });
   const inputs = parsed.positionals;
   if (inputs.length === 0) throw new UsageError('缺少要汇总的下级单位报告（草稿文件、Word 文件或网页）');
   const agency = parsed.options.agency?.trim() ?? '';
@@ -83,7 +87,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const units = reads.filter((read): read is Extract<UnitRead, { ok: true }> => read.ok);
   const result = rollUp(
     units.map((unit) => unit.draft),
-    { agency },
+    { agency, sameAgencyConfirmed: parsed.flags.has(SAME_AGENCY_FLAG) },
   );
 
   const lines = result.units.map((unit, index) => {
@@ -92,7 +96,13 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   });
   io.stderr(`下级单位报告 ${result.units.length} 份：\n${lines.join('\n')}\n`);
   if (!result.ok) {
-    io.stderr(`没有汇总：\n${result.problems.filter((problem) => problem.refuses).map((problem) => `  ${problem.message}`).join('\n')}\n`);
+    const refusals = result.problems.filter((problem) => problem.refuses).map((problem) => {
+      if (problem.kind !== 'sameAsAgency') return `  ${problem.message}`;
+      // Named by its file, with the two ways on: drop the file, or confirm it with the flag.
+      const file = inputs[problem.units[0]!]!;
+      return `  ${file}：${problem.message}请从命令中去掉这个文件；如果它确是下级单位的报告（与本级机关同名），请加 --${SAME_AGENCY_FLAG} 计入。`;
+    });
+    io.stderr(`没有汇总：\n${refusals.join('\n')}\n`);
     return EXIT.failure;
   }
 
@@ -127,22 +137,24 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 export const rollupCommand: CliCommand = {
   name: 'rollup',
   summary: '汇总下级单位的年度报告，生成本级政府报告的草稿（表格数字相加）',
-  usage: ['rollup <报告> <报告> … --agency <机关全称> [-o <输出.draft.json>] [--force]'],
+  usage: ['rollup <报告> <报告> … --agency <机关全称> [-o <输出.draft.json>] [--force] [--include-same-agency]'],
   help: [
-    `用法：${INVOCATION} rollup <报告> <报告> … --agency <机关全称> [-o <输出.draft.json>] [--force]`,
+    `用法：${INVOCATION} rollup <报告> <报告> … --agency <机关全称> [-o <输出.draft.json>] [--force] [--include-same-agency]`,
     '',
     '把各部门、乡镇（街道）的年度报告汇总成本级政府报告的草稿：三张表逐格相加（各单位都空着的格仍为空，不填 0），',
     '合计、总计按相加后的数字重新计算；金额（万元）按四位小数精确相加。正文留空，由本级编写。',
     '每份报告可以是草稿文件（.draft.json）、本工具生成的 Word 文件，或已发布的网页（.html）、Word 文件（按“导入”读入）。',
     '年度或格式不同的报告、同一单位的两份报告不能汇总；自身检查有错误的单位照样计入，但会列出，请与该单位核实。',
+    '机关名称与 --agency 相同的报告多半是本级政府自己的报告误选进来的，不汇总并指出是哪个文件；确是下级单位的，加 --include-same-agency。',
     '',
     '选项：',
     '  --agency <机关全称>  汇总后报告所属的机关，例如“某某县人民政府”（必填）',
     '  -o, --output <文件>  输出的草稿文件；默认在当前文件夹，文件名为“<机关全称><年度>年政府信息公开工作年度报告.draft.json”',
     '  --force              输出文件已存在时覆盖它（不加时不覆盖任何已有文件）',
+    '  --include-same-agency  机关名称与 --agency 相同的报告也计入（确认它是下级单位的报告，而不是本级自己的报告）',
     '',
     '退出码：0 已汇总，各单位报告完整且检查无错误；1 已生成草稿，但有单位的格没有读出或自身检查有错误（见标准错误输出）；',
-    '2 年度或格式不同、同一单位重复、文件无法读取或写入、输出文件已存在（未加 --force）或参数有误（未生成文件）。',
+    '2 年度或格式不同、同一单位重复、有与本级机关同名的报告（未加 --include-same-agency）、文件无法读取或写入、输出文件已存在（未加 --force）或参数有误（未生成文件）。',
   ].join('\n'),
   run,
 };

@@ -746,6 +746,8 @@ export function serializeDraft(draft: Draft): string {
       noticesAmount: draft.fees.noticesAmount,
       collectedAmount: draft.fees.collectedAmount,
     },
+    // Only a draft with a chosen wording has one: a draft with the defaults reads as before.
+    ...(draft.wording ? { wording: wordingOf(draft.wording) } : {}),
     signature: { include: draft.signature.include, date: draft.signature.date },
     tables,
     meta: { createdAt: draft.meta.createdAt, updatedAt: draft.meta.updatedAt },
@@ -754,6 +756,15 @@ export function serializeDraft(draft: Draft): string {
     settings: settingsOf(draft),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** The wording's own fields in the schema's order, absent ones left out. */
+function wordingOf(wording: NonNullable<Draft['wording']>): NonNullable<Draft['wording']> {
+  return {
+    ...(wording.fee !== undefined ? { fee: wording.fee } : {}),
+    ...(wording.feeText !== undefined ? { feeText: wording.feeText } : {}),
+    ...(wording.preamble !== undefined ? { preamble: wording.preamble } : {}),
+  };
 }
 
 /** Characters Windows and macOS refuse in file names, and control characters. */

@@ -9,8 +9,11 @@
  * in whole units of 0.0001 so that 0.1 + 0.2 stays 0.3.
  *
  * Refused (nothing summed): units of different years, of different formats or local variants (their
- * tables have different cells), the same agency twice. Included but flagged: a unit whose own check
- * (`reportFindings`, the one check) has errors, so the office sees whose numbers do not add up.
+ * tables have different cells), the same agency twice, and a unit of the government's own name unless
+ * the office confirms it (`sameAgencyConfirmed`): that is almost surely the government's own report
+ * chosen by mistake, and summing it would count the government's figures twice. Included but flagged: a
+ * unit whose own check (`reportFindings`, the one check) has errors, so the office sees whose numbers do
+ * not add up.
  */
 import { reportFindings } from './check.ts';
 import type { CellValues, Draft } from './draft-types.ts';
@@ -32,7 +35,7 @@ export interface RollUpUnit {
   readonly errors: number;
 }
 
-export type RollUpProblemKind = 'noUnits' | 'mixedYears' | 'mixedFormats' | 'duplicateAgency' | 'unitErrors';
+export type RollUpProblemKind = 'noUnits' | 'mixedYears' | 'mixedFormats' | 'duplicateAgency' | 'sameAsAgency' | 'unitErrors';
 
 export interface RollUpProblem {
   readonly kind: RollUpProblemKind;
@@ -47,6 +50,11 @@ export interface RollUpProblem {
 export interface RollUpOptions {
   /** 机关全称 of the government whose report receives the sums. */
   readonly agency: string;
+  /**
+   * The office has confirmed that units of the government's own name are units' reports all the same
+   * (a 街道 named like the 区, say): they are summed. Otherwise such a unit refuses the roll-up.
+   */
+  readonly sameAgencyConfirmed?: boolean;
   readonly now?: Date;
 }
 
@@ -106,8 +114,18 @@ function namesOf(units: readonly RollUpUnit[], positions: readonly number[]): st
   return positions.map((position) => unitName(units[position]!)).join('、');
 }
 
-/** What is wrong with this set of units, refusals first. */
-export function rollUpProblems(units: readonly RollUpUnit[]): RollUpProblem[] {
+/** Positions of the units whose agency is the government's own (`agency`); none while it is blank. */
+export function sameAgencyUnits(units: readonly RollUpUnit[], agency: string): number[] {
+  const own = agencyKey(agency);
+  if (own === '') return [];
+  return units.flatMap((unit, index) => (agencyKey(unit.agency) === own ? [index] : []));
+}
+
+/**
+ * What is wrong with this set of units, refusals first. `options.agency` is the government's name (blank
+ * while not yet given: no unit is compared with it).
+ */
+export function rollUpProblems(units: readonly RollUpUnit[], options: Partial<RollUpOptions> = {}): RollUpProblem[] {
   const problems: RollUpProblem[] = [];
   if (units.length === 0) {
     problems.push({ kind: 'noUnits', refuses: true, units: [], message: '还没有选择下级单位的报告，无法汇总。' });
@@ -141,6 +159,16 @@ export function rollUpProblems(units: readonly RollUpUnit[]): RollUpProblem[] {
       units: positions,
       message: `“${unitName(units[positions[0]!]!)}”的报告选了 ${positions.length} 次（第 ${positions.map((p) => p + 1).join('、')} 份），同一单位只能计入一次。请移除多余的一份。`,
     });
+  }
+  if (!options.sameAgencyConfirmed) {
+    for (const position of sameAgencyUnits(units, options.agency ?? '')) {
+      problems.push({
+        kind: 'sameAsAgency',
+        refuses: true,
+        units: [position],
+        message: `第 ${position + 1} 份报告的机关“${unitName(units[position]!)}”就是本级机关，多半是本级政府自己的报告误选为下级单位的报告，计入会使本级的数字重复，没有汇总。`,
+      });
+    }
   }
   units.forEach((unit, index) => {
     if (unit.errors === 0) return;
@@ -179,7 +207,7 @@ export function sumTables(drafts: readonly Draft[]): CellValues {
 
 export function rollUp(drafts: readonly Draft[], options: RollUpOptions): RollUpResult {
   const units = drafts.map(describeUnit);
-  const problems = rollUpProblems(units);
+  const problems = rollUpProblems(units, options);
   if (problems.some((problem) => problem.refuses)) return { ok: false, units, problems };
   const template = templateOf(drafts[0]!);
   const draft: Draft = {

@@ -32,6 +32,10 @@ describe('report import', () => {
     expect(read.ok && read.draft.agency.name).toBe('宁波市镇海区人民政府办公室');
     // What to confirm is still said.
     expect(run.stderr).toContain('“2.其他法律行政止公开” → “2.其他法律行政法规禁止公开”');
+    // The fee statement of 六 (本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费) is in the file and said.
+    expect(read.ok && read.draft.fees).toEqual({ noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 });
+    expect(read.ok && read.draft.wording?.feeText).toBe('本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。');
+    expect(run.stderr).toContain('信息处理费读出：本年发出收费通知件数 0 件，收费通知金额合计 0 元，实际收取信息处理费 0 元');
   });
 
   it('never overwrites an existing file without --force', async () => {
@@ -58,6 +62,8 @@ describe('report import', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('以下 1 格无法读成数字');
     expect(run.stderr).toContain('表二 政府集中采购 采购总金额：“251000元”');
+    // 六 of this report says 无。: the fee is not read, and stderr says so.
+    expect(run.stderr).toContain('信息处理费没有读出：“六、其他需要报告的事项”中没有关于信息处理费的说明。');
     expect(readDraftJson(readFileSync(out, 'utf8')).ok).toBe(true);
   });
 

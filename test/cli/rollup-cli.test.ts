@@ -113,6 +113,34 @@ describe('report rollup', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses the government’s own report among the units, naming its file and the flag, and writes nothing', async () => {
+    const bureau = saved('own-bureau.draft.json', office2023Draft(), '镇海区发改局');
+    const own = saved('own-government.draft.json', office2023Draft(), '宁波市镇海区人民政府');
+    const out = join(dir, 'own.draft.json');
+    const run = await report('rollup', bureau, own, '--agency', '宁波市镇海区人民政府', '-o', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `${own}：第 2 份报告的机关“宁波市镇海区人民政府”就是本级机关，多半是本级政府自己的报告误选为下级单位的报告，计入会使本级的数字重复，没有汇总。`,
+    );
+    expect(run.stderr).toContain('请加 --include-same-agency 计入');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('sums a unit of the government’s own name when --include-same-agency confirms it', async () => {
+    const bureau = saved('confirmed-bureau.draft.json', office2023Draft(), '镇海区发改局');
+    const same = saved('confirmed-same.draft.json', office2023Draft(), '宁波市镇海区人民政府');
+    const out = join(dir, 'confirmed.draft.json');
+    const run = await report('rollup', bureau, same, '--agency', '宁波市镇海区人民政府', '-o', out, '--include-same-agency');
+    expect(run.code).toBe(0);
+    // Published 本年新收 总计 52, twice.
+    expect((written(out).tables.applications!.newReceived as Record<string, number>).total).toBe(104);
+  });
+
+  it('names --include-same-agency in its help', async () => {
+    const run = await report('rollup', '--help');
+    expect(run.stdout + run.stderr).toContain('--include-same-agency');
+  });
+
   it('refuses an unreadable file, naming it, and writes nothing', async () => {
     const bad = join(dir, 'notes.txt');
     writeFileSync(bad, 'just some notes');

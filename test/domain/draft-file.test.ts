@@ -139,6 +139,14 @@ describe('serializeDraft', () => {
     expect(draftOf(readDraftJson(serializeDraft(draft)))).toEqual(draft);
   });
 
+  it('keeps the chosen wordings and the clerk’s own fee sentence, and writes none for a draft with the defaults', () => {
+    const draft = complete(office2023Draft());
+    draft.wording = { fee: 'measures', feeText: '本机关2023年度未收取信息处理费。', preamble: 'brief' };
+    expect(draftOf(readDraftJson(serializeDraft(draft)))).toEqual(draft);
+    delete draft.wording;
+    expect(JSON.parse(serializeDraft(draft))).not.toHaveProperty('wording');
+  });
+
   it('writes every cell of the template, null when untouched, and is stable', () => {
     const draft = emptyDraft(templates['2019'], 2020, '某某局');
     draft.tables = {};

@@ -106,6 +106,29 @@ describe('rollUp', () => {
     expect(problem?.message).toContain('“甲局”的报告选了 2 次（第 1、3 份）');
   });
 
+  it('refuses a unit named as the government itself (its own report chosen by mistake), naming it', () => {
+    const result = rollUp([unit('甲局', {}), unit('某县 人民政府', {})], { agency: '某县人民政府' });
+    expect(result.ok).toBe(false);
+    const problem = result.problems.find((p) => p.kind === 'sameAsAgency');
+    expect(problem).toMatchObject({ refuses: true, units: [1] });
+    expect(problem?.message).toBe('第 2 份报告的机关“某县 人民政府”就是本级机关，多半是本级政府自己的报告误选为下级单位的报告，计入会使本级的数字重复，没有汇总。');
+  });
+
+  it('sums a unit of the government’s name once the office confirms it is a unit’s report', () => {
+    const result = rollUp(
+      [unit('甲局', { 'applications.newReceived.naturalPerson': 3 }), unit('某县人民政府', { 'applications.newReceived.naturalPerson': 4 })],
+      { agency: '某县人民政府', sameAgencyConfirmed: true },
+    );
+    if (!result.ok) throw new Error(`refused: ${result.problems.map((p) => p.message).join('；')}`);
+    expect(result.problems.filter((p) => p.kind === 'sameAsAgency')).toEqual([]);
+    expect(cellsOf(result.draft)['applications.newReceived.naturalPerson']).toBe(7);
+  });
+
+  it('compares no unit with a government name not yet given', () => {
+    const result = rollUp([unit('甲局', {}), unit('', {})], { agency: ' ' });
+    expect(result.problems.filter((p) => p.kind === 'sameAsAgency')).toEqual([]);
+  });
+
   it('refuses an empty list', () => {
     const result = rollUp([], { agency: '某县人民政府' });
     expect(result.ok).toBe(false);

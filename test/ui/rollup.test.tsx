@@ -109,4 +109,63 @@ describe('roll-up of units’ reports', () => {
     expect(within(table).getAllByRole('row')[3]).toHaveTextContent('notes.json');
     expect(screen.getByRole('button', { name: '生成汇总草稿' })).toBeDisabled();
   });
+
+  it('marks a unit named as the government itself, does not sum it, and sums it once the office confirms', async () => {
+    const user = userEvent.setup();
+    const { repository } = renderApp();
+    await openRollup(user);
+    await user.upload(fileInput(), [draftFile('镇海区发改局'), draftFile('宁波市镇海区人民政府')]);
+    const table = await screen.findByRole('table', { name: '下级单位的报告' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: '生成汇总草稿' }));
+    const dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
+    await user.type(within(dialog).getByLabelText('本级机关全称'), '宁波市镇海区人民政府');
+
+    // Marked in the list of the dialog and at its row of the page, and not counted among the units summed.
+    expect(dialog).toHaveTextContent('表格为以下 1 个单位报告的合计（标明“确认前不计入”的 1 个除外），正文留空');
+    expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['镇海区发改局', '宁波市镇海区人民政府（与本级机关同名，确认前不计入）']);
+    expect(within(table).getAllByRole('row')[2]).toHaveTextContent('与本级机关同名：可能是本级政府自己的报告，确认前不计入汇总');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('“宁波市镇海区人民政府”与本级机关同名，多半是本级政府自己的报告误选进来了；计入会使本级的数字重复。');
+
+    // Not made unconfirmed: the dialog says why and stays.
+    await user.click(within(dialog).getByRole('button', { name: '生成并打开' }));
+    expect(within(dialog).getByText('“宁波市镇海区人民政府”与本级机关同名，还没有汇总：请取消后在列表中移除它，或勾选上面的确认。')).toBeInTheDocument();
+    expect(await repository.list()).toEqual([]);
+
+    await user.click(within(dialog).getByRole('checkbox', { name: '“宁波市镇海区人民政府”是下级单位的报告，计入汇总' }));
+    expect(within(dialog).getAllByRole('listitem')[1]).toHaveTextContent('（与本级机关同名，已确认计入）');
+    expect(dialog).toHaveTextContent('表格为以下 2 个单位报告的合计，正文留空');
+    await user.click(within(dialog).getByRole('button', { name: '生成并打开' }));
+    await waitForHash(/^#\/draft\/[^/]+/);
+    const [record] = await repository.list();
+    // Published 本年新收 合计 52, from both units.
+    expect(flattenTables(templateOf(record!.draft), record!.draft.tables)['applications.newReceived.total']).toBe(104);
+  });
+
+  it('goes ahead without the unit named as the government once the clerk removes it', async () => {
+    const user = userEvent.setup();
+    const { repository } = renderApp();
+    await openRollup(user);
+    await user.upload(fileInput(), [draftFile('镇海区发改局'), draftFile('宁波市镇海区人民政府')]);
+    const table = await screen.findByRole('table', { name: '下级单位的报告' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: '生成汇总草稿' }));
+    let dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
+    await user.type(within(dialog).getByLabelText('本级机关全称'), '宁波市镇海区人民政府');
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+
+    // The mark stays at the row after the dialog is closed; removing the unit clears it.
+    expect(within(table).getAllByRole('row')[2]).toHaveTextContent('与本级机关同名');
+    await user.click(within(table).getByRole('button', { name: '移除 宁波市镇海区人民政府' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: '生成汇总草稿' }));
+    dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: '生成并打开' }));
+    await waitForHash(/^#\/draft\/[^/]+/);
+    const [record] = await repository.list();
+    expect(record?.draft.agency.name).toBe('宁波市镇海区人民政府');
+    // Published 本年新收 合计 52, from the one unit left.
+    expect(flattenTables(templateOf(record!.draft), record!.draft.tables)['applications.newReceived.total']).toBe(52);
+  });
 });

@@ -16,6 +16,7 @@ import { emptyDraft, nestTables } from '../values.ts';
 import { formats, templateForYear } from '../../../templates/index.ts';
 import type { Block, SourceCell } from './blocks.ts';
 import { editDistance, labelCore } from './label-match.ts';
+import { feeReadingText, readFeeStatement, type FeeReading } from './read-fees.ts';
 import { readTables, type GuessedLabel, type MissingCell, type UnmatchedRow, type UnreadableCell } from './read-tables.ts';
 
 export interface ImportReport {
@@ -32,6 +33,13 @@ export interface ImportReport {
   readonly missingCells: readonly MissingCell[];
   /** Further remarks, in Chinese: headings that differ, text placed without a sub-heading, other tables. */
   readonly notes: readonly string[];
+  /**
+   * The 信息处理费 statement of 六 (./read-fees.ts), or null for a format without one. What was read fills
+   * the draft's `fees`, its sentences become the fee sentence (`wording.feeText`) and leave the text of 六.
+   */
+  readonly fees: FeeReading | null;
+  /** What was made of the fee statement, in Chinese (`feeReadingText`), for the summary; null with `fees`. */
+  readonly feeSummary: string | null;
 }
 
 export type ImportResult =
@@ -335,9 +343,21 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
   const draft = emptyDraft(template, year, agency, now);
   Object.assign(draft.agency, contactOf(preamble));
   draft.preamble = preamble;
+  let fees: FeeReading | null = null;
   for (const section of narrativeSections(template)) {
     const numeral = template.sections.indexOf(section);
-    draft.narrative[section.id] = narrativeSectionOf(section, sectionText.get(numeral) ?? [], notes);
+    let lines: readonly string[] = sectionText.get(numeral) ?? [];
+    if (section.hasFeeStatement) {
+      // The statement is printed once, as the fee sentence that opens 六, in the report's own words.
+      const statement = readFeeStatement(lines, year);
+      fees = statement.reading;
+      lines = statement.remaining;
+      if (fees.read) {
+        draft.fees = { ...fees.fees };
+        draft.wording = { feeText: fees.sentences.join('') };
+      }
+    }
+    draft.narrative[section.id] = narrativeSectionOf(section, lines, notes);
   }
   if (signatureDate !== '') draft.signature = { include: true, date: signatureDate };
   draft.tables = nestTables(template, reading.values);
@@ -363,6 +383,8 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
       unreadableCells: reading.unreadableCells,
       missingCells: reading.missingCells,
       notes,
+      fees,
+      feeSummary: fees === null ? null : feeReadingText(fees),
     },
   };
 }

@@ -31,7 +31,7 @@ import {
   formatName,
 } from '../shared/format.ts';
 import { Modal } from '../shared/modal.tsx';
-import { navigate } from '../shared/routing.ts';
+import { navigate, routeHash } from '../shared/routing.ts';
 import { useServices } from '../shared/services.tsx';
 import type { NewReportValues } from './new-report-dialog.tsx';
 import { readDraftFile } from '../shared/read-draft-file.ts';
@@ -375,6 +375,9 @@ export function HomePage() {
             <div className="empty-state">
               <p>此浏览器中还没有报告草稿。</p>
               <p className="muted">点击“新建报告”开始填写；已有草稿文件（.json）或本工具生成的 Word 报告（.docx）可以用“打开草稿文件”继续编辑；已发布的年度报告（保存的网页或 Word 文件）可以用“导入已发布的报告”读入，作为下一年度报告的起点。</p>
+              <p className="muted">
+                政务公开办汇总各部门、乡镇（街道）的报告，可以用“<a href={routeHash({ page: 'rollup' })}>汇总下级单位报告</a>”：三张表逐格相加，生成本级政府报告的草稿。
+              </p>
             </div>
           ) : (
             <DraftTable rows={rows} today={today} onDelete={(record) => setDialog({ kind: 'delete', record })} />

@@ -2,10 +2,11 @@
  * 汇总下级单位报告: the 政务公开办 chooses its departments' and towns' reports (drafts, the app's Word
  * files, published pages or Word files), sees each unit with its year, how it was read and whether its
  * own numbers add up, removes what does not belong, and makes the government's draft with the tables
- * summed (`rollUp`, the same as `report rollup`).
+ * summed (`rollUp`, the same as `report rollup`). A unit named as the government itself is marked, and
+ * summed only once the office confirms that it is a unit's report (as `--include-same-agency` does).
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import { rollUp, type RollUpProblem, type RollUpUnit } from '../../domain/rollup.ts';
+import { rollUp, sameAgencyUnits, type RollUpProblem, type RollUpUnit } from '../../domain/rollup.ts';
 import { AppHeader } from '../shared/app-header.tsx';
 import { DraftFileInput, REPORT_FILE_ACCEPT } from '../shared/draft-file-input.tsx';
 import { Modal } from '../shared/modal.tsx';
@@ -31,6 +32,8 @@ export function RollupPage() {
   const [confirming, setConfirming] = useState(false);
   const [agency, setAgency] = useState('');
   const [agencyError, setAgencyError] = useState<string | null>(null);
+  // The office's word that the units named as the government are units' reports all the same.
+  const [sameAgencyConfirmed, setSameAgencyConfirmed] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const nextId = useRef(1);
   const agencyId = useId();
@@ -42,6 +45,7 @@ export function RollupPage() {
     const read: Entry[] = [];
     for (const file of files) read.push({ id: nextId.current++, file: await readUnitFile(file) });
     setEntries((current) => [...current, ...read]);
+    setSameAgencyConfirmed(false);
     setReading(false);
   };
 
@@ -56,6 +60,10 @@ export function RollupPage() {
     (result?.problems ?? []).filter((problem) => problem.units.includes(position) && (problem.kind === 'duplicateAgency' || problem.kind === 'unitErrors'));
   const general = (result?.problems ?? []).filter((problem) => problem.kind === 'mixedYears' || problem.kind === 'mixedFormats');
   const refused = result === null || !result.ok || failed.length > 0;
+  // Units named as the government (the name typed when the draft is made): marked, not summed unconfirmed.
+  const sameAgency = result ? sameAgencyUnits(result.units, agency) : [];
+  const sameAgencyNames = sameAgency.map((position) => `“${result!.units[position]!.agency.trim()}”`).join('、');
+  const uncounted = sameAgencyConfirmed ? 0 : sameAgency.length;
 
   const create = async () => {
     const name = agency.trim();
@@ -63,8 +71,13 @@ export function RollupPage() {
       setAgencyError('请填写本级机关的全称，例如“某某县人民政府”。');
       return;
     }
-    const rolled = rollUp(units.map((entry) => entry.file.draft), { agency: name, now: now() });
-    if (!rolled.ok) return;
+    const rolled = rollUp(units.map((entry) => entry.file.draft), { agency: name, sameAgencyConfirmed, now: now() });
+    if (!rolled.ok) {
+      if (rolled.problems.some((problem) => problem.kind === 'sameAsAgency')) {
+        setAgencyError(`${sameAgencyNames}与本级机关同名，还没有汇总：请取消后在列表中移除它，或勾选上面的确认。`);
+      }
+      return;
+    }
     let created = await repository.create(rolled.draft);
     if (!created.ok && created.reason === 'refused') created = await services.fallBackToMemory(created.message).create(rolled.draft);
     if (created.ok) navigate({ page: 'draft', draftId: created.record.id, step: null });
@@ -146,6 +159,11 @@ export function RollupPage() {
                         ) : (
                           <>
                             {unit && unit.errors === 0 && <span className="rollup-ok">检查无错误</span>}
+                            {sameAgency.includes(position) && (
+                              <span className="count-error rollup-remark">
+                                与本级机关同名：可能是本级政府自己的报告，{sameAgencyConfirmed ? '已确认计入' : '确认前不计入汇总'}
+                              </span>
+                            )}
                             {problemsOf(position).map((problem) => (
                               <span key={problem.kind} className="count-error rollup-remark">
                                 {problem.message}
@@ -160,7 +178,10 @@ export function RollupPage() {
                           type="button"
                           className="button button-small"
                           aria-label={`移除 ${unit?.agency || file.fileName}`}
-                          onClick={() => setEntries((current) => current.filter((other) => other.id !== entry.id))}
+                          onClick={() => {
+                            setEntries((current) => current.filter((other) => other.id !== entry.id));
+                            setSameAgencyConfirmed(false);
+                          }}
                         >
                           移除
                         </button>
@@ -201,13 +222,17 @@ export function RollupPage() {
           }
         >
           <p>
-            将新建 {result.draft.year} 年度报告的草稿（{unitLabel(result.units[0]!)}），表格为以下 {result.units.length} 个单位报告的合计，正文留空：
+            将新建 {result.draft.year} 年度报告的草稿（{unitLabel(result.units[0]!)}），表格为以下 {result.units.length - uncounted} 个单位报告的合计
+            {uncounted > 0 && `（标明“确认前不计入”的 ${uncounted} 个除外）`}，正文留空：
           </p>
           <ol className="rollup-confirm-list">
             {result.units.map((unit, index) => (
               <li key={index}>
                 {unit.agency || '（未填机关名称）'}
                 {unit.errors > 0 && <span className="count-error">（自身检查有 {unit.errors} 处错误）</span>}
+                {sameAgency.includes(index) && (
+                  <span className="count-error">{sameAgencyConfirmed ? '（与本级机关同名，已确认计入）' : '（与本级机关同名，确认前不计入）'}</span>
+                )}
               </li>
             ))}
           </ol>
@@ -225,6 +250,7 @@ export function RollupPage() {
             onChange={(event) => {
               setAgency(event.currentTarget.value);
               setAgencyError(null);
+              setSameAgencyConfirmed(false);
             }}
           />
           {agencyError && (
@@ -233,6 +259,24 @@ export function RollupPage() {
             </p>
           )}
           </div>
+          {sameAgency.length > 0 && (
+            <div className="banner banner-warning rollup-same-agency" role="alert">
+              <p>
+                {`${sameAgencyNames}与本级机关同名，多半是本级政府自己的报告误选进来了；计入会使本级的数字重复。请取消后在列表中移除它；如果它确是下级单位的报告，请勾选：`}
+              </p>
+              <label className="rollup-same-agency-confirm">
+                <input
+                  type="checkbox"
+                  checked={sameAgencyConfirmed}
+                  onChange={(event) => {
+                    setSameAgencyConfirmed(event.currentTarget.checked);
+                    setAgencyError(null);
+                  }}
+                />
+                {sameAgencyNames}是下级单位的报告，计入汇总
+              </label>
+            </div>
+          )}
           <p className="muted small">请把这份名单留存备查：汇总草稿本身不记录由哪些单位汇总而来。</p>
         </Modal>
       )}

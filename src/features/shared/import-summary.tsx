@@ -46,6 +46,12 @@ export function ImportSummary({ report, draft }: { readonly report: ImportReport
           <List items={toFill} />
         </div>
       )}
+      {report.feeSummary !== null && (
+        // The fee statement of 六, read or not: its figures are confirmed here with the tables'.
+        <p className={report.fees?.read ? 'import-fees' : 'import-fees import-fees-unread'} role={report.fees?.read ? undefined : 'alert'}>
+          {report.feeSummary}
+        </p>
+      )}
       {totals.length > 0 && (
         <>
           <p>报告中有 {totals.length} 个总计与各项之和不符（原报告的计算错误，或某一项印错了）；本工具的总计由各项相加，请核对这些行的各项：</p>

@@ -32,6 +32,8 @@ interface Expected {
   /** Printed label → the format's label it was matched to, for every label that is not exact. */
   guessed?: Record<string, string>;
   unreadable: Record<string, string>;
+  /** The 信息处理费 as 六 states it, transcribed by hand; null: the report states none. */
+  fees: { noticesIssued: number | null; noticesAmount: number | null; collectedAmount: number | null } | null;
 }
 
 function expectedOf(name: string): Expected {
@@ -114,6 +116,11 @@ describe.each([
   it('is a valid draft', () => {
     expect(readDraftJson(serializeDraft(result.draft)).ok).toBe(true);
   });
+
+  it('fills the 信息处理费 from what 六 states, and leaves it empty, saying so, where it states none', () => {
+    expect(result.draft.fees).toEqual(expected.fees ?? { noticesIssued: null, noticesAmount: null, collectedAmount: null });
+    expect(result.report.fees?.read).toBe(expected.fees !== null);
+  });
 });
 
 describe('label typos, headings and text', () => {
@@ -152,8 +159,11 @@ describe('label typos, headings and text', () => {
     expect(result.draft.preamble).toMatch(/^本年度报告根据《中华人民共和国政府信息公开条例》（国务院令第711号）/);
     expect(result.draft.agency).toMatchObject({ address: '宁波市镇海区民和路569号区政府办政务公开科', postcode: '315200', phone: '0574-89287728' });
     expect(result.draft.signature).toEqual({ include: true, date: '2024-01-19' });
+    // 六 holds only the fee statement: it becomes the fee sentence that opens 六, word for word, and so
+    // is not printed a second time as the text of 六.
     const other = result.draft.narrative.other!;
-    expect(other.parts.map((part) => part.text).join('')).toBe('本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。');
+    expect(result.draft.wording?.feeText).toBe('本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。');
+    expect(other.parts.map((part) => part.text).join('')).toBe('');
     const everything = JSON.stringify(result.draft);
     for (const chrome of ['网站标识码', '无障碍浏览', '索引号', '技术支持']) expect(everything).not.toContain(chrome);
   });

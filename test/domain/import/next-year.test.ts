@@ -32,6 +32,13 @@ describe('draftForNextYear', () => {
     for (const [key, value] of others) expect(value, key).toBeNull();
   });
 
+  it('does not carry last year’s 信息处理费 sentence or figures over: this year states its own', () => {
+    expect(imported.ok && imported.draft.fees).toEqual({ noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 });
+    expect(next.fees).toEqual({ noticesIssued: null, noticesAmount: null, collectedAmount: null });
+    expect(next.wording).toBeUndefined();
+    expect(JSON.stringify(next.narrative)).not.toContain('信息处理费');
+  });
+
   it('keeps last year’s text as the starting point, but not the 编制说明 and the 落款 date', () => {
     expect(partText(next, 'overview', 'onRequest')).toBe('受理依申请公开52件，已办结50件，2件结转下年度继续办理。');
     // Last year's parts in last year's order and titles, the agency's own part among them.
