@@ -37,11 +37,11 @@ const NAME_MIN_RIGHT_CHARS = 2;
 
 /**
  * Where the 落款's lines go (spec §8.5, GB/T 9704 7.3.5.2), in twips within the text block's width: one blank
- * line above, the agency name centred over the date (never closer than 右空二字 to the margin when it is longer, wrapping there as a paragraph
- * with that right indent would), the date 右空四字. One box a line, each starting at the left margin, its text
- * right-aligned against its right edge `right` twips in from the margin and standing at its foot, where a line of
- * exactly one line pitch puts the text in Word and LibreOffice. The first box holds the blank line above its text:
- * LibreOffice makes a group only as tall as its boxes.
+ * line above, the agency name centred over the date (never closer than 右空二字 to the margin when it is longer,
+ * wrapping there as a paragraph with that right indent would), the date 右空四字. One box a line, each starting
+ * at the left margin, its text right-aligned against its right edge `right` twips in from the margin and standing
+ * at its foot, where a line of exactly one line pitch puts the text in Word and LibreOffice. The first box holds
+ * the blank line above its text: LibreOffice makes a group only as tall as its boxes.
  */
 export function signatureLayout({ name, date }: Signature): {
   readonly height: number;
