@@ -55,6 +55,22 @@ describe('the 落款 as text', () => {
     ]);
   });
 
+  it('is read once from a file Word saved again with the 落款 as DrawingML and the VML as its fallback', async () => {
+    const original = await buildReportDocx(signed('2024-01-20'), 'final');
+    // Word writes the choice first and the VML after it; both hold the text boxes' paragraphs.
+    const resaved = edited(
+      original,
+      (xml) => {
+        const pict = /<w:pict>[\s\S]*<\/w:pict>/.exec(xml)![0];
+        const drawing = pict.replace('<w:pict>', '<w:drawing>').replace('</w:pict>', '</w:drawing>');
+        return xml.replace(pict, `<mc:AlternateContent><mc:Choice Requires="wpg">${drawing}</mc:Choice><mc:Fallback>${pict}</mc:Fallback></mc:AlternateContent>`);
+      },
+      true,
+    );
+    expect(strFromU8(unzipSync(resaved)['word/document.xml']!).match(/2024年1月20日<\/w:t>/g)).toHaveLength(2);
+    expect(await compareVisibleContent(resaved, signed('2024-01-20'))).toEqual({ ok: true, differences: [] });
+  });
+
   it('is named for screen readers, with its words', async () => {
     const doc = readDocx(await buildReportDocx(signed('2024-01-20'), 'final'));
     const [group, ...more] = descendants(doc.body, 'v:group');
