@@ -11,7 +11,7 @@ import { compareVisibleContent } from '../../src/docx/visible-content.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { importDocx } from '../../src/domain/import/index.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
-import { descendants, readDocx } from '../helpers/read-docx.ts';
+import { descendants, readDocx, textOf } from '../helpers/read-docx.ts';
 
 function signed(date: string): Draft {
   const draft = office2023Draft();
@@ -69,6 +69,15 @@ describe('the 落款 as text', () => {
     );
     expect(strFromU8(unzipSync(resaved)['word/document.xml']!).match(/2024年1月20日<\/w:t>/g)).toHaveLength(2);
     expect(await compareVisibleContent(resaved, signed('2024-01-20'))).toEqual({ ok: true, differences: [] });
+  });
+
+  it('without a date yet, is the agency name alone, one blank line above it', async () => {
+    const draft = signed('');
+    const last = readDocx(await buildReportDocx(draft, 'final')).paragraphs.at(-1)!;
+    const boxes = descendants(last.node, 'v:rect').map((box) => [textOf(box), box.attrs['style']!.split(';').slice(0, 5).join(';')]);
+    // 13 characters with no date to centre over: 右空二字 (640 of the text block's 8845), the box two lines (579 each) high.
+    expect(boxes).toEqual([['宁波市镇海区人民政府办公室', 'position:absolute;left:0;top:0;width:8205;height:1158']]);
+    expect(descendants(last.node, 'v:group')[0]!.attrs['style']).toContain('height:57.9pt');
   });
 
   it('is named for screen readers, with its words', async () => {
