@@ -31,6 +31,7 @@ import { templateOf } from '../domain/values.ts';
 import { beijingDateTimeText } from '../domain/date-text.ts';
 import { draftPackageParts, EMBEDDED_DRAFT_PATH, EMBEDDED_DRAFT_PROPS_PATH, ITEM_PROPS_CONTENT_TYPE, REL_CUSTOM_XML } from '../domain/embedded-draft.ts';
 import { buildTable } from './table-builder.ts';
+import { signatureRun, type Signature } from './signature-box.ts';
 import {
   DRAFT_MARK,
   draftNote,
@@ -43,11 +44,9 @@ import {
 import { paragraphsOf, tabSeparated } from '../domain/report-text.ts';
 import { FONT_TABLE_PATH, fontTableXml } from './font-table.ts';
 import { textLimitFindings, TextLimitError } from '../domain/text-limits.ts';
-import { displayWidth } from './text.ts';
 import {
   BODY_CHAR,
   BODY_CHARACTER_SPACING,
-  CHARS_PER_LINE,
   FIRST_LINE_CHARS,
   FONT_BODY,
   FONT_HEADING1,
@@ -56,7 +55,6 @@ import {
   FOOTER_DISTANCE,
   HEADER_DISTANCE,
   LINE_PITCH,
-  LINES_PER_PAGE,
   MARGIN_BOTTOM,
   MARGIN_LEFT,
   MARGIN_RIGHT,
@@ -66,7 +64,6 @@ import {
   PAGE_NUMBER_FONTS,
   PAGE_NUMBER_INDENT,
   PAGE_WIDTH,
-  SIGNATURE_DATE_RIGHT_CHARS,
   SIZE_ERHAO,
   SIZE_SANHAO,
   SIZE_SIHAO,
@@ -109,13 +106,13 @@ function textRuns(line: string, run: { font?: ReturnType<typeof runFonts>; size?
   ];
 }
 
-/** The text of each body paragraph, for the keep decisions before the 落款 (`keepLastParagraphWithNext`). */
-const bodyParagraphText = new WeakMap<Paragraph, string>();
+/** The body paragraphs, the ones the 落款 may join (`appendSignature`). */
+const bodyParagraphs = new WeakSet<Paragraph>();
 
 /** Body paragraph: 仿宋_GB2312 三号 from the document defaults, first line indented 2 characters. */
 function bodyParagraph(line: string): Paragraph {
   const paragraph = new Paragraph({ indent: FIRST_LINE_INDENT, children: textRuns(line) });
-  bodyParagraphText.set(paragraph, line);
+  bodyParagraphs.add(paragraph);
   return paragraph;
 }
 
@@ -187,46 +184,10 @@ function leadInParagraphs(leadIn: string, lines: readonly string[]): Paragraph[]
   const [first = '', ...rest] = lines;
   const lead = leadIn === '' ? [] : textRuns(leadIn, { font: runFonts(FONT_HEADING1) });
   const opening = new Paragraph({ indent: FIRST_LINE_INDENT, children: [...lead, ...(first === '' ? [] : textRuns(first))] });
-  bodyParagraphText.set(opening, leadIn + first);
+  bodyParagraphs.add(opening);
   const paragraphs = [opening];
   for (const line of rest) paragraphs.push(bodyParagraph(line));
   return paragraphs;
-}
-
-/**
- * 落款 (spec §8.5): the date 右空四字; the agency name above it, centred over the date, never closer than
- * 右空二字 to the margin when it is longer (GB/T 9704 7.3.5.2 places 署名 and 日期 this way). One blank
- * line above.
- */
-function signatureBlocks({ name, date }: { name: string; date: string | null }): Paragraph[] {
-  const dateWidth = date === null ? 0 : displayWidth(date);
-  const nameWidth = displayWidth(name);
-  const nameRight = Math.max(2, SIGNATURE_DATE_RIGHT_CHARS + (dateWidth - nameWidth) / 2);
-  const blocks: Paragraph[] = [];
-  if (name !== '') {
-    blocks.push(
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        spacing: { before: LINE_PITCH },
-        keepNext: date !== null,
-        keepLines: true,
-        indent: { right: Math.round(nameRight * BODY_CHAR) },
-        children: textRuns(name),
-      }),
-    );
-  }
-  if (date !== null) {
-    blocks.push(
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        ...(name === '' ? { spacing: { before: LINE_PITCH } } : {}),
-        keepLines: true,
-        indent: { right: SIGNATURE_DATE_RIGHT_CHARS * BODY_CHAR },
-        children: textRuns(date),
-      }),
-    );
-  }
-  return blocks;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -279,17 +240,19 @@ export function reportBlocks(draft: Draft, mode: ReportMode): (Paragraph | Table
   const blocks: (Paragraph | Table)[] = [];
   let afterTable = false;
   for (const block of content) {
-    const laidOut = wordBlocks(block, afterTable, values);
-    // The 落款 follows the text onto its page (GB/T 9704 7.3.5).
-    if (block.kind === 'signature' && laidOut.length > 0) keepLastParagraphWithNext(blocks, block);
-    appendAll(blocks, laidOut);
+    if (block.kind === 'signature') appendSignature(blocks, block);
+    else appendAll(blocks, wordBlocks(block, afterTable, values));
     afterTable = block.kind === 'table';
   }
   return blocks;
 }
 
 /** The Word paragraphs (or table) of one block; `afterTable`: the block before it was a table. */
-function wordBlocks(block: ReportBlock, afterTable: boolean, values: ReturnType<typeof reportContent>['values']): readonly (Paragraph | Table)[] {
+function wordBlocks(
+  block: Exclude<ReportBlock, { kind: 'signature' }>,
+  afterTable: boolean,
+  values: ReturnType<typeof reportContent>['values'],
+): readonly (Paragraph | Table)[] {
   switch (block.kind) {
     case 'title':
       return block.lines.map((line, i) => titleParagraph(line, i === block.lines.length - 1));
@@ -305,50 +268,33 @@ function wordBlocks(block: ReportBlock, afterTable: boolean, values: ReturnType<
       return leadParagraphs(block.paragraphs, afterTable);
     case 'table':
       return [buildTable(block.table, values).table];
-    case 'signature':
-      return signatureBlocks(block);
   }
 }
 
 /**
- * GB/T 9704 7.3.5: the 落款 is never alone on a page, it follows the text. The last paragraph before it keeps
- * at least its last two lines together (widow control) and is kept with the 落款 (keep with next), with one
- * exception. What LibreOffice does with that, rendered and read back for paragraphs of 1 to 40 lines ending at
- * every line of a page (test/docx/libreoffice.test.ts):
- * - the keep chain before the 落款 (headings kept with the paragraph, the paragraph, the 落款) fits on a page:
- *   when the page has no room left for the 落款 the paragraph moves whole to the next page, leaving space at
- *   the foot of the page before, which GB/T 9704 prefers to a lone 落款;
- * - the paragraph is longer than a page: it breaks anyway, and its last lines move on with the 落款;
- * - in between (the paragraph fits on a page, the chain does not) keep with next moves the paragraph whole to
- *   the top of the next page, then gives the keep up and leaves the 落款 alone on the page after it, at every
- *   position. Widow control alone does better there: the 落款 follows the paragraph on its page unless the
- *   paragraph ends in the last lines of a page.
+ * GB/T 9704 7.3.5: the 落款 is never alone on a page, it follows the text. It is one inline object
+ * (./signature-box.ts) on a line of its own at the end of the last body paragraph, so that it is that
+ * paragraph's last line and widow control keeps the paragraph's last line of text with it on its page. The
+ * paragraph's lines are at least (not exactly) one line pitch high, so that the line holding the 落款 grows to
+ * its height; a line of text keeps the pitch, the font being lower (rendered in LibreOffice: a page of such lines
+ * still holds 22, their text about 1 pt lower than in exactly spaced lines). After a table or a heading the 落款
+ * is a paragraph of its own.
  */
-function keepLastParagraphWithNext(blocks: (Paragraph | Table)[], signature: { name: string; date: string | null }): void {
+function appendSignature(blocks: (Paragraph | Table)[], signature: Signature): void {
+  const run = signatureRun(signature);
+  if (run === null) return;
+  const growingLines = { line: LINE_PITCH, lineRule: LineRuleType.AT_LEAST };
   const last = blocks[blocks.length - 1];
-  if (!(last instanceof Paragraph)) return;
-  const lines = paragraphLines(last);
-  let chainLines = lines + signatureLines(signature);
-  for (let i = blocks.length - 2; i >= 0; i--) {
-    const before = blocks[i];
-    if (!(before instanceof Paragraph) || before.options.keepNext !== true) break;
-    chainLines += paragraphLines(before);
+  if (last instanceof Paragraph && bodyParagraphs.has(last)) {
+    blocks[blocks.length - 1] = new Paragraph({
+      ...last.options,
+      widowControl: true,
+      spacing: { ...last.options.spacing, ...growingLines },
+      children: [...(last.options.children ?? []), new TextRun({ break: 1 }), run],
+    });
+  } else {
+    blocks.push(new Paragraph({ spacing: growingLines, children: [run] }));
   }
-  const keepWithSignature = chainLines <= LINES_PER_PAGE || lines > LINES_PER_PAGE;
-  blocks[blocks.length - 1] = new Paragraph({ ...last.options, keepNext: keepWithSignature, widowControl: true });
-}
-
-/** Lines a paragraph takes in the body, estimated from its width (a heading or lead without recorded text: one). */
-function paragraphLines(paragraph: Paragraph): number {
-  const text = bodyParagraphText.get(paragraph);
-  if (text === undefined) return 1;
-  return Math.max(1, Math.ceil((FIRST_LINE_CHARS / 100 + displayWidth(text)) / CHARS_PER_LINE));
-}
-
-/** Lines of the 落款 as `signatureBlocks` lays it out: the blank line above, the agency name, the date. */
-function signatureLines({ name, date }: { name: string; date: string | null }): number {
-  const nameLines = name === '' ? 0 : Math.ceil(displayWidth(name) / (CHARS_PER_LINE - 2));
-  return 1 + nameLines + (date === null ? 0 : 1);
 }
 
 /**
@@ -421,6 +367,9 @@ export function createReportDocument(draft: Draft, mode: ReportMode, approval: A
     description: `${template.notice}格式${mode === 'draft' ? `，${DRAFT_MARK}` : ''}${approvalSentence(draft, approval)}`,
     customProperties: approvalProperties(draft, approval),
     evenAndOddHeaderAndFooters: true,
+    // The last text line before the 落款 ends in a line break (`appendSignature`): it stays as typed, not
+    // stretched across the line as Word and LibreOffice otherwise do to such a line of a justified paragraph.
+    compatibility: { doNotExpandShiftReturn: true },
     styles: {
       default: {
         document: {

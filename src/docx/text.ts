@@ -25,7 +25,8 @@ export function displayWidth(text: string): number {
 /** Characters that must not start a line (Chinese line-breaking rules, 避头点号). */
 const NO_LINE_START = new Set(['）', '、', '，', '。', '：', '；', '”', '》', '〕', ')', ',', '.', ':']);
 
-function greedyLines(chars: readonly string[], limit: number): string[] {
+/** Lines of at most `limit` characters' width, a closing mark never starting a line (it stays on the line before). */
+export function greedyLines(chars: readonly string[], limit: number): string[] {
   const lines: string[] = [];
   let line = '';
   let width = 0;

@@ -83,8 +83,27 @@ interface DocContent {
   paragraphs: string[];
 }
 
+/**
+ * The XML without the content of `mc:Fallback` elements: what a reader that understands the choice before it
+ * shows instead. Word, saving a file again, may write a VML shape (the 落款's group, ./signature-box.ts) as
+ * DrawingML with the VML as its fallback: the text would otherwise be read twice. One pass, no backtracking.
+ */
+function withoutFallbacks(xml: string): string {
+  const open = '<mc:Fallback';
+  const close = '</mc:Fallback>';
+  let kept = '';
+  let at = 0;
+  for (let start = xml.indexOf(open, at); start >= 0; start = xml.indexOf(open, at)) {
+    const end = xml.indexOf(close, start);
+    if (end < 0) break;
+    kept += xml.slice(at, start);
+    at = end + close.length;
+  }
+  return kept + xml.slice(at);
+}
+
 function readDocument(xml: string): DocContent {
-  const body = /<w:body>([\s\S]*)<\/w:body>/.exec(xml)?.[1] ?? xml;
+  const body = /<w:body>([\s\S]*)<\/w:body>/.exec(withoutFallbacks(xml))?.[1] ?? xml;
   const tables: DocTable[] = [];
   const paragraphs: string[] = [];
   // Top-level blocks: tables and paragraphs (the report has no nested tables).

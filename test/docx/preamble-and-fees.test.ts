@@ -11,7 +11,7 @@ import { templateOf } from '../../src/domain/values.ts';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { chineseDate, chineseNumeral } from '../../src/domain/report-text.ts';
 import { district2020Draft, office2023Draft } from '../helpers/fixtures.ts';
-import { readDocx } from '../helpers/read-docx.ts';
+import { descendants, paragraphInfo, readDocx, textOf } from '../helpers/read-docx.ts';
 import { setPartText } from '../helpers/narrative.ts';
 
 function edit(draft: Draft, change: (d: Draft) => void): Draft {
@@ -120,17 +120,50 @@ describe('texts in the Word file', () => {
     ]);
   });
 
-  it('prints the 落款 when asked: agency name, then the date 右空四字', async () => {
+  it('prints the 落款 when asked: agency name, then the date 右空四字, one blank line above', async () => {
     const draft = edit(office2023Draft(), (d) => (d.signature = { include: true, date: '2024-01-18' }));
     const doc = readDocx(await buildReportDocx(draft, 'final'));
-    const [name, date] = doc.paragraphs.slice(-2);
-    expect(name!.text).toBe('宁波市镇海区人民政府办公室');
-    expect(date!.text).toBe('2024年1月18日');
-    expect(name!.alignment).toBe('right');
-    expect(date!.alignment).toBe('right');
-    expect(date!.indent?.['w:right']).toBe(String(4 * 320));
+    // One text box a line (./signature-box.ts), in the last paragraph: the first holds the blank line above.
+    const boxes = descendants(doc.paragraphs.at(-1)!.node, 'v:rect').map((box) => {
+      const style = Object.fromEntries(box.attrs['style']!.split(';').map((entry) => entry.split(':') as [string, string]));
+      const [paragraph, ...more] = descendants(box, 'w:p').map(paragraphInfo);
+      expect(more).toEqual([]);
+      return { text: paragraph!.text, alignment: paragraph!.alignment, top: style['top'], width: style['width'], height: style['height'], anchor: style['v-text-anchor'] };
+    });
+    // Widths in twips from the left margin: the text block is 8845 wide, a character 320; the text is
+    // right-aligned, so the date ends 4 characters (1280) short of the margin, and the name, shorter than
+    // 4 + the date's 6½ + 4 characters, ends 2 characters short of it (never closer).
+    expect(boxes).toEqual([
+      { text: '宁波市镇海区人民政府办公室', alignment: 'right', top: '0', width: String(8845 - 2 * 320), height: String(2 * 579), anchor: 'bottom' },
+      { text: '2024年1月18日', alignment: 'right', top: String(2 * 579), width: String(8845 - 4 * 320), height: '579', anchor: 'bottom' },
+    ]);
     const none = readDocx(await buildReportDocx(office2023Draft(), 'final'));
-    expect(none.paragraphs.at(-1)!.text).not.toBe('2024年1月18日');
+    expect(none.paragraphs.at(-1)!.text).not.toContain('2024年1月18日');
+    expect(descendants(none.body, 'w:pict')).toEqual([]);
+  });
+
+  it('centres a short agency name over the date, and wraps a long one 右空二字 with the date below it', async () => {
+    const layout = (name: string) => {
+      const draft = edit(office2023Draft(), (d) => {
+        d.signature = { include: true, date: '2024-01-18' };
+        d.agency.name = name;
+      });
+      return buildReportDocx(draft, 'final').then((bytes) =>
+        descendants(readDocx(bytes).paragraphs.at(-1)!.node, 'v:rect').map((box) => [textOf(box), /top:(\d+);width:(\d+)/.exec(box.attrs['style']!)!.slice(1).join(' ')]),
+      );
+    };
+    // 某某局 (3 characters) over 2024年1月18日 (6½): its right end 4 + (6½ − 3) / 2 = 5¾ characters (1840) from the margin.
+    expect(await layout('某某局')).toEqual([
+      ['某某局', `0 ${8845 - 1840}`],
+      ['2024年1月18日', `${2 * 579} ${8845 - 1280}`],
+    ]);
+    // 30 characters: 26 on the first line (the text block's 28 less 2), the rest on the next, the date after them.
+    const long = '宁波市镇海区人民政府办公室宁波市镇海区大数据发展管理局办公室';
+    expect(await layout(long)).toEqual([
+      [long.slice(0, 26), `0 ${8845 - 640}`],
+      [long.slice(26), `${2 * 579} ${8845 - 640}`],
+      ['2024年1月18日', `${3 * 579} ${8845 - 1280}`],
+    ]);
   });
 
   it('writes dates and ordinals the Chinese way', () => {

@@ -1,12 +1,13 @@
 /**
  * What the Word file declares for readers that lack the 公文 fonts: the language of its text and a font
- * table with substitutes; and the 落款 kept with the text before it (GB/T 9704). Read back from the XML.
+ * table with substitutes; and the 落款 on the last line of the text before it (GB/T 9704). Read back from the XML.
  */
 import { describe, expect, it } from 'vitest';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { setApprovalRequired } from '../../src/domain/review.ts';
+import { templateOf } from '../../src/domain/values.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
-import { child, descendants, elements, parseXml, readDocx, type XmlNode } from '../helpers/read-docx.ts';
+import { child, descendants, elements, parseXml, readDocx, textOf, type XmlNode } from '../helpers/read-docx.ts';
 
 const on = (node: XmlNode | undefined): boolean => node !== undefined && !['false', '0', 'off'].includes(node.attrs['w:val'] ?? 'true');
 
@@ -40,37 +41,51 @@ describe('the Word package', () => {
     for (const name of named) expect(fonts.has(name), name).toBe(true);
   });
 
-  it('keeps the 落款 with the last paragraph: that paragraph and the agency line keep with the next', async () => {
+  it('puts the 落款 on a line of its own at the end of the last paragraph, which keeps its last lines together', async () => {
     const draft = office2023Draft();
     draft.signature = { include: true, date: '2024-01-20' };
+    draft.wording = { feeText: '第一段。\n本年度未收取信息处理费。' };
     const doc = readDocx(await buildReportDocx(draft, 'final'));
-    const paragraphs = doc.paragraphs;
-    const [lastText, name, date] = paragraphs.slice(-3);
-    expect(name!.text).toBe(draft.agency.name);
-    expect(date!.text).toBe('2024年1月20日');
-    const pPr = (p: typeof lastText) => child(p!.node, 'w:pPr');
-    expect(on(child(pPr(lastText), 'w:keepNext'))).toBe(true);
-    expect(on(child(pPr(lastText), 'w:widowControl'))).toBe(true);
-    expect(on(child(pPr(name), 'w:keepNext'))).toBe(true);
-    expect(on(child(pPr(name), 'w:keepLines'))).toBe(true);
-    expect(on(child(pPr(date), 'w:keepLines'))).toBe(true);
+    const last = doc.paragraphs.at(-1)!;
+    const runs = elements(last.node, 'w:r');
+    // The text, a line break, then the 落款 as one picture (w:pict) in a run of its own, and nothing after it.
+    expect(runs.map((run) => elements(run).filter((node) => node.name !== 'w:rPr').map((node) => node.name))).toEqual([['w:t'], ['w:br'], ['w:pict']]);
+    expect(textOf(runs[0]!)).toBe('本年度未收取信息处理费。');
+    expect(descendants(runs[2]!, 'w:p').map(textOf)).toEqual([draft.agency.name, '2024年1月20日']);
+    const pPr = child(last.node, 'w:pPr');
+    expect(on(child(pPr, 'w:widowControl'))).toBe(true);
+    // At least (not exactly) one line pitch, so that the line holding the 落款 takes its height.
+    expect(child(pPr, 'w:spacing')?.attrs).toMatchObject({ 'w:line': '579', 'w:lineRule': 'atLeast' });
+    expect(on(child(pPr, 'w:keepNext'))).toBe(false);
+    // The paragraph before keeps its exact line pitch.
+    expect(doc.paragraphs.at(-2)!.text).toBe('第一段。');
+    expect(child(child(doc.paragraphs.at(-2)!.node, 'w:pPr'), 'w:spacing')).toBeUndefined();
   });
 
-  it('holds a last paragraph to the 落款 when both fit on a page or the paragraph is longer than a page, not in between', async () => {
-    // 18 + a 落款 of 3 lines fits the 22 lines of a page; 20 does not, though the paragraph alone would (LibreOffice
-    // then moves the paragraph whole to a new page and leaves the 落款 alone after it); 25 breaks anyway.
-    const keepsByLines = await Promise.all(
-      [18, 20, 25].map(async (lines) => {
-        const draft = office2023Draft();
-        draft.signature = { include: true, date: '2024-01-20' };
-        draft.wording = { feeText: '公开'.repeat(14 * lines - 1) };
-        const [lastText] = readDocx(await buildReportDocx(draft, 'final')).paragraphs.slice(-3);
-        const pPr = child(lastText!.node, 'w:pPr');
-        expect(on(child(pPr, 'w:widowControl')), `${lines} lines`).toBe(true);
-        return on(child(pPr, 'w:keepNext'));
-      }),
-    );
-    expect(keepsByLines).toEqual([true, false, true]);
+  it('puts the 落款 into the last paragraph whatever its length', async () => {
+    for (const lines of [1, 20, 25]) {
+      const draft = office2023Draft();
+      draft.signature = { include: true, date: '2024-01-20' };
+      draft.wording = { feeText: '公开'.repeat(14 * lines - 1) };
+      const last = readDocx(await buildReportDocx(draft, 'final')).paragraphs.at(-1)!;
+      expect(last.text, `${lines} lines`).toBe(`${'公开'.repeat(14 * lines - 1)}${draft.agency.name}2024年1月20日`);
+      expect(on(child(child(last.node, 'w:pPr'), 'w:widowControl')), `${lines} lines`).toBe(true);
+    }
+  });
+
+  it('gives the 落款 a paragraph of its own when the report ends in a heading', async () => {
+    const draft = office2023Draft();
+    draft.signature = { include: true, date: '2024-01-20' };
+    // A title of the clerk's own without text yet: the heading prints, with nothing under it.
+    const lastSection = templateOf(draft).sections.at(-1)!.id;
+    const text = draft.narrative[lastSection]!;
+    draft.narrative[lastSection] = { ...text, style: 'headings', parts: [...text.parts, { id: 'p9', topic: null, title: '其他事项', text: '' }] };
+    const doc = readDocx(await buildReportDocx(draft, 'final'));
+    const [heading, signature] = doc.paragraphs.slice(-2);
+    expect(heading!.text).toMatch(/^（.）其他事项$/);
+    expect(on(child(child(heading!.node, 'w:pPr'), 'w:keepNext'))).toBe(true);
+    expect(signature!.text).toBe(`${draft.agency.name}2024年1月20日`);
+    expect(descendants(signature!.node, 'w:pict')).toHaveLength(1);
   });
 
   it('does not hold the last paragraph to the next when there is no 落款', async () => {
