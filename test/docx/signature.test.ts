@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReportDocx } from '../../src/docx/build-report.ts';
 import { compareVisibleContent } from '../../src/docx/visible-content.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
+import { docxBlocks } from '../../src/domain/import/docx-blocks.ts';
 import { importDocx } from '../../src/domain/import/index.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { descendants, readDocx, textOf } from '../helpers/read-docx.ts';
@@ -34,8 +35,8 @@ describe('the 落款 as text', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.draft.signature).toEqual({ include: true, date: '2024-01-19' });
     expect(result.draft.agency.name).toBe('宁波市镇海区人民政府办公室');
-    // The last paragraph's own text is not taken for part of the 落款, nor lost.
-    expect(JSON.stringify(result.draft.narrative)).toContain('未收取信息处理费');
+    // The last paragraph's own text (the fee sentence, read as such) is not taken for part of the 落款, nor lost.
+    expect(result.draft.wording?.feeText).toContain('未收取信息处理费');
   });
 
   it('is compared with the draft the file carries: a date changed in Word is a difference', async () => {
@@ -69,6 +70,16 @@ describe('the 落款 as text', () => {
     );
     expect(strFromU8(unzipSync(resaved)['word/document.xml']!).match(/2024年1月20日<\/w:t>/g)).toHaveLength(2);
     expect(await compareVisibleContent(resaved, signed('2024-01-20'))).toEqual({ ok: true, differences: [] });
+    // The Word import too: without the draft it carries, the 落款 is read once and nothing is left over.
+    const bare = edited(resaved, (xml) => xml, false);
+    const blocks = docxBlocks(bare);
+    if (!blocks.ok) throw new Error(blocks.reason);
+    expect(blocks.blocks.filter((block) => block.kind === 'paragraph' && block.text === '2024年1月20日')).toHaveLength(1);
+    const result = importDocx(bare);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.draft.signature).toEqual({ include: true, date: '2024-01-20' });
+    expect(JSON.stringify(result.draft.narrative)).not.toContain('2024年1月20日');
+    expect(JSON.stringify(result.draft.narrative)).not.toContain('宁波市镇海区人民政府办公室');
   });
 
   it('without a date yet, is the agency name alone, one blank line above it', async () => {

@@ -92,8 +92,9 @@ export function documentXmlBlocks(xml: string): Block[] {
       if (inText && paragraph && skipDepth === 0) paragraph.push(decodeEntities(text));
       continue;
     }
-    // Deleted revisions and field instructions are not what the page shows.
-    if (name === 'w:del' || name === 'w:instrText' || name === 'w:delText') {
+    // Deleted revisions and field instructions are not what the page shows. Nor is an `mc:Fallback`: it
+    // repeats its `mc:Choice` for older readers (Word saving the 落款's text boxes again writes both).
+    if (name === 'w:del' || name === 'w:instrText' || name === 'w:delText' || name === 'mc:Fallback') {
       if (!selfClosing) skipDepth += closing ? -1 : 1;
       skipDepth = Math.max(0, skipDepth);
       continue;
