@@ -29,6 +29,7 @@ import type { CellValues, Draft } from './draft-types.ts';
 import type { Finding, TextFix } from './findings.ts';
 import { narrativeOutline } from './report-outline.ts';
 import { indexTemplate, narrativeSections } from './template.ts';
+import { CHINESE_NUMERAL_CHARS, readChineseNumeral, writeChineseNumeral } from './text-numbers-chinese.ts';
 import type { NarrativeSectionTemplate, ReportTemplate } from './template-types.ts';
 import { flattenTables, templateOf } from './values.ts';
 
@@ -302,8 +303,35 @@ const DEFAULT_SUBJECTS: Record<Modifier['table'], readonly Subject[]> = {
   reviewLitigation: SUBJECTS.filter((subject) => subject.rule === 'N6' || subject.rule === 'N7'),
 };
 
-/** A number with its unit: 52件, 1,234件, 0.5万元, 400元. `余`/`多` before the unit make it approximate. */
-const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(余|多)?\s*(万元|元|件|起|宗)/g;
+/**
+ * A number with its unit: 52件, 1,234件, 0.5万元, 400元, and counts in Chinese numerals (两件, 一百零五件,
+ * 一起; text-numbers-chinese.ts). `余`/`多` before the unit make it approximate.
+ * Groups: 1 whole Arabic figure, 2 its decimals, 3 a Chinese numeral, 4 余/多, 5 the unit.
+ */
+const NUMBER = new RegExp(`(?:(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?|([${CHINESE_NUMERAL_CHARS}]+))\\s*(余|多)?\\s*(万元|元|件|起|宗)`, 'g');
+/**
+ * Chinese numerals are words as well as numbers (一件大事, 每一件, 一件一件, 与复议机关一起研究): one counts only
+ * where nothing before it makes it a word (第, 每, 逐, 这, 数十 …) and what follows its unit ends the count.
+ */
+const CHINESE_WORD_BEFORE = /[第每逐这那哪某同单唯任数几上近头首另此件起宗]$/;
+const CHINESE_WORD_AFTER = new RegExp(`^(?:件|起|宗|事|大事|实事|好事|要事|难事|小事|不落|不漏|[${CHINESE_NUMERAL_CHARS}]+[件起宗])`);
+/** 一起 is 'together' unless the clause ends there or a case follows (行政复议一起；一起行政诉讼案件). */
+const CHINESE_CASE_AFTER = /^(?:$|[，,。；;！!？?、：:（）()\n\r]|案|行政|复议|诉讼|均|已|尚|结果)/;
+
+/** A figure of `NUMBER` that is a count or an amount, not a word that happens to hold a Chinese numeral. */
+function isFigure(text: string, match: RegExpMatchArray): boolean {
+  const chinese = match[3];
+  if (chinese === undefined) return true;
+  const unit = match[5]!;
+  // Amounts are written in figures (1.5万元); 三万元 in a sentence is not a statement of the table.
+  if (unit === '元' || unit === '万元') return false;
+  if (readChineseNumeral(chinese) === null) return false; // 一两件, 三五件: an estimate
+  const start = match.index!;
+  const after = text.slice(start + match[0].length, start + match[0].length + 8);
+  if (CHINESE_WORD_BEFORE.test(text.slice(Math.max(0, start - 1), start))) return false;
+  if (CHINESE_WORD_AFTER.test(after)) return false;
+  return unit !== '起' || CHINESE_CASE_AFTER.test(after);
+}
 const DELIMITER = /[，,。；;！!？?、：:（）()\n\r【】]/;
 const APPROXIMATE_BEFORE = /(?:约|近|超过|逾|将近|大约|累计超)$/;
 const APPROXIMATE_AFTER = /^(?:左右|以上|以下)/;
@@ -311,11 +339,20 @@ const COMPARISON = /同比|环比|较上年|比上年|较去年|比去年|较\d{
 
 /** A number stated in the text and the readings it was compared with. */
 export interface TextNumberStatement {
-  /** Offsets in the part's text of the figure itself (`52` of `52件`). */
+  /**
+   * `figure`: a number written out (52件, 两件); `absence`: a statement that there was none
+   * (本年度未收到政府信息公开申请, 无行政复议和行政诉讼), which states 0.
+   */
+  readonly kind: 'figure' | 'absence';
+  /** Offsets in the part's text of the figure itself (`52` of `52件`), or of the words stating absence. */
   readonly start: number;
   readonly end: number;
   readonly stated: number;
   readonly unit: Unit;
+  /** The unit as written (件, 起, 宗, 元, 万元); '' for a statement of absence. */
+  readonly unitWord: string;
+  /** The figure is written in Chinese numerals (两件): its fix is written so too. */
+  readonly chinese: boolean;
   readonly rule: string;
   /** Every alternative the tables allow, resolved to cells and values; the first is the one a fix writes. */
   readonly readings: readonly { readonly cells: readonly string[]; readonly value: number; readonly label: string }[];
@@ -347,11 +384,16 @@ interface Found {
  */
 export function textNumberStatements(text: string, keys: readonly string[], valueOf: ValueOf): TextNumberStatement[] {
   const statements: TextNumberStatement[] = [];
-  for (const candidate of candidatesOf(text)) {
+  const { figures, absences } = candidatesOf(text);
+  for (const candidate of figures) {
     const statement = judge(candidate, keys, valueOf);
-    if (statement) statements.push({ ...statement, start: candidate.start, end: candidate.end, stated: candidate.stated, unit: candidate.unit });
+    if (statement) {
+      const { start, end, stated, unit, unitWord, chinese } = candidate;
+      statements.push({ ...statement, kind: 'figure', start, end, stated, unit, unitWord, chinese });
+    }
   }
-  return statements;
+  for (const absence of absences) statements.push(...judgeAbsence(absence, keys, valueOf));
+  return statements.sort((a, b) => a.start - b.start);
 }
 
 /** A figure with its words: everything about it that depends on the text alone. */
@@ -361,6 +403,10 @@ interface Candidate {
   readonly end: number;
   readonly stated: number;
   readonly unit: Unit;
+  /** The unit as written: 件, 起, 宗, 元, 万元. */
+  readonly unitWord: string;
+  /** Written in Chinese numerals (两件): the fix writes the tables' number the same way. */
+  readonly chinese: boolean;
   readonly window: string;
   readonly sentence: string;
   readonly found: readonly Found[];
@@ -370,21 +416,29 @@ interface Candidate {
  * The figures of a text and the patterns around them, kept for the texts seen last: a keystroke changes
  * one paragraph, and the check of the others then costs only the comparison with the tables.
  */
-const candidateCache = new Map<string, readonly Candidate[]>();
+const candidateCache = new Map<string, TextCandidates>();
 const CANDIDATE_CACHE_SIZE = 200;
 
-function candidatesOf(text: string): readonly Candidate[] {
+interface TextCandidates {
+  readonly figures: readonly Candidate[];
+  readonly absences: readonly AbsenceCandidate[];
+}
+
+function candidatesOf(text: string): TextCandidates {
   const cached = candidateCache.get(text);
   if (cached) return cached;
   const candidates: Candidate[] = [];
-  const numbers = [...text.matchAll(NUMBER)];
+  // Words holding a Chinese numeral are dropped first: they are not figures, and must not cut the words
+  // of a figure beside them.
+  const numbers = [...text.matchAll(NUMBER)].filter((match) => isFigure(text, match));
   // The subjects of the sentence's last statement, for a 其中 that only refines it (行政诉讼1件，其中维持1件).
   let sentenceSubjects: { readonly sentenceEnd: number; readonly found: readonly Found[] } | null = null;
   numbers.forEach((match, index) => {
     const start = match.index;
-    const figureEnd = start + match[1]!.length + (match[2]?.length ?? 0);
+    const chinese = match[3];
+    const figureEnd = start + (chinese ?? match[1]! + (match[2] ?? '')).length;
     const end = start + match[0].length;
-    if (match[3] !== undefined) return; // 60余件: approximate
+    if (match[4] !== undefined) return; // 60余件, 十余件: approximate
     const previousEnd = index > 0 ? numbers[index - 1]!.index + numbers[index - 1]![0].length : 0;
     const nextStart = index + 1 < numbers.length ? numbers[index + 1]!.index : text.length;
     const before = windowBefore(text, Math.max(previousEnd, 0), start);
@@ -402,15 +456,16 @@ function candidatesOf(text: string): readonly Candidate[] {
       found = [...found, ...sentenceSubjects.found.map((f) => ({ ...f, start: 0, end: 0, distance: window.length + f.distance }))];
     }
     if (found.length === 0) return;
-    const unitWord = match[4]!;
+    const unitWord = match[5]!;
     const unit: Unit = unitWord === '万元' || unitWord === '元' ? unitWord : 'count';
-    const stated = Number(match[1]!.replace(/,/g, '') + (match[2] ?? ''));
+    const stated = chinese !== undefined ? readChineseNumeral(chinese)! : Number(match[1]!.replace(/,/g, '') + (match[2] ?? ''));
     const sentence = `${window}${text.slice(end, end_)}`;
-    candidates.push({ start, end: figureEnd, stated, unit, window, sentence, found });
+    candidates.push({ start, end: figureEnd, stated, unit, unitWord, chinese: chinese !== undefined, window, sentence, found });
   });
+  const result: TextCandidates = { figures: candidates, absences: absenceCandidatesOf(text) };
   if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.delete(candidateCache.keys().next().value!);
-  candidateCache.set(text, candidates);
-  return candidates;
+  candidateCache.set(text, result);
+  return result;
 }
 
 function sentenceEnd(text: string, from: number): number {
@@ -429,6 +484,123 @@ function windowAfter(text: string, from: number, to: number): string {
   let end = from;
   while (end < to && !DELIMITER.test(text[end]!)) end++;
   return text.slice(from, end);
+}
+
+/**
+ * Statements of absence (spec §5.6): 本年度未收到政府信息公开申请；无行政复议和行政诉讼；未发生行政复议、行政诉讼
+ * 案件；没有因政府信息公开被申请行政复议或提起行政诉讼的情况；未收取信息处理费. Each states 0 for every quantity
+ * it names, and warns when the tables hold more.
+ *
+ * A negation (未, 没有, 无) governs its clause up to the next ，。；：（ — an enumeration with 、, 和 or 或 stays
+ * inside, so 未发生行政复议、行政诉讼案件 denies both. The clause states absence only when it is plain:
+ * - the negation is not part of a word (未来, 未经复议直接起诉, 无法提供, 没有现成信息, 有无 …);
+ * - no figure stands in it (未办结的2件 is a statement of that figure);
+ * - no second negation or restriction (无逾期未答复情况; 未收到其他申请; 未再发生) makes it say less than none;
+ * - no condition, goal or other year before it (如未收到…; 力争无…; 上年未发生…);
+ * - it names only quantities a negation denies outright: applications received (N1, N2), carried over (N3)
+ *   or forward (N5), 复议 (N6), 诉讼 (N7) and the fees (N14). Beside a result of 表三 or anything else the
+ *   tables count (未收到要求提供公开出版物的申请) it speaks of that kind only, and gives nothing;
+ * - an applicant type or a result of 复议 beside it (未收到企业的申请) narrows it to that column.
+ */
+const NEGATION = /未|没有|无/g;
+const NOT_A_NEGATION_AFTER: Readonly<Record<string, RegExp>> = {
+  未: /^(?:来|经|按|补正|缴|审结|办结|结|能|予|成年|达|满|必|尽|及时|完|决|公开)/,
+  没有: /^现成/,
+  无: /^(?:法|论|现成|正当|需|须|偿|误|缝|障碍|纸|关|疑|异|效|私|形|限|意|一例外)/,
+};
+const CLAUSE_END = /[，,。；;！!？?：:（(）)\n\r]/;
+/** Before the negation: a condition, a goal, or another year — the clause then says nothing of this year's tables. */
+const NOT_A_CLAIM_BEFORE = /如|若|假如|如果|确保|力争|力求|避免|防止|杜绝|以免|是否|争取|做到|实现|保证|上年|去年|上一年|往年|以往|此前|历年|有$/;
+/** In the clause: a second negation, a restriction, or a figure. */
+const NOT_PLAIN = new RegExp(`未|没|无|不|非|其他|其它|再|以外|之外|另外|\\d|[${CHINESE_NUMERAL_CHARS}]+\\s*[件起宗]`);
+const ABSENCE_RULES: ReadonlySet<string> = new Set(['N1', 'N2', 'N3', 'N5', 'N6', 'N7', 'N14']);
+/** 申请 as the thing received, not 申请人 (未收到申请人的补正材料). */
+const APPLICATION_NOUN = /申请(?!人)/;
+
+interface AbsenceCandidate {
+  /** Offsets of the negation and its clause (未收到政府信息公开申请). */
+  readonly start: number;
+  readonly end: number;
+  /** The clause after the negation. */
+  readonly scope: string;
+  readonly claims: readonly { readonly subject: Subject; readonly modifiers: readonly Modifier[] }[];
+}
+
+function absenceCandidatesOf(text: string): AbsenceCandidate[] {
+  const candidates: AbsenceCandidate[] = [];
+  for (const match of text.matchAll(NEGATION)) {
+    const from = match.index + match[0].length;
+    let to = from;
+    while (to < text.length && !CLAUSE_END.test(text[to]!)) to++;
+    const scope = text.slice(from, to);
+    if (!ANY_ENTRY.test(scope)) continue;
+    if (NOT_A_NEGATION_AFTER[match[0]]!.test(scope) || NOT_PLAIN.test(scope)) continue;
+    let clauseStart = match.index;
+    while (clauseStart > 0 && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart--;
+    if (NOT_A_CLAIM_BEFORE.test(text.slice(clauseStart, match.index))) continue;
+    const found = findAll(scope, 0);
+    const subjects = found.flatMap((f) => (f.subject ? [f.subject] : []));
+    if (subjects.some((subject) => !ABSENCE_RULES.has(subject.rule))) continue;
+    const modifiers = found.flatMap((f) => (f.modifier ? [f.modifier] : []));
+    const rules = new Set<string>();
+    const claims = subjects
+      .filter((subject) => {
+        const applications = subject.rule === 'N1' || subject.rule === 'N2';
+        if (applications ? !APPLICATION_NOUN.test(scope) : subject.requires !== undefined && !subject.requires.test(scope)) return false;
+        if (subject.exclude?.test(scope) || rules.has(subject.rule)) return false;
+        rules.add(subject.rule);
+        return true;
+      })
+      .map((subject) => ({ subject, modifiers: modifiers.filter((modifier) => modifier.table === subject.table) }));
+    if (claims.length === 0) continue;
+    candidates.push({ start: match.index, end: from + scope.trimEnd().length, scope, claims });
+  }
+  return candidates;
+}
+
+/** Each quantity a statement of absence names, judged: it agrees when one reading of the tables is 0. */
+function judgeAbsence(candidate: AbsenceCandidate, keys: readonly string[], valueOf: ValueOf): TextNumberStatement[] {
+  const statements: TextNumberStatement[] = [];
+  const resolveAll = (specs: readonly ReadingSpec[]) => specs.map((spec) => resolve(spec, keys, valueOf)).filter((r): r is ResolvedReading | 'empty' => r !== null);
+  for (const { subject, modifiers } of candidate.claims) {
+    const specs = subject.readings(candidate.scope, candidate.scope);
+    // 未收到企业申请 denies the 商业企业 column only; 未收到自然人、法人或其他组织的申请 denies both columns.
+    const alternatives =
+      modifiers.length === 0
+        ? [specs]
+        : modifiers.map((modifier) =>
+            specs.map((spec) => ({
+              cells: spec.cells.flatMap((cell) => modifier.columns.map((column) => cell.replace(/\.total$/, `.${column}`))),
+              label: `${spec.label}中“${modifier.label}”`,
+            })),
+          );
+    let judged: { readings: ResolvedReading[]; agrees: boolean } | null = null;
+    for (const alternative of alternatives) {
+      const readings = resolveAll(alternative);
+      if (readings.length === 0 || readings.includes('empty')) continue;
+      const resolved = readings as ResolvedReading[];
+      const agrees = resolved.some((reading) => reading.value === 0);
+      if (judged === null || !agrees) judged = { readings: resolved, agrees };
+      if (!agrees) break;
+    }
+    if (judged === null) continue;
+    const refinedApplications = modifiers.length > 0 && (subject.rule === 'N1' || subject.rule === 'N2');
+    const lead = judged.readings[0]!;
+    const unit: Unit = subject.unit === 'count' ? 'count' : lead.cells.some((cell) => cell.startsWith('proactive.')) ? '万元' : '元';
+    statements.push({
+      kind: 'absence',
+      start: candidate.start,
+      end: candidate.end,
+      stated: 0,
+      unit,
+      unitWord: '',
+      chinese: false,
+      rule: refinedApplications ? 'N8' : subject.rule,
+      readings: judged.readings,
+      agrees: judged.agrees,
+    });
+  }
+  return statements;
 }
 
 /** Every pattern entry with its global form, compiled once (the check runs on every keystroke). */
@@ -464,7 +636,7 @@ function findAll(window: string, numberAt: number): Found[] {
   });
 }
 
-function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf): Omit<TextNumberStatement, 'start' | 'end' | 'stated' | 'unit'> | null {
+function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf): Omit<TextNumberStatement, 'kind' | 'start' | 'end' | 'stated' | 'unit' | 'unitWord' | 'chinese'> | null {
   const { window, sentence, unit, stated, found } = candidate;
   const wantsAmount = unit !== 'count';
   const subjects = found.filter(
@@ -650,9 +822,25 @@ export function textNumberFindings(
     for (const statement of textNumberStatements(place.text, keys, valueOf)) {
       if (statement.agrees) continue;
       const lead = statement.readings[0]!;
-      const expectedText = formatCellValue(inUnit(lead, statement.unit));
-      const statedText = place.text.slice(statement.start, statement.end);
+      const value = inUnit(lead, statement.unit);
+      const tableText = `${formatCellValue(value)}${unitText(statement.unit)}`;
       const sentence = sentenceAround(place.text, statement.start, statement.end);
+      const cells = [place.field, ...new Set(statement.readings.flatMap((reading) => reading.cells))];
+      const span = { section: place.section.id, part: place.part, start: statement.start, end: statement.end, stated: statement.stated, expected: value };
+      if (statement.kind === 'absence') {
+        // No one-click fix: a negation cannot be turned into a sentence with the number mechanically.
+        findings.push({
+          rule: statement.rule,
+          severity: 'warning',
+          cells,
+          message: `${place.name}：“${sentence}”写的是没有，但${lead.label}为 ${tableText}，请核对文字或表格。`,
+          text: span,
+        });
+        continue;
+      }
+      const statedText = place.text.slice(statement.start, statement.end);
+      const expectedText = (statement.chinese ? writeChineseNumeral(value, statedText) : null) ?? formatCellValue(value);
+      const unitWord = statement.unit === 'count' ? statement.unitWord : unitText(statement.unit);
       const fix: TextFix = {
         field: place.field,
         section: place.section.id,
@@ -661,14 +849,14 @@ export function textNumberFindings(
         end: statement.end,
         from: statedText,
         to: expectedText,
-        label: `把文中的 ${statedText}${unitText(statement.unit)} 改为 ${expectedText}${unitText(statement.unit)}`,
+        label: `把文中的 ${statedText}${unitWord} 改为 ${expectedText}${unitWord}`,
       };
       findings.push({
         rule: statement.rule,
         severity: 'warning',
-        cells: [place.field, ...new Set(statement.readings.flatMap((reading) => reading.cells))],
-        message: `${place.name}：“${sentence}”中的 ${statedText}${unitText(statement.unit)}与${lead.label}（${expectedText}${unitText(statement.unit)}）不一致，请核对文字或表格。`,
-        text: { section: place.section.id, part: place.part, start: statement.start, end: statement.end, stated: statement.stated, expected: Number(expectedText) },
+        cells,
+        message: `${place.name}：“${sentence}”中的 ${statedText}${unitWord}与${lead.label}（${tableText}）不一致，请核对文字或表格。`,
+        text: span,
         textFix: fix,
       });
     }
