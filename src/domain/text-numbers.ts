@@ -313,7 +313,9 @@ const NUMBER = new RegExp(`(?:(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?|([${CHINESE_
  * Chinese numerals are words as well as numbers (一件大事, 每一件, 一件一件, 与复议机关一起研究): one counts only
  * where nothing before it makes it a word (第, 每, 逐, 这, 数十 …) and what follows its unit ends the count.
  */
-const CHINESE_WORD_BEFORE = /[第每逐这那哪某同单唯任数几上近头首另此件起宗]$/;
+const CHINESE_WORD_BEFORE = new RegExp(`(?:[第每逐这那哪某同单唯任头首另此]|[${CHINESE_NUMERAL_CHARS}][件起宗])$`);
+/** 数十件, 几百件, 上千件: an estimate (but 总数一件 is a count). */
+const CHINESE_ESTIMATE = /[数几上近][十百千万拾佰仟]$/;
 const CHINESE_WORD_AFTER = new RegExp(`^(?:件|起|宗|事|大事|实事|好事|要事|难事|小事|不落|不漏|[${CHINESE_NUMERAL_CHARS}]+[件起宗])`);
 /** 一起 is 'together' unless the clause ends there or a case follows (行政复议一起；一起行政诉讼案件). */
 const CHINESE_CASE_AFTER = /^(?:$|[，,。；;！!？?、：:（）()\n\r]|案|行政|复议|诉讼|均|已|尚|结果)/;
@@ -328,7 +330,8 @@ function isFigure(text: string, match: RegExpMatchArray): boolean {
   if (readChineseNumeral(chinese) === null) return false; // 一两件, 三五件: an estimate
   const start = match.index!;
   const after = text.slice(start + match[0].length, start + match[0].length + 8);
-  if (CHINESE_WORD_BEFORE.test(text.slice(Math.max(0, start - 1), start))) return false;
+  if (CHINESE_WORD_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return false;
+  if (CHINESE_ESTIMATE.test(text.slice(Math.max(0, start - 1), start + 1))) return false;
   if (CHINESE_WORD_AFTER.test(after)) return false;
   return unit !== '起' || CHINESE_CASE_AFTER.test(after);
 }
@@ -474,9 +477,15 @@ function sentenceEnd(text: string, from: number): number {
   return end;
 }
 
+/**
+ * Before a figure, 、 joins the nouns of one statement (受理公民、法人和其他组织提出的申请5件), not two
+ * statements: a statement before the 、 would end in its own figure, and the window never reaches past that.
+ */
+const DELIMITER_BEFORE = /[，,。；;！!？?：:（）()\n\r【】]/;
+
 function windowBefore(text: string, from: number, to: number): string {
   let start = to;
-  while (start > from && !DELIMITER.test(text[start - 1]!)) start--;
+  while (start > from && !DELIMITER_BEFORE.test(text[start - 1]!)) start--;
   return text.slice(start, to);
 }
 
@@ -541,7 +550,8 @@ function absenceCandidatesOf(text: string): AbsenceCandidate[] {
     const found = findAll(scope, 0);
     const subjects = found.flatMap((f) => (f.subject ? [f.subject] : []));
     if (subjects.some((subject) => !ABSENCE_RULES.has(subject.rule))) continue;
-    const modifiers = found.flatMap((f) => (f.modifier ? [f.modifier] : []));
+    const allApplicants = ALL_APPLICANTS.test(scope);
+    const modifiers = found.flatMap((f) => (f.modifier && !(allApplicants && f.modifier.table === 'applications') ? [f.modifier] : []));
     const rules = new Set<string>();
     const claims = subjects
       .filter((subject) => {
@@ -653,7 +663,10 @@ function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf):
   // The subjects a modifier refines: those of its table, or that table's defaults when none is named.
   const plain: { rule: string; specs: readonly ReadingSpec[] }[] = subjects.map(({ subject }) => ({ rule: subject.rule, specs: subject.readings(window, sentence) }));
   const refined: { rule: string; specs: ReadingSpec[] }[] = [];
+  // 公民、法人和其他组织 names every applicant: no column is singled out.
+  const allApplicants = ALL_APPLICANTS.test(window);
   for (const { modifier } of modifiers) {
+    if (allApplicants && modifier.table === 'applications') continue;
     const own = subjects.filter(({ subject }) => subject.table === modifier.table).map(({ subject }) => subject);
     if (own.length === 0 && !modifier.standsAlone) continue;
     const targets = own.length > 0 ? own : DEFAULT_SUBJECTS[modifier.table];
@@ -688,6 +701,7 @@ function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf):
 }
 
 const CONJUNCTION = /^(?:及|或|和|与|、|以及|或者|及其)$/;
+const ALL_APPLICANTS = /(?:公民|自然人)(?:、|和|及|与|或|以及)法人/;
 
 /** Whether the subjects' words follow one another joined by conjunctions only. */
 function joined(window: string, subjects: readonly Found[]): boolean {

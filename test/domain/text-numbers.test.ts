@@ -80,8 +80,10 @@ describe('statements of counts in published reports', () => {
             stated: Number(edit.figure),
             expected: Number(statement.figure),
           });
-          expect(finding.message).toContain(`${edit.figure}件`);
-          expect(finding.message).toContain(`${statement.figure}件`);
+          // The text's figure with its unit as written (行政复议1起), the tables' figure in 件.
+          const written = /^\s*(起|宗|件)/.exec(marked.text.slice(statement.end))?.[1] ?? '件';
+          expect(finding.message).toContain(` ${edit.figure}${written}与`);
+          expect(finding.message).toContain(`（${statement.figure}件）`);
           expect(applyTextFix(edit.text, finding.textFix!)).toBe(marked.text);
         });
       }
