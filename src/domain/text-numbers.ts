@@ -12,6 +12,11 @@
  * - a table cell still empty gives nothing (the statement cannot be judged yet);
  * - approximations (60余件, 约50件) and comparisons (较上年增加10件) are not statements of a cell.
  *
+ * Counts may be written in Chinese numerals (收到申请两件, 行政复议一起, 一百零五件: text-numbers-chinese.ts);
+ * their fix writes the tables' number back in Chinese numerals. A statement of absence (本年度未收到政府信息
+ * 公开申请, 无行政复议和行政诉讼, 未收取信息处理费) states 0 for what it denies (`absenceCandidatesOf`); it has
+ * no one-click fix, since a negation is not turned into a sentence with a number mechanically.
+ *
  * How a number's words are found: the text from the previous delimiter (，。；、：（）and line ends) or the
  * previous number, whichever is nearer, up to the number, and from its unit to the next delimiter or
  * number. That window is matched against the phrase patterns below (data: `SUBJECTS`, `MODIFIERS`). A
