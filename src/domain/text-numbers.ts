@@ -480,6 +480,7 @@ function candidatesOf(text: string): TextCandidates {
   // Words holding a Chinese numeral are not figures (figuresOf): they must not cut the words of a figure
   // beside them.
   const numbers = figuresOf(text);
+  const sentenceEndAfter = sentenceEnds(text);
   // The subjects of the sentence's last statement, for a 其中 that only refines it (行政诉讼1件，其中维持1件).
   let sentenceSubjects: { readonly sentenceEnd: number; readonly found: readonly Found[] } | null = null;
   numbers.forEach((match, index) => {
@@ -497,7 +498,7 @@ function candidatesOf(text: string): TextCandidates {
     if (COMPARISON.test(window)) return;
     let found = findAll(window, before.length);
     const ownSubjects = found.filter((f) => f.subject !== undefined);
-    const end_ = sentenceEnd(text, end);
+    const end_ = sentenceEndAfter(end);
     if (ownSubjects.length > 0) sentenceSubjects = { sentenceEnd: end_, found: ownSubjects };
     else if (/^其中/.test(before) && found.length > 0 && sentenceSubjects?.sentenceEnd === end_) {
       // Inherited words stand before the window (distance past any of its own).
@@ -507,7 +508,8 @@ function candidatesOf(text: string): TextCandidates {
     const { unitWord, chinese } = match;
     const unit: Unit = unitWord === '万元' || unitWord === '元' ? unitWord : 'count';
     const stated = chinese ? readChineseNumeral(match.figure)! : Number(match.figure.replace(/,/g, ''));
-    const sentence = `${window}${text.slice(end, end_)}`;
+    // The rest of the sentence, as far as a parenthesis about the figure reaches (（含上年结转3件）).
+    const sentence = `${window}${text.slice(end, Math.min(end_, end + SENTENCE_REST_MAX))}`;
     candidates.push({ start, end: figureEnd, stated, unit, unitWord, chinese, window, sentence, found });
   });
   const result: TextCandidates = { figures: candidates, absences: absenceCandidatesOf(text) };
@@ -516,10 +518,23 @@ function candidatesOf(text: string): TextCandidates {
   return result;
 }
 
-function sentenceEnd(text: string, from: number): number {
-  let end = from;
-  while (end < text.length && !/[。；;！!？?\n]/.test(text[end]!)) end++;
-  return end;
+/** How much of the sentence after a figure its readings look at. */
+const SENTENCE_REST_MAX = 100;
+
+/**
+ * Where the sentence at each offset ends (the next 。；！？ or line end), found in one pass from the end:
+ * asking for each figure separately would cost a text without full stops (1件1件…) quadratic time.
+ */
+function sentenceEnds(text: string): (from: number) => number {
+  let ends: Int32Array | null = null;
+  return (from) => {
+    if (ends === null) {
+      ends = new Int32Array(text.length + 1);
+      ends[text.length] = text.length;
+      for (let index = text.length - 1; index >= 0; index--) ends[index] = /[。；;！!？?\n]/.test(text[index]!) ? index : ends[index + 1]!;
+    }
+    return ends[Math.min(from, text.length)]!;
+  };
 }
 
 /**
@@ -582,7 +597,8 @@ interface AbsenceCandidate {
 
 /** Words of the quantities a negation can deny (ABSENCE_RULES' patterns): most clauses hold none. */
 const ABSENCE_WORDS = /收|接到|接收|受理|结转|转入|继续办理|复议|诉讼|应诉|起诉|信息处理费|通知/;
-const NEXT_CLAUSE_END = new RegExp(CLAUSE_END.source, 'g');
+/** The longest clause read before and after a negation (the published ones run to about 40 characters). */
+const ABSENCE_CLAUSE_MAX = 80;
 
 function absenceCandidatesOf(text: string): AbsenceCandidate[] {
   const candidates: AbsenceCandidate[] = [];
@@ -599,13 +615,16 @@ function absenceCandidatesOf(text: string): AbsenceCandidate[] {
 /** The statement of absence a negation at `at` makes, or null. */
 function absenceAt(text: string, at: number, negation: (typeof NEGATIONS)[number]): AbsenceCandidate | null {
   const from = at + negation.length;
-  NEXT_CLAUSE_END.lastIndex = from;
-  const to = NEXT_CLAUSE_END.exec(text)?.index ?? text.length;
-  const scope = text.slice(from, to);
+  // Only so much is read around each negation, so that a text of nothing but negations (无无无…) costs
+  // linear time: a clause that runs on past ABSENCE_CLAUSE_MAX characters is not a plain statement.
+  const ahead = text.slice(from, from + ABSENCE_CLAUSE_MAX + 1);
+  const clauseEnd = ahead.search(CLAUSE_END);
+  if (clauseEnd === -1 && ahead.length > ABSENCE_CLAUSE_MAX) return null;
+  const scope = clauseEnd === -1 ? ahead : ahead.slice(0, clauseEnd);
   if (!ABSENCE_WORDS.test(scope) || !ANY_ENTRY.test(scope)) return null;
   if (NOT_A_NEGATION_AFTER[negation].test(scope) || NOT_PLAIN.test(scope)) return null;
   let clauseStart = at;
-  while (clauseStart > 0 && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart--;
+  while (clauseStart > 0 && at - clauseStart < ABSENCE_CLAUSE_MAX && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart--;
   if (NOT_A_CLAIM_BEFORE.test(text.slice(clauseStart, at))) return null;
   const found = findAll(scope, 0);
   const subjects = found.flatMap((f) => (f.subject ? [f.subject] : []));
