@@ -296,7 +296,7 @@ export const MODIFIERS: readonly Modifier[] = [
   { table: 'reviewLitigation', pattern: /结果维持/, standsAlone: true, columns: ['upheld'], label: '结果维持' },
   { table: 'reviewLitigation', pattern: /维持/, standsAlone: false, columns: ['upheld'], label: '结果维持' },
   { table: 'reviewLitigation', pattern: /结果纠正/, standsAlone: true, columns: ['corrected'], label: '结果纠正' },
-  { table: 'reviewLitigation', pattern: /纠正/, standsAlone: false, columns: ['corrected'], label: '结果纠正' },
+  { table: 'reviewLitigation', pattern: /纠正|纠错/, standsAlone: false, columns: ['corrected'], label: '结果纠正' },
   { table: 'reviewLitigation', pattern: /其他结果/, standsAlone: true, columns: ['other'], label: '其他结果' },
   { table: 'reviewLitigation', pattern: /尚未审结|未审结/, standsAlone: true, columns: ['pending'], label: '尚未审结' },
   { table: 'reviewLitigation', pattern: /审理中/, standsAlone: false, columns: ['pending'], label: '尚未审结' },
@@ -580,8 +580,11 @@ const NOT_A_NEGATION_AFTER: Readonly<Record<(typeof NEGATIONS)[number], RegExp>>
 const CLAUSE_END = /[，,。；;！!？?：:（(）)\n\r]/;
 /** Before the negation: a condition, a goal, or another year — the clause then says nothing of this year's tables. */
 const NOT_A_CLAIM_BEFORE = /如|若|假如|如果|确保|力争|力求|避免|防止|杜绝|以免|是否|争取|做到|实现|保证|上年|去年|上一年|往年|以往|此前|历年|有$/;
-/** In the clause: a second negation, a restriction, or a figure. */
-const NOT_PLAIN = new RegExp(`未|没|无|不|非|其他|其它|再|以外|之外|另外|\\d|[${CHINESE_NUMERAL_CHARS}]+\\s*[件起宗]`);
+/**
+ * In the clause: a second negation, a restriction, a particular outcome (未收到复议决定书; 无败诉案件 — there
+ * may be 复议 or 诉讼 without it), or a figure.
+ */
+const NOT_PLAIN = new RegExp(`未|没|无|不|非|其他|其它|再|以外|之外|另外|败诉|撤销|违法|赔偿|决定|判决|裁定|\\d|[${CHINESE_NUMERAL_CHARS}]+\\s*[件起宗]`);
 const ABSENCE_RULES: ReadonlySet<string> = new Set(['N1', 'N2', 'N3', 'N5', 'N6', 'N7', 'N14']);
 /** 申请 as the thing received, not 申请人 (未收到申请人的补正材料). */
 const APPLICATION_NOUN = /申请(?!人)/;

@@ -74,6 +74,13 @@ describe('no false alarm', () => {
     (draft.tables.applications as { newReceived: { total: number | null } }).newReceived.total = null;
     expect(textNumberFindings(draft)).toEqual([]);
   });
+  it('a result of 复议 narrows the statement to its column: 纠错 is 结果纠正', () => {
+    const upheld = { ...busy, 'reviewLitigation.review.upheld': 2 };
+    expect(textNumberFindings(draftWith('2021', upheld, '全年未发生行政复议被纠错的情况。'))).toEqual([]);
+    const corrected = { ...busy, 'reviewLitigation.review.corrected': 1, 'reviewLitigation.review.upheld': 1 };
+    const findings = textNumberFindings(draftWith('2021', corrected, '全年未发生行政复议被纠错的情况。'));
+    expect(findings.map((f) => [f.rule, f.cells.slice(1), f.text?.expected])).toEqual([['N6', ['reviewLitigation.review.corrected'], 1]]);
+  });
   it('an applicant type narrows the statement to its column', () => {
     expect(textNumberFindings(draftWith('2021', busy, '本年度未收到企业提出的政府信息公开申请。'))).toEqual([]);
     const findings = textNumberFindings(draftWith('2021', busy, '本年度未收到自然人提出的政府信息公开申请。'));
@@ -96,6 +103,9 @@ describe('no false alarm', () => {
     '全年未再发生行政复议。',
     '无逾期未答复的政府信息公开申请。',
     '未收到要求提供公开出版物的申请。',
+    // A particular outcome: there may be 复议 or 诉讼 without it.
+    '截至目前未收到行政复议决定书。',
+    '全年无行政诉讼败诉案件。',
     // A figure in the clause is a statement of that figure.
     '未办结的政府信息公开申请1件结转下年度继续办理。',
     // Negations of other things.
