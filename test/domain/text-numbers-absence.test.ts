@@ -81,6 +81,25 @@ describe('no false alarm', () => {
     const findings = textNumberFindings(draftWith('2021', corrected, '全年未发生行政复议被纠错的情况。'));
     expect(findings.map((f) => [f.rule, f.cells.slice(1), f.text?.expected])).toEqual([['N6', ['reviewLitigation.review.corrected'], 1]]);
   });
+  it('each quantity a negation can deny, with its rule and the table’s figure', () => {
+    const cases: [text: string, rule: string, expected: number][] = [
+      // 受理 leads with 本年新收 3 + 上年结转 1 (spec §5.6 N2); neither reading is 0.
+      ['本年度未受理政府信息公开申请。', 'N2', 4],
+      ['本年度无上年结转的政府信息公开申请。', 'N3', 1],
+      ['没有结转下年度继续办理的申请。', 'N5', 1],
+      ['暂无行政复议案件。', 'N6', 2],
+      ['未发生行政诉讼。', 'N7', 1],
+      ['本机关未发出收费通知。', 'N14', 2],
+      ['未收取信息处理费。', 'N14', 40],
+      ['本单位无行政事业性收费。', 'N14', 1.5],
+    ];
+    const fees = { noticesIssued: 2, noticesAmount: 40, collectedAmount: 40 };
+    for (const [text, rule, expected] of cases) {
+      const findings = textNumberFindings(draftWith('2021', { ...busy, 'proactive.fees.amount': 1.5 }, text, fees));
+      expect(findings.map((f) => [f.rule, f.text?.stated, f.text?.expected, f.textFix]), text).toEqual([[rule, 0, expected, undefined]]);
+      expect(textNumberFindings(draftWith('2021', {}, text)), text).toEqual([]);
+    }
+  });
   it('an applicant type narrows the statement to its column', () => {
     expect(textNumberFindings(draftWith('2021', busy, '本年度未收到企业提出的政府信息公开申请。'))).toEqual([]);
     const findings = textNumberFindings(draftWith('2021', busy, '本年度未收到自然人提出的政府信息公开申请。'));
