@@ -562,7 +562,7 @@ function windowAfter(text: string, from: number, to: number): string {
  *
  * A negation (未, 没有, 无) governs its clause up to the next ，。；：（ — an enumeration with 、, 和 or 或 stays
  * inside, so 未发生行政复议、行政诉讼案件 denies both. The clause states absence only when it is plain:
- * - the negation is not part of a word (未来, 未经复议直接起诉, 无法提供, 没有现成信息, 有无 …);
+ * - the negation is not part of a word (未来, 未经复议直接起诉, 无法提供, 无差别受理, 没有现成信息, 有无 …);
  * - no figure stands in it (未办结的2件 is a statement of that figure);
  * - no second negation or restriction (无逾期未答复情况; 未收到其他申请; 未再发生) makes it say less than none;
  * - no condition, goal or other year before it (如未收到…; 力争无…; 上年未发生…);
@@ -572,10 +572,17 @@ function windowAfter(text: string, from: number, to: number): string {
  * - an applicant type or a result of 复议 beside it (未收到企业的申请) narrows it to that column.
  */
 const NEGATIONS = ['未', '没有', '无'] as const;
-const NOT_A_NEGATION_AFTER: Readonly<Record<(typeof NEGATIONS)[number], RegExp>> = {
-  未: /^(?:来|经|按|补正|缴|审结|办结|结|能|予|成年|达|满|必|尽|及时|完|决|公开)/,
-  没有: /^现成/,
-  无: /^(?:法|论|现成|正当|需|须|偿|误|缝|障碍|纸|关|疑|异|效|私|形|限|意|一例外)/,
+/**
+ * How a negation of existence goes on: 未 with a verb of receiving or happening (未收到, 未发生, 未有,
+ * 未对申请人收取), 无 and 没有 with the thing itself or its cause (无行政复议, 无因…引起的, 没有发生). Anything
+ * else is a word or a different negation (未来, 未经复议, 未按, 未办结, 无法, 无论, 无差别受理, 没有现成信息).
+ */
+const VERBS_OF_EXISTENCE = '收到|接到|接收|受理|新收|发生|出现|产生|因|对|向|收取|发出|涉及|被|提起|引起|引发';
+const NOUNS_OF_EXISTENCE = '行政|复议|诉讼|上年|上一年|结转|政府信息公开|信息公开|申请|依申请|相关|此类|任何|信息处理费|收费';
+const NEGATION_GOES_ON: Readonly<Record<(typeof NEGATIONS)[number], RegExp>> = {
+  未: new RegExp(`^(?:曾)?(?:有|${VERBS_OF_EXISTENCE})`),
+  没有: new RegExp(`^(?:${VERBS_OF_EXISTENCE}|${NOUNS_OF_EXISTENCE})`),
+  无: new RegExp(`^(?:${VERBS_OF_EXISTENCE}|${NOUNS_OF_EXISTENCE})`),
 };
 const CLAUSE_END = /[，,。；;！!？?：:（(）)\n\r]/;
 /** Before the negation: a condition, a goal, or another year — the clause then says nothing of this year's tables. */
@@ -625,7 +632,7 @@ function absenceAt(text: string, at: number, negation: (typeof NEGATIONS)[number
   if (clauseEnd === -1 && ahead.length > ABSENCE_CLAUSE_MAX) return null;
   const scope = clauseEnd === -1 ? ahead : ahead.slice(0, clauseEnd);
   if (!ABSENCE_WORDS.test(scope) || !ANY_ENTRY.test(scope)) return null;
-  if (NOT_A_NEGATION_AFTER[negation].test(scope) || NOT_PLAIN.test(scope)) return null;
+  if (!NEGATION_GOES_ON[negation].test(scope) || NOT_PLAIN.test(scope)) return null;
   let clauseStart = at;
   while (clauseStart > 0 && at - clauseStart < ABSENCE_CLAUSE_MAX && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart--;
   if (NOT_A_CLAIM_BEFORE.test(text.slice(clauseStart, at))) return null;
