@@ -4,7 +4,7 @@
  * last year's report attached too, for both samples (the 2020 one has 3385 字 in 一 alone). And the work
  * one keystroke in a paragraph causes — the live check of the draft with one character more in a
  * paragraph — is measured beside one keystroke in a cell, so that typing text costs what typing a number
- * does.
+ * does. Hostile texts at the length limit (figures or negations without a full stop) are timed too.
  */
 import { reportFindings } from '../../src/domain/check.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
@@ -16,6 +16,13 @@ import { fixtureDraft } from '../fixtures.ts';
 
 export const name = 'text-check';
 
+
+/** The draft with 一、（二）依申请公开 replaced by `text`. */
+function withOnRequest(draft: Draft, text: string): Draft {
+  const overview = draft.narrative.overview!;
+  const parts = overview.parts.map((part) => (part.topic === 'onRequest' ? { ...part, text } : part));
+  return { ...draft, narrative: { ...draft.narrative, overview: { ...overview, parts } } };
+}
 
 export async function run(): Promise<BenchResult[]> {
   const office = fixtureDraft('zhenhai-office-2023.draft.json');
@@ -49,5 +56,9 @@ export async function run(): Promise<BenchResult[]> {
     ms('textQualityFindings alone, 2019, with last year’s report (median)', time(() => textQualityFindings(district, districtLastYear)).median),
     ms('live check after a keystroke in a paragraph, 2021 + last year (median)', time(afterTextKeystroke).median, 2),
     ms('live check after a keystroke in a cell, 2021 + last year (median)', time(afterCellKeystroke).median, 2),
+    // Hostile text at the limit of a text box (20000 字): figures or negations without a full stop must
+    // cost linear time, not a frozen page. A new text each call, so nothing is cached.
+    ms('textNumberFindings, 20000 字 of 1件1件… (median)', time(() => textNumberFindings(withOnRequest(office, '1件'.repeat(10_000) + String(typed++))), { warmup: 3, batches: 10, batch: 1 }).median, 50),
+    ms('textNumberFindings, 20000 字 of 未收到复议… (median)', time(() => textNumberFindings(withOnRequest(office, '未收到复议'.repeat(4_000) + String(typed++))), { warmup: 3, batches: 10, batch: 1 }).median, 50),
   ];
 }

@@ -32,7 +32,8 @@ export interface CheckReport {
   warnings: number;
   /** `pending`: only on a relation still waiting for untouched cells (待填; still counted as an error). */
   /**
-   * `text`/`textFix`: a number in the text (N1–N9, N14) — where it is and the one-click fix; `repeated`:
+   * `text`/`textFix`: a number in the text (N1–N9, N14) — where it is and the one-click fix (none for a
+   * statement of absence such as 未收到政府信息公开申请, whose `text.stated` is 0); `repeated`:
    * the sentences a part repeats from last year's report (N17).
    */
   findings: ({ rule: string; severity: Finding['severity']; cells: string[]; message: string; pending?: string[] } & Pick<Finding, 'text' | 'textFix' | 'repeated'>)[];

@@ -23,7 +23,8 @@ export interface Finding {
   /**
    * A finding about a number in the narrative (N1–N9, N14): where the figure is — the section, the part
    * (`intro`, a template part's key, `extra.<n>`: report-outline.ts) and its character offsets in that
-   * part's text — with the number stated and the number the tables give.
+   * part's text — with the number stated and the number the tables give. A statement of absence
+   * (未收到政府信息公开申请) states 0, spans the negation and what it denies, and has no `textFix`.
    */
   readonly text?: TextSpan;
   /** The one-click fix of such a finding: replace the figure in the text by the tables' number. */

@@ -12,6 +12,11 @@
  * - a table cell still empty gives nothing (the statement cannot be judged yet);
  * - approximations (60余件, 约50件) and comparisons (较上年增加10件) are not statements of a cell.
  *
+ * Counts may be written in Chinese numerals (收到申请两件, 行政复议一起, 一百零五件: text-numbers-chinese.ts);
+ * their fix writes the tables' number back in Chinese numerals. A statement of absence (本年度未收到政府信息
+ * 公开申请, 无行政复议和行政诉讼, 未收取信息处理费) states 0 for what it denies (`absenceCandidatesOf`); it has
+ * no one-click fix, since a negation is not turned into a sentence with a number mechanically.
+ *
  * How a number's words are found: the text from the previous delimiter (，。；、：（）and line ends) or the
  * previous number, whichever is nearer, up to the number, and from its unit to the next delimiter or
  * number. That window is matched against the phrase patterns below (data: `SUBJECTS`, `MODIFIERS`). A
@@ -29,6 +34,7 @@ import type { CellValues, Draft } from './draft-types.ts';
 import type { Finding, TextFix } from './findings.ts';
 import { narrativeOutline, partPlaceName } from './report-outline.ts';
 import { indexTemplate, narrativeSections } from './template.ts';
+import { CHINESE_NUMERAL_CHARS, readChineseNumeral, writeChineseNumeral } from './text-numbers-chinese.ts';
 import type { NarrativeSectionTemplate, ReportTemplate } from './template-types.ts';
 import { flattenTables, templateOf } from './values.ts';
 
@@ -290,7 +296,7 @@ export const MODIFIERS: readonly Modifier[] = [
   { table: 'reviewLitigation', pattern: /结果维持/, standsAlone: true, columns: ['upheld'], label: '结果维持' },
   { table: 'reviewLitigation', pattern: /维持/, standsAlone: false, columns: ['upheld'], label: '结果维持' },
   { table: 'reviewLitigation', pattern: /结果纠正/, standsAlone: true, columns: ['corrected'], label: '结果纠正' },
-  { table: 'reviewLitigation', pattern: /纠正/, standsAlone: false, columns: ['corrected'], label: '结果纠正' },
+  { table: 'reviewLitigation', pattern: /纠正|纠错/, standsAlone: false, columns: ['corrected'], label: '结果纠正' },
   { table: 'reviewLitigation', pattern: /其他结果/, standsAlone: true, columns: ['other'], label: '其他结果' },
   { table: 'reviewLitigation', pattern: /尚未审结|未审结/, standsAlone: true, columns: ['pending'], label: '尚未审结' },
   { table: 'reviewLitigation', pattern: /审理中/, standsAlone: false, columns: ['pending'], label: '尚未审结' },
@@ -304,6 +310,77 @@ const DEFAULT_SUBJECTS: Record<Modifier['table'], readonly Subject[]> = {
 
 /** A number with its unit: 52件, 1,234件, 0.5万元, 400元. `余`/`多` before the unit make it approximate. */
 const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(余|多)?\s*(万元|元|件|起|宗)/g;
+/**
+ * The unit of a count in Chinese numerals (两件, 一百零五件, 行政复议一起; text-numbers-chinese.ts). Counts are
+ * found from their unit backwards: 件/起/宗 are rare in a text, numerals (一) are not, so this costs a
+ * keystroke's check next to nothing. Amounts are written in figures (1.5万元): 三万元 is not read.
+ */
+const CHINESE_COUNT_UNITS = ['件', '起', '宗'] as const;
+
+/** A figure with its unit, as found in the text. */
+interface FigureMatch {
+  readonly index: number;
+  /** The figure, 余/多 and the unit: `52件`, `十余件`. */
+  readonly length: number;
+  /** The figure as written: `52`, `1,234`, `0.5`, `两`. */
+  readonly figure: string;
+  readonly chinese: boolean;
+  readonly approximate: boolean;
+  readonly unitWord: string;
+}
+
+function figuresOf(text: string): FigureMatch[] {
+  const figures: FigureMatch[] = [];
+  for (const match of text.matchAll(NUMBER)) {
+    const figure = match[1]! + (match[2] ?? '');
+    figures.push({ index: match.index, length: match[0].length, figure, chinese: false, approximate: match[3] !== undefined, unitWord: match[4]! });
+  }
+  let chineseFound = false;
+  // indexOf, not a regex: a character class scans a Chinese text ten times slower.
+  for (const unitWord of CHINESE_COUNT_UNITS) {
+    for (let unitAt = text.indexOf(unitWord); unitAt !== -1; unitAt = text.indexOf(unitWord, unitAt + 1)) {
+      const figure = chineseCountEndingAt(text, unitAt, unitWord);
+      if (figure === null) continue;
+      figures.push(figure);
+      chineseFound = true;
+    }
+  }
+  return chineseFound ? figures.sort((a, b) => a.index - b.index) : figures;
+}
+
+/** The count in Chinese numerals whose unit stands at `unitAt`, or null. */
+function chineseCountEndingAt(text: string, unitAt: number, unitWord: string): FigureMatch | null {
+  let figureEnd = unitAt;
+  const approximate = figureEnd > 0 && (text[figureEnd - 1] === '余' || text[figureEnd - 1] === '多');
+  if (approximate) figureEnd--;
+  let start = figureEnd;
+  while (start > 0 && CHINESE_NUMERAL_CHARS.includes(text[start - 1]!)) start--;
+  if (start === figureEnd) return null;
+  const figure: FigureMatch = { index: start, length: unitAt + 1 - start, figure: text.slice(start, figureEnd), chinese: true, approximate, unitWord };
+  return isCount(text, figure) ? figure : null;
+}
+
+/**
+ * Chinese numerals are words as well as numbers (一件大事, 每一件, 一件一件, 与复议机关一起研究): one counts only
+ * where it reads as one number, nothing before it makes it a word (第, 每, 逐, 这, 数十 …) and what follows
+ * its unit ends the count.
+ */
+const CHINESE_WORD_BEFORE = new RegExp(`(?:[第每逐这那哪某同单唯任头首另此]|[${CHINESE_NUMERAL_CHARS}][件起宗])$`);
+/** 数十件, 几百件, 上千件: an estimate (but 总数一件 is a count). */
+const CHINESE_ESTIMATE = /[数几上近][十百千万拾佰仟]$/;
+const CHINESE_WORD_AFTER = new RegExp(`^(?:件|起|宗|事|大事|实事|好事|要事|难事|小事|不落|不漏|[${CHINESE_NUMERAL_CHARS}]+[件起宗])`);
+/** 一起 is 'together' unless the clause ends there or a case follows (行政复议一起；一起行政诉讼案件). */
+const CHINESE_CASE_AFTER = /^(?:$|[，,。；;！!？?、：:（）()\n\r]|案|行政|复议|诉讼|均|已|尚|结果)/;
+
+function isCount(text: string, { index, length, figure, approximate, unitWord }: FigureMatch): boolean {
+  // An estimate (一两件, 三五件) reads as no number; 十余件 is an approximation, dropped later like 60余件.
+  if (readChineseNumeral(figure) === null) return false;
+  const after = text.slice(index + length, index + length + 8);
+  if (CHINESE_WORD_BEFORE.test(text.slice(Math.max(0, index - 2), index))) return false;
+  if (CHINESE_ESTIMATE.test(text.slice(Math.max(0, index - 1), index + 1))) return false;
+  if (CHINESE_WORD_AFTER.test(after)) return false;
+  return approximate || unitWord !== '起' || CHINESE_CASE_AFTER.test(after);
+}
 const DELIMITER = /[，,。；;！!？?、：:（）()\n\r【】]/;
 const APPROXIMATE_BEFORE = /(?:约|近|超过|逾|将近|大约|累计超)$/;
 const APPROXIMATE_AFTER = /^(?:左右|以上|以下)/;
@@ -311,11 +388,20 @@ const COMPARISON = /同比|环比|较上年|比上年|较去年|比去年|较\d{
 
 /** A number stated in the text and the readings it was compared with. */
 export interface TextNumberStatement {
-  /** Offsets in the part's text of the figure itself (`52` of `52件`). */
+  /**
+   * `figure`: a number written out (52件, 两件); `absence`: a statement that there was none
+   * (本年度未收到政府信息公开申请, 无行政复议和行政诉讼), which states 0.
+   */
+  readonly kind: 'figure' | 'absence';
+  /** Offsets in the part's text of the figure itself (`52` of `52件`), or of the words stating absence. */
   readonly start: number;
   readonly end: number;
   readonly stated: number;
   readonly unit: Unit;
+  /** The unit as written (件, 起, 宗, 元, 万元); '' for a statement of absence. */
+  readonly unitWord: string;
+  /** The figure is written in Chinese numerals (两件): its fix is written so too. */
+  readonly chinese: boolean;
   readonly rule: string;
   /** Every alternative the tables allow, resolved to cells and values; the first is the one a fix writes. */
   readonly readings: readonly { readonly cells: readonly string[]; readonly value: number; readonly label: string }[];
@@ -347,11 +433,16 @@ interface Found {
  */
 export function textNumberStatements(text: string, keys: readonly string[], valueOf: ValueOf): TextNumberStatement[] {
   const statements: TextNumberStatement[] = [];
-  for (const candidate of candidatesOf(text)) {
+  const { figures, absences } = candidatesOf(text);
+  for (const candidate of figures) {
     const statement = judge(candidate, keys, valueOf);
-    if (statement) statements.push({ ...statement, start: candidate.start, end: candidate.end, stated: candidate.stated, unit: candidate.unit });
+    if (statement) {
+      const { start, end, stated, unit, unitWord, chinese } = candidate;
+      statements.push({ ...statement, kind: 'figure', start, end, stated, unit, unitWord, chinese });
+    }
   }
-  return statements;
+  for (const absence of absences) statements.push(...judgeAbsence(absence, keys, valueOf));
+  return statements.sort((a, b) => a.start - b.start);
 }
 
 /** A figure with its words: everything about it that depends on the text alone. */
@@ -361,6 +452,10 @@ interface Candidate {
   readonly end: number;
   readonly stated: number;
   readonly unit: Unit;
+  /** The unit as written: 件, 起, 宗, 元, 万元. */
+  readonly unitWord: string;
+  /** Written in Chinese numerals (两件): the fix writes the tables' number the same way. */
+  readonly chinese: boolean;
   readonly window: string;
   readonly sentence: string;
   readonly found: readonly Found[];
@@ -370,22 +465,30 @@ interface Candidate {
  * The figures of a text and the patterns around them, kept for the texts seen last: a keystroke changes
  * one paragraph, and the check of the others then costs only the comparison with the tables.
  */
-const candidateCache = new Map<string, readonly Candidate[]>();
+const candidateCache = new Map<string, TextCandidates>();
 const CANDIDATE_CACHE_SIZE = 200;
 
-function candidatesOf(text: string): readonly Candidate[] {
+interface TextCandidates {
+  readonly figures: readonly Candidate[];
+  readonly absences: readonly AbsenceCandidate[];
+}
+
+function candidatesOf(text: string): TextCandidates {
   const cached = candidateCache.get(text);
   if (cached) return cached;
   const candidates: Candidate[] = [];
-  const numbers = [...text.matchAll(NUMBER)];
+  // Words holding a Chinese numeral are not figures (figuresOf): they must not cut the words of a figure
+  // beside them.
+  const numbers = figuresOf(text);
+  const sentenceEndAfter = sentenceEnds(text);
   // The subjects of the sentence's last statement, for a 其中 that only refines it (行政诉讼1件，其中维持1件).
   let sentenceSubjects: { readonly sentenceEnd: number; readonly found: readonly Found[] } | null = null;
   numbers.forEach((match, index) => {
     const start = match.index;
-    const figureEnd = start + match[1]!.length + (match[2]?.length ?? 0);
-    const end = start + match[0].length;
-    if (match[3] !== undefined) return; // 60余件: approximate
-    const previousEnd = index > 0 ? numbers[index - 1]!.index + numbers[index - 1]![0].length : 0;
+    const figureEnd = start + match.figure.length;
+    const end = start + match.length;
+    if (match.approximate) return; // 60余件, 十余件: approximate
+    const previousEnd = index > 0 ? numbers[index - 1]!.index + numbers[index - 1]!.length : 0;
     const nextStart = index + 1 < numbers.length ? numbers[index + 1]!.index : text.length;
     const before = windowBefore(text, Math.max(previousEnd, 0), start);
     const after = windowAfter(text, end, nextStart);
@@ -395,33 +498,54 @@ function candidatesOf(text: string): readonly Candidate[] {
     if (COMPARISON.test(window)) return;
     let found = findAll(window, before.length);
     const ownSubjects = found.filter((f) => f.subject !== undefined);
-    const end_ = sentenceEnd(text, end);
+    const end_ = sentenceEndAfter(end);
     if (ownSubjects.length > 0) sentenceSubjects = { sentenceEnd: end_, found: ownSubjects };
     else if (/^其中/.test(before) && found.length > 0 && sentenceSubjects?.sentenceEnd === end_) {
       // Inherited words stand before the window (distance past any of its own).
       found = [...found, ...sentenceSubjects.found.map((f) => ({ ...f, start: 0, end: 0, distance: window.length + f.distance }))];
     }
     if (found.length === 0) return;
-    const unitWord = match[4]!;
+    const { unitWord, chinese } = match;
     const unit: Unit = unitWord === '万元' || unitWord === '元' ? unitWord : 'count';
-    const stated = Number(match[1]!.replace(/,/g, '') + (match[2] ?? ''));
-    const sentence = `${window}${text.slice(end, end_)}`;
-    candidates.push({ start, end: figureEnd, stated, unit, window, sentence, found });
+    const stated = chinese ? readChineseNumeral(match.figure)! : Number(match.figure.replace(/,/g, ''));
+    // The rest of the sentence, as far as a parenthesis about the figure reaches (（含上年结转3件）).
+    const sentence = `${window}${text.slice(end, Math.min(end_, end + SENTENCE_REST_MAX))}`;
+    candidates.push({ start, end: figureEnd, stated, unit, unitWord, chinese, window, sentence, found });
   });
+  const result: TextCandidates = { figures: candidates, absences: absenceCandidatesOf(text) };
   if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.delete(candidateCache.keys().next().value!);
-  candidateCache.set(text, candidates);
-  return candidates;
+  candidateCache.set(text, result);
+  return result;
 }
 
-function sentenceEnd(text: string, from: number): number {
-  let end = from;
-  while (end < text.length && !/[。；;！!？?\n]/.test(text[end]!)) end++;
-  return end;
+/** How much of the sentence after a figure its readings look at. */
+const SENTENCE_REST_MAX = 100;
+
+/**
+ * Where the sentence at each offset ends (the next 。；！？ or line end), found in one pass from the end:
+ * asking for each figure separately would cost a text without full stops (1件1件…) quadratic time.
+ */
+function sentenceEnds(text: string): (from: number) => number {
+  let ends: Int32Array | null = null;
+  return (from) => {
+    if (ends === null) {
+      ends = new Int32Array(text.length + 1);
+      ends[text.length] = text.length;
+      for (let index = text.length - 1; index >= 0; index--) ends[index] = /[。；;！!？?\n]/.test(text[index]!) ? index : ends[index + 1]!;
+    }
+    return ends[Math.min(from, text.length)]!;
+  };
 }
+
+/**
+ * Before a figure, 、 joins the nouns of one statement (受理公民、法人和其他组织提出的申请5件), not two
+ * statements: a statement before the 、 would end in its own figure, and the window never reaches past that.
+ */
+const DELIMITER_BEFORE = /[，,。；;！!？?：:（）()\n\r【】]/;
 
 function windowBefore(text: string, from: number, to: number): string {
   let start = to;
-  while (start > from && !DELIMITER.test(text[start - 1]!)) start--;
+  while (start > from && !DELIMITER_BEFORE.test(text[start - 1]!)) start--;
   return text.slice(start, to);
 }
 
@@ -429,6 +553,151 @@ function windowAfter(text: string, from: number, to: number): string {
   let end = from;
   while (end < to && !DELIMITER.test(text[end]!)) end++;
   return text.slice(from, end);
+}
+
+/**
+ * Statements of absence (spec §5.6): 本年度未收到政府信息公开申请；无行政复议和行政诉讼；未发生行政复议、行政诉讼
+ * 案件；没有因政府信息公开被申请行政复议或提起行政诉讼的情况；未收取信息处理费. Each states 0 for every quantity
+ * it names, and warns when the tables hold more.
+ *
+ * A negation (未, 没有, 无) governs its clause up to the next ，。；：（ — an enumeration with 、, 和 or 或 stays
+ * inside, so 未发生行政复议、行政诉讼案件 denies both. The clause states absence only when it is plain:
+ * - the negation is not part of a word (未来, 未经复议直接起诉, 无法提供, 无差别受理, 没有现成信息, 有无 …);
+ * - no figure stands in it (未办结的2件 is a statement of that figure);
+ * - no second negation or restriction (无逾期未答复情况; 未收到其他申请; 未再发生) makes it say less than none;
+ * - no condition, goal or other year before it (如未收到…; 力争无…; 上年未发生…);
+ * - it names only quantities a negation denies outright: applications received (N1, N2), carried over (N3)
+ *   or forward (N5), 复议 (N6), 诉讼 (N7) and the fees (N14). Beside a result of 表三 or anything else the
+ *   tables count (未收到要求提供公开出版物的申请) it speaks of that kind only, and gives nothing;
+ * - an applicant type or a result of 复议 beside it (未收到企业的申请) narrows it to that column.
+ */
+const NEGATIONS = ['未', '没有', '无'] as const;
+/**
+ * How a negation of existence goes on: 未 with a verb of receiving or happening (未收到, 未发生, 未有,
+ * 未对申请人收取), 无 and 没有 with the thing itself or its cause (无行政复议, 无因…引起的, 没有发生). Anything
+ * else is a word or a different negation (未来, 未经复议, 未按, 未办结, 无法, 无论, 无差别受理, 没有现成信息).
+ */
+const VERBS_OF_EXISTENCE = '收到|接到|接收|受理|新收|发生|出现|产生|因|对|向|收取|发出|涉及|被|提起|引起|引发';
+const NOUNS_OF_EXISTENCE = '行政|复议|诉讼|上年|上一年|结转|政府信息公开|信息公开|申请|依申请|相关|此类|任何|信息处理费|收费';
+const NEGATION_GOES_ON: Readonly<Record<(typeof NEGATIONS)[number], RegExp>> = {
+  未: new RegExp(`^(?:曾)?(?:有|${VERBS_OF_EXISTENCE})`),
+  没有: new RegExp(`^(?:${VERBS_OF_EXISTENCE}|${NOUNS_OF_EXISTENCE})`),
+  无: new RegExp(`^(?:${VERBS_OF_EXISTENCE}|${NOUNS_OF_EXISTENCE})`),
+};
+const CLAUSE_END = /[，,。；;！!？?：:（(）)\n\r]/;
+/** Before the negation: a condition, a goal, or another year — the clause then says nothing of this year's tables. */
+const NOT_A_CLAIM_BEFORE = /如|若|假如|如果|确保|力争|力求|避免|防止|杜绝|以免|是否|争取|做到|实现|保证|上年|去年|上一年|往年|以往|此前|历年|有$/;
+/**
+ * In the clause: a second negation, a restriction, a particular outcome (未收到复议决定书; 无败诉案件 — there
+ * may be 复议 or 诉讼 without it), or a figure.
+ */
+const NOT_PLAIN = new RegExp(`未|没|无|不|非|其他|其它|再|以外|之外|另外|败诉|撤销|违法|赔偿|决定|判决|裁定|\\d|[${CHINESE_NUMERAL_CHARS}]+\\s*[件起宗]`);
+const ABSENCE_RULES: ReadonlySet<string> = new Set(['N1', 'N2', 'N3', 'N5', 'N6', 'N7', 'N14']);
+/** 申请 as the thing received, not 申请人 (未收到申请人的补正材料). */
+const APPLICATION_NOUN = /申请(?!人)/;
+
+interface AbsenceCandidate {
+  /** Offsets of the negation and its clause (未收到政府信息公开申请). */
+  readonly start: number;
+  readonly end: number;
+  /** The clause after the negation. */
+  readonly scope: string;
+  readonly claims: readonly { readonly subject: Subject; readonly modifiers: readonly Modifier[] }[];
+}
+
+/** Words of the quantities a negation can deny (ABSENCE_RULES' patterns): most clauses hold none. */
+const ABSENCE_WORDS = /收|接到|接收|受理|结转|转入|继续办理|复议|诉讼|应诉|起诉|信息处理费|通知/;
+/** The longest clause read before and after a negation (the published ones run to about 40 characters). */
+const ABSENCE_CLAUSE_MAX = 80;
+
+function absenceCandidatesOf(text: string): AbsenceCandidate[] {
+  const candidates: AbsenceCandidate[] = [];
+  // indexOf, not a regex: an alternation scans a Chinese text several times slower.
+  for (const negation of NEGATIONS) {
+    for (let at = text.indexOf(negation); at !== -1; at = text.indexOf(negation, at + 1)) {
+      const candidate = absenceAt(text, at, negation);
+      if (candidate) candidates.push(candidate);
+    }
+  }
+  return candidates.length > 1 ? candidates.sort((a, b) => a.start - b.start) : candidates;
+}
+
+/** The statement of absence a negation at `at` makes, or null. */
+function absenceAt(text: string, at: number, negation: (typeof NEGATIONS)[number]): AbsenceCandidate | null {
+  const from = at + negation.length;
+  // Only so much is read around each negation, so that a text of nothing but negations (无无无…) costs
+  // linear time: a clause that runs on past ABSENCE_CLAUSE_MAX characters is not a plain statement.
+  const ahead = text.slice(from, from + ABSENCE_CLAUSE_MAX + 1);
+  const clauseEnd = ahead.search(CLAUSE_END);
+  if (clauseEnd === -1 && ahead.length > ABSENCE_CLAUSE_MAX) return null;
+  const scope = clauseEnd === -1 ? ahead : ahead.slice(0, clauseEnd);
+  if (!ABSENCE_WORDS.test(scope) || !ANY_ENTRY.test(scope)) return null;
+  if (!NEGATION_GOES_ON[negation].test(scope) || NOT_PLAIN.test(scope)) return null;
+  let clauseStart = at;
+  while (clauseStart > 0 && at - clauseStart < ABSENCE_CLAUSE_MAX && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart--;
+  if (NOT_A_CLAIM_BEFORE.test(text.slice(clauseStart, at))) return null;
+  const found = findAll(scope, 0);
+  const subjects = found.flatMap((f) => (f.subject ? [f.subject] : []));
+  if (subjects.some((subject) => !ABSENCE_RULES.has(subject.rule))) return null;
+  const allApplicants = ALL_APPLICANTS.test(scope);
+  const modifiers = found.flatMap((f) => (f.modifier && !(allApplicants && f.modifier.table === 'applications') ? [f.modifier] : []));
+  const rules = new Set<string>();
+  const claims = subjects
+    .filter((subject) => {
+      const applications = subject.rule === 'N1' || subject.rule === 'N2';
+      if (applications ? !APPLICATION_NOUN.test(scope) : subject.requires !== undefined && !subject.requires.test(scope)) return false;
+      if (subject.exclude?.test(scope) || rules.has(subject.rule)) return false;
+      rules.add(subject.rule);
+      return true;
+    })
+    .map((subject) => ({ subject, modifiers: modifiers.filter((modifier) => modifier.table === subject.table) }));
+  if (claims.length === 0) return null;
+  return { start: at, end: from + scope.trimEnd().length, scope, claims };
+}
+
+/** Each quantity a statement of absence names, judged: it agrees when one reading of the tables is 0. */
+function judgeAbsence(candidate: AbsenceCandidate, keys: readonly string[], valueOf: ValueOf): TextNumberStatement[] {
+  const statements: TextNumberStatement[] = [];
+  const resolveAll = (specs: readonly ReadingSpec[]) => specs.map((spec) => resolve(spec, keys, valueOf)).filter((r): r is ResolvedReading | 'empty' => r !== null);
+  for (const { subject, modifiers } of candidate.claims) {
+    const specs = subject.readings(candidate.scope, candidate.scope);
+    // 未收到企业申请 denies the 商业企业 column only; 未收到自然人、法人或其他组织的申请 denies both columns.
+    const alternatives =
+      modifiers.length === 0
+        ? [specs]
+        : modifiers.map((modifier) =>
+            specs.map((spec) => ({
+              cells: spec.cells.flatMap((cell) => modifier.columns.map((column) => cell.replace(/\.total$/, `.${column}`))),
+              label: `${spec.label}中“${modifier.label}”`,
+            })),
+          );
+    let judged: { readings: ResolvedReading[]; agrees: boolean } | null = null;
+    for (const alternative of alternatives) {
+      const readings = resolveAll(alternative);
+      if (readings.length === 0 || readings.includes('empty')) continue;
+      const resolved = readings as ResolvedReading[];
+      const agrees = resolved.some((reading) => reading.value === 0);
+      if (judged === null || !agrees) judged = { readings: resolved, agrees };
+      if (!agrees) break;
+    }
+    if (judged === null) continue;
+    const refinedApplications = modifiers.length > 0 && (subject.rule === 'N1' || subject.rule === 'N2');
+    const lead = judged.readings[0]!;
+    const unit: Unit = subject.unit === 'count' ? 'count' : lead.cells.some((cell) => cell.startsWith('proactive.')) ? '万元' : '元';
+    statements.push({
+      kind: 'absence',
+      start: candidate.start,
+      end: candidate.end,
+      stated: 0,
+      unit,
+      unitWord: '',
+      chinese: false,
+      rule: refinedApplications ? 'N8' : subject.rule,
+      readings: judged.readings,
+      agrees: judged.agrees,
+    });
+  }
+  return statements;
 }
 
 /** Every pattern entry with its global form, compiled once (the check runs on every keystroke). */
@@ -464,7 +733,7 @@ function findAll(window: string, numberAt: number): Found[] {
   });
 }
 
-function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf): Omit<TextNumberStatement, 'start' | 'end' | 'stated' | 'unit'> | null {
+function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf): Omit<TextNumberStatement, 'kind' | 'start' | 'end' | 'stated' | 'unit' | 'unitWord' | 'chinese'> | null {
   const { window, sentence, unit, stated, found } = candidate;
   const wantsAmount = unit !== 'count';
   const subjects = found.filter(
@@ -481,7 +750,10 @@ function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf):
   // The subjects a modifier refines: those of its table, or that table's defaults when none is named.
   const plain: { rule: string; specs: readonly ReadingSpec[] }[] = subjects.map(({ subject }) => ({ rule: subject.rule, specs: subject.readings(window, sentence) }));
   const refined: { rule: string; specs: ReadingSpec[] }[] = [];
+  // 公民、法人和其他组织 names every applicant: no column is singled out.
+  const allApplicants = ALL_APPLICANTS.test(window);
   for (const { modifier } of modifiers) {
+    if (allApplicants && modifier.table === 'applications') continue;
     const own = subjects.filter(({ subject }) => subject.table === modifier.table).map(({ subject }) => subject);
     if (own.length === 0 && !modifier.standsAlone) continue;
     const targets = own.length > 0 ? own : DEFAULT_SUBJECTS[modifier.table];
@@ -516,6 +788,7 @@ function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf):
 }
 
 const CONJUNCTION = /^(?:及|或|和|与|、|以及|或者|及其)$/;
+const ALL_APPLICANTS = /(?:公民|自然人)(?:、|和|及|与|或|以及)法人/;
 
 /** Whether the subjects' words follow one another joined by conjunctions only. */
 function joined(window: string, subjects: readonly Found[]): boolean {
@@ -650,9 +923,25 @@ export function textNumberFindings(
     for (const statement of textNumberStatements(place.text, keys, valueOf)) {
       if (statement.agrees) continue;
       const lead = statement.readings[0]!;
-      const expectedText = formatCellValue(inUnit(lead, statement.unit));
-      const statedText = place.text.slice(statement.start, statement.end);
+      const value = inUnit(lead, statement.unit);
+      const tableText = `${formatCellValue(value)}${unitText(statement.unit)}`;
       const sentence = sentenceAround(place.text, statement.start, statement.end);
+      const cells = [place.field, ...new Set(statement.readings.flatMap((reading) => reading.cells))];
+      const span = { section: place.section.id, part: place.part, start: statement.start, end: statement.end, stated: statement.stated, expected: value };
+      if (statement.kind === 'absence') {
+        // No one-click fix: a negation cannot be turned into a sentence with the number mechanically.
+        findings.push({
+          rule: statement.rule,
+          severity: 'warning',
+          cells,
+          message: `${place.name}：“${sentence}”写的是没有，但${lead.label}为 ${tableText}，请核对文字或表格。`,
+          text: span,
+        });
+        continue;
+      }
+      const statedText = place.text.slice(statement.start, statement.end);
+      const expectedText = (statement.chinese ? writeChineseNumeral(value, statedText) : null) ?? formatCellValue(value);
+      const unitWord = statement.unit === 'count' ? statement.unitWord : unitText(statement.unit);
       const fix: TextFix = {
         field: place.field,
         section: place.section.id,
@@ -661,14 +950,14 @@ export function textNumberFindings(
         end: statement.end,
         from: statedText,
         to: expectedText,
-        label: `把文中的 ${statedText}${unitText(statement.unit)} 改为 ${expectedText}${unitText(statement.unit)}`,
+        label: `把文中的 ${statedText}${unitWord} 改为 ${expectedText}${unitWord}`,
       };
       findings.push({
         rule: statement.rule,
         severity: 'warning',
-        cells: [place.field, ...new Set(statement.readings.flatMap((reading) => reading.cells))],
-        message: `${place.name}：“${sentence}”中的 ${statedText}${unitText(statement.unit)}与${lead.label}（${expectedText}${unitText(statement.unit)}）不一致，请核对文字或表格。`,
-        text: { section: place.section.id, part: place.part, start: statement.start, end: statement.end, stated: statement.stated, expected: Number(expectedText) },
+        cells,
+        message: `${place.name}：“${sentence}”中的 ${statedText}${unitWord}与${lead.label}（${tableText}）不一致，请核对文字或表格。`,
+        text: span,
         textFix: fix,
       });
     }

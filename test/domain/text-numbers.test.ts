@@ -8,12 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import type { Finding } from '../../src/domain/findings.ts';
-import { indexTemplate } from '../../src/domain/template.ts';
 import { applyTextFix, narrativePlaces, reportYearFindings, textNumberFindings } from '../../src/domain/text-numbers.ts';
-import { emptyDraft, nestTables, templateOf } from '../../src/domain/values.ts';
+import { templateOf } from '../../src/domain/values.ts';
 import { PUBLISHED_CONTRADICTIONS, PUBLISHED_SENTENCES } from '../fixtures/text-numbers/published-sentences.ts';
 import { district2020Draft, office2023Draft } from '../ui/ui-fixtures.ts';
 import { partText, setPartText } from '../helpers/narrative.ts';
+import { draftWith } from '../helpers/text-number-draft.ts';
 
 interface Marked {
   readonly text: string;
@@ -37,17 +37,6 @@ function unmark(marked: string): Marked {
     .map((m) => ({ start: m.index, end: m.index + m[0].length, figure: m[0] }))
     .filter((figure) => !statements.some((s) => s.start === figure.start) && !/\d/.test(text[figure.start - 1] ?? ''));
   return { text, statements, others };
-}
-
-/** A draft of the format with every cell 0 except those given, and `text` as 一、（二）依申请公开. */
-function draftWith(template: '2019' | '2021', cells: Readonly<Record<string, number>>, text: string): Draft {
-  const format = templateOf({ template });
-  const draft = emptyDraft(format, template === '2019' ? 2020 : 2023, '某某机关');
-  const values = Object.fromEntries(indexTemplate(format).cells.map((cell) => [cell.key, cells[cell.key] ?? 0]));
-  draft.tables = nestTables(format, values);
-  draft.fees = { noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 };
-  setPartText(draft, 'overview', 'onRequest', text);
-  return draft;
 }
 
 function changed(text: string, at: { start: number; end: number; figure: string }): { text: string; figure: string } {
@@ -80,8 +69,10 @@ describe('statements of counts in published reports', () => {
             stated: Number(edit.figure),
             expected: Number(statement.figure),
           });
-          expect(finding.message).toContain(`${edit.figure}件`);
-          expect(finding.message).toContain(`${statement.figure}件`);
+          // The text's figure with its unit as written (行政复议1起), the tables' figure in 件.
+          const written = /^\s*(起|宗|件)/.exec(marked.text.slice(statement.end))?.[1] ?? '件';
+          expect(finding.message).toContain(` ${edit.figure}${written}与`);
+          expect(finding.message).toContain(`（${statement.figure}件）`);
           expect(applyTextFix(edit.text, finding.textFix!)).toBe(marked.text);
         });
       }

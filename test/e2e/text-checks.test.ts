@@ -4,7 +4,9 @@
  * clerk rewrites it; a number in the text that the tables contradict is flagged under its paragraph,
  * its one-click fix writes the tables' number back, and 检查与生成 lists the same findings; next year's
  * report begun from an imported published page reminds the clerk, under every carried part, that its
- * text is still last year's. Screenshots land in test-results/review/text-checks-*.png.
+ * text is still last year's. A count in Chinese numerals is fixed in Chinese numerals; a statement of
+ * absence that a table contradicts is flagged without a fix. Screenshots land in
+ * test-results/review/text-checks-*.png.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -173,6 +175,42 @@ describe('the text checks in the browser', () => {
     await goToStep(page, CHECK);
     await expectText(results, '共 0 个错误、1 个提醒。');
     expect(await textOf(results)).not.toContain('51件');
+    expect(errors).toEqual([]);
+  });
+
+  it('a count in Chinese numerals and a statement of absence: both under 依申请公开, the count fixed in Chinese numerals, the absence without a fix', async () => {
+    const draft = office2023Draft();
+    setPartText(draft, 'overview', 'onRequest', partText(draft, 'overview', 'onRequest').replace('已办结50件', '已办结五十一件'));
+    const review = (draft.tables.reviewLitigation as { review: Record<string, number | null> }).review;
+    review.upheld = 1;
+    review.total = 1;
+    const path = writeDraft(draft, '宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告.draft.json');
+    const { page, errors } = await computer();
+    await page.getByLabel('选择草稿文件（.json 或本工具生成的 .docx）').setInputFiles(path);
+    await page.getByRole('heading', { level: 1, name: '基本信息' }).waitFor();
+
+    await goToStep(page, OVERVIEW);
+    const onRequest = part(page, '（二）依申请公开');
+    const findings = await findingsUnder(page, onRequest);
+    await expectText(findings, '中的 五十一件与表三“办理结果总计”（50件）不一致');
+    await expectText(findings, '“无因政府信息公开引起的行政复议或诉讼”写的是没有，但表四“行政复议总计”为 1件，请核对文字或表格。');
+    expect(await findings.getByRole('listitem').count()).toBe(2);
+    // One button: the count's fix; a negation is not rewritten mechanically.
+    expect(await findings.getByRole('button').count()).toBe(1);
+    await onRequest.scrollIntoViewIfNeeded();
+    await shot(page, 'text-checks-10-chinese-count-and-absence');
+
+    await findings.getByRole('button', { name: '把文中的 五十一件 改为 五十件' }).click();
+    expect(await onRequest.inputValue()).toContain('已办结五十件，');
+    await findings.locator('.text-finding-message', { hasText: '五十一件' }).waitFor({ state: 'detached' });
+    await expectText(findings, '写的是没有，但表四“行政复议总计”为 1件');
+    expect(await findings.getByRole('listitem').count()).toBe(1);
+
+    // 检查与生成 lists the absence with the same words (the one check behind both).
+    await goToStep(page, CHECK);
+    const results = page.getByRole('region', { name: '检查结果', exact: true });
+    await expectText(results, '“无因政府信息公开引起的行政复议或诉讼”写的是没有，但表四“行政复议总计”为 1件，请核对文字或表格。');
+    expect(await textOf(results)).not.toContain('五十一件');
     expect(errors).toEqual([]);
   });
 

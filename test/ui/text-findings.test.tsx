@@ -67,6 +67,37 @@ describe('numbers in the text, at the paragraph', () => {
   });
 });
 
+describe('counts in Chinese numerals and statements of absence, at the paragraph', () => {
+  it('a count written 五十一件 is fixed to 五十件, in Chinese numerals as written', async () => {
+    const user = userEvent.setup();
+    const repository = new MemoryDraftRepository();
+    const draft = office2023Draft();
+    setPartText(draft, 'overview', 'onRequest', partText(draft, 'overview', 'onRequest').replace('已办结50件', '已办结五十一件'));
+    const record = await storeDraft(repository, draft);
+    await openDraftAt(repository, record.id, 'overview', '一、总体情况');
+    const box = screen.getByRole('textbox', { name: '（二）依申请公开' });
+    const list = await waitFor(() => paragraphFindings(box));
+    expect(within(list).getByText(/中的 五十一件与表三“办理结果总计”（50件）不一致/)).toBeInTheDocument();
+    await user.click(within(list).getByRole('button', { name: '把文中的 五十一件 改为 五十件' }));
+    expect((box as HTMLTextAreaElement).value).toContain('已办结五十件，');
+    await waitFor(() => expect(screen.queryByText(/中的 五十一件/)).not.toBeInTheDocument());
+  });
+
+  it('无因政府信息公开引起的行政复议 beside a 复议 in 表四: the warning names the table’s figure, with no fix', async () => {
+    const repository = new MemoryDraftRepository();
+    const draft = office2023Draft();
+    const review = (draft.tables.reviewLitigation as { review: Record<string, number | null> }).review;
+    review.upheld = 1;
+    review.total = 1;
+    const record = await storeDraft(repository, draft);
+    await openDraftAt(repository, record.id, 'overview', '一、总体情况');
+    const box = screen.getByRole('textbox', { name: '（二）依申请公开' });
+    const list = await waitFor(() => paragraphFindings(box));
+    const item = within(list).getByText(/“无因政府信息公开引起的行政复议或诉讼”写的是没有，但表四“行政复议总计”为 1件，请核对文字或表格。/).closest('li')!;
+    expect(within(item).queryByRole('button')).not.toBeInTheDocument();
+  });
+});
+
 describe('a part copied from last year', () => {
   it('lists the repeated sentences of both years under the paragraph', async () => {
     const user = userEvent.setup();
