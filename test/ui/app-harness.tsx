@@ -69,7 +69,9 @@ export async function storeDraft(repository: DraftRepository, draft: Draft): Pro
 /** Opens a stored draft on a step and waits until the step's heading is there. */
 export async function openDraftAt(repository: DraftRepository, id: string, step: string, heading: string | RegExp) {
   const rendered = renderApp({ repository, hash: `#/draft/${id}/${step}` });
-  await screen.findByRole('heading', { level: 1, name: heading });
+  // The editor is its own chunk and opens from storage: on a loaded machine that takes more than the
+  // library's default second.
+  await screen.findByRole('heading', { level: 1, name: heading }, { timeout: 5000 });
   return rendered;
 }
 
