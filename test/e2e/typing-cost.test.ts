@@ -84,4 +84,52 @@ describe('a keystroke in table 三', () => {
     expect(Math.max(...restyled)).toBeLessThan(elementsInTable / 5);
     expect(app.errors, pageErrorReport(app.errors)).toEqual([]);
   });
+
+  it('with the check list open, a keystroke that lengthens it restyles nothing more; the next cell still comes to rest above it', async () => {
+    const list = page.getByRole('region', { name: /^本表检查：/ });
+    const cell = cellBox(page, TYPED);
+    await page.keyboard.press('5');
+    await expectText(summary(), '本表检查：2 处错误');
+    await list.getByRole('button', { name: '展开', exact: true }).click();
+    await cell.click();
+    await page.keyboard.press('End');
+    const openHeight = () => list.evaluate((element) => element.getBoundingClientRect().height);
+    const withMessages = await openHeight();
+    await page.evaluate(() => ((window as unknown as { gridStyleWrites: number }).gridStyleWrites = 0));
+
+    await browser.startTracing(page, { categories: ['devtools.timeline'] });
+    for (let i = 0; i < KEYSTROKES; i += 1) {
+      const backspace = i % 2 === 0;
+      await page.keyboard.press(backspace ? 'Backspace' : '5');
+      await expectText(summary(), backspace ? '本表检查：本表暂未发现问题' : '本表检查：2 处错误');
+      // The open list grows and shrinks with its messages: its height changes on every keystroke.
+      if (backspace) expect(await openHeight()).toBeLessThan(withMessages);
+      else expect(await openHeight()).toBe(withMessages);
+    }
+    const trace = await browser.stopTracing();
+    expect(await list.getByRole('button', { name: '收起', exact: true }).getAttribute('aria-expanded')).toBe('true');
+    expect(await page.evaluate(() => (window as unknown as { gridStyleWrites: number }).gridStyleWrites)).toBe(0);
+    const restyled = restyledCounts(trace);
+    expect(Math.max(...restyled)).toBeGreaterThan(0);
+    expect(Math.max(...restyled)).toBeLessThan(100);
+
+    // Enter moves down: the list's current height is handed to the cells first, so the cell reached is clear of it.
+    for (let step = 0; step < 6; step += 1) await page.keyboard.press('Enter');
+    const reached = await page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement;
+      const grid = focused.closest('.tg') as HTMLElement;
+      const checks = grid.querySelector('.tg-messages') as HTMLElement;
+      return {
+        key: focused.dataset['cellKey'],
+        bottom: focused.getBoundingClientRect().bottom,
+        listTop: checks.getBoundingClientRect().top,
+        listHeight: checks.getBoundingClientRect().height,
+        handed: grid.style.getPropertyValue('--tg-checks-height'),
+      };
+    });
+    expect(reached.key).toMatch(/^applications\.denied\..*\.naturalPerson$/);
+    expect(reached.bottom).toBeLessThanOrEqual(reached.listTop);
+    expect(reached.handed).toBe(`${Math.ceil(reached.listHeight)}px`);
+    expect(app.errors, pageErrorReport(app.errors)).toEqual([]);
+  });
 });
