@@ -30,24 +30,39 @@ export function isTouched(value: unknown): boolean {
   return value !== null && value !== undefined;
 }
 
+interface CellPlace {
+  readonly key: string;
+  readonly table: string;
+  /** The key's segments after the table's own. */
+  readonly path: readonly string[];
+}
+
+const cellPlaces = new WeakMap<ReportTemplate, readonly CellPlace[]>();
+
+/** Each cell's key split into table and path, once per format (the app converts a draft on every keystroke). */
+function placesOf(template: ReportTemplate): readonly CellPlace[] {
+  let places = cellPlaces.get(template);
+  if (!places) {
+    places = indexTemplate(template).cells.map((cell) => {
+      const [table, ...path] = cell.key.split('.');
+      return { key: cell.key, table: table!, path };
+    });
+    cellPlaces.set(template, places);
+  }
+  return places;
+}
+
 /** Every cell of the template, flat; a cell missing from `tables` reads as `null`. */
 export function flattenTables(template: ReportTemplate, tables: Draft['tables']): CellValues {
   const values: CellValues = {};
-  for (const cell of indexTemplate(template).cells) {
-    const [table, ...path] = cell.key.split('.');
-    values[cell.key] = getNested(tables[table!], path) ?? null;
-  }
+  for (const { key, table, path } of placesOf(template)) values[key] = getNested(tables[table], path) ?? null;
   return values;
 }
 
 /** The nested `tables` object of a draft file, every cell present (`null` when untouched). */
 export function nestTables(template: ReportTemplate, values: CellValues): Draft['tables'] {
   const tables: Record<string, NestedValues> = {};
-  for (const cell of indexTemplate(template).cells) {
-    const [table, ...path] = cell.key.split('.');
-    tables[table!] ??= {};
-    writePath(tables[table!]!, path, values[cell.key] ?? null);
-  }
+  for (const { key, table, path } of placesOf(template)) writePath((tables[table] ??= {}), path, values[key] ?? null);
   return tables;
 }
 

@@ -7,7 +7,7 @@
  * `formValuesToDraft` recomputes them from the inputs, so a stored draft always adds up its totals.
  */
 import { computeTotals } from '../../domain/totals.ts';
-import { cellValueOrNull, formatCellValue, maxValue, parseCellInput } from '../../domain/cell-input.ts';
+import { formatCellValue, maxValue, parseCellInput, type CellParseResult } from '../../domain/cell-input.ts';
 import { FEE_FIELD_DOMAINS, FEE_RULE_ID, parseFeeInput, type FeeField } from '../../domain/fee-statement.ts';
 import type { Finding } from '../../domain/findings.ts';
 import type {
@@ -24,7 +24,9 @@ import type {
   ReportWording,
   Signature,
 } from '../../domain/draft-types.ts';
+import type { CellInfo } from '../../domain/table-layout.ts';
 import { indexTemplate, narrativeSections } from '../../domain/template.ts';
+import type { ReportTemplate, ValueType } from '../../domain/template-types.ts';
 import { readPath, writePath } from '../../domain/nested-keys.ts';
 import { emptyDraft, flattenTables, nestTables, templateOf } from '../../domain/values.ts';
 
@@ -97,8 +99,54 @@ export function formWording(values: WordingFormValues | undefined): ReportWordin
 export const FEE_FIELDS: readonly FeeField[] = ['noticesIssued', 'noticesAmount', 'collectedAmount'];
 
 function readRaw(root: Record<string, RawNested> | undefined, key: string): string {
-  const node = readPath(root, key.split('.'));
+  return rawAt(root, key.split('.'));
+}
+
+function rawAt(root: Record<string, RawNested> | undefined, path: readonly string[]): string {
+  const node = readPath(root, path);
   return typeof node === 'string' ? node : '';
+}
+
+/*
+ * The draft is rebuilt from every cell of the form on each change (autosave writes it as it is typed),
+ * while the clerk changes one cell at a time. So each cell's path is split once per format, and what a
+ * text reads as is remembered by text: a keystroke parses the one new text, not the whole report.
+ */
+
+interface CellPath {
+  readonly cell: CellInfo;
+  readonly path: readonly string[];
+}
+
+const cellPathCache = new WeakMap<ReportTemplate, readonly CellPath[]>();
+
+function cellPaths(template: ReportTemplate): readonly CellPath[] {
+  let paths = cellPathCache.get(template);
+  if (!paths) {
+    paths = indexTemplate(template).cells.map((cell) => ({ cell, path: cell.key.split('.') }));
+    cellPathCache.set(template, paths);
+  }
+  return paths;
+}
+
+/** Texts remembered per value type; a table holds few distinct texts, and a long session at most this many. */
+const PARSED_TEXTS_KEPT = 4096;
+const parsedTexts = new Map<ValueType, Map<string, CellParseResult>>();
+
+/** `parseCellInput(raw, valueType)`, remembered (the result is never changed by its users). */
+function parsedCell(raw: string, valueType: ValueType): CellParseResult {
+  let known = parsedTexts.get(valueType);
+  if (!known) {
+    known = new Map();
+    parsedTexts.set(valueType, known);
+  }
+  let result = known.get(raw);
+  if (!result) {
+    if (known.size >= PARSED_TEXTS_KEPT) known.clear();
+    result = parseCellInput(raw, valueType);
+    known.set(raw, result);
+  }
+  return result;
 }
 
 function writeRaw(root: Record<string, RawNested>, key: string, value: string): void {
@@ -145,7 +193,10 @@ export function draftToFormValues(draft: Draft, rawInputs: Readonly<Record<strin
 export function formCellValues(values: Pick<ReportFormValues, 'tables'>, base: Pick<Draft, 'template'>): CellValues {
   const template = templateOf(base);
   const flat: CellValues = {};
-  for (const cell of indexTemplate(template).cells) flat[cell.key] = cellValueOrNull(readRaw(values.tables, cell.key), cell.valueType);
+  for (const { cell, path } of cellPaths(template)) {
+    const parsed = parsedCell(rawAt(values.tables, path), cell.valueType);
+    flat[cell.key] = parsed.ok ? parsed.value : null;
+  }
   return { ...flat, ...computeTotals(template, flat) };
 }
 
@@ -244,10 +295,10 @@ export function formFees(raw: Partial<Record<FeeField, string>> | undefined): Fe
 export function unparsedInputs(values: ReportFormValues, base: Pick<Draft, 'template'>): Record<string, string> {
   const template = templateOf(base);
   const kept: Record<string, string> = {};
-  for (const cell of indexTemplate(template).cells) {
+  for (const { cell, path } of cellPaths(template)) {
     if (cell.computed) continue;
-    const raw = readRaw(values.tables, cell.key);
-    if (raw.trim() !== '' && !parseCellInput(raw, cell.valueType).ok) kept[cell.key] = raw;
+    const raw = rawAt(values.tables, path);
+    if (raw.trim() !== '' && !parsedCell(raw, cell.valueType).ok) kept[cell.key] = raw;
   }
   for (const field of FEE_FIELDS) {
     const raw = values.fees?.[field] ?? '';

@@ -83,10 +83,18 @@ export function rawText(value: unknown): string {
   return '';
 }
 
+/** Each cell's path inside its table's form value, split once per table (read on every keystroke). */
+const pathsInTable = new WeakMap<readonly CellInfo[], readonly (readonly string[])[]>();
+
 /** Reads each cell's raw text out of the form's nested `tables.<tableKey>` object, in `cells` order. */
 export function readRawCells(cells: readonly CellInfo[], tableValue: unknown): string[] {
-  // The cell key starts with the table's own key, which `tableValue` already is.
-  return cells.map((cell) => rawText(readPath(tableValue, cell.key.split('.').slice(1))));
+  let paths = pathsInTable.get(cells);
+  if (!paths) {
+    // The cell key starts with the table's own key, which `tableValue` already is.
+    paths = cells.map((cell) => cell.key.split('.').slice(1));
+    pathsInTable.set(cells, paths);
+  }
+  return paths.map((path) => rawText(readPath(tableValue, path)));
 }
 
 function hashId(text: string): string {

@@ -389,8 +389,24 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
     [cellsByKey, setValue],
   );
 
+  /**
+   * The check list's height, as the space a cell scrolled to must keep free below it (scroll-margin in
+   * table-grid.css), so arrow keys, 定位 and Tab never bring a cell to rest under the sticky list. It is
+   * followed as the list changes but handed to the cells only when the focus moves, before the browser
+   * scrolls the newly focused cell into view: every element of the grid inherits it, and rewriting it
+   * on each keystroke that lengthens or shortens the open list restyled the whole table.
+   */
+  const checksHeight = useRef<string | null>(null);
+  const applyChecksHeight = useCallback(() => {
+    const container = containerRef.current;
+    const height = checksHeight.current;
+    if (!container || height === null || container.style.getPropertyValue('--tg-checks-height') === height) return;
+    container.style.setProperty('--tg-checks-height', height);
+  }, []);
+
   /** The check list sticks to the bottom of the view; a cell reached by keyboard must not hide behind it. */
   const onFocus = useCallback((event: FocusEvent<HTMLDivElement>) => {
+    applyChecksHeight();
     setEditing(true);
     const input = event.target;
     const from = event.relatedTarget;
@@ -405,18 +421,20 @@ export function TableGrid({ template, tableKey, previous = null }: TableGridProp
       const cover = panel.getBoundingClientRect();
       if (cover.height > 0 && cell.bottom > cover.top && cell.top < cover.bottom) input.scrollIntoView?.({ block: 'center', inline: 'nearest' });
     });
-  }, []);
+  }, [applyChecksHeight]);
 
-  // The check list's height, as the space a cell scrolled to must keep free below it (scroll-margin in
-  // table-grid.css), so arrow keys, 定位 and Tab never bring a cell to rest under the sticky list.
   useLayoutEffect(() => {
     const panel = panelRef.current;
-    const container = containerRef.current;
-    if (!panel || !container || typeof ResizeObserver !== 'function') return undefined;
-    const observer = new ResizeObserver(() => container.style.setProperty('--tg-checks-height', `${Math.ceil(panel.getBoundingClientRect().height)}px`));
+    if (!panel || typeof ResizeObserver !== 'function') return undefined;
+    const observer = new ResizeObserver(() => {
+      checksHeight.current = `${Math.ceil(panel.getBoundingClientRect().height)}px`;
+      // A cell keeps the focus while the list changes under it: the height waits for the next move,
+      // unless the focus is outside the grid (nothing is being typed; the next focus may come from anywhere).
+      if (!containerRef.current?.contains(document.activeElement)) applyChecksHeight();
+    });
     observer.observe(panel);
     return () => observer.disconnect();
-  }, []);
+  }, [applyChecksHeight]);
 
   const onInput = useCallback(() => {
     undoArmed.current = false;

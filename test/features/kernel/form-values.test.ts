@@ -77,6 +77,22 @@ describe('draft ⇄ form values', () => {
     expect(restored.fees.collectedAmount).toBe('一百');
   });
 
+  it('reads the same text by the kind of cell it is in, again and again (an amount may have decimals, a count not)', () => {
+    const base = emptyDraft(report2021, 2025, '某某县教育局');
+    const values = draftToFormValues(base);
+    for (const text of ['1.5', '2.25', '1.5']) {
+      setRaw(values.tables, 'proactive.fees.amount', text);
+      setRaw(values.tables, 'applications.newReceived.naturalPerson', text);
+      const flat = flattenTables(report2021, formValuesToDraft(values, base).tables);
+      expect(flat['proactive.fees.amount']).toBe(Number(text));
+      expect(flat['applications.newReceived.naturalPerson']).toBeNull();
+      expect(unparsedInputs(values, base)).toEqual({ 'applications.newReceived.naturalPerson': text });
+    }
+    setRaw(values.tables, 'applications.newReceived.naturalPerson', '15');
+    expect(flattenTables(report2021, formValuesToDraft(values, base).tables)['applications.newReceived.total']).toBe(15);
+    expect(unparsedInputs(values, base)).toEqual({});
+  });
+
   it('carries the narrative, fees, signature and agency through, and keeps what the form does not edit', () => {
     const base = office2023Draft();
     const values = draftToFormValues(base);
