@@ -11,6 +11,7 @@ import {
   type NestedValues,
 } from './draft-types.ts';
 import { readPath, writePath } from './nested-keys.ts';
+import type { CellInfo } from './table-layout.ts';
 import { indexTemplate, narrativeSections } from './template.ts';
 import type { ReportTemplate, TemplateId, VariantId } from './template-types.ts';
 import { resolveTemplate } from './variant.ts';
@@ -30,24 +31,29 @@ export function isTouched(value: unknown): boolean {
   return value !== null && value !== undefined;
 }
 
-interface CellPlace {
-  readonly key: string;
+/** Where a cell stands in the draft file's nested tables. */
+export interface CellPlace {
+  readonly cell: CellInfo;
+  /** The key's first segment: the table. */
   readonly table: string;
   /** The key's segments after the table's own. */
   readonly path: readonly string[];
+  /** All the key's segments, the table's included (the form holds the tables nested the same way). */
+  readonly fullPath: readonly string[];
 }
 
-const cellPlaces = new WeakMap<ReportTemplate, readonly CellPlace[]>();
+const cellPlaceCache = new WeakMap<ReportTemplate, readonly CellPlace[]>();
 
 /** Each cell's key split into table and path, once per format (the app converts a draft on every keystroke). */
-function placesOf(template: ReportTemplate): readonly CellPlace[] {
-  let places = cellPlaces.get(template);
+export function cellPlaces(template: ReportTemplate): readonly CellPlace[] {
+  let places = cellPlaceCache.get(template);
   if (!places) {
     places = indexTemplate(template).cells.map((cell) => {
-      const [table, ...path] = cell.key.split('.');
-      return { key: cell.key, table: table!, path };
+      const fullPath = cell.key.split('.');
+      const [table, ...path] = fullPath;
+      return { cell, table: table!, path, fullPath };
     });
-    cellPlaces.set(template, places);
+    cellPlaceCache.set(template, places);
   }
   return places;
 }
@@ -55,14 +61,14 @@ function placesOf(template: ReportTemplate): readonly CellPlace[] {
 /** Every cell of the template, flat; a cell missing from `tables` reads as `null`. */
 export function flattenTables(template: ReportTemplate, tables: Draft['tables']): CellValues {
   const values: CellValues = {};
-  for (const { key, table, path } of placesOf(template)) values[key] = getNested(tables[table], path) ?? null;
+  for (const { cell, table, path } of cellPlaces(template)) values[cell.key] = getNested(tables[table], path) ?? null;
   return values;
 }
 
 /** The nested `tables` object of a draft file, every cell present (`null` when untouched). */
 export function nestTables(template: ReportTemplate, values: CellValues): Draft['tables'] {
   const tables: Record<string, NestedValues> = {};
-  for (const { key, table, path } of placesOf(template)) writePath((tables[table] ??= {}), path, values[key] ?? null);
+  for (const { cell, table, path } of cellPlaces(template)) writePath((tables[table] ??= {}), path, values[cell.key] ?? null);
   return tables;
 }
 

@@ -28,7 +28,7 @@ import type { CellInfo } from '../../domain/table-layout.ts';
 import { indexTemplate, narrativeSections } from '../../domain/template.ts';
 import type { ReportTemplate, ValueType } from '../../domain/template-types.ts';
 import { readPath, writePath } from '../../domain/nested-keys.ts';
-import { emptyDraft, flattenTables, nestTables, templateOf } from '../../domain/values.ts';
+import { cellPlaces, emptyDraft, flattenTables, nestTables, templateOf } from '../../domain/values.ts';
 
 /** Raw cell text nested by key segment, exactly as react-hook-form stores `tables.a.b.c`. */
 export interface RawNested {
@@ -110,24 +110,9 @@ function rawAt(root: Record<string, RawNested> | undefined, path: readonly strin
 /*
  * The draft is rebuilt from every cell of the form on each change (autosave writes it as it is typed),
  * while the clerk changes one cell at a time. So each cell's path is split once per format, and what a
- * text reads as is remembered by text: a keystroke parses the one new text, not the whole report.
+ * text reads as is remembered by text: a keystroke parses the one new text, not the whole report. The paths
+ * come from `cellPlaces` (src/domain/values.ts).
  */
-
-interface CellPath {
-  readonly cell: CellInfo;
-  readonly path: readonly string[];
-}
-
-const cellPathCache = new WeakMap<ReportTemplate, readonly CellPath[]>();
-
-function cellPaths(template: ReportTemplate): readonly CellPath[] {
-  let paths = cellPathCache.get(template);
-  if (!paths) {
-    paths = indexTemplate(template).cells.map((cell) => ({ cell, path: cell.key.split('.') }));
-    cellPathCache.set(template, paths);
-  }
-  return paths;
-}
 
 /** Texts remembered per value type; a table holds few distinct texts, and a long session at most this many. */
 const PARSED_TEXTS_KEPT = 4096;
@@ -193,7 +178,7 @@ export function draftToFormValues(draft: Draft, rawInputs: Readonly<Record<strin
 export function formCellValues(values: Pick<ReportFormValues, 'tables'>, base: Pick<Draft, 'template'>): CellValues {
   const template = templateOf(base);
   const flat: CellValues = {};
-  for (const { cell, path } of cellPaths(template)) {
+  for (const { cell, fullPath: path } of cellPlaces(template)) {
     const parsed = parsedCell(rawAt(values.tables, path), cell.valueType);
     flat[cell.key] = parsed.ok ? parsed.value : null;
   }
@@ -295,7 +280,7 @@ export function formFees(raw: Partial<Record<FeeField, string>> | undefined): Fe
 export function unparsedInputs(values: ReportFormValues, base: Pick<Draft, 'template'>): Record<string, string> {
   const template = templateOf(base);
   const kept: Record<string, string> = {};
-  for (const { cell, path } of cellPaths(template)) {
+  for (const { cell, fullPath: path } of cellPlaces(template)) {
     if (cell.computed) continue;
     const raw = rawAt(values.tables, path);
     if (raw.trim() !== '' && !parsedCell(raw, cell.valueType).ok) kept[cell.key] = raw;
