@@ -166,7 +166,8 @@ export function RollupPage() {
                               </span>
                             )}
                             {problemsOf(position).map((problem) => (
-                              <span key={problem.kind} className="count-error rollup-remark">
+                              // Blank fee figures are the unit's to supply, not an error of its numbers: a warning.
+                              <span key={problem.kind} className={`${problem.kind === 'feesBlank' ? 'count-warning' : 'count-error'} rollup-remark`}>
                                 {problem.message}
                               </span>
                             ))}
