@@ -6,8 +6,8 @@
  *
  * Exit codes:
  *   0  every unit was read completely and passes its own check;
- *   1  the draft was written, but some unit had cells the importer could not read, or errors in its own
- *      check (each listed on stderr);
+ *   1  the draft was written, but some unit had cells the importer could not read, errors in its own
+ *      check, or 信息处理费 figures left blank that other units gave (each listed on stderr);
  *   2  nothing written: units of different years or formats, the same unit twice, a unit of the
  *      government's own name (--agency) without --include-same-agency, a file that cannot be read, an
  *      existing output without --force, or wrong arguments.
@@ -136,13 +136,14 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 
 export const rollupCommand: CliCommand = {
   name: 'rollup',
-  summary: '汇总下级单位的年度报告，生成本级政府报告的草稿（表格数字相加）',
+  summary: '汇总下级单位的年度报告，生成本级政府报告的草稿（表格和信息处理费数字相加）',
   usage: ['rollup <报告> <报告> … --agency <机关全称> [-o <输出.draft.json>] [--force] [--include-same-agency]'],
   help: [
     `用法：${INVOCATION} rollup <报告> <报告> … --agency <机关全称> [-o <输出.draft.json>] [--force] [--include-same-agency]`,
     '',
     '把各部门、乡镇（街道）的年度报告汇总成本级政府报告的草稿：三张表逐格相加（各单位都空着的格仍为空，不填 0），',
     '合计、总计按相加后的数字重新计算；金额（万元）按四位小数精确相加。正文留空，由本级编写。',
+    '六中的信息处理费（收费通知件数、金额，实际收取金额）也逐项相加；有的单位没有填写而其他单位填了的，只加已填写的数字，并列出没有填写的单位，请与该单位核实。',
     '每份报告可以是草稿文件（.draft.json）、本工具生成的 Word 文件，或已发布的网页（.html）、Word 文件（按“导入”读入）。',
     '年度或格式不同的报告、同一单位的两份报告不能汇总；自身检查有错误的单位照样计入，但会列出，请与该单位核实。',
     '机关名称与 --agency 相同的报告多半是本级政府自己的报告误选进来的，不汇总并指出是哪个文件；确是下级单位的，加 --include-same-agency。',
@@ -153,7 +154,7 @@ export const rollupCommand: CliCommand = {
     '  --force              输出文件已存在时覆盖它（不加时不覆盖任何已有文件）',
     '  --include-same-agency  机关名称与 --agency 相同的报告也计入（确认它是下级单位的报告，而不是本级自己的报告）',
     '',
-    '退出码：0 已汇总，各单位报告完整且检查无错误；1 已生成草稿，但有单位的格没有读出或自身检查有错误（见标准错误输出）；',
+    '退出码：0 已汇总，各单位报告完整且检查无错误；1 已生成草稿，但有单位的格没有读出、自身检查有错误或没有填写信息处理费（见标准错误输出）；',
     '2 年度或格式不同、同一单位重复、有与本级机关同名的报告（未加 --include-same-agency）、文件无法读取或写入、输出文件已存在（未加 --force）或参数有误（未生成文件）。',
   ].join('\n'),
   run,

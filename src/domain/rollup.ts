@@ -8,15 +8,22 @@
  * recomputed from the sums (`computeTotals`). Amounts in 万元 carry up to 4 decimals: the sum is taken
  * in whole units of 0.0001 so that 0.1 + 0.2 stays 0.3.
  *
+ * The 信息处理费 figures of 六 (`fees`: notices issued, their amount and the amount collected, in 元) are
+ * summed by the same rule (`sumFees`): a figure blank in every unit stays blank; otherwise the sum is that
+ * of the units that gave it, exact in units of 0.0001. A unit that left a figure blank while others gave
+ * it is flagged (`feesBlank`), never silently counted as 0: the government's figure then covers only the
+ * units that reported, and the office checks with the unit named.
+ *
  * Refused (nothing summed): units of different years, of different formats or local variants (their
  * tables have different cells), the same agency twice, and a unit of the government's own name unless
  * the office confirms it (`sameAgencyConfirmed`): that is almost surely the government's own report
  * chosen by mistake, and summing it would count the government's figures twice. Included but flagged: a
  * unit whose own check (`reportFindings`, the one check) has errors, so the office sees whose numbers do
- * not add up.
+ * not add up, and a unit whose 信息处理费 figures are partly missing (above).
  */
 import { reportFindings } from './check.ts';
-import type { CellValues, Draft } from './draft-types.ts';
+import type { CellValues, Draft, FeeStatement } from './draft-types.ts';
+import { FEE_FIELD_DOMAINS, type FeeField } from './fee-statement.ts';
 import type { Finding } from './findings.ts';
 import { indexTemplate } from './template.ts';
 import { computeTotals } from './totals.ts';
@@ -35,11 +42,11 @@ export interface RollUpUnit {
   readonly errors: number;
 }
 
-export type RollUpProblemKind = 'noUnits' | 'mixedYears' | 'mixedFormats' | 'duplicateAgency' | 'sameAsAgency' | 'unitErrors';
+export type RollUpProblemKind = 'noUnits' | 'mixedYears' | 'mixedFormats' | 'duplicateAgency' | 'sameAsAgency' | 'unitErrors' | 'feesBlank';
 
 export interface RollUpProblem {
   readonly kind: RollUpProblemKind;
-  /** Whether this problem stops the roll-up (nothing summed). `unitErrors` only flags. */
+  /** Whether this problem stops the roll-up (nothing summed). `unitErrors` and `feesBlank` only flag. */
   readonly refuses: boolean;
   /** Positions in the input list of the units concerned. */
   readonly units: readonly number[];
@@ -64,7 +71,7 @@ export type RollUpResult =
       /** The government's new draft: same year and format as the units, tables summed, text empty. */
       readonly draft: Draft;
       readonly units: readonly RollUpUnit[];
-      /** Flags only (`unitErrors`); the roll-up went ahead. */
+      /** Flags only (`unitErrors`, `feesBlank`); the roll-up went ahead. */
       readonly problems: readonly RollUpProblem[];
       /** The one check over the summed draft. */
       readonly findings: readonly Finding[];
@@ -205,14 +212,63 @@ export function sumTables(drafts: readonly Draft[]): CellValues {
   return computeTotals(template, sums);
 }
 
+const FEE_FIELDS = Object.keys(FEE_FIELD_DOMAINS) as FeeField[];
+
+function reported(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/**
+ * The 信息处理费 figures summed across the drafts, as cells are: null where every draft is blank, otherwise
+ * the exact sum (units of 0.0001) of the drafts that gave the figure.
+ */
+export function sumFees(drafts: readonly Draft[]): FeeStatement {
+  const sums = {} as Record<FeeField, number | null>;
+  for (const field of FEE_FIELDS) {
+    let total = 0;
+    let any = false;
+    for (const draft of drafts) {
+      const value = draft.fees[field];
+      if (!reported(value)) continue;
+      any = true;
+      total += Math.round(value * SCALE);
+    }
+    sums[field] = any ? total / SCALE : null;
+  }
+  return sums;
+}
+
+/**
+ * One flag per unit that left a 信息处理费 figure blank while another unit gave it: the sum of that figure
+ * covers only the units that reported it. A figure blank in every unit is not flagged (it stays blank).
+ */
+export function feeBlankProblems(drafts: readonly Draft[]): RollUpProblem[] {
+  const givenSomewhere = FEE_FIELDS.filter((field) => drafts.some((draft) => reported(draft.fees[field])));
+  const problems: RollUpProblem[] = [];
+  drafts.forEach((draft, index) => {
+    const blank = givenSomewhere.filter((field) => !reported(draft.fees[field]));
+    if (blank.length === 0) return;
+    const names = blank.map((field) => `“${FEE_FIELD_DOMAINS[field].name}（${FEE_FIELD_DOMAINS[field].unit}）”`).join('');
+    problems.push({
+      kind: 'feesBlank',
+      refuses: false,
+      units: [index],
+      message: `“${draft.agency.name.trim() || '（未填机关名称）'}”的报告没有填写信息处理费${names}，汇总中这${blank.length > 1 ? '几' : '一'}项只是其他单位所填数字之和，请与该单位核实后补填。`,
+    });
+  });
+  return problems;
+}
+
 export function rollUp(drafts: readonly Draft[], options: RollUpOptions): RollUpResult {
   const units = drafts.map(describeUnit);
-  const problems = rollUpProblems(units, options);
-  if (problems.some((problem) => problem.refuses)) return { ok: false, units, problems };
+  const refusals = rollUpProblems(units, options);
+  if (refusals.some((problem) => problem.refuses)) return { ok: false, units, problems: refusals };
+  const problems = [...refusals, ...feeBlankProblems(drafts)];
   const template = templateOf(drafts[0]!);
   const draft: Draft = {
     ...emptyDraft(template, drafts[0]!.year, options.agency.trim(), options.now),
     tables: nestTables(template, sumTables(drafts)),
+    fees: sumFees(drafts),
   };
   return { ok: true, draft, units, problems, findings: reportFindings(draft) };
 }

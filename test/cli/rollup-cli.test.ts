@@ -93,6 +93,25 @@ describe('report rollup', () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it('sums the 信息处理费 figures into the written draft (0.1 + 0.2 元 is 0.3 元) and exits 0 when every unit gave them', async () => {
+    const a = saved('fees-a.draft.json', { ...office2023Draft(), fees: { noticesIssued: 2, noticesAmount: 120.1, collectedAmount: 0.1 } }, '甲局');
+    const b = saved('fees-b.draft.json', { ...office2023Draft(), fees: { noticesIssued: 1, noticesAmount: 30.25, collectedAmount: 0.2 } }, '乙局');
+    const out = join(dir, 'fees.draft.json');
+    const run = await report('rollup', a, b, '--agency', '某县人民政府', '-o', out);
+    expect(run.code).toBe(0);
+    expect(written(out).fees).toEqual({ noticesIssued: 3, noticesAmount: 150.35, collectedAmount: 0.3 });
+  });
+
+  it('exits 1 and names a unit that left a 信息处理费 figure blank, summing that figure from the others only', async () => {
+    const a = saved('fee-given.draft.json', { ...office2023Draft(), fees: { noticesIssued: 2, noticesAmount: 40, collectedAmount: 40 } }, '甲局');
+    const b = saved('fee-blank.draft.json', { ...office2023Draft(), fees: { noticesIssued: 1, noticesAmount: 12.5, collectedAmount: null } }, '乙局');
+    const out = join(dir, 'fee-blank-sum.draft.json');
+    const run = await report('rollup', a, b, '--agency', '某县人民政府', '-o', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('“乙局”的报告没有填写信息处理费“实际收取信息处理费（元）”，汇总中这一项只是其他单位所填数字之和，请与该单位核实后补填。');
+    expect(written(out).fees).toEqual({ noticesIssued: 3, noticesAmount: 52.5, collectedAmount: 40 });
+  });
+
   it('refuses units of different years and writes nothing', async () => {
     const a = saved('y2023.draft.json', office2023Draft(), '甲局');
     const b = saved('y2024.draft.json', office2023Draft(), '乙局', 2024);

@@ -21,6 +21,11 @@ function unit(agency: string, cells: Record<string, number>): Draft {
   return { ...draft, tables: nestTables(template, values) };
 }
 
+/** `draft` with its 信息处理费 figures set (null: left blank). */
+function withFees(draft: Draft, noticesIssued: number | null, noticesAmount: number | null, collectedAmount: number | null): Draft {
+  return { ...draft, fees: { noticesIssued, noticesAmount, collectedAmount } };
+}
+
 function cellsOf(draft: Draft) {
   return flattenTables(templateOf(draft), draft.tables);
 }
@@ -147,5 +152,59 @@ describe('rollUp', () => {
     expect(flag?.message).toContain(`“乙局”的报告自身检查有 ${result.units[1]!.errors} 处错误`);
     // The sum recomputes the total from the parts: 36 + 16 twice.
     expect(cellsOf(result.draft)['applications.newReceived.total']).toBe(104);
+  });
+
+  it('sums the 信息处理费 figures of every unit, exact to the fen (0.1 + 0.2 is 0.3)', () => {
+    const result = rollUp(
+      [withFees(unit('甲局', {}), 2, 120.5, 100.1), withFees(unit('乙局', {}), 1, 30.25, 0.2), withFees(unit('丙镇', {}), 0, 0, 0)],
+      { agency: '某县人民政府' },
+    );
+    if (!result.ok) throw new Error('refused');
+    expect(result.draft.fees).toEqual({ noticesIssued: 3, noticesAmount: 150.75, collectedAmount: 100.3 });
+    expect(result.problems).toEqual([]);
+    const tenths = rollUp([withFees(unit('甲局', {}), 1, 0.1, 0.1), withFees(unit('乙局', {}), 1, 0.2, 0.2)], { agency: '某县人民政府' });
+    if (!tenths.ok) throw new Error('refused');
+    expect(tenths.draft.fees).toEqual({ noticesIssued: 2, noticesAmount: 0.3, collectedAmount: 0.3 });
+  });
+
+  it('leaves a 信息处理费 figure blank in every unit blank (null, not 0), without a flag', () => {
+    const result = rollUp([withFees(unit('甲局', {}), 0, null, null), withFees(unit('乙局', {}), 1, null, null)], { agency: '某县人民政府' });
+    if (!result.ok) throw new Error('refused');
+    expect(result.draft.fees).toEqual({ noticesIssued: 1, noticesAmount: null, collectedAmount: null });
+    expect(result.problems).toEqual([]);
+    const none = rollUp([unit('甲局', {}), unit('乙局', {})], { agency: '某县人民政府' });
+    if (!none.ok) throw new Error('refused');
+    expect(none.draft.fees).toEqual({ noticesIssued: null, noticesAmount: null, collectedAmount: null });
+  });
+
+  it('sums a 信息处理费 figure some units left blank from those that gave it, and flags each unit that left it blank', () => {
+    const result = rollUp(
+      [withFees(unit('甲局', {}), 2, 80, 80), withFees(unit('乙局', {}), null, null, null), withFees(unit('丙镇', {}), 1, 15.5, null)],
+      { agency: '某县人民政府' },
+    );
+    if (!result.ok) throw new Error('refused');
+    expect(result.draft.fees).toEqual({ noticesIssued: 3, noticesAmount: 95.5, collectedAmount: 80 });
+    const flags = result.problems.filter((p) => p.kind === 'feesBlank');
+    expect(flags).toEqual([
+      {
+        kind: 'feesBlank',
+        refuses: false,
+        units: [1],
+        message:
+          '“乙局”的报告没有填写信息处理费“本年发出收费通知件数（件）”“收费通知金额合计（元）”“实际收取信息处理费（元）”，汇总中这几项只是其他单位所填数字之和，请与该单位核实后补填。',
+      },
+      {
+        kind: 'feesBlank',
+        refuses: false,
+        units: [2],
+        message: '“丙镇”的报告没有填写信息处理费“实际收取信息处理费（元）”，汇总中这一项只是其他单位所填数字之和，请与该单位核实后补填。',
+      },
+    ]);
+  });
+
+  it('does not flag blank 信息处理费 figures when the roll-up is refused', () => {
+    const result = rollUp([withFees(unit('甲局', {}), 1, 5, 5), withFees({ ...unit('乙局', {}), year: 2024 }, null, null, null)], { agency: '某县人民政府' });
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.kind)).toEqual(['mixedYears']);
   });
 });

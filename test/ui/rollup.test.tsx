@@ -2,7 +2,7 @@
 /**
  * 汇总下级单位报告: from the home screen, the office chooses its units' reports (two drafts and a
  * published page at once), sees each unit with its year, how it was read and its check, removes the one
- * that does not belong, and makes the government's draft with the tables summed.
+ * that does not belong, and makes the government's draft with the tables and 信息处理费 summed.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,7 +16,12 @@ import { renderApp, waitForHash } from './app-harness.tsx';
 const page = () => new File([readFileSync(resolve('test/fixtures/import/zhenhai-office-2023.html'))], 'zhenhai-office-2023.html', { type: 'text/html' });
 
 /** A unit's draft file: the 2023 office report (sample 003, it balances) under another agency's name. */
-type DraftJson = { agency: { name: string }; year: number; tables: Record<string, Record<string, unknown>> };
+type DraftJson = {
+  agency: { name: string };
+  year: number;
+  tables: Record<string, Record<string, unknown>>;
+  fees: { noticesIssued: number | null; noticesAmount: number | null; collectedAmount: number | null };
+};
 function draftFile(agency: string, change?: (draft: DraftJson) => void): File {
   const draft = JSON.parse(readFileSync(resolve('test/fixtures/zhenhai-office-2023.draft.json'), 'utf8')) as DraftJson;
   draft.agency.name = agency;
@@ -167,5 +172,33 @@ describe('roll-up of units’ reports', () => {
     expect(record?.draft.agency.name).toBe('宁波市镇海区人民政府');
     // Published 本年新收 合计 52, from the one unit left.
     expect(flattenTables(templateOf(record!.draft), record!.draft.tables)['applications.newReceived.total']).toBe(52);
+  });
+
+  it('names at its row a unit that left its 信息处理费 blank, and sums the fees of the units that gave them', async () => {
+    const user = userEvent.setup();
+    const { repository } = renderApp();
+    await openRollup(user);
+    const charged = draftFile('甲局', (draft) => {
+      draft.fees = { noticesIssued: 2, noticesAmount: 35.5, collectedAmount: 35.5 };
+    });
+    const blank = draftFile('乙局', (draft) => {
+      draft.fees = { noticesIssued: null, noticesAmount: null, collectedAmount: null };
+    });
+    await user.upload(fileInput(), [charged, blank]);
+    const table = await screen.findByRole('table', { name: '下级单位的报告' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]).not.toHaveTextContent('信息处理费');
+    expect(rows[1]).toHaveTextContent(
+      '“乙局”的报告没有填写信息处理费“本年发出收费通知件数（件）”“收费通知金额合计（元）”“实际收取信息处理费（元）”，汇总中这几项只是其他单位所填数字之和，请与该单位核实后补填。',
+    );
+
+    await user.click(screen.getByRole('button', { name: '生成汇总草稿' }));
+    const dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
+    await user.type(within(dialog).getByLabelText('本级机关全称'), '某县人民政府');
+    await user.click(within(dialog).getByRole('button', { name: '生成并打开' }));
+    await waitForHash(/^#\/draft\/[^/]+/);
+    const [record] = await repository.list();
+    expect(record?.draft.fees).toEqual({ noticesIssued: 2, noticesAmount: 35.5, collectedAmount: 35.5 });
   });
 });

@@ -110,6 +110,37 @@ function normalised(sentence: string): string {
     .replace(/\d{4}年度?/g, '');
 }
 
+/**
+ * A sub-heading of 六 as read-report.ts splits the section at it: `（一）收取信息处理费情况` on a line of its
+ * own, or leading its paragraph (`（一）信息处理费收取情况：本年度未收取信息处理费。`).
+ */
+const SUB_HEADING_LINE = /^[（(][一二三四五六七八九十]+[)）]\s*[^。：:]{1,30}$/;
+const SUB_HEADING_LEAD = /^([（(][一二三四五六七八九十]+[)）]\s*[^。：:，,]{1,20})([：:])(.+)$/;
+/** A heading without ordinal that names the fee and leads its paragraph (`信息处理费情况：…`). */
+const FEE_LEAD = /^([^。：:，,；;]{0,12}信息处理费[^。：:，,；;]{0,8}(?:情况|说明))([：:])(.+)$/;
+/** A heading of the fee's own: it names the fee or the notices by which it is charged. */
+const FEE_HEADING = /信息处理费|收费|缴费/;
+
+/**
+ * A paragraph's heading (if it is one, or leads it) and its body. The heading is never part of the fee
+ * statement: the statement moves to the fee sentence in its own words, without `（一）…：`. A numbered
+ * heading (`sub-heading`) stands over the paragraphs after it, up to the next one; an unnumbered one
+ * (`lead-in`) only over its own paragraph.
+ */
+type HeadedParagraph =
+  | { readonly heading: string; readonly kind: 'sub-heading' | 'lead-in'; readonly separator: string; readonly body: string }
+  | { readonly heading: null; readonly kind: null; readonly separator: ''; readonly body: string };
+
+function headingOf(paragraph: string): HeadedParagraph {
+  const text = paragraph.trim();
+  if (SUB_HEADING_LINE.test(text)) return { heading: text, kind: 'sub-heading', separator: '', body: '' };
+  const numbered = SUB_HEADING_LEAD.exec(text);
+  if (numbered) return { heading: numbered[1]!.trim(), kind: 'sub-heading', separator: numbered[2]!, body: numbered[3]!.trim() };
+  const lead = FEE_LEAD.exec(text);
+  if (lead) return { heading: lead[1]!.trim(), kind: 'lead-in', separator: lead[2]!, body: lead[3]!.trim() };
+  return { heading: null, kind: null, separator: '', body: paragraph };
+}
+
 /** A paragraph's sentences, each with its closing punctuation, so that joining them gives it back whole. */
 function sentencesOf(paragraph: string): string[] {
   return (paragraph.match(/[^。；;！!？?]*(?:[。；;！!？?]+|$)/g) ?? []).filter((sentence) => sentence !== '');
@@ -133,7 +164,10 @@ const FIELD_ORDER: readonly FeeField[] = ['noticesIssued', 'noticesAmount', 'col
 /**
  * Reads the fee statement from the paragraphs of 六. `remaining` is the text of 六 without the sentences
  * read (a paragraph left empty is dropped), so that the statement is not printed twice; when nothing is
- * read it is the text unchanged.
+ * read it is the text unchanged. A sub-heading of the fee's own (`（一）收取信息处理费情况`, `信息处理费收取
+ * 情况：…`) whose only content was the statement read is dropped with it, so that no heading is left with
+ * nothing under it; a heading with anything else under it (a sentence kept, a paragraph after it), or one
+ * that does not name the fee, stays.
  */
 export function readFeeStatement(paragraphs: readonly string[], year: number): { readonly reading: FeeReading; readonly remaining: readonly string[] } {
   const unchanged = { remaining: paragraphs };
@@ -141,9 +175,13 @@ export function readFeeStatement(paragraphs: readonly string[], year: number): {
   const statements: string[] = [];
   const remaining: string[] = [];
   let mentioned = false;
+  // The fee's own heading last kept in `remaining`, while nothing but the statement read has followed it.
+  let feeHeading: { readonly at: number; moved: boolean } | null = null;
   for (const paragraph of paragraphs) {
+    const { heading, kind, separator, body } = headingOf(paragraph);
     const kept: string[] = [];
-    for (const sentence of sentencesOf(paragraph)) {
+    let movedHere = false;
+    for (const sentence of sentencesOf(body)) {
       const text = normalised(sentence);
       if (!ABOUT_FEES.test(text)) {
         kept.push(sentence);
@@ -194,10 +232,31 @@ export function readFeeStatement(paragraphs: readonly string[], year: number): {
         values[field] = value;
       }
       statements.push(sentence.trim());
+      movedHere = true;
     }
     const rest = kept.join('').trim();
-    if (rest !== '') remaining.push(rest);
+    if (kind !== null && ABOUT_FEES.test(normalised(heading))) mentioned = true;
+    if (kind !== 'sub-heading') {
+      if (rest !== '') {
+        // Something besides the statement stands under the heading before: it stays.
+        remaining.push(kind === 'lead-in' ? (movedHere ? `${heading}${separator}${rest}` : paragraph.trim()) : rest);
+        feeHeading = null;
+      } else if (movedHere && feeHeading) feeHeading.moved = true;
+      // A lead-in whose paragraph was only the statement goes with it.
+      continue;
+    }
+    // A heading starts: the one before it had only the statement under it, if it was moved at all.
+    if (feeHeading?.moved) remaining.splice(feeHeading.at, 1);
+    feeHeading = null;
+    if (!movedHere) {
+      remaining.push(paragraph.trim());
+      if (rest === '' && FEE_HEADING.test(heading)) feeHeading = { at: remaining.length - 1, moved: false };
+      continue;
+    }
+    remaining.push(rest === '' ? heading : `${heading}${separator}${rest}`);
+    if (rest === '' && FEE_HEADING.test(heading)) feeHeading = { at: remaining.length - 1, moved: true };
   }
+  if (feeHeading?.moved) remaining.splice(feeHeading.at, 1);
   if (statements.length === 0) {
     const reason = mentioned ? '“六、其他需要报告的事项”提到信息处理费，但没有写明件数或金额' : '“六、其他需要报告的事项”中没有关于信息处理费的说明';
     return { reading: { read: false, reason }, ...unchanged };

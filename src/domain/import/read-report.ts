@@ -35,7 +35,8 @@ export interface ImportReport {
   readonly notes: readonly string[];
   /**
    * The 信息处理费 statement of 六 (./read-fees.ts), or null for a format without one. What was read fills
-   * the draft's `fees`, its sentences become the fee sentence (`wording.feeText`) and leave the text of 六.
+   * the draft's `fees`, its sentences become the fee sentence (`wording.feeText`) and leave the text of 六,
+   * with a sub-heading of the fee's own when nothing else stood under it.
    */
   readonly fees: FeeReading | null;
   /** What was made of the fee statement, in Chinese (`feeReadingText`), for the summary; null with `fees`. */

@@ -2,8 +2,9 @@
  * 汇总下级单位报告: the 政务公开办 chooses its departments' and towns' reports (drafts, the app's Word
  * files, published pages or Word files), sees each unit with its year, how it was read and whether its
  * own numbers add up, removes what does not belong, and makes the government's draft with the tables
- * summed (`rollUp`, the same as `report rollup`). A unit named as the government itself is marked, and
- * summed only once the office confirms that it is a unit's report (as `--include-same-agency` does).
+ * and 信息处理费 summed (`rollUp`, the same as `report rollup`); a unit that left a fee figure blank is named
+ * at its row. A unit named as the government itself is marked, and summed only once the office confirms
+ * that it is a unit's report (as `--include-same-agency` does).
  */
 import { useId, useMemo, useRef, useState } from 'react';
 import { rollUp, sameAgencyUnits, type RollUpProblem, type RollUpUnit } from '../../domain/rollup.ts';
@@ -57,7 +58,7 @@ export function RollupPage() {
     [entries, now],
   );
   const problemsOf = (position: number): RollUpProblem[] =>
-    (result?.problems ?? []).filter((problem) => problem.units.includes(position) && (problem.kind === 'duplicateAgency' || problem.kind === 'unitErrors'));
+    (result?.problems ?? []).filter((problem) => problem.units.includes(position) && (problem.kind === 'duplicateAgency' || problem.kind === 'unitErrors' || problem.kind === 'feesBlank'));
   const general = (result?.problems ?? []).filter((problem) => problem.kind === 'mixedYears' || problem.kind === 'mixedFormats');
   const refused = result === null || !result.ok || failed.length > 0;
   // Units named as the government (the name typed when the draft is made): marked, not summed unconfirmed.
@@ -113,7 +114,7 @@ export function RollupPage() {
           </div>
           <p className="muted">
             选择各部门、乡镇（街道）的年度报告——草稿文件（.json）、本工具生成的 Word 文件，或已发布的网页、Word 文件，可以一次选多个。
-            三张表逐格相加：各单位都空着的格仍为空，不填 0；合计、总计按相加后的数字重新计算。正文不汇总，由本级编写。
+            三张表逐格相加：各单位都空着的格仍为空，不填 0；合计、总计按相加后的数字重新计算。六中的信息处理费也逐项相加，有单位没有填写的会在该单位一行指出。正文不汇总，由本级编写。
           </p>
           {reading && <p role="status">正在读取…</p>}
           {general.map((problem) => (
@@ -165,7 +166,8 @@ export function RollupPage() {
                               </span>
                             )}
                             {problemsOf(position).map((problem) => (
-                              <span key={problem.kind} className="count-error rollup-remark">
+                              // Blank fee figures are the unit's to supply, not an error of its numbers: a warning.
+                              <span key={problem.kind} className={`${problem.kind === 'feesBlank' ? 'count-warning' : 'count-error'} rollup-remark`}>
                                 {problem.message}
                               </span>
                             ))}

@@ -168,6 +168,20 @@ describe('label typos, headings and text', () => {
     for (const chrome of ['网站标识码', '无障碍浏览', '索引号', '技术支持']) expect(everything).not.toContain(chrome);
   });
 
+  it('leaves no empty heading in 六 when the fee statement under its own sub-heading becomes the fee sentence', () => {
+    // The published page with 六's statement put under a sub-heading of its own, as other reports print it.
+    const statement = '<p class="MsoNormal" style="text-indent:32pt;line-height:28pt"><span style="font-family:仿宋_GB2312">本机关2023年度未发出依申请公开缴款通知书';
+    const page = html('zhenhai-office-2023.html');
+    expect(page).toContain(statement);
+    const withHeading = page.replace(statement, `<p class="MsoNormal"><span>（一）信息处理费收取情况</span></p>${statement}`);
+    const headed = imported(importHtmlDocument(parseHtml(withHeading)));
+    expect(headed.draft.wording?.feeText).toBe('本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。');
+    expect(headed.draft.fees).toEqual({ noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 });
+    expect(JSON.stringify(headed.draft.narrative.other)).not.toContain('信息处理费');
+    expect(headed.draft.narrative.other!.parts.map((part) => part.text).join('')).toBe('');
+    expect(headed.report.notes.join('\n')).not.toContain('信息处理费');
+  });
+
   it('leaves the page frame of the Shanghai page out of the text', () => {
     const shanghai = imported(importHtmlDocument(parseHtml(html('shanghai-office-2019.html'))));
     const everything = JSON.stringify(shanghai.draft);

@@ -112,6 +112,63 @@ describe('clear statements fill the fields they state', () => {
   });
 });
 
+describe('a sub-heading of the fee under which only the statement stood goes with it', () => {
+  it('drops a sub-heading of the fee whose only content was the statement, keeping the headings after it', () => {
+    // Written in the phrasing reports use for 六 with sub-headings, not quoted from a page.
+    const { reading, remaining } = readFeeStatement(
+      ['（一）收取信息处理费情况', '本机关2023年度未发出信息处理费收费通知，未收取信息处理费。', '（二）其他事项', '本年度无其他需要报告的事项。'],
+      2023,
+    );
+    expect(reading).toMatchObject({ read: true, sentences: ['本机关2023年度未发出信息处理费收费通知，未收取信息处理费。'] });
+    expect(remaining).toEqual(['（二）其他事项', '本年度无其他需要报告的事项。']);
+  });
+
+  it('drops a fee sub-heading that ends 六 with only the statement under it, and one leading the statement’s paragraph', () => {
+    expect(readFeeStatement(['（一）工作要点落实情况', '已全部落实。', '(二) 信息处理费收取情况', '本年度未收取信息处理费。'], 2023).remaining).toEqual([
+      '（一）工作要点落实情况',
+      '已全部落实。',
+    ]);
+    const leading = readFeeStatement(['（一）信息处理费收取情况：本年度收取信息处理费0元。', '（二）其他事项', '无。'], 2023);
+    // The statement moves without its heading, which goes with it.
+    expect(leading.reading).toMatchObject({ read: true, sentences: ['本年度收取信息处理费0元。'] });
+    expect(leading.remaining).toEqual(['（二）其他事项', '无。']);
+    const unnumbered = readFeeStatement(['信息处理费情况：本年度收取信息处理费0元。', '本年度无其他需要报告的事项。'], 2023);
+    expect(unnumbered.reading).toMatchObject({ read: true, sentences: ['本年度收取信息处理费0元。'] });
+    expect(unnumbered.remaining).toEqual(['本年度无其他需要报告的事项。']);
+  });
+
+  it('keeps a fee sub-heading with anything besides the statement under it', () => {
+    // A sentence kept in the statement's paragraph.
+    expect(readFeeStatement(['（一）信息处理费收取情况', '本年度未收取信息处理费。今后将严格按照规定收取信息处理费。'], 2023).remaining).toEqual([
+      '（一）信息处理费收取情况',
+      '今后将严格按照规定收取信息处理费。',
+    ]);
+    // A paragraph after the statement, before the next heading.
+    expect(readFeeStatement(['（一）信息处理费收取情况', '本年度未收取信息处理费。', '全年未发生相关投诉。', '（二）其他事项', '无。'], 2023).remaining).toEqual([
+      '（一）信息处理费收取情况',
+      '全年未发生相关投诉。',
+      '（二）其他事项',
+      '无。',
+    ]);
+    // A sentence kept after the statement in a paragraph the heading leads.
+    expect(readFeeStatement(['（一）信息处理费收取情况：本年度未收取信息处理费。全年未发生相关投诉。'], 2023).remaining).toEqual([
+      '（一）信息处理费收取情况：全年未发生相关投诉。',
+    ]);
+  });
+
+  it('keeps a sub-heading that does not name the fee, and a fee sub-heading that had nothing under it before', () => {
+    expect(readFeeStatement(['（一）其他事项', '本年度未收取信息处理费。'], 2023).remaining).toEqual(['（一）其他事项']);
+    expect(readFeeStatement(['（一）收费情况', '（二）其他事项', '本年度未收取信息处理费。'], 2023).remaining).toEqual(['（一）收费情况', '（二）其他事项']);
+  });
+
+  it('drops no heading when nothing is read', () => {
+    const paragraphs = ['（一）信息处理费收取情况', '本年度收取信息处理费1200元，较上年减少300元。'];
+    const { reading, remaining } = readFeeStatement(paragraphs, 2023);
+    expect(reading.read).toBe(false);
+    expect(remaining).toEqual(paragraphs);
+  });
+});
+
 describe('anything unclear leaves every field empty, with the reason', () => {
   it.each<[string, string[], RegExp]>([
     ['no word about the fee', ['本年度无其他需要报告的事项。'], /没有关于信息处理费的说明/],
