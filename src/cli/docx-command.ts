@@ -14,7 +14,6 @@
  *   2  nothing written: wrong arguments, an unreadable or invalid input file, text past the limits of
  *      src/domain/text-limits.ts, an existing output without --force, or the output not writable.
  */
-import { closeSync, constants, lstatSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { verifyApproval, type ApprovalVerdict } from '../domain/approval-verdict.ts';
 import type { Draft } from '../domain/draft-types.ts';
@@ -22,6 +21,7 @@ import { canGenerateFinal } from '../domain/review.ts';
 import { textLimitFindings } from '../domain/text-limits.ts';
 import { buildReportDocx, reportFileName, type ReportMode } from '../docx/build-report.ts';
 import { parseArgs } from './args.ts';
+import { alreadyThere, exists, sameFile, writeOutputFile } from './output-file.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 import { loadDraft } from './load-draft.ts';
 import { reviewersOption } from './load-reviewers.ts';
@@ -29,77 +29,6 @@ import { visibleContentVerdict } from './visible-content-check.ts';
 
 /** Reasons listed on stderr before "……另有 N 处". */
 const MAX_BLOCKERS_SHOWN = 10;
-
-/** Why writing failed, in Chinese; the system's own text is English and means nothing to a clerk. */
-export function writeReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return '所在文件夹不存在';
-    case 'EISDIR':
-      return '这是一个文件夹';
-    case 'EACCES':
-    case 'EPERM':
-      return '没有写入权限';
-    case 'EBUSY':
-      return '文件正被其他程序（如 Word、WPS）打开，请先关闭';
-    case 'ENOSPC':
-      return '磁盘空间不足，请腾出空间后重试';
-    case 'EDQUOT':
-      return '超出了磁盘配额，请腾出空间后重试';
-    case 'EIO':
-      return '写入时磁盘或网络驱动器出错（输入输出错误），请检查存储设备后重试';
-    case 'EROFS':
-      return '所在磁盘是只读的';
-    case 'ENOTDIR':
-      return '路径中有一部分不是文件夹';
-    case 'ENAMETOOLONG':
-      return '文件名或路径太长';
-    case 'EFBIG':
-      return '文件超出了所在磁盘允许的大小';
-    case 'ENXIO':
-    case 'EAGAIN':
-      return '这不是普通文件（而是管道、设备或套接字），无法写入';
-    default:
-      return code !== undefined ? `写入失败（系统错误代码 ${code}）` : '写入失败';
-  }
-}
-
-/** Whether two paths name the same file (following links: a symbolic link to the input is the input). */
-export function sameFile(a: string, b: string): boolean {
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Writes `bytes` to `path`: creating it (failing with EEXIST if anything, even a dangling link, is there)
- * or, with `replace`, truncating what is there. Opened without blocking: a FIFO given with --force would
- * otherwise wait for a reader forever; it fails with ENXIO instead.
- */
-export function writeOutput(path: string, bytes: Uint8Array, replace: boolean): void {
-  const mode = replace ? constants.O_TRUNC : constants.O_EXCL;
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | mode | (constants.O_NONBLOCK ?? 0), 0o666);
-  try {
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Whether anything is at `path`, a dangling symbolic link included. */
-export function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * What `docx` and `html` write: the report in one form, final when the draft passes the final gate and what
@@ -159,31 +88,12 @@ export async function publishReport(args: readonly string[], io: CliIo, form: Pu
     return EXIT.failure;
   }
   if (!force && exists(output)) {
-    io.stderr(`没有写入：${output} 已经存在。要覆盖它请加 --force，或用 -o 指定另一个输出文件。\n`);
+    io.stderr(alreadyThere(output));
     return EXIT.failure;
   }
 
   const bytes = await form.build(draft, mode, verdict);
-  try {
-    // Without --force, creating fails if anything (even a dangling link) appeared there since the check.
-    writeOutput(output, bytes, force);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (code === 'EEXIST') {
-      io.stderr(`没有写入：${output} 已经存在。要覆盖它请加 --force，或用 -o 指定另一个输出文件。\n`);
-      return EXIT.failure;
-    }
-    // A file this command created and could not finish is useless; one that existed (--force) is left.
-    if (!force) {
-      try {
-        unlinkSync(output);
-      } catch {
-        // Nothing was created.
-      }
-    }
-    io.stderr(`无法写入 ${output}：${writeReason(error)}\n`);
-    return EXIT.failure;
-  }
+  if (!writeOutputFile(io, output, bytes, force)) return EXIT.failure;
 
   if (mode === 'draft') {
     io.stderr(form.draftNotice);

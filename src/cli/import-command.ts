@@ -15,7 +15,7 @@ import { draftFileName, serializeDraft } from '../domain/draft-file.ts';
 import { importComplete, importDocx, importHtmlDocument, importSourceOf, type ImportReport } from '../domain/import/index.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
-import { exists, writeOutput, writeReason } from './docx-command.ts';
+import { alreadyThere, exists, writeOutputFile } from './output-file.ts';
 import { fsReason, MAX_FILE_BYTES, readRegularFile, TooLarge } from './load-draft.ts';
 import { MAX_HTML_DEPTH, nestingDepth, parseHtml } from './parse-html.ts';
 
@@ -102,20 +102,14 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 
   const output = resolve(io.cwd, parsed.options.output ?? draftFileName(result.draft));
   if (!force && exists(output)) {
-    io.stderr(`没有写入：${output} 已经存在。要覆盖它请加 --force，或用 -o 指定另一个输出文件。\n`);
+    io.stderr(alreadyThere(output));
     return EXIT.failure;
   }
   if (output === resolve(io.cwd, input)) {
     io.stderr(`不能写入 ${output}：这就是要导入的文件。请用 -o 指定另一个输出文件。\n`);
     return EXIT.failure;
   }
-  try {
-    writeOutput(output, new TextEncoder().encode(serializeDraft(result.draft)), force);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    io.stderr(code === 'EEXIST' ? `没有写入：${output} 已经存在。要覆盖它请加 --force，或用 -o 指定另一个输出文件。\n` : `无法写入 ${output}：${writeReason(error)}\n`);
-    return EXIT.failure;
-  }
+  if (!writeOutputFile(io, output, new TextEncoder().encode(serializeDraft(result.draft)), force)) return EXIT.failure;
   io.stderr(importReportText(result.report));
   io.stdout(`${output}\n`);
   return importComplete(result.report) ? EXIT.ok : EXIT.errors;

@@ -19,7 +19,7 @@ import { importComplete, importDocx, importHtmlDocument, importSourceOf, type Im
 import { rollUp } from '../domain/rollup.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
-import { exists, sameFile, writeOutput, writeReason } from './docx-command.ts';
+import { alreadyThere, exists, sameFile, writeOutputFile } from './output-file.ts';
 import { importReportText } from './import-command.ts';
 import { fsReason, MAX_FILE_BYTES, readRegularFile, TooLarge } from './load-draft.ts';
 import { MAX_HTML_DEPTH, nestingDepth, parseHtml } from './parse-html.ts';
@@ -112,16 +112,10 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT.failure;
   }
   if (!force && exists(output)) {
-    io.stderr(`没有写入：${output} 已经存在。要覆盖它请加 --force，或用 -o 指定另一个输出文件。\n`);
+    io.stderr(alreadyThere(output));
     return EXIT.failure;
   }
-  try {
-    writeOutput(output, new TextEncoder().encode(serializeDraft(result.draft)), force);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    io.stderr(code === 'EEXIST' ? `没有写入：${output} 已经存在。要覆盖它请加 --force，或用 -o 指定另一个输出文件。\n` : `无法写入 ${output}：${writeReason(error)}\n`);
-    return EXIT.failure;
-  }
+  if (!writeOutputFile(io, output, new TextEncoder().encode(serializeDraft(result.draft)), force)) return EXIT.failure;
 
   let incomplete = false;
   units.forEach((unit, index) => {

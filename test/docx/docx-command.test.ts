@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { runReport } from '../../src/cli/report.ts';
-import { writeReason } from '../../src/cli/docx-command.ts';
+import { writeReason } from '../../src/cli/output-file.ts';
 import { readDraftJson } from '../../src/domain/draft-file.ts';
 import { reportFileName } from '../../src/docx/build-report.ts';
 import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
