@@ -6,15 +6,13 @@
 import { Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { reviewOf, settingsOf, type Draft } from '../../domain/draft-types.ts';
-import { finalBlockers } from '../../domain/final-gate.ts';
 import { countFindings, isPending, type Finding } from '../../domain/findings.ts';
-import { verifyApproval, type ApprovalVerdict } from '../../domain/approval-verdict.ts';
-import { canGenerateFinal } from '../../domain/review.ts';
+import type { ApprovalVerdict } from '../../domain/approval-verdict.ts';
 import { useServices } from '../shared/services.tsx';
-import { listOf, reviewersNotice, useDeployedReviewers, type DeployedReviewers } from '../shared/reviewers-source.ts';
+import { reviewersNotice, useDeployedReviewers } from '../shared/reviewers-source.ts';
 import { TEXT_LIMIT_RULE, TextLimitError } from '../../domain/text-limits.ts';
 import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
-import { feeInputFindings, type ReportFormValues } from '../kernel/form-values.ts';
+import type { ReportFormValues } from '../kernel/form-values.ts';
 import { DOCX_MIME, downloadFile } from '../shared/download.ts';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
 import { Modal } from '../shared/modal.tsx';
@@ -22,6 +20,7 @@ import { routeHash } from '../shared/routing.ts';
 import type { CrossYearNoticesComponent } from '../kernel/step-slots.ts';
 import { groupFindings, type LocatedFinding } from './group-findings.ts';
 import { WebPageActions } from './web-page-actions.tsx';
+import { passes, publicationGate } from './publication-gate.ts';
 
 type BuildModule = typeof import('../../docx/build-report.ts');
 
@@ -101,17 +100,9 @@ export function CheckStep({ CrossYearNotices, reviewPanel }: CheckStepProps) {
       live.refresh();
       const draft = currentDraft();
       const module = await import('../../docx/build-report.ts');
-      // The final version needs no error, no blank cell and — unless the setting is off — an approval
-      // whose signature verifies against the agency's reviewers list (or, with no list deployed, is intact).
-      const deployed: DeployedReviewers = loadReviewers ? await loadReviewers() : { kind: 'absent' };
-      const verdict = await verifyApproval(draft, listOf(deployed));
-      const blockers = [...finalBlockers(draft), ...feeInputFindings(getValues('fees'))];
-      const gate = canGenerateFinal(draft, verdict);
-      const messages = new Set(blockers.map((finding) => finding.message));
-      const approval = gate.ok ? [] : gate.reasons.filter((reason) => !messages.has(reason));
-      // A list that is there but wrong: the agency meant approvals to be verified, so nothing passes for verified.
-      if (deployed.kind === 'broken' && settingsOf(draft).requireApproval) approval.push(`${deployed.message}，审核签名无法核验，不能生成正式版`);
-      if (approval.length > 0 || blockers.length > 0) setBlocked({ draft, blockers, approval, module, verdict });
+      const gate = await publicationGate(draft, getValues('fees'), loadReviewers);
+      const { verdict, blockers, approval } = gate;
+      if (!passes(gate)) setBlocked({ draft, blockers: [...blockers], approval: [...approval], module, verdict });
       else await build(module, draft, 'final', verdict);
     } catch (error) {
       setFailure(buildFailureMessage(error));

@@ -6,16 +6,14 @@
  */
 import { useState } from 'react';
 import { useFormContext } from 'react-hook-form';
-import { verifyApproval, type ApprovalVerdict } from '../../domain/approval-verdict.ts';
-import { settingsOf, type Draft } from '../../domain/draft-types.ts';
-import { finalBlockers } from '../../domain/final-gate.ts';
+import type { ApprovalVerdict } from '../../domain/approval-verdict.ts';
+import type { Draft } from '../../domain/draft-types.ts';
 import type { ReportMode } from '../../domain/report-content.ts';
-import { canGenerateFinal } from '../../domain/review.ts';
 import { textLimitFindings } from '../../domain/text-limits.ts';
 import { useEditor } from '../kernel/editor-context.tsx';
-import { feeInputFindings, type ReportFormValues } from '../kernel/form-values.ts';
+import { publicationGate } from './publication-gate.ts';
+import type { ReportFormValues } from '../kernel/form-values.ts';
 import { downloadFile } from '../shared/download.ts';
-import { listOf, type DeployedReviewers } from '../shared/reviewers-source.ts';
 import { useServices } from '../shared/services.tsx';
 
 type PageModule = typeof import('../../html/report-page.ts');
@@ -89,32 +87,22 @@ export function WebPageActions() {
       return null;
     }
     const module = await import('../../html/report-page.ts');
-    const deployed: DeployedReviewers = loadReviewers ? await loadReviewers() : { kind: 'absent' };
-    const verdict = await verifyApproval(draft, listOf(deployed));
-    const blockers = [...finalBlockers(draft), ...feeInputFindings(getValues('fees'))];
-    const gate = canGenerateFinal(draft, verdict);
-    const brokenList = deployed.kind === 'broken' && settingsOf(draft).requireApproval;
-    // A blocker the approval gate names again is one problem, as in the Word file's dialog.
-    const messages = new Set(blockers.map((finding) => finding.message));
-    const approvalReasons = gate.ok ? [] : gate.reasons.filter((reason) => !messages.has(reason));
-    const problems = blockers.length + approvalReasons.length + (brokenList ? 1 : 0);
+    const { verdict, blockers, approval } = await publicationGate(draft, getValues('fees'), loadReviewers);
+    const problems = blockers.length + approval.length;
     return { module, draft, verdict, mode: problems === 0 ? 'final' : 'draft', problems };
   };
 
   const draftNotice = (prepared: Prepared) =>
     prepared.mode === 'draft' ? `还不能作为正式版发布（${prepared.problems} 个问题，见上方检查结果和审核情况），页面上标有“草稿”。` : '';
 
-  const downloadPage = async () => {
+  /** Prepares the page and hands it on; one action at a time, a failure said in place. */
+  const withPreparedPage = async (use: (prepared: Prepared) => Promise<void> | void) => {
     setBusy(true);
     setStatus(null);
     setFailure(null);
     try {
       const prepared = await prepare();
-      if (!prepared) return;
-      const { module, draft, mode, verdict } = prepared;
-      const fileName = module.reportPageFileName(draft, mode);
-      downloadFile(module.reportPageHtml(draft, mode, verdict), fileName, module.HTML_MIME);
-      setStatus(`已生成${mode === 'final' ? '正式版' : '草稿版'}网页文件“${fileName}”，请在浏览器的下载内容中查看。${draftNotice(prepared)}`);
+      if (prepared) await use(prepared);
     } catch {
       setFailure(BUILD_FAILED);
     } finally {
@@ -122,23 +110,21 @@ export function WebPageActions() {
     }
   };
 
-  const copyForWebsite = async () => {
-    setBusy(true);
-    setStatus(null);
-    setFailure(null);
-    try {
-      const prepared = await prepare();
-      if (!prepared) return;
+  const downloadPage = () =>
+    withPreparedPage((prepared) => {
+      const { module, draft, mode, verdict } = prepared;
+      const fileName = module.reportPageFileName(draft, mode);
+      downloadFile(module.reportPageHtml(draft, mode, verdict), fileName, module.HTML_MIME);
+      setStatus(`已生成${mode === 'final' ? '正式版' : '草稿版'}网页文件“${fileName}”，请在浏览器的下载内容中查看。${draftNotice(prepared)}`);
+    });
+
+  const copyForWebsite = () =>
+    withPreparedPage(async (prepared) => {
       const { module, draft, mode, verdict } = prepared;
       const copied = await writeClipboard(module.reportPageFragment(draft, mode, verdict), module.reportPageText(draft, mode, verdict));
       if (copied) setStatus(`已复制${mode === 'final' ? '正式版' : '草稿版'}报告，可在网站编辑器中粘贴（表格、标题和字体样式随之粘贴）。${draftNotice(prepared)}`);
       else setFailure(COPY_FALLBACK);
-    } catch {
-      setFailure(BUILD_FAILED);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="web-page-actions">
