@@ -5,30 +5,14 @@
  * no Content-Security-Policy violation may occur (the page's own scripts and styles must stay inert).
  */
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
-import { axeProblems, freshComputer, shot, type Computer } from './review-support.ts';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, computersForThisFile, shot, type Computer } from './review-support.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 
-let browser: Browser;
-const computers: Computer[] = [];
+const computers = computersForThisFile('import-report-');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const computer of computers) await computer.close();
-  await browser?.close();
-});
-
-async function computer(): Promise<Computer> {
-  const made = await freshComputer(browser);
-  computers.push(made);
-  return made;
-}
+const computer = (): Promise<Computer> => computers.computer();
 
 describe('import a published report', () => {
   it('a saved page: what was read is confirmed, then it opens as a draft of its year', async () => {

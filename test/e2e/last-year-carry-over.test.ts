@@ -5,11 +5,10 @@
  * report of the district against its 2020 report (2019 format) says which cross-year rules were
  * skipped and why. Screens are scanned with axe-core.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { templates } from '../../templates/index.ts';
 import { crossYearSummary, swingWarnings } from '../../src/domain/cross-year.ts';
 import { serializeDraft } from '../../src/domain/draft-file.ts';
@@ -17,34 +16,17 @@ import type { Draft } from '../../src/domain/draft-types.ts';
 import { skippedCrossYearRules } from '../../src/domain/rules.ts';
 import { DISTRICT_2020_PATH, district2020Draft, OFFICE_2023_PATH, office2023Draft } from '../helpers/fixtures.ts';
 import { district2021Draft, office2022Draft } from '../ui/last-year-helpers.ts';
-import { launchBrowser } from './browser.ts';
-import { axeProblems, freshComputer, shot, type Computer } from './review-support.ts';
+import { axeProblems, computersForThisFile, shot, type Computer } from './review-support.ts';
 
-let browser: Browser;
-let dir: string;
-const computers: Computer[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), 'last-year-'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const computers = computersForThisFile('last-year-');
 
 function writeDraft(draft: Draft, name: string): string {
-  const path = join(dir, name);
+  const path = join(computers.dir, name);
   writeFileSync(path, serializeDraft(draft));
   return path;
 }
 
-async function computer(): Promise<Computer> {
-  const made = await freshComputer(browser);
-  computers.push(made);
-  return made;
-}
+const computer = (): Promise<Computer> => computers.computer();
 
 async function goToStep(page: Page, label: RegExp): Promise<void> {
   await page.getByRole('navigation', { name: '报告章节' }).getByRole('link', { name: label }).click();
@@ -122,6 +104,6 @@ describe('last year beside this year', () => {
   });
 
   it('no page reported an error', () => {
-    expect(computers.flatMap((made) => made.errors)).toEqual([]);
+    expect(computers.made.flatMap((made) => made.errors)).toEqual([]);
   });
 });

@@ -9,46 +9,31 @@
  * file, both void the approval. Screenshots of review mode and of the comments at 1366×768 go to
  * test-results/review/, and axe-core scans every review screen.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/domain/content-hash.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { extractEmbeddedDraftJson } from '../../src/domain/embedded-draft.ts';
 import { runReport } from '../../src/cli/report.ts';
 import { reviewerEntrySchema, reviewersListText } from '../../src/domain/reviewers-list.ts';
 import { OFFICE_2023_PATH } from '../helpers/fixtures.ts';
-import { launchBrowser } from './browser.ts';
-import { axeProblems, download, freshComputer, shot, type Computer } from './review-support.ts';
+import { axeProblems, download, computersForThisFile, shot, type Computer } from './review-support.ts';
 
 const CELL_BUTTON = /^一、本年新收政府信息公开申请数量 自然人：36。提出审核意见$/;
 const CELL_NAME = '一、本年新收政府信息公开申请数量 自然人';
 const PARAGRAPH_BUTTON = '对“五、存在的主要问题及改进情况 · 存在的主要问题”提出审核意见';
 const TITLE = '宁波市镇海区人民政府办公室2023年政府信息公开工作年度报告';
 
-let browser: Browser;
-let dir: string;
-const computers: Computer[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), 'review-cycle-'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const computers = computersForThisFile('review-cycle-');
 
 /** Where the test deployment's reviewers.json is written once the supervisor has a key. */
-const reviewersPath = () => join(dir, 'reviewers.json');
+const reviewersPath = () => join(computers.dir, 'reviewers.json');
 
 async function computer(): Promise<Computer> {
-  const made = await freshComputer(browser);
-  computers.push(made);
+  const made = await computers.computer();
   // The deployment: reviewers.json beside index.html once IT has put it there (until then the server
   // answers with the app's index.html, as a single-page server does for an unknown path).
   await made.page.context().route('**/reviewers.json', (route) =>
@@ -92,7 +77,7 @@ describe('review cycle: two computers, files passed between them', () => {
     await goToStep(page, /^检查与生成/);
     const review = page.getByRole('region', { name: '审核', exact: true });
     await review.getByLabel('提交人（编制人）姓名').fill('李晓明');
-    const submitted = await download(page, dir, () => review.getByRole('button', { name: '提交审核' }).click());
+    const submitted = await download(page, computers.dir, () => review.getByRole('button', { name: '提交审核' }).click());
     expect(submitted.name).toBe(`${TITLE}（送审第1轮）.json`);
     firstRoundPath = submitted.path;
     expect(readJson(submitted.path).review).toMatchObject({ status: 'submitted', history: [{ action: 'submitted', by: '李晓明' }] });
@@ -135,7 +120,7 @@ describe('review cycle: two computers, files passed between them', () => {
 
     await sup.getByLabel('审核人姓名').fill('王建国');
     await sup.getByLabel('审核人职务').fill('办公室主任');
-    const returned = await download(sup, dir, () => sup.getByRole('button', { name: '退回修改' }).click());
+    const returned = await download(sup, computers.dir, () => sup.getByRole('button', { name: '退回修改' }).click());
     expect(returned.name).toBe(`${TITLE}（退回修改第1轮）.json`);
     const file = readJson(returned.path);
     expect(file.review?.status).toBe('returned');
@@ -190,7 +175,7 @@ describe('review cycle: two computers, files passed between them', () => {
     const review = page.getByRole('region', { name: '审核', exact: true });
     await expect.poll(() => page.getByRole('table', { name: '审核记录，按时间先后' }).textContent()).toContain('退回修改');
     await shot(page, 'review-07-clerk-check-page');
-    const resubmitted = await download(page, dir, () => review.getByRole('button', { name: '重新提交' }).click());
+    const resubmitted = await download(page, computers.dir, () => review.getByRole('button', { name: '重新提交' }).click());
     expect(resubmitted.name).toBe(`${TITLE}（送审第2轮）.json`);
     const file = readJson(resubmitted.path);
     expect(file.review?.comments.map((comment) => comment.state)).toEqual(['resolved', 'answered']);
@@ -218,7 +203,7 @@ describe('review cycle: two computers, files passed between them', () => {
     await keyPanel.getByLabel('密钥文件口令').fill('审核口令-2026');
     await keyPanel.getByLabel('再次输入口令').fill('审核口令-2026');
     await expectNoAxeProblems(sup, 'supervisor: creating a signing key');
-    const keyFile = await download(sup, dir, () => keyPanel.getByRole('button', { name: '创建并下载密钥文件' }).click());
+    const keyFile = await download(sup, computers.dir, () => keyPanel.getByRole('button', { name: '创建并下载密钥文件' }).click());
     expect(keyFile.name).toBe('审核签名密钥-王建国.json');
     expect(readFileSync(keyFile.path, 'utf8')).toContain('"encryptedKey"');
     await keyPanel.getByText(/本机保存有/).waitFor();
@@ -228,7 +213,7 @@ describe('review cycle: two computers, files passed between them', () => {
     writeFileSync(reviewersPath(), reviewersListText([entry]));
     await shot(sup, 'review-08b-signing-key');
     await expectNoAxeProblems(sup, 'supervisor: signing key');
-    const approved = await download(sup, dir, () => sup.getByRole('button', { name: '审核通过' }).click());
+    const approved = await download(sup, computers.dir, () => sup.getByRole('button', { name: '审核通过' }).click());
     expect(approved.name).toBe(`${TITLE}（审核通过）.json`);
     approvedPath = approved.path;
     const approvedDraft = readJson(approved.path);
@@ -259,7 +244,7 @@ describe('review cycle: two computers, files passed between them', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await goToStep(page, /^检查与生成/);
     await expect.poll(() => page.getByRole('region', { name: '审核', exact: true }).textContent()).toContain('审核人 王建国（办公室主任）');
-    const word = await download(page, dir, () => page.getByRole('button', { name: '生成 Word 报告' }).click());
+    const word = await download(page, computers.dir, () => page.getByRole('button', { name: '生成 Word 报告' }).click());
     expect(word.name).toBe(`${TITLE}.docx`);
 
     const bytes = new Uint8Array(readFileSync(word.path));
@@ -277,7 +262,7 @@ describe('review cycle: two computers, files passed between them', () => {
 
     // The command line, given the same reviewers list, finds the approval valid.
     let stdout = '';
-    const code = await runReport(['check', word.path, '--reviewers', reviewersPath(), '--json'], { stdout: (text) => (stdout += text), stderr: () => undefined, cwd: dir });
+    const code = await runReport(['check', word.path, '--reviewers', reviewersPath(), '--json'], { stdout: (text) => (stdout += text), stderr: () => undefined, cwd: computers.dir });
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as { approval: unknown }).approval).toMatchObject({ state: 'valid' });
   });
@@ -317,7 +302,7 @@ describe('review cycle: two computers, files passed between them', () => {
   it('tampering in the file: an approved file with one number changed by hand opens with its approval void', async () => {
     const edited = readFileSync(approvedPath, 'utf8').replace('"naturalPerson": 36', '"naturalPerson": 35');
     expect(edited).not.toBe(readFileSync(approvedPath, 'utf8'));
-    const path = join(dir, '改过的审核通过文件.json');
+    const path = join(computers.dir, '改过的审核通过文件.json');
     writeFileSync(path, edited);
     const other = await computer();
     const { page } = other;
@@ -339,6 +324,6 @@ describe('review cycle: two computers, files passed between them', () => {
   });
 
   it('no page reported an error', () => {
-    expect(computers.flatMap((made) => made.errors)).toEqual([]);
+    expect(computers.made.flatMap((made) => made.errors)).toEqual([]);
   });
 });

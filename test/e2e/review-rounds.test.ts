@@ -6,40 +6,21 @@
  * its inserted words, and shows each comment with the clerk's answer beside it and whether its place
  * changed; the clerk saw the same list before resubmitting. Screenshots go to test-results/review/ (review-rounds-*.png), and axe-core scans the view.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { OFFICE_2023_PATH } from '../helpers/fixtures.ts';
-import { launchBrowser } from './browser.ts';
-import { axeProblems, download, freshComputer, shot, type Computer } from './review-support.ts';
+import { axeProblems, download, computersForThisFile, shot, type Computer } from './review-support.ts';
 
 const CELL_NAME = '一、本年新收政府信息公开申请数量 自然人';
 const PARAGRAPH_BUTTON = '对“五、存在的主要问题及改进情况 · 存在的主要问题”提出审核意见';
 const INSERTED = '且较上年有所进步';
 
-let browser: Browser;
-let dir: string;
-const computers: Computer[] = [];
+const computers = computersForThisFile('review-rounds-');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), 'review-rounds-'));
-});
-
-afterAll(async () => {
-  for (const computer of computers) await computer.close();
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function computer(): Promise<Computer> {
-  const made = await freshComputer(browser);
-  computers.push(made);
-  return made;
-}
+const computer = (): Promise<Computer> => computers.computer();
 
 async function goToStep(page: Page, label: RegExp): Promise<void> {
   await page.getByRole('navigation', { name: '报告章节' }).getByRole('link', { name: label }).click();
@@ -65,7 +46,7 @@ describe('review round 2: what changed since round 1', () => {
     await goToStep(page, /^检查与生成/);
     const review = page.getByRole('region', { name: '审核', exact: true });
     await review.getByLabel('提交人（编制人）姓名').fill('李晓明');
-    const round1 = await download(page, dir, () => review.getByRole('button', { name: '提交审核' }).click());
+    const round1 = await download(page, computers.dir, () => review.getByRole('button', { name: '提交审核' }).click());
 
     supervisor = await computer();
     const sup = supervisor.page;
@@ -86,7 +67,7 @@ describe('review round 2: what changed since round 1', () => {
     await sup.getByRole('dialog', { name: '提出审核意见' }).waitFor({ state: 'hidden' });
     await sup.getByLabel('审核人姓名').fill('王建国');
     await sup.getByLabel('审核人职务').fill('办公室主任');
-    const returned = await download(sup, dir, () => sup.getByRole('button', { name: '退回修改' }).click());
+    const returned = await download(sup, computers.dir, () => sup.getByRole('button', { name: '退回修改' }).click());
     const file = JSON.parse(readFileSync(returned.path, 'utf8')) as Draft;
     // The returned file carries what the supervisor saw, for the next round to be compared with.
     expect(file.review?.reviewedContent?.round).toBe(1);
@@ -121,7 +102,7 @@ describe('review round 2: what changed since round 1', () => {
     expect(await clerkChanges.getByRole('listitem').count()).toBe(2);
     await shot(page, 'review-rounds-00-clerk-changes');
     expect(await axeProblems(page), 'clerk: changes since the return').toEqual([]);
-    const round2 = await download(page, dir, () => review.getByRole('button', { name: '重新提交' }).click());
+    const round2 = await download(page, computers.dir, () => review.getByRole('button', { name: '重新提交' }).click());
     expect(round2.name).toContain('（送审第2轮）');
 
     const sup = supervisor.page;
@@ -169,6 +150,6 @@ describe('review round 2: what changed since round 1', () => {
     expect(await paragraph.locator('.rp-change-label').isVisible()).toBe(true);
     await shot(sup, 'review-rounds-03-changed-paragraph');
 
-    for (const { errors } of computers) expect(errors).toEqual([]);
+    for (const { errors } of computers.made) expect(errors).toEqual([]);
   });
 });

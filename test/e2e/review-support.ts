@@ -3,11 +3,13 @@
  * IndexedDB and localStorage), files downloaded into a folder, screenshots at 1366×768 to look at, and
  * an axe-core scan that fails on serious or critical violations.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, CSP_VIOLATION_REPORTER } from './browser.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { baseUrl, CSP_VIOLATION_REPORTER, launchBrowser } from './browser.ts';
 
 /** Screenshots land here (git-ignored) for a person to look at. */
 export const SHOT_DIR = join(process.cwd(), 'test-results', 'review');
@@ -16,6 +18,48 @@ export interface Computer {
   readonly page: Page;
   readonly errors: string[];
   close(): Promise<void>;
+}
+
+/** The computers of one test file and the folder where the files passed between them are kept. */
+export interface Computers {
+  /** Another computer (`freshComputer`), closed after the file's tests. */
+  computer(): Promise<Computer>;
+  /** The computers made so far, in order (to look at every page's errors). */
+  readonly made: readonly Computer[];
+  /** The file's scratch folder, removed after its tests. */
+  readonly dir: string;
+}
+
+/**
+ * Registers, for the test file that calls it, a browser launched before its tests and a scratch folder named
+ * after `folderPrefix`; after the tests every computer made is closed, then the browser, and the folder removed.
+ */
+export function computersForThisFile(folderPrefix: string): Computers {
+  let browser: Browser | undefined;
+  let dir: string | undefined;
+  const made: Computer[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    dir = mkdtempSync(join(tmpdir(), folderPrefix));
+  });
+  afterAll(async () => {
+    for (const computer of made) await computer.close();
+    await browser?.close();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    async computer() {
+      if (!browser) throw new Error('computersForThisFile: no browser yet (call computer() inside a test)');
+      const computer = await freshComputer(browser);
+      made.push(computer);
+      return computer;
+    },
+    made,
+    get dir() {
+      if (dir === undefined) throw new Error('computersForThisFile: no folder yet (use dir inside a test)');
+      return dir;
+    },
+  };
 }
 
 /** Another computer: nothing shared with the others but the files passed between them. */

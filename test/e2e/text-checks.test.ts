@@ -8,49 +8,30 @@
  * absence that a table contradicts is flagged without a fix. Screenshots land in
  * test-results/review/text-checks-*.png.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { serializeDraft } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { office2023Draft } from '../helpers/fixtures.ts';
 import { partText, setPartText } from '../helpers/narrative.ts';
 import { office2022Draft } from '../ui/last-year-helpers.ts';
-import { launchBrowser } from './browser.ts';
 import { CHECK, expectText, goToStep, stepLink, textOf } from './helpers/app.ts';
-import { freshComputer, shot, type Computer } from './review-support.ts';
+import { computersForThisFile, shot, type Computer } from './review-support.ts';
 
 const OVERVIEW = '一、总体情况';
 const PROBLEMS = '五、存在的主要问题及改进情况';
 const OTHER = '六、其他需要报告的事项';
 const REPEATED = '与上年报告的同一部分基本相同';
 
-let browser: Browser;
-let dir: string;
-const computers: Computer[] = [];
+const computers = computersForThisFile('text-checks-');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), 'text-checks-'));
-});
-
-afterAll(async () => {
-  for (const made of computers) await made.close();
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function computer(): Promise<Computer> {
-  const made = await freshComputer(browser);
-  computers.push(made);
-  return made;
-}
+const computer = (): Promise<Computer> => computers.computer();
 
 function writeDraft(draft: Draft, name: string): string {
-  const path = join(dir, name);
+  const path = join(computers.dir, name);
   writeFileSync(path, serializeDraft(draft));
   return path;
 }
