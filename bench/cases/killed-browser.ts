@@ -3,7 +3,8 @@
  *
  * A reload or a closed tab loses nothing (browser tests, test/e2e/no-loss.test.ts). A browser killed
  * outright (SIGKILL to its whole process group: a crash, a power cut of the application, the task
- * manager) runs no page code at all, so what counts is how soon the write reaches the database. Here
+ * manager) runs no page code at all, so what counts is how soon the write reaches what the browser
+ * keeps: IndexedDB, or the localStorage copy kept until IndexedDB commits (`unsaved-journal.ts`). Here
  * Chromium is started on a profile folder of its own, a distinct number is typed into a cell of table 二,
  * the whole browser is killed after a delay, and the next start of the same profile reads the cell
  * back. Reported per delay: how many of the trials lost the value; and the window, the smallest delay

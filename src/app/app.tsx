@@ -14,6 +14,7 @@ import { MemoryDraftRepository, type DraftRepository } from '../storage/draft-re
 import { openDraftRepository } from '../storage/open-repository.ts';
 import { MEMORY_ONLY_MESSAGE } from '../storage/storage-errors.ts';
 import { createTabGuard, type TabGuardFactory } from '../storage/tab-guard.ts';
+import { browserJournal, forgetDeletedDrafts, type UnsavedJournal } from '../storage/unsaved-journal.ts';
 
 // Review mode is the supervisor's, a few times a year: loaded when first opened, not with the app.
 // The roll-up is the 政务公开办's, once a year: loaded when first opened.
@@ -31,6 +32,8 @@ export interface AppProps {
   readonly openRepository?: () => Promise<{ repository: DraftRepository; warning: string | null }>;
   readonly createTabGuard?: TabGuardFactory;
   readonly channel?: DraftChannel;
+  /** Tests pass their own (or none); the real app keeps it in localStorage. */
+  readonly journal?: UnsavedJournal | null;
   readonly now?: () => Date;
   /** The agency's reviewers list; the real app fetches `./reviewers.json`. */
   readonly loadReviewers?: () => Promise<DeployedReviewers>;
@@ -45,6 +48,7 @@ export function App({
   openRepository = openDraftRepository,
   createTabGuard: guardFactory = createTabGuard,
   channel,
+  journal,
   now,
   loadReviewers = fetchDeployedReviewers,
 }: AppProps) {
@@ -52,6 +56,7 @@ export function App({
   const [restored, setRestored] = useState(false);
   const [route] = useRoute();
   const draftChannel = useMemo(() => channel ?? createDraftChannel(), [channel]);
+  const unsavedJournal = useMemo(() => (journal === undefined ? browserJournal() : (journal ?? undefined)), [journal]);
 
   // Fetch the editor while the storage opens: a fresh start usually reopens the last draft.
   useEffect(() => {
@@ -70,6 +75,7 @@ export function App({
         }
       }
       if (cancelled) return;
+      if (opened.repository.persistent && unsavedJournal) void forgetDeletedDrafts(opened.repository, unsavedJournal);
       setStorage(opened);
       setRestored(true);
     });
@@ -91,6 +97,7 @@ export function App({
       storageWarning: storage.warning,
       createTabGuard: guardFactory,
       channel: draftChannel,
+      journal: storage.repository.persistent ? unsavedJournal : undefined,
       now: now ?? (() => new Date()),
       loadReviewers,
       fallBackToMemory: () => {
@@ -99,7 +106,7 @@ export function App({
         return memory;
       },
     };
-  }, [storage, guardFactory, draftChannel, now, loadReviewers]);
+  }, [storage, guardFactory, draftChannel, unsavedJournal, now, loadReviewers]);
 
   if (!services) {
     return <OpeningScreen text="正在启动…" home={false} />;

@@ -9,9 +9,14 @@
  * started, so each write is started at once and carries the version the writes before it will have
  * left (`expected`: that revision, written by this editor). The status turns to 已保存 only when the
  * last write started has committed.
+ *
+ * Each write is also kept in the journal (`unsaved-journal.ts`) from its start until it commits: a page
+ * that goes away a moment after a keystroke can take its IndexedDB transaction with it, and the tab that
+ * opens the draft next writes it again from there.
  */
 import type { Draft } from '../domain/draft-types.ts';
 import type { DraftChannel } from './draft-channel.ts';
+import type { UnsavedJournal } from './unsaved-journal.ts';
 import { newDraftId, type DraftRepository, type ExpectedVersion, type SaveResult, type StoredDraft } from './draft-repository.ts';
 
 export type SaveStatus =
@@ -33,6 +38,8 @@ export interface AutosaveOptions {
   /** The draft and its unparsed inputs as they are now (called at save time, not at change time). */
   readonly snapshot: () => { draft: Draft; rawInputs: Record<string, string> };
   readonly channel?: DraftChannel;
+  /** Keeps each write until it commits (none: drafts kept in memory, tests of other things). */
+  readonly journal?: UnsavedJournal | undefined;
   /** A tab that opens read-only starts disabled (default enabled). */
   readonly enabled?: boolean;
   readonly now?: () => Date;
@@ -168,6 +175,14 @@ export class Autosave {
     const stamped: Draft = { ...draft, meta: { ...draft.meta, updatedAt: at.toISOString() } };
     const expected = this.expected;
     this.expected = { revision: expected.revision + 1, writer: this.writer };
+    this.options.journal?.keep({
+      draftId: this.options.draftId,
+      writer: this.writer,
+      revision: this.expected.revision,
+      confirmed: { revision: this.revision, writer: this.confirmedWriter },
+      draft: stamped,
+      rawInputs,
+    });
     this.options.channel?.announce({ type: 'writing', draftId: this.options.draftId, revision: this.expected.revision, writer: this.writer });
     const generation = this.generation;
     this.started += 1;
@@ -184,6 +199,8 @@ export class Autosave {
   }
 
   private answered(result: SaveResult, generation: number, number: number, at: Date): void {
+    // In storage now, whatever this tab has done since: the journal's copy is no longer needed.
+    if (result.ok) this.options.journal?.committed(this.options.draftId, result.record.revision, this.writer);
     if (generation !== this.generation) return;
     if (number <= this.doomedUpTo) {
       this.dirty = true;

@@ -62,6 +62,17 @@ export class IdbDraftRepository implements DraftRepository {
 
   constructor(private readonly db: IDBPDatabase<ReportDb>) {}
 
+  /**
+   * A readwrite transaction on the drafts. When it aborts (a full disk, the page going), the request
+   * that failed says so where it is awaited; `done` would say it again, as an unhandled rejection, when
+   * a failed request ends the method before it reaches `await tx.done`.
+   */
+  private writeDrafts() {
+    const tx = this.db.transaction('drafts', 'readwrite');
+    tx.done.catch(() => undefined);
+    return tx;
+  }
+
   async list(): Promise<StoredDraft[]> {
     return (await this.db.getAll('drafts')).map(upgraded).sort(byLastSaved);
   }
@@ -78,7 +89,7 @@ export class IdbDraftRepository implements DraftRepository {
   async create(draft: Draft): Promise<CreateResult> {
     let tx;
     try {
-      tx = this.db.transaction('drafts', 'readwrite');
+      tx = this.writeDrafts();
       const all = await tx.store.getAll();
       const existing = all.find((r) => r.draft.year === draft.year && sameAgency(r.draft.agency.name, draft.agency.name));
       if (existing) {
@@ -108,7 +119,7 @@ export class IdbDraftRepository implements DraftRepository {
   async save(id: string, draft: Draft, expected: number | ExpectedVersion, rawInputs: Record<string, string> = {}, writer?: string): Promise<SaveResult> {
     let tx;
     try {
-      tx = this.db.transaction('drafts', 'readwrite');
+      tx = this.writeDrafts();
       const revision = (typeof expected === 'number' ? expected : expected.revision) + 1;
       const record: StoredDraft = { id, draft, revision, savedAt: new Date().toISOString(), rawInputs, ...(writer === undefined ? {} : { writer }) };
       const before = tx.store.get(id);
@@ -141,7 +152,7 @@ export class IdbDraftRepository implements DraftRepository {
   async replace(id: string, draft: Draft): Promise<SaveResult> {
     let tx;
     try {
-      tx = this.db.transaction('drafts', 'readwrite');
+      tx = this.writeDrafts();
       const stored = await tx.store.get(id);
       const record: StoredDraft = { id, draft, revision: (stored?.revision ?? 0) + 1, savedAt: new Date().toISOString(), rawInputs: {} };
       await tx.store.put(record);

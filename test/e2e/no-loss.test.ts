@@ -2,6 +2,7 @@
  * Nothing typed is lost, in a real browser:
  * - a tab that takes a draft over (「在本页继续编辑」, or the owning tab closes) shows what storage holds,
  *   saves from then on, and keeps the value the other tab typed just before the take-over;
+ * - a write the page took with it (IndexedDB aborted it) is shown and stored by the next page;
  * - a value typed in a table cell or a text field survives a reload or a closed tab at any delay after
  *   the keystroke (random delays, seeded: the seed is in the failure message, `NO_LOSS_SEED=<seed>`
  *   repeats a run).
@@ -97,8 +98,9 @@ describe('a tab that takes the draft over', () => {
     await retype(first, cellBox(first, cellA!), '107');
     await first.close();
     await waitEditable(cellBox(second, cellA!), 'the waiting tab to become the owner');
-    // The closing tab's last write can commit after the waiting tab took over and loaded storage. The
-    // closing tab announced it as it started, and the new owner waits for it before the clerk can type.
+    // The closing tab's last write either committed before the waiting tab reads storage (IndexedDB
+    // orders the read after it) or was aborted with the page; then the journal in localStorage has it.
+    // Either way the new owner shows it before the clerk can type.
     expect(await cellBox(second, cellA!).inputValue()).toBe('107');
 
     await retype(second, cellBox(second, cellB!), '21');
@@ -107,6 +109,63 @@ describe('a tab that takes the draft over', () => {
     await waitEditable(cellBox(second, cellA!), 'the reloaded tab to own the draft');
     expect(await cellBox(second, cellA!).inputValue()).toBe('107');
     expect(await cellBox(second, cellB!).inputValue()).toBe('21');
+    expect(errors, pageErrorReport(errors)).toEqual([]);
+    await context.close();
+  });
+});
+
+/**
+ * From now on this page's IndexedDB writes abort where they would commit, as the writes of a page that
+ * goes away a moment after the keystroke do.
+ */
+async function loseIndexedDbWrites(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    IDBTransaction.prototype.commit = function abortInstead(this: IDBTransaction) {
+      this.abort();
+    };
+  });
+}
+
+describe('a write the page took with it (IndexedDB never committed it)', () => {
+  it('reaches the tab that takes over when the page closes', async () => {
+    const { context, page: first, errors } = await newAppPage(browser);
+    await createReport(first, { agency: '某某县教育局', year: 2025, format: FORMAT_2021 });
+    await goToStep(first, TABLE.heading);
+    await retype(first, cellBox(first, cellA!), '104');
+    await waitForSaved(first);
+    const second = await openSecondTab(context, first.url());
+
+    await loseIndexedDbWrites(first);
+    await retype(first, cellBox(first, cellA!), '107');
+    await first.close();
+    await waitEditable(cellBox(second, cellA!), 'the waiting tab to become the owner');
+    expect(await cellBox(second, cellA!).inputValue()).toBe('107');
+    await expectText(second.getByTestId('save-indicator'), /^已保存 \d\d:\d\d:\d\d$/);
+    await second.reload();
+    await waitEditable(cellBox(second, cellA!), 'the reloaded tab to own the draft');
+    expect(await cellBox(second, cellA!).inputValue()).toBe('107');
+    expect(errors, pageErrorReport(errors)).toEqual([]);
+    await context.close();
+  });
+
+  it('is there again when the page is reloaded', async () => {
+    const { context, page, errors } = await newAppPage(browser);
+    await createReport(page, { agency: '某某县教育局', year: 2025, format: FORMAT_2021 });
+    await goToStep(page, PROBLEMS);
+    await loseIndexedDbWrites(page);
+    await retype(page, field(page, PROBLEMS_PART), '重新载入前最后写的一句。');
+    await expectText(page.getByTestId('save-indicator'), '未能保存到浏览器');
+    await page.reload();
+    await waitEditable(field(page, PROBLEMS_PART), 'the reloaded page to be editable');
+    expect(await field(page, PROBLEMS_PART).inputValue()).toBe('重新载入前最后写的一句。');
+    await expectText(page.getByTestId('save-indicator'), /^已保存 \d\d:\d\d:\d\d$/);
+    // In IndexedDB now: a second reload does not need the journal.
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.includes(':unsaved:')) localStorage.removeItem(key);
+    });
+    await page.reload();
+    await waitEditable(field(page, PROBLEMS_PART), 'the page to be editable after a second reload');
+    expect(await field(page, PROBLEMS_PART).inputValue()).toBe('重新载入前最后写的一句。');
     expect(errors, pageErrorReport(errors)).toEqual([]);
     await context.close();
   });

@@ -10,6 +10,7 @@ import type { Draft } from '../../src/domain/draft-types.ts';
 import type { DraftChannel, DraftEvent } from '../../src/storage/draft-channel.ts';
 import { MemoryDraftRepository, type DraftRepository, type StoredDraft } from '../../src/storage/draft-repository.ts';
 import { createTabGuard, type TabGuardFactory } from '../../src/storage/tab-guard.ts';
+import type { UnsavedJournal } from '../../src/storage/unsaved-journal.ts';
 
 /** 2026-01-10: inside the reporting season for the 2025 report. */
 export const FIXED_NOW = new Date(2026, 0, 10, 9, 30, 0);
@@ -40,6 +41,8 @@ export interface RenderAppOptions {
   readonly hash?: string;
   readonly createTabGuard?: TabGuardFactory;
   readonly channel?: DraftChannel;
+  /** The journal of writes under way; default: the app's own, in the test page's localStorage. */
+  readonly journal?: UnsavedJournal;
   /** The deployed reviewers list; default: none deployed. */
   readonly reviewers?: DeployedReviewers;
 }
@@ -53,6 +56,7 @@ export function renderApp(options: RenderAppOptions = {}) {
       openRepository={async () => ({ repository, warning: options.warning ?? null })}
       createTabGuard={options.createTabGuard ?? soleTab}
       channel={channel}
+      journal={options.journal}
       now={() => FIXED_NOW}
       loadReviewers={async () => options.reviewers ?? { kind: 'absent' }}
     />,

@@ -5,10 +5,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { report2021 } from '../../templates/report-2021.ts';
+import type { Draft } from '../../src/domain/draft-types.ts';
 import { emptyDraft, flattenTables, nestTables } from '../../src/domain/values.ts';
 import { openIdbRepository } from '../../src/storage/idb-repository.ts';
 import { MEMORY_ONLY_MESSAGE } from '../../src/storage/storage-errors.ts';
 import { createTabGuard } from '../../src/storage/tab-guard.ts';
+import { browserJournal, type UnsavedJournal } from '../../src/storage/unsaved-journal.ts';
 import { FakeLockManager } from './fake-locks.ts';
 import { renderApp, storeDraft } from './app-harness.tsx';
 import { partText, setPartText } from '../helpers/narrative.ts';
@@ -186,6 +188,86 @@ describe('taking a draft over', () => {
     expect(flattenTables(report2021, after.draft.tables)).toMatchObject({ 'proactive.normativeDocuments.issued': 107, 'proactive.normativeDocuments.repealed': 3 });
     expect(after.revision).toBe(stored.revision + 2);
     firstTab.release();
+  });
+});
+
+/** The draft as stored, with 行政规范性文件 本年制发件数 set. */
+function withIssued(stored: { draft: Draft }, issued: number): Draft {
+  const values = { ...flattenTables(report2021, stored.draft.tables), 'proactive.normativeDocuments.issued': issued };
+  return { ...stored.draft, tables: nestTables(report2021, values) };
+}
+
+describe('a write lost with its page (the page went before IndexedDB committed it)', () => {
+  function journal(): UnsavedJournal {
+    const found = browserJournal();
+    if (!found) throw new Error('the test page has no localStorage');
+    return found;
+  }
+  const issued = () => screen.getByRole('textbox', { name: '行政规范性文件 本年制发件数' }) as HTMLInputElement;
+  const repealed = () => screen.getByRole('textbox', { name: '行政规范性文件 本年废止件数' }) as HTMLInputElement;
+
+  it('the tab that takes over shows it at once, writes it again, and edits on from it', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await storedEmpty();
+    const locks = new FakeLockManager() as unknown as LockManager;
+    const closingTab = createTabGuard(id, { locks });
+    await vi.waitFor(() => expect(closingTab.getState().mode).toBe('owner'));
+    const kept = journal();
+    const { channel } = renderApp({ repository, journal: kept, hash: `#/draft/${id}/proactive`, createTabGuard: (draftId) => createTabGuard(draftId, { locks }) });
+    await screen.findByRole('heading', { level: 1, name: /^二、/ }, { timeout: 2000 });
+    expect(issued()).toBeDisabled();
+
+    // The owner types 107: its write starts (announced, kept in the journal), and its page goes before
+    // IndexedDB committed it.
+    const stored = (await repository.get(id))!;
+    kept.keep({ draftId: id, writer: 'the closing tab', revision: stored.revision + 1, confirmed: { revision: stored.revision, writer: stored.writer }, draft: withIssued(stored, 107), rawInputs: {} });
+    channel.announce({ type: 'writing', draftId: id, revision: stored.revision + 1, writer: 'the closing tab' });
+    closingTab.release();
+
+    // Not after the bounded wait for announced writes: the journal has it.
+    await waitFor(() => expect(issued()).toBeEnabled(), { timeout: 1500 });
+    expect(issued()).toHaveValue('107');
+    await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent(/^已保存 \d\d:\d\d:\d\d$/));
+    const rewritten = (await repository.get(id))!;
+    expect(flattenTables(report2021, rewritten.draft.tables)).toMatchObject({ 'proactive.normativeDocuments.issued': 107 });
+    expect(rewritten.revision).toBe(stored.revision + 1);
+    expect(rewritten.writer).not.toBe('the closing tab');
+    expect(kept.read(id)).toBeUndefined();
+
+    await user.type(repealed(), '3');
+    await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent(/^已保存 \d\d:\d\d:\d\d$/));
+    expect(flattenTables(report2021, (await repository.get(id))!.draft.tables)).toMatchObject({
+      'proactive.normativeDocuments.issued': 107,
+      'proactive.normativeDocuments.repealed': 3,
+    });
+  });
+
+  it('a page reloaded (or a tab reopened) before its last write committed opens with that write and stores it', async () => {
+    const { repository, id } = await storedEmpty();
+    const kept = journal();
+    const stored = (await repository.get(id))!;
+    kept.keep({ draftId: id, writer: 'the reloaded page', revision: stored.revision + 1, confirmed: { revision: stored.revision, writer: stored.writer }, draft: withIssued(stored, 88), rawInputs: {} });
+    renderApp({ repository, journal: kept, hash: `#/draft/${id}/proactive` });
+    await screen.findByRole('heading', { level: 1, name: /^二、/ }, { timeout: 2000 });
+    expect(issued()).toHaveValue('88');
+    await waitFor(() => expect(screen.getByTestId('save-indicator')).toHaveTextContent(/^已保存 \d\d:\d\d:\d\d$/));
+    expect(flattenTables(report2021, (await repository.get(id))!.draft.tables)).toMatchObject({ 'proactive.normativeDocuments.issued': 88 });
+    expect(kept.read(id)).toBeUndefined();
+  });
+
+  it('a write that did reach storage, or was followed by another tab’s, is not written again', async () => {
+    const { repository, id } = await storedEmpty();
+    const kept = journal();
+    const created = (await repository.get(id))!;
+    // Written by 'tab-a' and committed, its entry left behind; then another tab wrote after it.
+    kept.keep({ draftId: id, writer: 'tab-a', revision: 2, confirmed: { revision: 1, writer: created.writer }, draft: withIssued(created, 999), rawInputs: {} });
+    expect((await repository.save(id, withIssued(created, 5), { revision: 1, writer: created.writer }, {}, 'tab-a')).ok).toBe(true);
+    expect((await repository.save(id, withIssued(created, 6), { revision: 2, writer: 'tab-a' }, {}, 'tab-b')).ok).toBe(true);
+    renderApp({ repository, journal: kept, hash: `#/draft/${id}/proactive` });
+    await screen.findByRole('heading', { level: 1, name: /^二、/ }, { timeout: 2000 });
+    expect(issued()).toHaveValue('6');
+    expect(kept.read(id)).toBeUndefined();
+    expect((await repository.get(id))!.revision).toBe(3);
   });
 });
 

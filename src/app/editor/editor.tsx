@@ -16,6 +16,7 @@ import { Autosave } from '../../storage/autosave.ts';
 import type { StoredDraft } from '../../storage/draft-repository.ts';
 import type { LastYearChoice } from '../../storage/side-records.ts';
 import type { TabGuard, TabGuardState } from '../../storage/tab-guard.ts';
+import { settledDraft, type SettledDraft, type UnsavedWrite } from '../../storage/unsaved-journal.ts';
 import { BasicsStep } from '../../features/basics/basics-step.tsx';
 import { CheckStep } from '../../features/check/check-step.tsx';
 import { resolveLastYear, type LastYear } from '../../features/kernel/last-year-source.ts';
@@ -40,12 +41,10 @@ import { SaveIndicator } from './save-indicator.tsx';
 import { SectionNavigator, StepPager } from './section-navigator.tsx';
 import { editorSteps, type StepId } from '../../features/kernel/steps.ts';
 
-/** How long after a take-over the new owner looks again for the previous owner's last write. */
-const LATE_WRITE_RECHECK_MS = 600;
 /**
- * How long a tab that becomes the owner waits for the writes the previous owner announced before it lets
- * the clerk type. A write that has not committed by then was lost with its page (or refused): the tab
- * goes on with what storage holds.
+ * How long a tab that becomes the owner waits for a write the previous owner announced that neither
+ * storage nor the journal holds yet. One still missing then was refused, or lost with a journal that
+ * could not keep it: the tab goes on with what storage holds.
  */
 const ANNOUNCED_WRITE_WAIT_MS = 5000;
 const ANNOUNCED_WRITE_POLL_MS = 50;
@@ -66,6 +65,11 @@ export interface EditorProps {
   readonly guard: TabGuard;
   readonly guardState: TabGuardState;
   readonly step: StepId;
+  /**
+   * A write the last page of this draft lost as it went (`settledDraft`), found when this tab first
+   * owned the draft: shown over `record` and written again.
+   */
+  readonly unsaved?: UnsavedWrite | undefined;
 }
 
 function DraftTitle() {
@@ -83,17 +87,17 @@ function DraftTitle() {
   );
 }
 
-export function Editor({ record, lastYear: initialLastYear, guard, guardState, step }: EditorProps) {
+export function Editor({ record, lastYear: initialLastYear, guard, guardState, step, unsaved }: EditorProps) {
   editorRenderProbe.current?.();
   const services = useServices();
-  const { repository, channel } = services;
+  const { repository, channel, journal } = services;
   const draftId = record.id;
   const template = templateOf(record.draft);
   // A tab that takes the draft over edits only once its form holds what storage holds (see below).
   const [loadedForOwnerSince, setLoadedForOwnerSince] = useState(0);
   const readOnly = guardState.mode !== 'owner' || loadedForOwnerSince !== guardState.ownerSince;
-  const baseRef = useRef<Draft>(record.draft);
-  const form = useForm<ReportFormValues>({ defaultValues: draftToFormValues(record.draft, record.rawInputs) });
+  const baseRef = useRef<Draft>((unsaved ?? record).draft);
+  const form = useForm<ReportFormValues>({ defaultValues: draftToFormValues((unsaved ?? record).draft, (unsaved ?? record).rawInputs) });
   const { getValues } = form;
 
   const currentDraft = useCallback(() => formValuesToDraft(getValues(), baseRef.current), [getValues]);
@@ -106,6 +110,7 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
         writer: record.writer,
         savedAt: new Date(record.savedAt),
         channel,
+        journal,
         enabled: false,
         now: services.now,
         snapshot: () => {
@@ -192,25 +197,38 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
     live.dispose();
   }, [autosave, live]);
 
-  /** Replace what the form shows with what storage holds (take-over, the other tab saved, 载入最新版本). */
+  /**
+   * Replaces what the form shows with what a tab starts from: the stored version, or a write a page lost
+   * as it went (`SettledDraft.unsaved`), shown over the stored version it follows. Returns whether it
+   * was such a lost write: the caller writes it again once this tab may write.
+   */
+  const showSettled = useCallback(
+    ({ stored, unsaved }: SettledDraft): boolean => {
+      if (!stored) return false;
+      const shown = unsaved ?? stored;
+      resetting.current = true;
+      baseRef.current = shown.draft;
+      // keepFieldsRef: the inputs on screen stay registered and show the new values. A plain reset
+      // forgets them; inputs that do not re-render at once (the grid's memoised cells) would then keep
+      // showing old values and their typing would no longer reach the form, nor storage.
+      form.reset(draftToFormValues(shown.draft, shown.rawInputs), { keepFieldsRef: true });
+      resetting.current = false;
+      autosave.reset(stored.revision, new Date(stored.savedAt), stored.writer);
+      live.refresh();
+      return unsaved !== undefined;
+    },
+    [form, autosave, live],
+  );
+
+  /** Replace what the form shows with what storage holds (the other tab saved, 载入最新版本). */
   const reloadFromStorage = useCallback(async () => {
     const fresh = await repository.get(draftId);
-    if (!fresh) return;
-    resetting.current = true;
-    baseRef.current = fresh.draft;
-    // keepFieldsRef: the inputs on screen stay registered and show the new values. A plain reset
-    // forgets them; inputs that do not re-render at once (the grid's memoised cells) would then keep
-    // showing old values and their typing would no longer reach the form, nor storage.
-    form.reset(draftToFormValues(fresh.draft, fresh.rawInputs), { keepFieldsRef: true });
-    resetting.current = false;
-    autosave.reset(fresh.revision, new Date(fresh.savedAt), fresh.writer);
-    live.refresh();
-  }, [repository, draftId, form, autosave, live]);
+    if (fresh) showSettled({ stored: fresh, unsaved: undefined });
+  }, [repository, draftId, showSettled]);
 
   /**
    * The highest revision another tab announced it was writing (DraftEvent 'writing'). A tab that closes
-   * straight after a keystroke has started that write but can no longer say it saved, and the write can
-   * commit after the tab that takes over has loaded storage: the new owner waits for it.
+   * straight after a keystroke has started that write but can no longer say it saved.
    */
   const announcedRevision = useRef(0);
   useEffect(
@@ -223,28 +241,32 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
     [channel, draftId, autosave],
   );
 
-  /** Waits (bounded) until storage holds the revisions other tabs announced, and shows what it holds then. */
-  const awaitAnnouncedWrites = useCallback(
-    async (cancelled: () => boolean) => {
+  /**
+   * What a tab that has just become the writer starts from (`settledDraft`): storage after the writes
+   * other pages started, or the journal's copy of one their page lost. An announced revision that is in
+   * neither yet (its journal entry still on its way) is waited for, for a bounded time.
+   */
+  const settleAsWriter = useCallback(
+    async (cancelled: () => boolean): Promise<SettledDraft | undefined> => {
       const deadline = Date.now() + ANNOUNCED_WRITE_WAIT_MS;
-      while (!cancelled() && autosave.currentRevision < announcedRevision.current && Date.now() < deadline) {
-        const stored = await repository.get(draftId).catch(() => undefined);
-        if (cancelled()) return;
-        if (stored && stored.revision > autosave.currentRevision) {
-          await reloadFromStorage().catch(() => undefined);
-          continue;
-        }
+      for (;;) {
+        const settled = await settledDraft(repository, journal, draftId);
+        if (cancelled()) return undefined;
+        const reached = Math.max(settled.stored?.revision ?? 0, settled.unsaved?.revision ?? 0);
+        if (reached >= announcedRevision.current || Date.now() >= deadline) return settled;
         await new Promise((resolve) => setTimeout(resolve, ANNOUNCED_WRITE_POLL_MS));
       }
     },
-    [autosave, repository, draftId, reloadFromStorage],
+    [repository, journal, draftId],
   );
 
   // Writing follows ownership. A tab that loses the draft hands what it holds to storage first
-  // (Autosave.setEnabled). A tab that becomes the owner after being read-only loads the stored draft
-  // and resets its form from it before it writes anything: the other tab may have saved since this
-  // one last showed it, and a write from the older form would bring old values back.
+  // (Autosave.setEnabled). A tab that becomes the owner after being read-only settles the draft and
+  // resets its form from it before it writes anything: the other tab may have saved since this one last
+  // showed it, and a write from the older form would bring old values back. A tab that owns the draft
+  // from the start was given the settled draft by the route.
   const { mode, ownerSince } = guardState;
+  const lostWriteOnOpen = useRef(unsaved !== undefined);
   useEffect(() => {
     if (mode !== 'owner') {
       autosave.setEnabled(false);
@@ -252,30 +274,26 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
     }
     if (ownerSince === 0) {
       autosave.setEnabled(true);
+      if (lostWriteOnOpen.current) {
+        lostWriteOnOpen.current = false;
+        autosave.schedule();
+      }
       return;
     }
     let cancelled = false;
-    let recheck: ReturnType<typeof setTimeout> | undefined;
-    void reloadFromStorage()
+    void settleAsWriter(() => cancelled)
       .catch(() => undefined)
-      .then(() => awaitAnnouncedWrites(() => cancelled))
-      .then(() => {
+      .then((settled) => {
         if (cancelled) return;
+        const lostWrite = settled ? showSettled(settled) : false;
         autosave.setEnabled(true);
+        if (lostWrite) autosave.schedule();
         setLoadedForOwnerSince(ownerSince);
-        // A write whose announcement did not arrive (no channel) can still commit after this load:
-        // look at storage once more when it has had time to land.
-        recheck = setTimeout(() => {
-          void repository.get(draftId).then((stored) => {
-            if (!cancelled && stored && stored.revision > autosave.currentRevision && !autosave.hasUnsavedChanges) void reloadFromStorage();
-          });
-        }, LATE_WRITE_RECHECK_MS);
       });
     return () => {
       cancelled = true;
-      clearTimeout(recheck);
     };
-  }, [mode, ownerSince, autosave, reloadFromStorage, awaitAnnouncedWrites, repository, draftId]);
+  }, [mode, ownerSince, autosave, settleAsWriter, showSettled]);
 
   // A read-only tab follows what the owning tab saves. The owner follows too while it has nothing
   // unsaved: a write the previous owner made just as this tab took over arrives after the take-over load.

@@ -6,12 +6,15 @@ import { createContext, useContext } from 'react';
 import type { DraftChannel } from '../../storage/draft-channel.ts';
 import type { DraftRepository } from '../../storage/draft-repository.ts';
 import type { TabGuardFactory } from '../../storage/tab-guard.ts';
+import type { UnsavedJournal } from '../../storage/unsaved-journal.ts';
 import type { DeployedReviewers } from './reviewers-source.ts';
 
 export interface AppServices {
   readonly repository: DraftRepository;
   readonly createTabGuard: TabGuardFactory;
   readonly channel: DraftChannel;
+  /** Each write until it commits (`unsaved-journal.ts`); none while drafts only live in memory. */
+  readonly journal?: UnsavedJournal | undefined;
   readonly now: () => Date;
   /** Set when drafts only live in this page's memory: every screen shows it. */
   readonly storageWarning: string | null;
