@@ -1,5 +1,5 @@
 /**
- * The generated part of docs/draft-format.md: every key of every table, per template, with its
+ * The generated part of public/draft-format.md: every key of every table, per template, with its
  * statutory label and value type, written between two marker comments by `npm run schema`.
  * test/cli/draft-format-doc.test.ts fails when the document is stale.
  */
@@ -94,6 +94,6 @@ export function draftKeysMarkdown(): string {
 export function withGeneratedKeys(document: string): string {
   const begin = document.indexOf(KEYS_BEGIN);
   const end = document.indexOf(KEYS_END);
-  if (begin < 0 || end < begin) throw new Error(`docs/draft-format.md lacks the markers ${KEYS_BEGIN} … ${KEYS_END}`);
+  if (begin < 0 || end < begin) throw new Error(`public/draft-format.md lacks the markers ${KEYS_BEGIN} … ${KEYS_END}`);
   return `${document.slice(0, begin + KEYS_BEGIN.length)}\n\n${draftKeysMarkdown()}\n${document.slice(end)}`;
 }

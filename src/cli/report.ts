@@ -37,7 +37,7 @@ export function usageText(commands: readonly CliCommand[] = COMMANDS): string {
     '命令：',
     ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
-    '文件可以是本工具保存的草稿文件（.draft.json，格式见 docs/draft-format.md），也可以是本工具生成的 Word 报告（.docx，其中附带草稿数据）。',
+    '文件可以是本工具保存的草稿文件（.draft.json，格式见随本工具发布的 draft-format.md），也可以是本工具生成的 Word 报告（.docx，其中附带草稿数据）。',
     '退出码：0 成功（check：没有错误）；1 check 发现错误；2 文件无法读取或参数有误（原因写在标准错误输出）。',
     '',
   ].join('\n');

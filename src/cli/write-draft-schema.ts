@@ -1,7 +1,7 @@
 /**
  * `npm run schema`: regenerates what is derived from the templates and the draft schema:
  * - public/draft.schema.json, the JSON Schema of the draft file (from the zod schema);
- * - the key lists of docs/draft-format.md (between its generated-keys markers).
+ * - the key lists of public/draft-format.md (between its generated-keys markers).
  * test/domain/draft-schema.test.ts and test/cli/draft-format-doc.test.ts fail when either is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,6 @@ const schemaPath = fileURLToPath(new URL('../../public/draft.schema.json', impor
 writeFileSync(schemaPath, draftJsonSchemaText());
 console.log(`已写入 ${schemaPath}`);
 
-const docPath = fileURLToPath(new URL('../../docs/draft-format.md', import.meta.url));
+const docPath = fileURLToPath(new URL('../../public/draft-format.md', import.meta.url));
 writeFileSync(docPath, withGeneratedKeys(readFileSync(docPath, 'utf8')));
 console.log(`已更新 ${docPath} 中的键列表`);

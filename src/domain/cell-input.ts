@@ -21,7 +21,7 @@ export interface CellParseOptions {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The value domain (docs/draft-format.md, «数值范围»). Every value the draft can hold is stored and
+// The value domain (public/draft-format.md, «数值范围»). Every value the draft can hold is stored and
 // printed exactly: counts are whole numbers far below 2^53, and an amount with its few decimals stays
 // below the magnitude where a double can no longer tell its last decimal apart (|x| < 2^38 for 4
 // decimals, < 2^45 for 2). The draft schema refuses anything beyond these maxima when a file is read,

@@ -1,5 +1,5 @@
 /**
- * Reading and writing the draft file (format version `DRAFT_FORMAT_VERSION`, documented in docs/draft-format.md).
+ * Reading and writing the draft file (format version `DRAFT_FORMAT_VERSION`, documented in public/draft-format.md).
  *
  * Reading never throws: every failure comes back as `{ ok: false, problems }`, each problem naming the
  * place (a dotted path such as `tables.applications.newReceived.naturalPerson`, and in the message the
@@ -470,7 +470,7 @@ function checkHeader(data: Record<string, unknown>): { ok: true; template: Repor
       problems: [
         whole(
           `这不是本工具的草稿文件：缺少 formatVersion（草稿格式版本）和 template（报告格式）。${found}。` +
-            '请打开本工具保存的草稿文件（.draft.json）或本工具生成的 Word 文件；其他系统生成草稿请按 docs/draft-format.md 的格式。',
+            '请打开本工具保存的草稿文件（.draft.json）或本工具生成的 Word 文件；其他系统生成草稿请按随本工具发布的 draft-format.md 的格式。',
         ),
       ],
     };

@@ -319,10 +319,10 @@ export function draftSchemaFor(template: ReportTemplate): z.ZodType<Draft> {
 const SCHEMA_TITLE = '政府信息公开工作年度报告 草稿文件 / Draft file of the yearly government information disclosure report';
 const SCHEMA_DESCRIPTION =
   `草稿文件（格式版本 ${DRAFT_FORMAT_VERSION}）：一个 JSON 对象。必填 formatVersion、template、year、agency.name（选用地方格式时还有 variant），其余缺省时视为空；` +
-  '表格的键见规范附录A，某张表一旦出现就须包含全部单元格，未填写的单元格为 null。说明见 docs/draft-format.md。 / ' +
+  '表格的键见规范附录A，某张表一旦出现就须包含全部单元格，未填写的单元格为 null。说明见随本工具发布的 draft-format.md。 / ' +
   `Draft file (format version ${DRAFT_FORMAT_VERSION}), one JSON object. Required: formatVersion, template, year, agency.name (and variant for a local variant); ` +
   'anything else may be left out and reads as empty. A table that is present holds every cell of its template; ' +
-  'an untouched cell is null. Documented in docs/draft-format.md.';
+  'an untouched cell is null. Documented in draft-format.md, published with the app.';
 
 /** Every template a draft may follow: each format of the registry alone (全国通用) and with each of its variants. */
 function registryTemplates(): ReportTemplate[] {

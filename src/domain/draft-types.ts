@@ -1,6 +1,6 @@
 /**
  * The draft: everything the clerk enters for one agency and one year. It is what IndexedDB stores and
- * what travels as a `.json` file (documented in `docs/draft-format.md`; schema in
+ * what travels as a `.json` file (documented in `public/draft-format.md`; schema in
  * `public/draft.schema.json`). The three tables sit exactly as spec §A fixes them.
  */
 import type { SectionId, TemplateId, VariantId } from './template-types.ts';

@@ -2,7 +2,7 @@
  * Totals in a draft file that disagree with the sum of their parts. The app computes every total (总计)
  * from its parts and does not let it be typed, so a file from another system, or edited by hand, whose
  * total disagrees opens showing the sum instead. That must not pass silently: a total that disagrees
- * usually means a part was mistyped, and docs/draft-format.md promises the disagreement is reported, not
+ * usually means a part was mistyped, and public/draft-format.md promises the disagreement is reported, not
  * quietly changed. `report check` reports the same totals as errors of their relation rules.
  */
 import type { Draft } from './draft-types.ts';

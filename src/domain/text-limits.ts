@@ -1,6 +1,6 @@
 /**
  * How much text a report may hold, stated up front (the editor's counters, `report check`, the Word
- * builder and docs/draft-format.md all use these numbers).
+ * builder and public/draft-format.md all use these numbers).
  *
  * Real reports have a few hundred to a few thousand characters per section and a few dozen paragraphs;
  * the limits leave ten times that as head-room. They exist because a file from elsewhere (or a paste gone

@@ -19,10 +19,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('format ids live in the registry only', () => {
-  it('no module of src/ or bench/ spells a format or variant id as a string literal', () => {
+  it('no module of src/ or test/bench/ spells a format or variant id as a string literal', () => {
     const ids = [...templateIds, ...variantIds];
     expect(ids.length).toBeGreaterThan(2);
-    const files = [...sourceFiles('src'), ...sourceFiles('bench')];
+    const files = [...sourceFiles('src'), ...sourceFiles('test/bench')];
     expect(files.length).toBeGreaterThan(50);
     const found = files.flatMap((file) => {
       const text = readFileSync(join(root, file), 'utf8');

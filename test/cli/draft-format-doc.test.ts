@@ -7,10 +7,10 @@ import { readDraftJson } from '../../src/domain/draft-file.ts';
 import { TEXT_LIMITS } from '../../src/domain/text-limits.ts';
 import { indexTemplate, narrativeSections } from '../../src/domain/template.ts';
 
-const DOC_PATH = fileURLToPath(new URL('../../docs/draft-format.md', import.meta.url));
+const DOC_PATH = fileURLToPath(new URL('../../public/draft-format.md', import.meta.url));
 const doc = readFileSync(DOC_PATH, 'utf8');
 
-describe('docs/draft-format.md', () => {
+describe('public/draft-format.md', () => {
   it('has its key lists up to date (run `npm run schema` after changing a template)', () => {
     expect(doc).toBe(withGeneratedKeys(doc));
   });

@@ -277,8 +277,8 @@ describe('the reviewers list', () => {
     expect(await parseReviewersList('x'.repeat(2 * 1024 * 1024))).toEqual({ ok: false, message: '审核人名单 reviewers.json 有误：文件过大，不是审核人名单' });
   });
 
-  it('the example in docs/ (README) is a list the app accepts', async () => {
-    const example = await parseReviewersList(readFileSync(new URL('../../docs/reviewers.example.json', import.meta.url), 'utf8'));
+  it('the example in public/ (README) is a list the app accepts', async () => {
+    const example = await parseReviewersList(readFileSync(new URL('../../public/reviewers.example.json', import.meta.url), 'utf8'));
     expect(example.ok && example.list.reviewers.map((entry) => [entry.name, entry.role, entry.validFrom, entry.validUntil])).toEqual([['王建国', '办公室主任', '2025-01-01', '2027-12-31']]);
   });
 });

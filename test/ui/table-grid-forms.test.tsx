@@ -2,7 +2,7 @@
 /**
  * Each input cell sits alone in a form of its own (so Chromium's autofill, which re-reads the whole form of
  * an edited input on every keystroke, reads one field instead of every input of the page — see
- * grid-cells.tsx and bench/cases/app-browser.ts). The forms must never submit: the page would navigate away.
+ * grid-cells.tsx and test/bench/cases/app-browser.ts). The forms must never submit: the page would navigate away.
  */
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

@@ -85,7 +85,7 @@ export const InputCell = memo(function InputCell({ cell, colSpan, register, stor
       {/*
         Each input in a form of its own, never submitted. Chromium's autofill re-reads every field of the
         form an edited input belongs to after each keystroke; without a form that is every input on the
-        page — 15–30 ms of main-thread work per keystroke in table 三 (measured in bench/cases/app-browser.ts),
+        page — 15–30 ms of main-thread work per keystroke in table 三 (measured in test/bench/cases/app-browser.ts),
         which delays the next keystroke and frame. Alone in its form, an input costs it one field.
       */}
       <form className="tg-cell-form" noValidate onSubmit={preventSubmit}>

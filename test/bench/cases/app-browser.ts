@@ -27,12 +27,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build, preview, type Manifest } from 'vite';
-import { launchChromium } from '../../test/e2e/helpers/chromium.ts';
+import { launchChromium } from '../../e2e/helpers/chromium.ts';
 import type { BenchResult } from '../bench-types.ts';
 
 export const name = 'app-browser';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURE = join(ROOT, 'test/fixtures/zhenhai-office-2023.draft.json');
 const APPLICATIONS = '三、收到和处理政府信息公开申请情况';
 const TYPED_CELL = '（一）予以公开 自然人';

@@ -2,12 +2,12 @@
  * Issue 2, "Performance": one full check of a complete report (goal: under 1 ms median), and reading
  * and validating a draft file (`readDraftJson`: JSON parse, zod schema, normalisation).
  */
-import type { Draft } from '../../src/domain/draft-types.ts';
-import { readDraftJson } from '../../src/domain/draft-file.ts';
-import { reportFindings } from '../../src/domain/check.ts';
-import { checkDraft, evaluateRules } from '../../src/domain/rules.ts';
-import { computeTotals } from '../../src/domain/totals.ts';
-import { flattenTables, templateOf } from '../../src/domain/values.ts';
+import type { Draft } from '../../../src/domain/draft-types.ts';
+import { readDraftJson } from '../../../src/domain/draft-file.ts';
+import { reportFindings } from '../../../src/domain/check.ts';
+import { checkDraft, evaluateRules } from '../../../src/domain/rules.ts';
+import { computeTotals } from '../../../src/domain/totals.ts';
+import { flattenTables, templateOf } from '../../../src/domain/values.ts';
 import type { BenchResult } from '../bench-types.ts';
 import { time } from '../bench-types.ts';
 import { fixtureDraft, fixtureText } from '../fixtures.ts';

@@ -4,14 +4,14 @@
  * a browser saves it) parsed and read into a draft, goal under 200 ms; and the Word file of the same report.
  */
 import { readFileSync } from 'node:fs';
-import { parseHtml } from '../../src/cli/parse-html.ts';
-import { importDocx, importHtmlDocument } from '../../src/domain/import/index.ts';
+import { parseHtml } from '../../../src/cli/parse-html.ts';
+import { importDocx, importHtmlDocument } from '../../../src/domain/import/index.ts';
 import type { BenchResult } from '../bench-types.ts';
 import { time } from '../bench-types.ts';
 
 export const name = 'import';
 
-const fixture = (file: string) => new URL(`../../test/fixtures/import/${file}`, import.meta.url);
+const fixture = (file: string) => new URL(`../../fixtures/import/${file}`, import.meta.url);
 
 /** The report page grown to `targetBytes` with what a saved portal page carries besides the report. */
 function savedPage(targetBytes: number): string {

@@ -4,11 +4,11 @@
  * drafts the app really holds.
  */
 import { readFileSync } from 'node:fs';
-import { readDraftJson } from '../src/domain/draft-file.ts';
-import type { Draft } from '../src/domain/draft-types.ts';
+import { readDraftJson } from '../../src/domain/draft-file.ts';
+import type { Draft } from '../../src/domain/draft-types.ts';
 
 export function fixtureText(file: string): string {
-  return readFileSync(new URL(`../test/fixtures/${file}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8');
 }
 
 export function fixtureDraft(file: string): Draft {

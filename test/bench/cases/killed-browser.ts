@@ -20,12 +20,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/helpers/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/helpers/chromium.ts';
 import type { BenchResult } from '../bench-types.ts';
 
 export const name = 'killed-browser';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DELAYS_MS = [0, 5, 10, 20, 35, 50, 75, 100, 150];
 const TRIALS_PER_DELAY = 8;
 const CELL = '行政规范性文件 本年制发件数';

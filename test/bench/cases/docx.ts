@@ -6,9 +6,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { buildReportDocx } from '../../src/docx/build-report.ts';
-import { extractEmbeddedDraftJson, readEmbeddedDraft } from '../../src/domain/embedded-draft.ts';
-import { zipBombDocx } from '../../test/helpers/zip-bomb.ts';
+import { buildReportDocx } from '../../../src/docx/build-report.ts';
+import { extractEmbeddedDraftJson, readEmbeddedDraft } from '../../../src/domain/embedded-draft.ts';
+import { zipBombDocx } from '../../helpers/zip-bomb.ts';
 import type { BenchResult } from '../bench-types.ts';
 import { fixtureDraft } from '../fixtures.ts';
 
@@ -29,7 +29,7 @@ async function timeAsync(fn: () => Promise<unknown>, { warmup = 10, samples = 40
 }
 
 function wordChunk(): { raw: number; gzip: number } | null {
-  const assets = new URL('../../dist/assets/', import.meta.url);
+  const assets = new URL('../../../dist/assets/', import.meta.url);
   if (!existsSync(assets)) return null;
   const file = readdirSync(assets).find((f) => /^build-report-.*\.js$/.test(f));
   if (file === undefined) return null;

@@ -3,7 +3,7 @@
  * (goal: under 100 ms, as for the Word file), its size, the size of the fragment copied for a website
  * editor, and the time for a draft at the stated text limits (300 paragraphs in each narrative part).
  */
-import { reportPageFragment, reportPageHtml } from '../../src/html/report-page.ts';
+import { reportPageFragment, reportPageHtml } from '../../../src/html/report-page.ts';
 import { time, type BenchResult } from '../bench-types.ts';
 import { fixtureDraft } from '../fixtures.ts';
 
@@ -16,7 +16,7 @@ export async function run(): Promise<BenchResult[]> {
   const office = fixtureDraft('zhenhai-office-2023.draft.json');
   const district = fixtureDraft('zhenhai-district-2020.draft.json');
   const full = fixtureDraft('zhenhai-office-2023.draft.json');
-  // 300 paragraphs of 60 字 in every part: the most the limits allow per text box (docs/draft-format.md).
+  // 300 paragraphs of 60 字 in every part: the most the limits allow per text box (public/draft-format.md).
   const paragraphs = Array.from({ length: 300 }, (_, i) => `第${i + 1}段`.padEnd(60, '公')).join('\n');
   for (const section of Object.values(full.narrative)) for (const part of section.parts) part.text = paragraphs;
 

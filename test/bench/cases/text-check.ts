@@ -6,10 +6,10 @@
  * paragraph — is measured beside one keystroke in a cell, so that typing text costs what typing a number
  * does. Hostile texts at the length limit (figures or negations without a full stop) are timed too.
  */
-import { reportFindings } from '../../src/domain/check.ts';
-import type { Draft } from '../../src/domain/draft-types.ts';
-import { textNumberFindings } from '../../src/domain/text-numbers.ts';
-import { textQualityFindings } from '../../src/domain/text-quality.ts';
+import { reportFindings } from '../../../src/domain/check.ts';
+import type { Draft } from '../../../src/domain/draft-types.ts';
+import { textNumberFindings } from '../../../src/domain/text-numbers.ts';
+import { textQualityFindings } from '../../../src/domain/text-quality.ts';
 import type { BenchResult } from '../bench-types.ts';
 import { time } from '../bench-types.ts';
 import { fixtureDraft } from '../fixtures.ts';
