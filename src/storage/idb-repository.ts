@@ -47,6 +47,31 @@ function upgraded(record: StoredDraft): StoredDraft {
   return draft === record.draft ? record : { ...record, draft };
 }
 
+/** Last year's report as an older version of the app kept it beside a draft, brought up to date the same way. */
+function upgradedLastYear(choice: LastYearChoice | undefined): LastYearChoice | undefined {
+  if (!choice || choice.kind === 'none') return choice;
+  const draft = upgradeDraft(choice.draft);
+  return draft === choice.draft ? choice : { ...choice, draft };
+}
+
+/**
+ * A review as an older version of the app kept it: the report received, the one sent back and last
+ * year's, each brought up to date as reading their files again would. The review screens only know the
+ * current draft format.
+ */
+function upgradedReview(session: ReviewSession): ReviewSession {
+  const draft = upgradeDraft(session.draft);
+  const outcomeDraft = session.outcome && upgradeDraft(session.outcome.draft);
+  const lastYear = upgradedLastYear(session.lastYear);
+  if (draft === session.draft && outcomeDraft === session.outcome?.draft && lastYear === session.lastYear) return session;
+  return {
+    ...session,
+    draft,
+    outcome: session.outcome && outcomeDraft ? { ...session.outcome, draft: outcomeDraft } : session.outcome,
+    ...(lastYear === undefined ? {} : { lastYear }),
+  };
+}
+
 /** The transaction's own error says why it aborted (e.g. QuotaExceededError); the rejection only says AbortError. */
 function causeOf(error: unknown, tx: { error: DOMException | null } | undefined): unknown {
   return tx?.error ?? error;
@@ -189,7 +214,7 @@ export class IdbDraftRepository implements DraftRepository {
   }
 
   async getLastYear(id: string): Promise<LastYearChoice | undefined> {
-    return this.db.get('lastYear', id);
+    return upgradedLastYear(await this.db.get('lastYear', id));
   }
 
   async setLastYear(id: string, choice: LastYearChoice | undefined): Promise<void> {
@@ -198,11 +223,12 @@ export class IdbDraftRepository implements DraftRepository {
   }
 
   async listReviews(): Promise<ReviewSession[]> {
-    return (await this.db.getAll('reviews')).sort(byOpened);
+    return (await this.db.getAll('reviews')).map(upgradedReview).sort(byOpened);
   }
 
   async getReview(id: string): Promise<ReviewSession | undefined> {
-    return this.db.get('reviews', id);
+    const session = await this.db.get('reviews', id);
+    return session && upgradedReview(session);
   }
 
   async putReview(session: ReviewSession): Promise<void> {
