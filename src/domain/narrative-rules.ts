@@ -6,7 +6,7 @@
  */
 import type { Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
-import { printedTitle } from './report-outline.ts';
+import { partFieldName, printedTitle } from './report-outline.ts';
 import { countCharacters } from './text-limits.ts';
 import { narrativeSections } from './template.ts';
 import type { NarrativePartTemplate, ReportTemplate } from './template-types.ts';
@@ -36,7 +36,7 @@ export function narrativeFindings(draft: Draft, template: ReportTemplate): Findi
       const text = parts.map((part) => (typeof part.text === 'string' ? part.text : '')).join('\n');
       if (!isTooShort(topic, text)) continue;
       const count = countCharacters(text);
-      const title = parts[0] ? printedTitle(parts[0], section) : topic.title;
+      const name = parts[0] ? partFieldName(section, draft.narrative?.[section.id]?.style, stored.indexOf(parts[0]), printedTitle(parts[0], section)) : '';
       findings.push({
         rule: 'N12',
         severity: 'warning',
@@ -45,8 +45,8 @@ export function narrativeFindings(draft: Draft, template: ReportTemplate): Findi
           parts.length === 0
             ? `${section.heading}没有写“${topic.title}”这一部分（已删除），应如实报告，不能空缺；请在本节增加这一部分。`
             : count === 0
-              ? `${section.heading}“${title}”还没有填写，应如实报告，不能空缺。`
-              : `${section.heading}“${title}”只有 ${count} 个字，应如实报告，不少于 ${topic.minLength} 个字，不能只写“无”。`,
+              ? `${name}还没有填写，应如实报告，不能空缺。`
+              : `${name}只有 ${count} 个字，应如实报告，不少于 ${topic.minLength} 个字，不能只写“无”。`,
       });
     }
   }

@@ -58,6 +58,25 @@ export function partPlaceName(section: Pick<NarrativeSectionTemplate, 'heading'>
   return part.title === '' ? `${section.heading}第 ${part.position} 部分` : `${section.heading}“${part.title}”`;
 }
 
+/**
+ * Whether the editor numbers a section's parts （一）（二）… by their place: in the headings style, unless
+ * the section's topics are all optional (六, whose parts print only when written).
+ */
+export function numbersParts(section: Pick<NarrativeSectionTemplate, 'parts'>, style: NarrativeStyle | undefined): boolean {
+  return style !== 'leadIns' && section.parts.every((part) => !part.optional);
+}
+
+/**
+ * How a message about one field names a part: as the editor labels that field, by the ordinal of its
+ * place (0-based `index`) and its title where the editor numbers the parts (`一、总体情况（二）依申请公开`),
+ * otherwise by its title in quotes (`五、存在的主要问题及改进情况“主要问题”`), or by its place when it has
+ * no title (`第 3 部分`).
+ */
+export function partFieldName(section: Pick<NarrativeSectionTemplate, 'heading' | 'parts'>, style: NarrativeStyle | undefined, index: number, title: string): string {
+  if (numbersParts(section, style)) return `${section.heading}${subHeadingOrdinal(index + 1)}${title}`;
+  return title === '' ? `${section.heading}第 ${index + 1} 部分` : `${section.heading}“${title}”`;
+}
+
 /** The template part a part stands for, if any. */
 export function topicOf(part: Pick<NarrativePart, 'topic'>, section: NarrativeSectionTemplate): NarrativePartTemplate | undefined {
   return part.topic === null ? undefined : section.parts.find((candidate) => candidate.key === part.topic);

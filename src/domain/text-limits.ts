@@ -14,7 +14,7 @@
  */
 import type { Draft } from './draft-types.ts';
 import type { Finding } from './findings.ts';
-import { printedTitle } from './report-outline.ts';
+import { partFieldName, printedTitle } from './report-outline.ts';
 import { paragraphsOf } from './report-text.ts';
 import { narrativeSections } from './template.ts';
 import { templateOf } from './values.ts';
@@ -137,8 +137,7 @@ function textPlaces(draft: Draft): { places: TextPlace[]; partCounts: { key: str
     // Past the limit on their number, only the count is reported: 70,000 parts need one message, not 70,000.
     for (let i = 0; i < Math.min(parts.length, TEXT_LIMITS.parts); i++) {
       const part = parts[i]!;
-      const title = printedTitle(part, section).slice(0, 30);
-      const name = title === '' ? `${section.heading}第 ${i + 1} 部分` : `${section.heading}“${title}”`;
+      const name = partFieldName(section, text.style, i, printedTitle(part, section).slice(0, 30));
       places.push({ key: `${prefix}.parts.${part.id}.title`, place: `${name}的标题`, kind: 'line', text: part.title });
       places.push({ key: `${prefix}.parts.${part.id}`, place: name, kind: 'field', text: part.text });
     }

@@ -230,7 +230,7 @@ describe('text far past the limits', () => {
     expect(limit.map((finding) => finding.cells[0])).toContain('narrative.overview.parts.proactive');
     expect(limit.every((finding) => finding.severity === 'error')).toBe(true);
     const message = limit.find((finding) => finding.cells[0] === 'narrative.overview.parts.proactive')!.message;
-    expect(message).toBe('一、总体情况“主动公开”有 150000 字、150000 段，超过了每项 20000 字、300 段的上限，请删减（已写的内容都还在）。');
+    expect(message).toBe('一、总体情况（一）主动公开有 150000 字、150000 段，超过了每项 20000 字、300 段的上限，请删减（已写的内容都还在）。');
 
     const docx = await inProcess('docx', 'paragraphs.draft.json', '-o', 'paragraphs.docx');
     expect(docx.code).toBe(2);

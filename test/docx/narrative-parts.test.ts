@@ -137,7 +137,7 @@ describe('the topic a part stands for still counts for the checks', () => {
     parts[1]!.text = '无';
     const n12 = () => reportFindings(draft).filter((finding) => finding.rule === 'N12');
     expect(n12().map((finding) => [finding.cells, finding.message])).toEqual([
-      [['narrative.problems.parts.problems'], '五、存在的主要问题及改进情况“主要问题”只有 1 个字，应如实报告，不少于 10 个字，不能只写“无”。'],
+      [['narrative.problems.parts.problems'], '五、存在的主要问题及改进情况（二）主要问题只有 1 个字，应如实报告，不少于 10 个字，不能只写“无”。'],
     ]);
     parts.splice(1, 1);
     expect(n12().map((finding) => [finding.cells, finding.message])).toEqual([

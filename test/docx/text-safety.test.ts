@@ -100,7 +100,7 @@ describe('text far past the limits', () => {
 
   it('refuses 150,000 paragraphs and 70,000 sub-headings with the limit message, in either mode', async () => {
     for (const [draft, expected] of [
-      [manyLines, '五、存在的主要问题及改进情况“存在的主要问题”有 600000 字、150000 段，超过了每项 20000 字、300 段的上限'],
+      [manyLines, '五、存在的主要问题及改进情况（一）存在的主要问题有 600000 字、150000 段，超过了每项 20000 字、300 段的上限'],
       [manyHeadings, '一、总体情况有 70000 个部分，超过了每节 25 个的上限'],
     ] as const) {
       for (const mode of ['final', 'draft'] as const) {

@@ -50,11 +50,28 @@ describe('textLimitFindings', () => {
     part.text = '问'.repeat(20_001);
     const limits = textLimitFindings(draft);
     expect(limits.map((finding) => [finding.cells, finding.message])).toEqual([
-      [['narrative.problems.parts.problems'], '五、存在的主要问题及改进情况“主要问题”有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。'],
+      [['narrative.problems.parts.problems'], '五、存在的主要问题及改进情况（一）主要问题有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。'],
     ]);
     part.title = '题'.repeat(201);
     part.text = '';
     expect(textLimitFindings(draft).map((finding) => finding.cells)).toEqual([['narrative.problems.parts.problems.title']]);
+  });
+
+  it('names a part as the editor labels its field: （二） under heading lines, the title in quotes as a lead-in or in 六, its place without a title', () => {
+    const draft = office2023Draft();
+    const problems = draft.narrative.problems!;
+    problems.parts[1]!.text = '改'.repeat(20_001);
+    const message = () => textLimitFindings(draft)[0]!.message;
+    expect(message()).toBe('五、存在的主要问题及改进情况（二）改进情况有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。');
+    problems.style = 'leadIns';
+    expect(message()).toBe('五、存在的主要问题及改进情况“改进情况”有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。');
+    problems.parts[1]!.text = '';
+    problems.parts.push({ id: 'p9', topic: null, title: '', text: '新'.repeat(20_001) });
+    expect(message()).toBe('五、存在的主要问题及改进情况第 3 部分有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。');
+    problems.parts.pop();
+    const other = draft.narrative.other!;
+    other.parts[0]!.text = '其'.repeat(20_001);
+    expect(message()).toMatch(/^六、其他需要报告的事项“[^”]+”有 20001 字/);
   });
 
   it('limits the whole text, every box within its own limit', () => {

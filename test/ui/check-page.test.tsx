@@ -144,7 +144,7 @@ describe('检查与生成 page', () => {
       setPartText(draft, 'overview', 'proactive', '公'.repeat(20_001));
       const record = await storeDraft(repository, draft);
       await openDraftAt(repository, record.id, 'check', '检查与生成');
-      const message = '一、总体情况“主动公开”有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。';
+      const message = '一、总体情况（一）主动公开有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。';
       expect(screen.getByRole('link', { name: message })).toBeInTheDocument();
       await user.click(screen.getByRole('button', { name: '生成 Word 报告' }));
       const dialog = await screen.findByRole('alertdialog', { name: '还不能生成正式版' }, { timeout: 10_000 });

@@ -104,7 +104,7 @@ describe('the web page on 检查与生成', () => {
     await openCheckPage(draft);
     await user.click(screen.getByRole('button', { name: '下载网页文件（.html）' }));
     expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(
-      '文字超过上限，不能生成网页：一、总体情况“主动公开”有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。',
+      '文字超过上限，不能生成网页：一、总体情况（一）主动公开有 20001 字，超过了每项 20000 字的上限，请删减（已写的内容都还在）。',
     );
     expect(downloads.names).toEqual([]);
   });
