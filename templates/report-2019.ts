@@ -104,7 +104,8 @@ export const report2019 = {
     applicationsSection(applicationsTable({ key: 'otherHandling', label: '（六）其他处理', shortLabel: '其他处理' })),
     reviewLitigationSection,
     problemsSection,
-    otherSection,
+    // 六 may state the 信息处理费 (a 2020 report can), but this format does not ask for it: the 办法 came after it.
+    { ...otherSection, feeStatementRequired: false },
   ],
   rules: [
     ...applicationsAndReviewRules,

@@ -158,6 +158,7 @@ export const overviewSection: NarrativeSectionTemplate = {
   allowExtraParts: true,
   hasIntro: true,
   hasFeeStatement: false,
+  feeStatementRequired: false,
   parts: [
     { key: 'proactive', title: '主动公开', guidance: '本年主动公开政府信息的渠道、数量和重点领域，政策解读和回应关切情况。' },
     { key: 'onRequest', title: '依申请公开', guidance: '收到和办理政府信息公开申请的总体情况；引用的数字应与表三一致。' },
@@ -219,6 +220,7 @@ export const problemsSection: NarrativeSectionTemplate = {
   allowExtraParts: false,
   hasIntro: false,
   hasFeeStatement: false,
+  feeStatementRequired: false,
   parts: [
     { key: 'problems', title: '存在的主要问题', guidance: '逐条列出本年度工作中存在的主要问题。', minLength: 10 },
     { key: 'improvements', title: '改进情况', guidance: '针对上述问题已采取和下一步拟采取的改进措施。', minLength: 10 },
@@ -235,6 +237,7 @@ export const otherSection: NarrativeSectionTemplate = {
   allowExtraParts: false,
   hasIntro: false,
   hasFeeStatement: true,
+  feeStatementRequired: true,
   parts: [
     {
       key: 'workPoints',

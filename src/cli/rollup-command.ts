@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import { draftFileName, readDraftBytes, serializeDraft } from '../domain/draft-file.ts';
 import type { Draft } from '../domain/draft-types.ts';
 import { importComplete, importDocx, importHtmlDocument, importSourceOf, type ImportReport } from '../domain/import/index.ts';
-import { rollUp } from '../domain/rollup.ts';
+import { FEES_BLANK_MARK, feesBlankLead, rollUp } from '../domain/rollup.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 import { alreadyThere, exists, sameFile, writeOutputFile } from './output-file.ts';
@@ -91,7 +91,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   );
 
   const lines = result.units.map((unit, index) => {
-    const status = unit.errors > 0 ? `，自身检查有 ${unit.errors} 处错误` : '';
+    const feesBlank = result.problems.some((problem) => problem.kind === 'feesBlank' && problem.units.includes(index));
+    const status = `${unit.errors > 0 ? `，自身检查有 ${unit.errors} 处错误` : ''}${feesBlank ? `，${FEES_BLANK_MARK}` : ''}`;
     return `  ${index + 1}. ${inputs[index]}：${unit.agency || '（未填机关名称）'}，${unit.year} 年度，${unit.format}${unit.variant ? `（${unit.variant}）` : ''}，${units[index]!.how}${status}`;
   });
   io.stderr(`下级单位报告 ${result.units.length} 份：\n${lines.join('\n')}\n`);
@@ -123,7 +124,13 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     incomplete = true;
     io.stderr(`第 ${index + 1} 份 ${inputs[index]} 有的格没有读出，按空白计入汇总：\n${importReportText(unit.imported)}`);
   });
-  for (const problem of result.problems) io.stderr(`${problem.message}\n`);
+  for (const problem of result.problems.filter((problem) => problem.kind !== 'feesBlank')) io.stderr(`${problem.message}\n`);
+  // As the app's confirmation says it: which units, that the summed fee counts only the others, then each.
+  const feesBlankSummary = feesBlankLead(result.units, result.problems);
+  if (feesBlankSummary) {
+    io.stderr(`${feesBlankSummary}\n`);
+    for (const problem of result.problems.filter((problem) => problem.kind === 'feesBlank')) io.stderr(`  ${problem.message}\n`);
+  }
   io.stdout(`${output}\n`);
   return incomplete || result.problems.length > 0 ? EXIT.errors : EXIT.ok;
 }

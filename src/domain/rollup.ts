@@ -214,6 +214,9 @@ export function sumTables(drafts: readonly Draft[]): CellValues {
 
 const FEE_FIELDS = Object.keys(FEE_FIELD_DOMAINS) as FeeField[];
 
+/** The short form of the `feesBlank` flag, for a unit's line in a list of units. */
+export const FEES_BLANK_MARK = '没有填写信息处理费';
+
 function reported(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
@@ -253,10 +256,22 @@ export function feeBlankProblems(drafts: readonly Draft[]): RollUpProblem[] {
       kind: 'feesBlank',
       refuses: false,
       units: [index],
-      message: `“${draft.agency.name.trim() || '（未填机关名称）'}”的报告没有填写信息处理费${names}，汇总中这${blank.length > 1 ? '几' : '一'}项只是其他单位所填数字之和，请与该单位核实后补填。`,
+      message: `“${draft.agency.name.trim() || '（未填机关名称）'}”的报告${FEES_BLANK_MARK}${names}，汇总中这${blank.length > 1 ? '几' : '一'}项只是其他单位所填数字之和，请与该单位核实后补填。`,
     });
   });
   return problems;
+}
+
+/**
+ * The sentence that leads the `feesBlank` flags wherever the units are listed together (the app's
+ * confirmation before the draft is made, the command line's account): which units left a fee figure blank,
+ * and that the summed figures count only the units that gave them. Null when no unit did.
+ */
+export function feesBlankLead(units: readonly RollUpUnit[], problems: readonly RollUpProblem[]): string | null {
+  const positions = problems.filter((problem) => problem.kind === 'feesBlank').flatMap((problem) => problem.units);
+  if (positions.length === 0) return null;
+  const names = positions.map((position) => `“${unitName(units[position]!)}”`).join('、');
+  return `${names}的报告有信息处理费的数字没有填写，汇总的信息处理费只计入填写了的单位：`;
 }
 
 export function rollUp(drafts: readonly Draft[], options: RollUpOptions): RollUpResult {

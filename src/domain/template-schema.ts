@@ -100,6 +100,7 @@ export const sectionTemplateSchema = z.discriminatedUnion('kind', [
     allowExtraParts: z.boolean(),
     hasIntro: z.boolean(),
     hasFeeStatement: z.boolean(),
+    feeStatementRequired: z.boolean(),
     parts: z.array(narrativePartSchema),
   }),
   z.strictObject({

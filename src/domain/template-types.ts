@@ -142,6 +142,13 @@ export interface NarrativeSectionTemplate extends SectionBase {
   readonly hasIntro: boolean;
   /** Whether the section carries the structured 信息处理费 statement (六). */
   readonly hasFeeStatement: boolean;
+  /**
+   * Whether the format asks the report to make that statement. The 2021 format does (its 六 reports the fee
+   * of the 《政府信息公开信息处理费管理办法》, 国办函〔2020〕109号); the 2019 format predates the 办法, and its
+   * reports say nothing of the fee (the 2020 sample's 六: 本年度无其他需要报告事项). An import reads a fee
+   * statement wherever it finds one, but says that none was read only where the format asks for it.
+   */
+  readonly feeStatementRequired: boolean;
   readonly parts: readonly NarrativePartTemplate[];
 }
 

@@ -62,9 +62,32 @@ describe('report import', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('以下 1 格无法读成数字');
     expect(run.stderr).toContain('表二 政府集中采购 采购总金额：“251000元”');
-    // 六 of this report says 无。: the fee is not read, and stderr says so.
-    expect(run.stderr).toContain('信息处理费没有读出：“六、其他需要报告的事项”中没有关于信息处理费的说明。');
+    // A 2019-format report: its 六 says 无。, and the format asks for no 信息处理费 statement, so none is missed.
+    expect(run.stderr).not.toContain('信息处理费');
     expect(readDraftJson(readFileSync(out, 'utf8')).ok).toBe(true);
+  });
+
+  it('exits 1 for a 2021-format report whose every cell is read but whose 信息处理费 statement is not, naming its place', async () => {
+    const page = readFileSync(fixture('zhenhai-office-2023.html'), 'utf8');
+    const sentence = '本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。';
+    expect(page).toContain(sentence);
+    const input = join(dir, 'no-fee-2023.html');
+    writeFileSync(input, page.replace(sentence, '本机关2023年度信息处理费的收取情况见附件。'));
+    const out = join(dir, 'no-fee-2023.draft.json');
+    const run = await report('import', input, '-o', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain('没有找到');
+    expect(run.stderr).not.toContain('无法读成数字');
+    expect(run.stderr).toContain('信息处理费没有读出（六、其他需要报告的事项）：其中提到信息处理费，但没有写明件数或金额。三项数字留空，请在“其他需要报告的事项”中填写。\n');
+    const read = readDraftJson(readFileSync(out, 'utf8'));
+    expect(read.ok && read.draft.fees).toEqual({ noticesIssued: null, noticesAmount: null, collectedAmount: null });
+  });
+
+  it('exits 0 for a 2019-format report read in full whose 六 says nothing of the 信息处理费', async () => {
+    const run = await report('import', fixture('zhenhai-district-2020.html'), '-o', join(dir, 'district-2020.draft.json'));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('2019年版格式（试行）');
+    expect(run.stderr).not.toContain('信息处理费');
   });
 
   it('exits 1 for a table cut short and lists the missing cells', async () => {

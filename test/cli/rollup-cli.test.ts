@@ -99,6 +99,7 @@ describe('report rollup', () => {
     const out = join(dir, 'fees.draft.json');
     const run = await report('rollup', a, b, '--agency', '某县人民政府', '-o', out);
     expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('信息处理费');
     expect(written(out).fees).toEqual({ noticesIssued: 3, noticesAmount: 150.35, collectedAmount: 0.3 });
   });
 
@@ -108,7 +109,12 @@ describe('report rollup', () => {
     const out = join(dir, 'fee-blank-sum.draft.json');
     const run = await report('rollup', a, b, '--agency', '某县人民政府', '-o', out);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('“乙局”的报告没有填写信息处理费“实际收取信息处理费（元）”，汇总中这一项只是其他单位所填数字之和，请与该单位核实后补填。');
+    // Marked in the list of units, then said as the app's confirmation says it: which units, and each row's words.
+    expect(run.stderr).toContain(`2. ${b}：乙局，2023 年度，2021年版格式，草稿文件，没有填写信息处理费\n`);
+    expect(run.stderr).toContain(`1. ${a}：甲局，2023 年度，2021年版格式，草稿文件\n`);
+    expect(run.stderr).toContain(
+      '“乙局”的报告有信息处理费的数字没有填写，汇总的信息处理费只计入填写了的单位：\n  “乙局”的报告没有填写信息处理费“实际收取信息处理费（元）”，汇总中这一项只是其他单位所填数字之和，请与该单位核实后补填。\n',
+    );
     expect(written(out).fees).toEqual({ noticesIssued: 3, noticesAmount: 52.5, collectedAmount: 40 });
   });
 

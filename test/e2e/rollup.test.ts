@@ -66,4 +66,33 @@ describe('roll-up of units’ reports', () => {
     await shot(page, 'rollup-result-table');
     expect(errors).toEqual([]);
   });
+
+  it('the confirmation names a unit that left its 信息处理费 blank, in its row’s words, and stays readable', async () => {
+    await computer?.close();
+    computer = await freshComputer(browser);
+    const { page, errors } = computer;
+    const unitOf = (agency: string, fees: Record<string, number | null>) => {
+      const unit = JSON.parse(readFileSync(fixture('zhenhai-office-2023.draft.json'), 'utf8')) as { agency: { name: string }; fees: unknown };
+      unit.agency.name = agency;
+      unit.fees = fees;
+      return Buffer.from(JSON.stringify(unit));
+    };
+    await page.getByRole('button', { name: '汇总下级单位报告' }).click();
+    await page.getByRole('heading', { name: '汇总下级单位报告' }).waitFor();
+    await page.getByLabel('选择下级单位的报告（草稿文件、Word 文件或保存的网页，可多选）').setInputFiles([
+      { name: '甲局.draft.json', mimeType: 'application/json', buffer: unitOf('镇海区发改局', { noticesIssued: 2, noticesAmount: 35.5, collectedAmount: 35.5 }) },
+      { name: '乙局.draft.json', mimeType: 'application/json', buffer: unitOf('招宝山街道办事处', { noticesIssued: null, noticesAmount: null, collectedAmount: null }) },
+    ]);
+    await expect.poll(() => page.getByRole('table', { name: '下级单位的报告' }).getByRole('row').count()).toBe(3);
+    await page.getByRole('button', { name: '生成汇总草稿' }).click();
+    const dialog = page.getByRole('dialog', { name: '生成汇总草稿' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('listitem').first().textContent()).toBe('镇海区发改局');
+    expect(await dialog.getByRole('listitem').nth(1).textContent()).toBe('招宝山街道办事处（没有填写信息处理费）');
+    expect(await dialog.textContent()).toContain('“招宝山街道办事处”的报告有信息处理费的数字没有填写，汇总的信息处理费只计入填写了的单位：');
+    expect(await dialog.textContent()).toContain('“招宝山街道办事处”的报告没有填写信息处理费“本年发出收费通知件数（件）”');
+    await shot(page, 'rollup-confirm-fees-blank');
+    expect(await axeProblems(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -43,7 +43,7 @@ describe('the summary of an imported report', () => {
 
   it('shows the fee figures read from 六 with the sentence they come from', () => {
     const fees = { read: true, fees: { noticesIssued: 0, noticesAmount: 0, collectedAmount: 0 }, sentences: ['本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。'] } as const;
-    render(<ImportSummary report={{ ...report, fees, feeSummary: feeReadingText(fees) }} draft={office2023Draft()} />);
+    render(<ImportSummary report={{ ...report, fees, feeSummary: feeReadingText(fees, '六、其他需要报告的事项') }} draft={office2023Draft()} />);
     const line = screen.getByText(/^信息处理费读出：/);
     expect(line).toHaveTextContent('本年发出收费通知件数 0 件，收费通知金额合计 0 元，实际收取信息处理费 0 元');
     expect(line).toHaveTextContent('据“本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。”');
@@ -51,10 +51,10 @@ describe('the summary of an imported report', () => {
   });
 
   it('says, as something to attend to, that the fee was not read and why', () => {
-    const fees = { read: false, reason: '“六、其他需要报告的事项”中没有关于信息处理费的说明' } as const;
-    render(<ImportSummary report={{ ...report, fees, feeSummary: feeReadingText(fees) }} draft={office2023Draft()} />);
+    const fees = { read: false, reason: '其中没有关于信息处理费的说明' } as const;
+    render(<ImportSummary report={{ ...report, fees, feeSummary: feeReadingText(fees, '六、其他需要报告的事项') }} draft={office2023Draft()} />);
     expect(screen.getByRole('alert')).toHaveTextContent(
-      '信息处理费没有读出：“六、其他需要报告的事项”中没有关于信息处理费的说明。三项数字留空，请在“其他需要报告的事项”中填写。',
+      '信息处理费没有读出（六、其他需要报告的事项）：其中没有关于信息处理费的说明。三项数字留空，请在“其他需要报告的事项”中填写。',
     );
   });
 });

@@ -56,6 +56,8 @@ describe('roll-up of units’ reports', () => {
     await user.click(screen.getByRole('button', { name: '生成汇总草稿' }));
     const dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
     expect(dialog).toHaveTextContent('将新建 2023 年度报告的草稿（2021年版格式），表格为以下 3 个单位报告的合计');
+    // Every unit gave its fee figures (the page states 未发出……也未收取): nothing said of blank fees.
+    expect(dialog).not.toHaveTextContent('信息处理费');
     expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['镇海区发改局', '招宝山街道办事处', '宁波市镇海区人民政府办公室']);
     await user.click(within(dialog).getByRole('button', { name: '生成并打开' }));
     expect(within(dialog).getByRole('alert')).toHaveTextContent('请填写本级机关的全称');
@@ -195,6 +197,13 @@ describe('roll-up of units’ reports', () => {
 
     await user.click(screen.getByRole('button', { name: '生成汇总草稿' }));
     const dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
+    // The confirmation repeats it before anything is made: the unit marked in the list, and the row's words.
+    const [units] = within(dialog).getAllByRole('list');
+    expect(within(units!).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['甲局', '乙局（没有填写信息处理费）']);
+    expect(dialog).toHaveTextContent('“乙局”的报告有信息处理费的数字没有填写，汇总的信息处理费只计入填写了的单位：');
+    expect(dialog).toHaveTextContent(
+      '“乙局”的报告没有填写信息处理费“本年发出收费通知件数（件）”“收费通知金额合计（元）”“实际收取信息处理费（元）”，汇总中这几项只是其他单位所填数字之和，请与该单位核实后补填。',
+    );
     await user.type(within(dialog).getByLabelText('本级机关全称'), '某县人民政府');
     await user.click(within(dialog).getByRole('button', { name: '生成并打开' }));
     await waitForHash(/^#\/draft\/[^/]+/);

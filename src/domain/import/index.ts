@@ -7,7 +7,7 @@ import { docxBlocks } from './docx-blocks.ts';
 import { htmlBlocks, type HtmlNode } from './html-blocks.ts';
 import { importReport, type ImportResult } from './read-report.ts';
 
-export { importComplete, narrativeSectionOf, type ImportReport, type ImportResult } from './read-report.ts';
+export { feeStatementUnread, importComplete, narrativeSectionOf, type ImportReport, type ImportResult } from './read-report.ts';
 export type { HtmlNode } from './html-blocks.ts';
 
 /** A page parsed by DOMParser (browser) or linkedom (Node). */

@@ -258,7 +258,7 @@ export function readFeeStatement(paragraphs: readonly string[], year: number): {
   }
   if (feeHeading?.moved) remaining.splice(feeHeading.at, 1);
   if (statements.length === 0) {
-    const reason = mentioned ? '“六、其他需要报告的事项”提到信息处理费，但没有写明件数或金额' : '“六、其他需要报告的事项”中没有关于信息处理费的说明';
+    const reason = mentioned ? '其中提到信息处理费，但没有写明件数或金额' : '其中没有关于信息处理费的说明';
     return { reading: { read: false, reason }, ...unchanged };
   }
   return {
@@ -271,9 +271,12 @@ export function readFeeStatement(paragraphs: readonly string[], year: number): {
   };
 }
 
-/** What the import made of the fee statement, in Chinese, for the summary the clerk confirms. */
-export function feeReadingText(reading: FeeReading): string {
-  if (!reading.read) return `信息处理费没有读出：${reading.reason}。三项数字留空，请在“其他需要报告的事项”中填写。`;
+/**
+ * What the import made of the fee statement, in Chinese, for the summary the clerk confirms. `place` is the
+ * heading of the section it was looked for in (`六、其他需要报告的事项`), named where it was not read.
+ */
+export function feeReadingText(reading: FeeReading, place: string): string {
+  if (!reading.read) return `信息处理费没有读出（${place}）：${reading.reason}。三项数字留空，请在“其他需要报告的事项”中填写。`;
   const stated = FIELD_ORDER.filter((field) => reading.fees[field] !== null);
   const unstated = FIELD_ORDER.filter((field) => reading.fees[field] === null);
   const named = (field: FeeField) => `${FEE_FIELD_DOMAINS[field].name} ${reading.fees[field]} ${FEE_FIELD_DOMAINS[field].unit}`;

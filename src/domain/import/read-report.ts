@@ -34,7 +34,8 @@ export interface ImportReport {
   /** Further remarks, in Chinese: headings that differ, text placed without a sub-heading, other tables. */
   readonly notes: readonly string[];
   /**
-   * The 信息处理费 statement of 六 (./read-fees.ts), or null for a format without one. What was read fills
+   * The 信息处理费 statement of 六 (./read-fees.ts); null for a format without one, and for a format that
+   * does not ask for it (2019) when the report states none. What was read fills
    * the draft's `fees`, its sentences become the fee sentence (`wording.feeText`) and leave the text of 六,
    * with a sub-heading of the fee's own when nothing else stood under it.
    */
@@ -47,9 +48,14 @@ export type ImportResult =
   | { readonly ok: true; readonly draft: Draft; readonly report: ImportReport }
   | { readonly ok: false; readonly message: string };
 
-/** Everything read and nothing to fill in by hand: no unreadable and no missing cell. */
+/** Every cell of the tables read: no unreadable and no missing cell, no row left unread. */
 export function importComplete(report: ImportReport): boolean {
   return report.unreadableCells.length === 0 && report.missingCells.length === 0 && report.unmatchedRows.length === 0;
+}
+
+/** The 信息处理费 statement the format asks for was not read: its three figures are to be filled in by hand. */
+export function feeStatementUnread(report: ImportReport): boolean {
+  return report.fees !== null && !report.fees.read;
 }
 
 /**
@@ -345,17 +351,22 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
   Object.assign(draft.agency, contactOf(preamble));
   draft.preamble = preamble;
   let fees: FeeReading | null = null;
+  let feePlace = '';
   for (const section of narrativeSections(template)) {
     const numeral = template.sections.indexOf(section);
     let lines: readonly string[] = sectionText.get(numeral) ?? [];
     if (section.hasFeeStatement) {
       // The statement is printed once, as the fee sentence that opens 六, in the report's own words.
       const statement = readFeeStatement(lines, year);
-      fees = statement.reading;
       lines = statement.remaining;
-      if (fees.read) {
-        draft.fees = { ...fees.fees };
-        draft.wording = { feeText: fees.sentences.join('') };
+      if (statement.reading.read) {
+        draft.fees = { ...statement.reading.fees };
+        draft.wording = { feeText: statement.reading.sentences.join('') };
+      }
+      // A statement not read is something to fill in only where the format asks for one (not in the 2019 format).
+      if (statement.reading.read || section.feeStatementRequired) {
+        fees = statement.reading;
+        feePlace = section.heading;
       }
     }
     draft.narrative[section.id] = narrativeSectionOf(section, lines, notes);
@@ -385,7 +396,7 @@ export function importReport(blocks: readonly Block[], now = new Date()): Import
       missingCells: reading.missingCells,
       notes,
       fees,
-      feeSummary: fees === null ? null : feeReadingText(fees),
+      feeSummary: fees === null ? null : feeReadingText(fees, feePlace),
     },
   };
 }

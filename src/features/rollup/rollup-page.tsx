@@ -3,11 +3,11 @@
  * files, published pages or Word files), sees each unit with its year, how it was read and whether its
  * own numbers add up, removes what does not belong, and makes the government's draft with the tables
  * and 信息处理费 summed (`rollUp`, the same as `report rollup`); a unit that left a fee figure blank is named
- * at its row. A unit named as the government itself is marked, and summed only once the office confirms
+ * at its row and again, in the same words, in the confirmation before the draft is made. A unit named as the government itself is marked, and summed only once the office confirms
  * that it is a unit's report (as `--include-same-agency` does).
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import { rollUp, sameAgencyUnits, type RollUpProblem, type RollUpUnit } from '../../domain/rollup.ts';
+import { FEES_BLANK_MARK, feesBlankLead, rollUp, sameAgencyUnits, type RollUpProblem, type RollUpUnit } from '../../domain/rollup.ts';
 import { AppHeader } from '../shared/app-header.tsx';
 import { DraftFileInput, REPORT_FILE_ACCEPT } from '../shared/draft-file-input.tsx';
 import { Modal } from '../shared/modal.tsx';
@@ -65,6 +65,9 @@ export function RollupPage() {
   const sameAgency = result ? sameAgencyUnits(result.units, agency) : [];
   const sameAgencyNames = sameAgency.map((position) => `“${result!.units[position]!.agency.trim()}”`).join('、');
   const uncounted = sameAgencyConfirmed ? 0 : sameAgency.length;
+  // Units that left a 信息处理费 figure blank: repeated in the confirmation with their rows' words.
+  const feesBlank = (result?.problems ?? []).filter((problem) => problem.kind === 'feesBlank');
+  const feesBlankSummary = result ? feesBlankLead(result.units, result.problems) : null;
 
   const create = async () => {
     const name = agency.trim();
@@ -232,12 +235,23 @@ export function RollupPage() {
               <li key={index}>
                 {unit.agency || '（未填机关名称）'}
                 {unit.errors > 0 && <span className="count-error">（自身检查有 {unit.errors} 处错误）</span>}
+                {feesBlank.some((problem) => problem.units.includes(index)) && <span className="count-warning">（{FEES_BLANK_MARK}）</span>}
                 {sameAgency.includes(index) && (
                   <span className="count-error">{sameAgencyConfirmed ? '（与本级机关同名，已确认计入）' : '（与本级机关同名，确认前不计入）'}</span>
                 )}
               </li>
             ))}
           </ol>
+          {feesBlankSummary && (
+            <div className="banner banner-warning rollup-fees-blank">
+              <p>{feesBlankSummary}</p>
+              <ul>
+                {feesBlank.map((problem) => (
+                  <li key={problem.units[0]}>{problem.message}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className="field">
           <label htmlFor={agencyId}>本级机关全称</label>
           <input

@@ -11,7 +11,7 @@ import { parseHtml } from '../../../src/cli/parse-html.ts';
 import { buildReportDocx } from '../../../src/docx/build-report.ts';
 import { readDraftJson, serializeDraft } from '../../../src/domain/draft-file.ts';
 import type { Draft } from '../../../src/domain/draft-types.ts';
-import { importComplete, importDocx, importHtmlDocument, type ImportResult } from '../../../src/domain/import/index.ts';
+import { feeStatementUnread, importComplete, importDocx, importHtmlDocument, type ImportResult } from '../../../src/domain/import/index.ts';
 import { indexTemplate } from '../../../src/domain/template.ts';
 import { flattenTables, templateOf } from '../../../src/domain/values.ts';
 import { templates } from '../../../templates/index.ts';
@@ -117,9 +117,19 @@ describe.each([
     expect(readDraftJson(serializeDraft(result.draft)).ok).toBe(true);
   });
 
-  it('fills the 信息处理费 from what 六 states, and leaves it empty, saying so, where it states none', () => {
+  it('fills the 信息处理费 from what 六 states, and leaves it empty where it states none, saying so only where the format asks for it', () => {
     expect(result.draft.fees).toEqual(expected.fees ?? { noticesIssued: null, noticesAmount: null, collectedAmount: null });
-    expect(result.report.fees?.read).toBe(expected.fees !== null);
+    if (expected.format === '2021') {
+      expect(result.report.fees?.read).toBe(expected.fees !== null);
+      expect(feeStatementUnread(result.report)).toBe(expected.fees === null);
+      expect(result.report.feeSummary).toMatch(expected.fees === null ? /^信息处理费没有读出（六、其他需要报告的事项）：/ : /^信息处理费读出：/);
+    } else {
+      // The 2019 format predates the 信息处理费 办法: a report of it that states no fee has nothing unread.
+      expect(expected.fees).toBeNull();
+      expect(result.report.fees).toBeNull();
+      expect(result.report.feeSummary).toBeNull();
+      expect(feeStatementUnread(result.report)).toBe(false);
+    }
   });
 });
 

@@ -192,14 +192,14 @@ describe('anything unclear leaves every field empty, with the reason', () => {
 
 describe('what the summary says', () => {
   it('names each figure read, each left empty, and where they came from', () => {
-    expect(feeReadingText(readOne('本年度未收取信息处理费。'))).toBe(
+    expect(feeReadingText(readOne('本年度未收取信息处理费。'), '六、其他需要报告的事项')).toBe(
       '信息处理费读出：实际收取信息处理费 0 元（据“本年度未收取信息处理费。”）；本年发出收费通知件数、收费通知金额合计报告中没有写明，留空，请填写；作为该年度的报告打开时，原句照原文印作报告中信息处理费的表述。',
     );
   });
 
-  it('says the fee was not read, why, and what to do', () => {
-    expect(feeReadingText(readFeeStatement(['本年度无其他需要报告的事项。'], 2023).reading)).toBe(
-      '信息处理费没有读出：“六、其他需要报告的事项”中没有关于信息处理费的说明。三项数字留空，请在“其他需要报告的事项”中填写。',
+  it('says the fee was not read, where, why, and what to do', () => {
+    expect(feeReadingText(readFeeStatement(['本年度无其他需要报告的事项。'], 2023).reading, '六、其他需要报告的事项')).toBe(
+      '信息处理费没有读出（六、其他需要报告的事项）：其中没有关于信息处理费的说明。三项数字留空，请在“其他需要报告的事项”中填写。',
     );
   });
 });
