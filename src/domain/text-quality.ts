@@ -17,7 +17,8 @@
  *   (a report begun from last year's) is flagged until it is rewritten. The finding lists the repeated
  *   sentences as both years have them.
  * - N18: 六 says nothing about the 信息处理费: neither the generated statement (from `fees`) nor the
- *   clerk's text of 六 mentions 信息处理费 / 收费通知.
+ *   clerk's text of 六 mentions 信息处理费 / 收费通知. Only where the format asks for that statement
+ *   (`feeStatementRequired`: the 2021 format; the 2019 one predates the fee rules).
  *
  * The text is read through `narrativePlaces` (text-numbers.ts), that is through `narrativeOutline`.
  */
@@ -126,7 +127,7 @@ function overviewFindings(draft: Draft, template: ReportTemplate, places: readon
 
 function feeStatementFindings(draft: Draft, template: ReportTemplate, places: readonly TextPlace[]): Finding[] {
   const section = narrativeSections(template).find((candidate) => candidate.hasFeeStatement);
-  if (!section || !draft.fees) return [];
+  if (!section?.feeStatementRequired || !draft.fees) return [];
   if (feeStatementSentence(draft) !== '') return [];
   if (places.some((place) => place.section.id === section.id && FEE_WORDS.test(place.text))) return [];
   return [

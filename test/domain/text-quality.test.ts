@@ -198,6 +198,11 @@ describe('N18: 六 without the 信息处理费', () => {
     setPartText(draft, 'other', 'otherMatters', '本机关2023年度未发出依申请公开缴款通知书，也未对申请人收取信息处理费，特此说明。');
     expect(rules(textQualityFindings(draft))).toEqual([]);
   });
+  it('says nothing in a 2019-format report, whose format predates the fee rules and does not ask for the statement', () => {
+    const draft = district2020Draft();
+    draft.fees = { noticesIssued: null, noticesAmount: null, collectedAmount: null };
+    expect(rules(textQualityFindings(draft))).not.toContain('N18');
+  });
 });
 
 describe('in the one check', () => {
