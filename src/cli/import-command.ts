@@ -14,12 +14,14 @@
  */
 import { resolve } from 'node:path';
 import { draftFileName, serializeDraft } from '../domain/draft-file.ts';
-import { feeStatementUnread, importComplete, importDocx, importHtmlDocument, importSourceOf, type ImportReport } from '../domain/import/index.ts';
+import { feeStatementUnread, importComplete, importDocx, importSourceOf, type ImportReport } from '../domain/import/index.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 import { alreadyThere, exists, writeOutputFile } from './output-file.ts';
-import { fsReason, MAX_FILE_BYTES, readRegularFile, TooLarge } from './load-draft.ts';
-import { MAX_HTML_DEPTH, nestingDepth, parseHtml } from './parse-html.ts';
+import { readInputFile, type InputKind } from './input-file.ts';
+import { importWebPage } from './parse-html.ts';
+
+const REPORT_TO_IMPORT: InputKind = { role: '', files: '网页或 Word 文件' };
 
 /** Lines of each list shown before "……另有 N 处". */
 const MAX_LISTED = 30;
@@ -65,37 +67,18 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (extra.length > 0) throw new UsageError(`多余的参数 ${extra.join(' ')}：一次只导入一个文件`);
   const force = parsed.flags.has('force');
 
-  let bytes: Uint8Array;
-  try {
-    const read = readRegularFile(resolve(io.cwd, input), MAX_FILE_BYTES);
-    if (read === 'directory') {
-      io.stderr(`无法读取 ${input}：这是一个文件夹，不是文件\n`);
-      return EXIT.failure;
-    }
-    if (read === 'notFile') {
-      io.stderr(`无法读取 ${input}：这不是普通文件（而是设备、管道或套接字），只能导入保存在磁盘上的网页或 Word 文件\n`);
-      return EXIT.failure;
-    }
-    if (read instanceof TooLarge) {
-      io.stderr(`无法读取 ${input}：文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），不是年度报告，没有导入\n`);
-      return EXIT.failure;
-    }
-    bytes = read;
-  } catch (error) {
-    io.stderr(`无法读取 ${input}：${fsReason(error)}\n`);
+  const read = readInputFile(input, io.cwd, REPORT_TO_IMPORT);
+  if (!read.ok) {
+    io.stderr(`${read.message}\n`);
     return EXIT.failure;
   }
 
-  const source = importSourceOf(bytes);
-  if (source.kind === 'html' && nestingDepth(source.text) > MAX_HTML_DEPTH) {
-    io.stderr(`没有导入 ${input}：这个网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不是正常的网页（可能是恶意构造的文件），已拒绝。\n`);
-    return EXIT.failure;
-  }
+  const source = importSourceOf(read.bytes);
   const result =
     source.kind === 'docx'
       ? importDocx(source.bytes)
       : source.kind === 'html'
-        ? importHtmlDocument(parseHtml(source.text))
+        ? importWebPage(source.text)
         : ({ ok: false, message: '这个文件既不是网页（.html）也不是 Word 文件（.docx），无法导入。' } as const);
   if (!result.ok) {
     io.stderr(`没有导入 ${input}：${result.message}\n`);

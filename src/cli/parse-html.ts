@@ -7,7 +7,7 @@
  * Browsers cap the depth themselves, so the app needs no such guard.
  */
 import { DOMParser } from 'linkedom';
-import type { HtmlNode } from '../domain/import/index.ts';
+import { importHtmlDocument, type HtmlNode, type ImportResult } from '../domain/import/index.ts';
 
 /** Real report pages nest a few dozen levels; the Word-export markup of a table adds a handful. */
 export const MAX_HTML_DEPTH = 2000;
@@ -34,4 +34,12 @@ export function nestingDepth(text: string): number {
 
 export function parseHtml(text: string): HtmlNode {
   return new DOMParser().parseFromString(text, 'text/html') as unknown as HtmlNode;
+}
+
+/** A report page's text imported as the app imports it, refused unparsed when nested past MAX_HTML_DEPTH. */
+export function importWebPage(text: string): ImportResult {
+  if (nestingDepth(text) > MAX_HTML_DEPTH) {
+    return { ok: false, message: `这个网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不是正常的网页（可能是恶意构造的文件），已拒绝。` };
+  }
+  return importHtmlDocument(parseHtml(text));
 }

@@ -15,14 +15,14 @@
 import { resolve } from 'node:path';
 import { draftFileName, readDraftBytes, serializeDraft } from '../domain/draft-file.ts';
 import type { Draft } from '../domain/draft-types.ts';
-import { importComplete, importDocx, importHtmlDocument, importSourceOf, type ImportReport } from '../domain/import/index.ts';
+import { importComplete, importDocx, importSourceOf, type ImportReport } from '../domain/import/index.ts';
 import { FEES_BLANK_MARK, feesBlankLead, rollUp } from '../domain/rollup.ts';
 import { parseArgs } from './args.ts';
 import { EXIT, INVOCATION, UsageError, type CliCommand, type CliIo } from './command.ts';
 import { alreadyThere, exists, sameFile, writeOutputFile } from './output-file.ts';
 import { importReportText } from './import-command.ts';
-import { fsReason, MAX_FILE_BYTES, readRegularFile, TooLarge } from './load-draft.ts';
-import { MAX_HTML_DEPTH, nestingDepth, parseHtml } from './parse-html.ts';
+import { readInputFile, type InputKind } from './input-file.ts';
+import { importWebPage } from './parse-html.ts';
 
 /** The flag by which the user confirms that a unit of the government's own name is a unit's report. */
 const SAME_AGENCY_FLAG = 'include-same-agency';
@@ -30,17 +30,7 @@ const SAME_AGENCY_FLAG = 'include-same-agency';
 /** How a unit's file was read, as the listing names it. */
 type UnitRead = { ok: true; draft: Draft; how: string; imported?: ImportReport } | { ok: false; message: string };
 
-function readBytes(path: string, file: string): Uint8Array | string {
-  try {
-    const read = readRegularFile(path, MAX_FILE_BYTES);
-    if (read === 'directory') return `无法读取 ${file}：这是一个文件夹，不是文件`;
-    if (read === 'notFile') return `无法读取 ${file}：这不是普通文件（而是设备、管道或套接字）`;
-    if (read instanceof TooLarge) return `无法读取 ${file}：文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），不是年度报告`;
-    return read;
-  } catch (error) {
-    return `无法读取 ${file}：${fsReason(error)}`;
-  }
-}
+const UNIT_REPORT: InputKind = { role: '', files: '草稿文件、Word 文件或网页' };
 
 /**
  * A draft file or a Word file the app made is read as a draft; a web page, or a Word file without the
@@ -49,10 +39,7 @@ function readBytes(path: string, file: string): Uint8Array | string {
 function readUnit(bytes: Uint8Array, file: string): UnitRead {
   const source = importSourceOf(bytes);
   if (source.kind === 'html') {
-    if (nestingDepth(source.text) > MAX_HTML_DEPTH) {
-      return { ok: false, message: `无法读取 ${file}：这个网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不是正常的网页（可能是恶意构造的文件），已拒绝。` };
-    }
-    const imported = importHtmlDocument(parseHtml(source.text));
+    const imported = importWebPage(source.text);
     return imported.ok ? { ok: true, draft: imported.draft, how: '已发布的网页（导入）', imported: imported.report } : { ok: false, message: `无法读取 ${file}：${imported.message}` };
   }
   const asDraft = readDraftBytes(bytes, file);
@@ -75,8 +62,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const reads: UnitRead[] = [];
   const failures: string[] = [];
   for (const input of inputs) {
-    const bytes = readBytes(resolve(io.cwd, input), input);
-    const read = typeof bytes === 'string' ? ({ ok: false, message: bytes } as const) : readUnit(bytes, input);
+    const file = readInputFile(input, io.cwd, UNIT_REPORT);
+    const read = file.ok ? readUnit(file.bytes, input) : file;
     if (!read.ok) failures.push(read.message);
     reads.push(read);
   }

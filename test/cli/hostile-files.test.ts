@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/cli/report.ts';
-import { MAX_FILE_BYTES } from '../../src/cli/load-draft.ts';
+import { MAX_FILE_BYTES } from '../../src/cli/input-file.ts';
 import { serializeDraft } from '../../src/domain/draft-file.ts';
 import type { Draft } from '../../src/domain/draft-types.ts';
 import { embedDraftJson } from '../../src/domain/embedded-draft.ts';
@@ -213,7 +213,7 @@ describe('files that are not regular files, or too large', () => {
     closeSync(fd);
     const huge = await inProcess('check', 'huge.draft.json');
     expect(huge.code).toBe(2);
-    expect(huge.stderr).toBe('无法读取草稿文件 huge.draft.json：文件过大（超过 64 MB），不是本工具的草稿文件或报告，没有读入\n');
+    expect(huge.stderr).toBe('无法读取草稿文件 huge.draft.json：文件过大（超过 64 MB），不是年度报告，没有读入\n');
     mkdirSync(join(dir, 'folder.json'));
     const folder = await inProcess('check', 'folder.json');
     expect(folder.stderr).toBe('无法读取草稿文件 folder.json：这是一个文件夹，不是文件\n');

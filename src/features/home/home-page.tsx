@@ -3,7 +3,7 @@
  * Only one draft per agency and year: a second one offers to open the first (or, for a file, to
  * replace it after confirming). Nothing is overwritten without the clerk saying so.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { DraftProblem } from '../../domain/draft-file.ts';
 import { reviewOf, type Draft } from '../../domain/draft-types.ts';
 import { olderRoundMessage, reviewStatusLabels } from '../../domain/review.ts';
@@ -18,7 +18,7 @@ import { ReviewList } from '../shared/review-list.tsx';
 import { findingsOf } from '../kernel/live-draft.ts';
 import { AppHeader, Banner } from '../shared/app-header.tsx';
 import { downloadDraftFile } from '../shared/draft-file-download.ts';
-import { DraftFileInput } from '../shared/draft-file-input.tsx';
+import { FileChooser } from '../shared/file-chooser.tsx';
 import { IMPORT_FILE_ACCEPT, importPastedHtml, importReportFile } from '../shared/import-report-file.ts';
 import { ImportSummary } from '../shared/import-summary.tsx';
 import type { ImportReport, ImportResult } from '../../domain/import/index.ts';
@@ -83,11 +83,8 @@ export function HomePage() {
   const [reviews, setReviews] = useState<ReviewSession[]>([]);
   /** Last year's report chosen for a draft (attached file or picked draft), by draft id. */
   const [chosenLastYear, setChosenLastYear] = useState<ReadonlyMap<string, Draft | null>>(new Map());
-  const reviewInput = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const importInput = useRef<HTMLInputElement>(null);
   const today = now();
 
   const reload = useCallback(async () => {
@@ -166,9 +163,7 @@ export function HomePage() {
     else setDialog({ kind: 'error', message: `“${fileName}”没有导入：${result.message}` });
   };
 
-  const onImportChosen = async (file: File | undefined) => {
-    if (importInput.current) importInput.current.value = '';
-    if (!file) return;
+  const onImportChosen = async (file: File) => {
     showImported(await importReportFile(file), file.name);
   };
 
@@ -227,11 +222,6 @@ export function HomePage() {
     else await openReadFile(draft, fileName);
   };
 
-  const onFileChosen = async (file: File | undefined) => {
-    if (fileInput.current) fileInput.current.value = '';
-    if (file) await onDraftFileChosen(file, 'open');
-  };
-
   const openReadFile = async (fileDraft: Draft, fileName: string) => {
     // A report waiting for review is most likely the supervisor's to review: ask.
     if (reviewOf(fileDraft).status === 'submitted') {
@@ -287,12 +277,6 @@ export function HomePage() {
     }
   };
 
-  /** 审核报告: a file older than this browser's copy is not opened for review without asking (pendingOpening). */
-  const onReviewFileChosen = async (file: File | undefined) => {
-    if (reviewInput.current) reviewInput.current.value = '';
-    if (file) await onDraftFileChosen(file, 'review');
-  };
-
   const takeReviewResult = async (existing: StoredDraft, fileDraft: Draft, keepLocal: boolean) => {
     const draft = keepLocal ? await mergeReturnedFile(existing.draft, fileDraft, now(), rememberedName('clerk')) : fileDraft;
     await replaceWithFile(existing, draft);
@@ -339,23 +323,19 @@ export function HomePage() {
               <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'new', error: null })}>
                 新建报告
               </button>
-              <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+              <FileChooser label="选择草稿文件（.json 或本工具生成的 .docx）" onFile={(file) => void onDraftFileChosen(file, 'open')}>
                 打开草稿文件
-              </button>
-              <DraftFileInput ref={fileInput} label="选择草稿文件（.json 或本工具生成的 .docx）" onFile={(file) => void onFileChosen(file)} />
-              <button type="button" className="button" onClick={() => reviewInput.current?.click()}>
+              </FileChooser>
+              <FileChooser label="选择送审文件（编制人发来的 .json）" onFile={(file) => void onDraftFileChosen(file, 'review')}>
                 审核报告
-              </button>
-              <DraftFileInput ref={reviewInput} label="选择送审文件（编制人发来的 .json）" onFile={(file) => void onReviewFileChosen(file)} />
-              <button type="button" className="button" onClick={() => importInput.current?.click()}>
-                导入已发布的报告
-              </button>
-              <DraftFileInput
-                ref={importInput}
+              </FileChooser>
+              <FileChooser
                 accept={IMPORT_FILE_ACCEPT}
                 label="选择已发布的年度报告（保存的网页 .html 或 Word 文件 .docx）"
                 onFile={(file) => void onImportChosen(file)}
-              />
+              >
+                导入已发布的报告
+              </FileChooser>
               <button type="button" className="button" onClick={() => setDialog({ kind: 'paste', message: null })}>
                 粘贴已发布的报告
               </button>

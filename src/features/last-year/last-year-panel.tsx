@@ -4,14 +4,14 @@
  * agency's report of the year before, what the format change skips, and the carry-over of 上年结转.
  * The choice and a copy of the report are kept in this browser beside the draft, never in it.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { crossYearSummary } from '../../domain/cross-year.ts';
 import type { DraftProblem } from '../../domain/draft-file.ts';
 import type { Draft } from '../../domain/draft-types.ts';
 import type { StoredDraft } from '../../storage/draft-repository.ts';
 import { useEditor, useLiveDraft } from '../kernel/editor-context.tsx';
 import { readDraftFile } from '../shared/read-draft-file.ts';
-import { DraftFileInput, REPORT_FILE_ACCEPT } from '../shared/draft-file-input.tsx';
+import { FileChooser, REPORT_FILE_ACCEPT } from '../shared/file-chooser.tsx';
 import { importReportFile, isWebPageName } from '../shared/import-report-file.ts';
 import { LastYearImportDialog } from '../shared/import-summary.tsx';
 import { Modal } from '../shared/modal.tsx';
@@ -30,7 +30,6 @@ export function LastYearPanel() {
   const { draftId, lastYear, chooseLastYear, readOnly } = useEditor();
   const { repository, now } = useServices();
   const { draft } = useLiveDraft();
-  const fileInput = useRef<HTMLInputElement>(null);
   const selectId = useId();
   const [others, setOthers] = useState<StoredDraft[]>([]);
   const [picked, setPicked] = useState('');
@@ -70,10 +69,8 @@ export function LastYearPanel() {
     }
   };
 
-  const onFile = (file: File | undefined) =>
+  const onFile = (file: File) =>
     run(async () => {
-      if (fileInput.current) fileInput.current.value = '';
-      if (!file) return;
       if (!isWebPageName(file.name)) {
         const read = await readDraftFile(file);
         if (read.ok) {
@@ -135,15 +132,14 @@ export function LastYearPanel() {
         </p>
       )}
       <div className="ly-actions">
-        <button type="button" className="button" disabled={readOnly || busy} onClick={() => fileInput.current?.click()}>
-          {previous ? '改用其他上年报告文件…' : '选择上年报告文件…'}
-        </button>
-        <DraftFileInput
-          ref={fileInput}
+        <FileChooser
           accept={REPORT_FILE_ACCEPT}
           label="选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）"
+          disabled={readOnly || busy}
           onFile={(file) => void onFile(file)}
-        />
+        >
+          {previous ? '改用其他上年报告文件…' : '选择上年报告文件…'}
+        </FileChooser>
         {others.length > 0 && (
           <span className="ly-pick">
             <label htmlFor={selectId}>或选用本浏览器中的草稿</label>

@@ -6,7 +6,7 @@
  * decides: 退回修改 (with the comments) or 审核通过 (name, role; the time is recorded). Either way the
  * report to send back is downloaded as a file. The work in progress is kept in this browser.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { previousValueLookup } from '../../domain/cross-year.ts';
 import { reviewOf, type CommentAnchor, type Draft } from '../../domain/draft-types.ts';
 import {
@@ -31,7 +31,7 @@ import type { CrossYearNoticesComponent } from '../kernel/step-slots.ts';
 import { readDraftFile } from '../shared/read-draft-file.ts';
 import { findingsOf } from '../kernel/live-draft.ts';
 import { AppHeader } from '../shared/app-header.tsx';
-import { DraftFileInput, REPORT_FILE_ACCEPT } from '../shared/draft-file-input.tsx';
+import { FileChooser, REPORT_FILE_ACCEPT } from '../shared/file-chooser.tsx';
 import { importReportFile, isWebPageName } from '../shared/import-report-file.ts';
 import { LastYearImportDialog } from '../shared/import-summary.tsx';
 import type { ImportReport } from '../../domain/import/index.ts';
@@ -101,7 +101,6 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
   const [lastYearProblem, setLastYearProblem] = useState<string | null>(null);
   /** Last year's report imported from its web page or a Word file, waiting for the supervisor to confirm it. */
   const [importedLastYear, setImportedLastYear] = useState<{ fileName: string; draft: Draft; report: ImportReport } | null>(null);
-  const lastYearInput = useRef<HTMLInputElement>(null);
   const nameId = useId();
   const roleId = useId();
 
@@ -185,9 +184,7 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
     }
   };
 
-  const attachLastYear = async (file: File | undefined) => {
-    if (lastYearInput.current) lastYearInput.current.value = '';
-    if (!file) return;
+  const attachLastYear = async (file: File) => {
     if (!isWebPageName(file.name)) {
       const read = await readDraftFile(file);
       if (read.ok) {
@@ -423,16 +420,15 @@ export function ReviewScreen({ session, lastYear, onChange, CrossYearNotices }: 
               lastYear={lastYear}
               headingLevel={2}
               attachHint={
-                <button type="button" className="rv-link" onClick={() => lastYearInput.current?.click()}>
+                <FileChooser
+                  className="rv-link"
+                  accept={REPORT_FILE_ACCEPT}
+                  label="选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）"
+                  onFile={(file) => void attachLastYear(file)}
+                >
                   附上上年报告文件
-                </button>
+                </FileChooser>
               }
-            />
-            <DraftFileInput
-              ref={lastYearInput}
-              accept={REPORT_FILE_ACCEPT}
-              label="选择上年报告文件（草稿 .json、Word 文件 .docx 或保存的网页 .html）"
-              onFile={(file) => void attachLastYear(file)}
             />
             {lastYearProblem && (
               <p className="field-error" role="alert">

@@ -7,12 +7,13 @@
  * - With a key, the panel shows the entry IT adds to `reviewers.json` — name, role, fingerprint, public
  *   key — to copy or download, and the fingerprint to read out when IT checks it.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { reviewerEntryFor, reviewersListText } from '../../domain/reviewers-list.ts';
 import { formatFingerprint } from '../../domain/signing.ts';
 import { createSigningKey, importKeyFile, MAX_KEY_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from '../../domain/signing-key-file.ts';
 import type { StoredSigningKey } from '../../storage/side-records.ts';
 import { downloadFile, JSON_MIME } from '../shared/download.ts';
+import { FileChooser } from '../shared/file-chooser.tsx';
 import { useServices } from '../shared/services.tsx';
 
 export interface SigningKeyPanelProps {
@@ -32,7 +33,6 @@ export function SigningKeyPanel({ reviewer, onKey }: SigningKeyPanelProps) {
   const [form, setForm] = useState({ name: reviewer.name, role: reviewer.role, passphrase: '', confirm: '' });
   const [message, setMessage] = useState<{ kind: 'error' | 'status'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const keyFileInput = useRef<HTMLInputElement>(null);
   const [keyFile, setKeyFile] = useState<{ name: string; text: string } | null>(null);
   const ids = { name: useId(), role: useId(), passphrase: useId(), confirm: useId(), entry: useId() };
 
@@ -103,9 +103,7 @@ export function SigningKeyPanel({ reviewer, onKey }: SigningKeyPanelProps) {
     }
   };
 
-  const chooseKeyFile = async (file: File | undefined) => {
-    if (keyFileInput.current) keyFileInput.current.value = '';
-    if (!file) return;
+  const chooseKeyFile = async (file: File) => {
     if (file.size > MAX_KEY_FILE_BYTES) {
       setMessage({ kind: 'error', text: `文件“${file.name}”过大，不是本工具导出的签名密钥文件` });
       return;
@@ -235,19 +233,10 @@ export function SigningKeyPanel({ reviewer, onKey }: SigningKeyPanelProps) {
             void importFile();
           }}
         >
-          <input
-            ref={keyFileInput}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            tabIndex={-1}
-            aria-label="选择签名密钥文件"
-            onChange={(event) => void chooseKeyFile(event.currentTarget.files?.[0])}
-          />
           <div className="button-row">
-            <button type="button" className="button" onClick={() => keyFileInput.current?.click()}>
+            <FileChooser accept=".json,application/json" label="选择签名密钥文件" onFile={(file) => void chooseKeyFile(file)}>
               选择密钥文件
-            </button>
+            </FileChooser>
             <span>{keyFile ? keyFile.name : '未选择'}</span>
           </div>
           <div className="field">

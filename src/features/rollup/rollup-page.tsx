@@ -9,7 +9,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { FEES_BLANK_MARK, feesBlankLead, rollUp, sameAgencyUnits, type RollUpProblem, type RollUpUnit } from '../../domain/rollup.ts';
 import { AppHeader } from '../shared/app-header.tsx';
-import { DraftFileInput, REPORT_FILE_ACCEPT } from '../shared/draft-file-input.tsx';
+import { FileChooser, REPORT_FILE_ACCEPT } from '../shared/file-chooser.tsx';
 import { Modal } from '../shared/modal.tsx';
 import { navigate } from '../shared/routing.ts';
 import { useServices } from '../shared/services.tsx';
@@ -35,13 +35,10 @@ export function RollupPage() {
   const [agencyError, setAgencyError] = useState<string | null>(null);
   // The office's word that the units named as the government are units' reports all the same.
   const [sameAgencyConfirmed, setSameAgencyConfirmed] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const nextId = useRef(1);
   const agencyId = useId();
 
   const onFiles = async (files: readonly File[]) => {
-    if (input.current) input.current.value = '';
-    if (files.length === 0) return;
     setReading(true);
     const read: Entry[] = [];
     for (const file of files) read.push({ id: nextId.current++, file: await readUnitFile(file) });
@@ -97,19 +94,15 @@ export function RollupPage() {
           <div className="panel-head">
             <h1 id="rollup-heading">汇总下级单位报告</h1>
             <div className="button-row">
-              <button type="button" className="button button-primary" onClick={() => input.current?.click()}>
-                选择下级单位的报告
-              </button>
-              <input
-                ref={input}
-                type="file"
+              <FileChooser
                 multiple
-                hidden
-                tabIndex={-1}
+                className="button button-primary"
                 accept={REPORT_FILE_ACCEPT}
-                aria-label="选择下级单位的报告（草稿文件、Word 文件或保存的网页，可多选）"
-                onChange={(event) => void onFiles([...(event.currentTarget.files ?? [])])}
-              />
+                label="选择下级单位的报告（草稿文件、Word 文件或保存的网页，可多选）"
+                onFiles={(files) => void onFiles(files)}
+              >
+                选择下级单位的报告
+              </FileChooser>
               <button type="button" className="button" onClick={() => navigate({ page: 'home' })}>
                 返回首页
               </button>
