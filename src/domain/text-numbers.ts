@@ -308,14 +308,35 @@ const DEFAULT_SUBJECTS: Record<Modifier['table'], readonly Subject[]> = {
   reviewLitigation: SUBJECTS.filter((subject) => subject.rule === 'N6' || subject.rule === 'N7'),
 };
 
-/** A number with its unit: 52件, 1,234件, 0.5万元, 400元. `余`/`多` before the unit make it approximate. */
-const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(余|多)?\s*(万元|元|件|起|宗)/g;
 /**
- * The unit of a count in Chinese numerals (两件, 一百零五件, 行政复议一起; text-numbers-chinese.ts). Counts are
- * found from their unit backwards: 件/起/宗 are rare in a text, numerals (一) are not, so this costs a
- * keystroke's check next to nothing. Amounts are written in figures (1.5万元): 三万元 is not read.
+ * A number with its unit: 52件, 1,234件, 0.5万元, 400元, 申请2份. `余`/`多` before the unit make it approximate.
+ * 份, 条 and 次 count many things besides the tables' quantities; what they may state is `UNIT_SCOPES`.
  */
-const CHINESE_COUNT_UNITS = ['件', '起', '宗'] as const;
+const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(余|多)?\s*(万元|元|件|起|宗|份|条|次)/g;
+/**
+ * The unit of a count in Chinese numerals (两件, 一百零五件, 行政复议一起, 申请两份; text-numbers-chinese.ts).
+ * Counts are found from their unit backwards: these units are rare in a text, numerals (一) are not, so this
+ * costs a keystroke's check next to nothing. Amounts are written in figures (1.5万元): 三万元 is not read.
+ * 条 and 次 in Chinese numerals are words far more often than counts (一条龙, 一次性, 再一次): not read.
+ */
+const CHINESE_COUNT_UNITS = ['件', '起', '宗', '份'] as const;
+
+/**
+ * What a count in a unit other than 件/起/宗 may state, from published reports:
+ * - 份 and 条 count applications received (收到公民提出的政府信息公开申请2份, 武汉东湖风景区 2025; 全年收到依申请
+ *   公开信息3条, 岳阳南湖 2019) and nothing else of the tables: 条 is the unit of 信息 published (主动公开信息319条,
+ *   not in the tables) and of 留言 answered (公开答复28条 is no 办结 of 表三), 份 of documents (申请材料2份,
+ *   答复书50份). So they are read only beside 收到/受理 … 申请 (N1, N2), refined by an applicant type at most.
+ * - 次 counts 复议 and 诉讼 (行政复议0次, 被复议0次) but also training, meetings and court hearings (行政复议
+ *   培训2次, 出庭应诉3次): it is read only when it follows 复议 or 诉讼 directly (案件, 共, 为 between at most).
+ */
+const UNIT_SCOPES: Readonly<Record<string, { readonly rules: ReadonlySet<string>; readonly notAbout: RegExp; readonly adjacent: boolean }>> = {
+  份: { rules: new Set(['N1', 'N2']), notAbout: /书|材料|资料|表格|副本|复印|页|目录|文件/, adjacent: false },
+  条: { rules: new Set(['N1', 'N2']), notAbout: /书|材料|资料|表格|副本|复印|页|目录|文件|留言|意见|线索/, adjacent: false },
+  次: { rules: new Set(['N6', 'N7']), notAbout: /培训|学习|会议|旁听|观摩|宣传|讲座|演练|研讨|庭审|出庭|应诉|督查|检查|调度|通报/, adjacent: true },
+};
+/** Between 复议/诉讼 and a figure in 次: only these words (行政复议案件共2次, 被申请行政复议0次). */
+const ADJACENT_FILLER = /^(?:案件?|的|共计?|累计|合计|计|为|数量?为?|总数为?|\s)*$/;
 
 /** A figure with its unit, as found in the text. */
 interface FigureMatch {
@@ -365,10 +386,10 @@ function chineseCountEndingAt(text: string, unitAt: number, unitWord: string): F
  * where it reads as one number, nothing before it makes it a word (第, 每, 逐, 这, 数十 …) and what follows
  * its unit ends the count.
  */
-const CHINESE_WORD_BEFORE = new RegExp(`(?:[第每逐这那哪某同单唯任头首另此]|[${CHINESE_NUMERAL_CHARS}][件起宗])$`);
+const CHINESE_WORD_BEFORE = new RegExp(`(?:[第每逐这那哪某同单唯任头首另此]|[${CHINESE_NUMERAL_CHARS}][件起宗份])$`);
 /** 数十件, 几百件, 上千件: an estimate (but 总数一件 is a count). */
 const CHINESE_ESTIMATE = /[数几上近][十百千万拾佰仟]$/;
-const CHINESE_WORD_AFTER = new RegExp(`^(?:件|起|宗|事|大事|实事|好事|要事|难事|小事|不落|不漏|[${CHINESE_NUMERAL_CHARS}]+[件起宗])`);
+const CHINESE_WORD_AFTER = new RegExp(`^(?:件|起|宗|份|事|大事|实事|好事|要事|难事|小事|不落|不漏|[${CHINESE_NUMERAL_CHARS}]+[件起宗份])`);
 /** 一起 is 'together' unless the clause ends there or a case follows (行政复议一起；一起行政诉讼案件). */
 const CHINESE_CASE_AFTER = /^(?:$|[，,。；;！!？?、：:（）()\n\r]|案|行政|复议|诉讼|均|已|尚|结果)/;
 
@@ -457,6 +478,8 @@ interface Candidate {
   /** Written in Chinese numerals (两件): the fix writes the tables' number the same way. */
   readonly chinese: boolean;
   readonly window: string;
+  /** Where the figure stands in `window` (the length of the words before it). */
+  readonly figureAt: number;
   readonly sentence: string;
   readonly found: readonly Found[];
 }
@@ -510,7 +533,7 @@ function candidatesOf(text: string): TextCandidates {
     const stated = chinese ? readChineseNumeral(match.figure)! : Number(match.figure.replace(/,/g, ''));
     // The rest of the sentence, as far as a parenthesis about the figure reaches (（含上年结转3件）).
     const sentence = `${window}${text.slice(end, Math.min(end_, end + SENTENCE_REST_MAX))}`;
-    candidates.push({ start, end: figureEnd, stated, unit, unitWord, chinese, window, sentence, found });
+    candidates.push({ start, end: figureEnd, stated, unit, unitWord, chinese, window, figureAt: before.length, sentence, found });
   });
   const result: TextCandidates = { figures: candidates, absences: absenceCandidatesOf(text) };
   if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.delete(candidateCache.keys().next().value!);
@@ -591,7 +614,7 @@ const NOT_A_CLAIM_BEFORE = /如|若|假如|如果|确保|力争|力求|避免|�
  * In the clause: a second negation, a restriction, a particular outcome (未收到复议决定书; 无败诉案件 — there
  * may be 复议 or 诉讼 without it), or a figure.
  */
-const NOT_PLAIN = new RegExp(`未|没|无|不|非|其他|其它|再|以外|之外|另外|败诉|撤销|违法|赔偿|决定|判决|裁定|\\d|[${CHINESE_NUMERAL_CHARS}]+\\s*[件起宗]`);
+const NOT_PLAIN = new RegExp(`未|没|无|不|非|其他|其它|再|以外|之外|另外|败诉|撤销|违法|赔偿|决定|判决|裁定|\\d|[${CHINESE_NUMERAL_CHARS}]+\\s*[件起宗份]`);
 const ABSENCE_RULES: ReadonlySet<string> = new Set(['N1', 'N2', 'N3', 'N5', 'N6', 'N7', 'N14']);
 /** 申请 as the thing received, not 申请人 (未收到申请人的补正材料). */
 const APPLICATION_NOUN = /申请(?!人)/;
@@ -733,8 +756,30 @@ function findAll(window: string, numberAt: number): Found[] {
   });
 }
 
+/**
+ * The words a figure in 份, 条 or 次 may be read with (`UNIT_SCOPES`); all of them for 件/起/宗 and amounts,
+ * none when the unit counts something else here.
+ */
+function inScopeOfUnit(candidate: Candidate): readonly Found[] {
+  const scope = UNIT_SCOPES[candidate.unitWord];
+  if (scope === undefined) return candidate.found;
+  const { window, figureAt, found } = candidate;
+  if (scope.notAbout.test(window)) return [];
+  const subjects = found.filter((f) => f.subject !== undefined && scope.rules.has(f.subject.rule));
+  if (subjects.length === 0) return [];
+  if (scope.adjacent) {
+    // 行政复议0次: the figure follows its subject; a result (维持1次) or anything else between says nothing certain.
+    if (found.some((f) => f.modifier !== undefined)) return [];
+    return subjects.filter((f) => f.end <= figureAt && ADJACENT_FILLER.test(window.slice(f.end, figureAt)));
+  }
+  // An applicant type refines the applications (收到自然人申请2份); a result of 表三 or 表四 is no count in 份/条.
+  if (found.some((f) => f.modifier !== undefined && f.modifier.table !== 'applications')) return [];
+  return found.filter((f) => f.modifier !== undefined || subjects.includes(f));
+}
+
 function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf): Omit<TextNumberStatement, 'kind' | 'start' | 'end' | 'stated' | 'unit' | 'unitWord' | 'chinese'> | null {
-  const { window, sentence, unit, stated, found } = candidate;
+  const { window, sentence, unit, stated } = candidate;
+  const found = inScopeOfUnit(candidate);
   const wantsAmount = unit !== 'count';
   const subjects = found.filter(
     (f): f is Found & { subject: Subject } =>
