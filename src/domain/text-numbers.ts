@@ -449,20 +449,23 @@ interface Found {
 }
 
 /**
- * Every statement of a count in `text`. `keys` are the template's cell keys (for `*` patterns and the
- * format's own columns). A statement with an empty cell in any reading is left out (nothing to judge yet).
+ * Every statement of a count in `text` about the report's year (`reportYear`). `keys` are the template's cell
+ * keys (for `*` patterns and the format's own columns). A statement with an empty cell in any reading is left
+ * out (nothing to judge yet), and so is one its sentence dates as another year (`datedYear`).
  */
-export function textNumberStatements(text: string, keys: readonly string[], valueOf: ValueOf): TextNumberStatement[] {
+export function textNumberStatements(text: string, keys: readonly string[], valueOf: ValueOf, reportYear: number): TextNumberStatement[] {
   const statements: TextNumberStatement[] = [];
   const { figures, absences } = candidatesOf(text);
+  const ofThisYear = ({ dated }: { readonly dated: DatedYear | null }) => dated === null || dated === 'this' || dated === reportYear;
   for (const candidate of figures) {
+    if (!ofThisYear(candidate)) continue;
     const statement = judge(candidate, keys, valueOf);
     if (statement) {
       const { start, end, stated, unit, unitWord, chinese } = candidate;
       statements.push({ ...statement, kind: 'figure', start, end, stated, unit, unitWord, chinese });
     }
   }
-  for (const absence of absences) statements.push(...judgeAbsence(absence, keys, valueOf));
+  for (const absence of absences) if (ofThisYear(absence)) statements.push(...judgeAbsence(absence, keys, valueOf));
   return statements.sort((a, b) => a.start - b.start);
 }
 
@@ -480,6 +483,8 @@ interface Candidate {
   readonly window: string;
   /** Where the figure stands in `window` (the length of the words before it). */
   readonly figureAt: number;
+  /** The year the sentence dates the figure as (`datedYear`), or null when it names none. */
+  readonly dated: DatedYear | null;
   readonly sentence: string;
   readonly found: readonly Found[];
 }
@@ -533,7 +538,7 @@ function candidatesOf(text: string): TextCandidates {
     const stated = chinese ? readChineseNumeral(match.figure)! : Number(match.figure.replace(/,/g, ''));
     // The rest of the sentence, as far as a parenthesis about the figure reaches (（含上年结转3件）).
     const sentence = `${window}${text.slice(end, Math.min(end_, end + SENTENCE_REST_MAX))}`;
-    candidates.push({ start, end: figureEnd, stated, unit, unitWord, chinese, window, figureAt: before.length, sentence, found });
+    candidates.push({ start, end: figureEnd, stated, unit, unitWord, chinese, window, figureAt: before.length, dated: datedYear(text, start), sentence, found });
   });
   const result: TextCandidates = { figures: candidates, absences: absenceCandidatesOf(text) };
   if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.delete(candidateCache.keys().next().value!);
@@ -558,6 +563,44 @@ function sentenceEnds(text: string): (from: number) => number {
     }
     return ends[Math.min(from, text.length)]!;
   };
+}
+
+/**
+ * The year a sentence dates a statement as: the last year its words name before the statement — 2022年,
+ * 二〇二二年, 2022年度 (`number`), 上年/上一年度/去年/前年 (`previous`: another year than the report's whatever
+ * it is), or 本年度/今年 (`this`; 全年 and 当年 name no year: 2022年全年 is 2022's). A statement dated as another year (2022年共受理申请15件 in a 2023 report,
+ * typically a comparison with last year) is not one about this year's tables. Not a dating:
+ * - the name of a quantity of this year: 上年结转 (表三's carried-over row), 结转上年;
+ * - a year compared with: 较2022年, 与上年相比, 比去年 (the statement after it is this year's);
+ * - a year in a title: 《2022年政务公开工作要点》.
+ * Only the sentence (back to 。；！？ or a line end) is read, at most `DATING_REACH` characters, so that a text
+ * without full stops costs linear time.
+ */
+export type DatedYear = number | 'previous' | 'this';
+
+const DATING_REACH = 120;
+const YEAR_WORD = /([0-9]{4}|[〇零○一二三四五六七八九]{4})\s*年|上一年度?|上年度?|去年|前年|本年度?|今年/g;
+const YEAR_COMPARED = /(?:较|比|与|同|和|跟|相对于|对比|相较于?)$/;
+const CHINESE_YEAR_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function datedYear(text: string, at: number): DatedYear | null {
+  let from = at;
+  while (from > 0 && at - from < DATING_REACH && !/[。；;！!？?\n\r]/.test(text[from - 1]!)) from--;
+  const before = text.slice(from, at);
+  if (!/年/.test(before)) return null;
+  let dated: DatedYear | null = null;
+  for (const match of before.matchAll(YEAR_WORD)) {
+    const word = match[0];
+    const after = before.slice(match.index + word.length);
+    const preceding = before.slice(0, match.index);
+    if (/^度?结转/.test(after) || /结转$/.test(preceding)) continue;
+    if (YEAR_COMPARED.test(preceding)) continue;
+    if (preceding.lastIndexOf('《') > preceding.lastIndexOf('》')) continue;
+    const digits = match[1];
+    if (digits === undefined) dated = /^(?:本|今)/.test(word) ? 'this' : 'previous';
+    else dated = /^[0-9]/.test(digits) ? Number(digits) : Number([...digits].map((c) => CHINESE_YEAR_DIGITS[c]).join(''));
+  }
+  return dated;
 }
 
 /**
@@ -626,6 +669,8 @@ interface AbsenceCandidate {
   /** The clause after the negation. */
   readonly scope: string;
   readonly claims: readonly { readonly subject: Subject; readonly modifiers: readonly Modifier[] }[];
+  /** The year the sentence dates the negation as, or null when it names none. */
+  readonly dated: DatedYear | null;
 }
 
 /** Words of the quantities a negation can deny (ABSENCE_RULES' patterns): most clauses hold none. */
@@ -675,7 +720,7 @@ function absenceAt(text: string, at: number, negation: (typeof NEGATIONS)[number
     })
     .map((subject) => ({ subject, modifiers: modifiers.filter((modifier) => modifier.table === subject.table) }));
   if (claims.length === 0) return null;
-  return { start: at, end: from + scope.trimEnd().length, scope, claims };
+  return { start: at, end: from + scope.trimEnd().length, scope, claims, dated: datedYear(text, at) };
 }
 
 /** Each quantity a statement of absence names, judged: it agrees when one reading of the tables is 0. */
@@ -965,7 +1010,7 @@ export function textNumberFindings(
   const valueOf: ValueOf = (key) => (key.startsWith('fees.') ? fees?.[key.slice(5)] : cellValues[key]);
   const findings: Finding[] = [];
   for (const place of places) {
-    for (const statement of textNumberStatements(place.text, keys, valueOf)) {
+    for (const statement of textNumberStatements(place.text, keys, valueOf, draft.year)) {
       if (statement.agrees) continue;
       const lead = statement.readings[0]!;
       const value = inUnit(lead, statement.unit);

@@ -49,12 +49,12 @@ describe('statements of counts in published reports', () => {
     const marked = unmark(sentence.text);
     describe(sentence.source, () => {
       it('agrees with its tables: no finding', () => {
-        expect(textNumberFindings(draftWith(sentence.template, sentence.tables, marked.text))).toEqual([]);
+        expect(textNumberFindings(draftWith(sentence.template, sentence.tables, marked.text, undefined, sentence.year))).toEqual([]);
       });
       for (const statement of marked.statements) {
         it(`with ${statement.figure} changed: one warning at that figure, and its fix restores the text`, () => {
           const edit = changed(marked.text, statement);
-          const findings = textNumberFindings(draftWith(sentence.template, sentence.tables, edit.text));
+          const findings = textNumberFindings(draftWith(sentence.template, sentence.tables, edit.text, undefined, sentence.year));
           expect(findings).toHaveLength(1);
           const finding = findings[0]!;
           expect(finding.severity).toBe('warning');
@@ -80,7 +80,7 @@ describe('statements of counts in published reports', () => {
         it(`figures that are not statements (${marked.others.map((o) => o.figure).join('、')}) give nothing when changed`, () => {
           for (const other of marked.others) {
             const edit = changed(marked.text, other);
-            expect(textNumberFindings(draftWith(sentence.template, sentence.tables, edit.text)), edit.text).toEqual([]);
+            expect(textNumberFindings(draftWith(sentence.template, sentence.tables, edit.text, undefined, sentence.year)), edit.text).toEqual([]);
           }
         });
       }
