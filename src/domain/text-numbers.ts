@@ -10,7 +10,14 @@
  * - a sentence with several readings (受理 = 本年新收, or 本年新收 + 上年结转; 2件不予公开或不予处理 = either
  *   group or both) is fine when one of them agrees;
  * - a table cell still empty gives nothing (the statement cannot be judged yet);
- * - approximations (60余件, 约50件) and comparisons (较上年增加10件) are not statements of a cell.
+ * - approximations (60余件, 约50件) and comparisons (较上年增加10件) are not statements of a cell;
+ * - a statement its sentence dates as another year (2022年共受理申请15件 in a 2023 report: `datedYear`) is not
+ *   about this year's tables. It is not compared with last year's report either: such sentences compare two
+ *   years in one breath (2022年…15件，2023年…20件), and which figure of last year's tables a clause means
+ *   (last year's 本年新收, or the 上年结转 it handed on) is less certain than the reading of this year's.
+ *
+ * Counts are read in 件/起/宗 and, for the few quantities published reports count so, in 份, 条 and 次
+ * (`UNIT_SCOPES`: 申请2份, 依申请公开信息3条, 行政复议0次).
  *
  * Counts may be written in Chinese numerals (收到申请两件, 行政复议一起, 一百零五件: text-numbers-chinese.ts);
  * their fix writes the tables' number back in Chinese numerals. A statement of absence (本年度未收到政府信息
