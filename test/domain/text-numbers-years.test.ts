@@ -6,6 +6,7 @@
  * and a year in a title (《2022年…》).
  */
 import { describe, expect, it } from 'vitest';
+import { reportFindings } from '../../src/domain/check.ts';
 import { textNumberFindings } from '../../src/domain/text-numbers.ts';
 import { draftWith } from '../helpers/text-number-draft.ts';
 
@@ -72,5 +73,17 @@ describe('a statement of the report’s year is still compared', () => {
   });
   it('a year in an earlier sentence dates nothing after it', () => {
     expect(findingsOf('2022年，工作平稳有序。共受理政府信息公开申请15件。')).toEqual([['N2', 15, 20]]);
+  });
+});
+
+describe('the one check (the app and `report check`)', () => {
+  it('lists the statement of this year only, also with last year’s report attached', () => {
+    const text = '2022年共受理政府信息公开申请15件，未发生行政复议；2023年共受理政府信息公开申请16件。';
+    const draft = draftWith('2021', tables, text);
+    const lastYear = { ...draftWith('2021', { 'applications.newReceived.total': 15 }, ''), year: 2022 };
+    for (const findings of [reportFindings(draft), reportFindings(draft, lastYear)]) {
+      const inText = findings.filter((f) => f.text !== undefined);
+      expect(inText.map((f) => [f.rule, f.text?.stated, f.text?.expected, text.slice(f.text!.start, f.text!.end)])).toEqual([['N2', 16, 20, '16']]);
+    }
   });
 });
