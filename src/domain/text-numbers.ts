@@ -342,8 +342,11 @@ const UNIT_SCOPES: Readonly<Record<string, { readonly rules: ReadonlySet<string>
   条: { rules: new Set(['N1', 'N2']), notAbout: /书|材料|资料|表格|副本|复印|页|目录|文件|留言|意见|线索/, adjacent: false },
   次: { rules: new Set(['N6', 'N7']), notAbout: /培训|学习|会议|旁听|观摩|宣传|讲座|演练|研讨|庭审|出庭|应诉|督查|检查|调度|通报/, adjacent: true },
 };
-/** Between 复议/诉讼 and a figure in 次: only these words (行政复议案件共2次, 被申请行政复议0次). */
-const ADJACENT_FILLER = /^(?:案件?|的|共计?|累计|合计|计|为|数量?为?|总数为?|\s)*$/;
+/**
+ * Between 复议/诉讼 and a figure in 次: only these words (行政复议案件共2次, 被申请行政复议0次; in 行政复议和行政
+ * 诉讼均为0次 the figure follows 诉讼 only, and is read as the 诉讼 alone).
+ */
+const ADJACENT_FILLER = /^(?:案件?|的|均|都|共计?|累计|合计|计|为|数量?为?|总数为?|\s)*$/;
 
 /** A figure with its unit, as found in the text. */
 interface FigureMatch {
