@@ -1095,12 +1095,19 @@ export function reportYearFindings(draft: Draft, places: readonly TextPlace[]): 
   return findings;
 }
 
+/**
+ * How far the sentence of a message is looked for on either side of its span: a sentence longer than the
+ * message shows (80 characters) is cut around the span anyway, and a text without full stops in which every
+ * figure is a warning (收到申请2件收到申请2件…) then costs linear time, not a scan of the whole text per warning.
+ */
+const SENTENCE_REACH = 120;
+
 /** The clause around a span, for the message: from the previous 。；or line end to the next. */
 function sentenceAround(text: string, start: number, end: number): string {
   let from = start;
-  while (from > 0 && !/[。；;！？\n]/.test(text[from - 1]!)) from--;
+  while (from > 0 && start - from < SENTENCE_REACH && !/[。；;！？\n]/.test(text[from - 1]!)) from--;
   let to = end;
-  while (to < text.length && !/[。；;！？\n]/.test(text[to]!)) to++;
+  while (to < text.length && to - end < SENTENCE_REACH && !/[。；;！？\n]/.test(text[to]!)) to++;
   const sentence = text.slice(from, to).trim();
   return sentence.length > 80 ? `${sentence.slice(Math.max(0, start - from - 30), start - from + 40)}…` : sentence;
 }
