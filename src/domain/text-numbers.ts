@@ -10,7 +10,14 @@
  * - a sentence with several readings (受理 = 本年新收, or 本年新收 + 上年结转; 2件不予公开或不予处理 = either
  *   group or both) is fine when one of them agrees;
  * - a table cell still empty gives nothing (the statement cannot be judged yet);
- * - approximations (60余件, 约50件) and comparisons (较上年增加10件) are not statements of a cell.
+ * - approximations (60余件, 约50件) and comparisons (较上年增加10件) are not statements of a cell;
+ * - a statement its sentence dates as another year (2022年共受理申请15件 in a 2023 report: `datedYear`) is not
+ *   about this year's tables. It is not compared with last year's report either: such sentences compare two
+ *   years in one breath (2022年…15件，2023年…20件), and which figure of last year's tables a clause means
+ *   (last year's 本年新收, or the 上年结转 it handed on) is less certain than the reading of this year's.
+ *
+ * Counts are read in 件/起/宗 and, for the few quantities published reports count so, in 份, 条 and 次
+ * (`UNIT_SCOPES`: 申请2份, 依申请公开信息3条, 行政复议0次).
  *
  * Counts may be written in Chinese numerals (收到申请两件, 行政复议一起, 一百零五件: text-numbers-chinese.ts);
  * their fix writes the tables' number back in Chinese numerals. A statement of absence (本年度未收到政府信息
@@ -308,14 +315,38 @@ const DEFAULT_SUBJECTS: Record<Modifier['table'], readonly Subject[]> = {
   reviewLitigation: SUBJECTS.filter((subject) => subject.rule === 'N6' || subject.rule === 'N7'),
 };
 
-/** A number with its unit: 52件, 1,234件, 0.5万元, 400元. `余`/`多` before the unit make it approximate. */
-const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(余|多)?\s*(万元|元|件|起|宗)/g;
 /**
- * The unit of a count in Chinese numerals (两件, 一百零五件, 行政复议一起; text-numbers-chinese.ts). Counts are
- * found from their unit backwards: 件/起/宗 are rare in a text, numerals (一) are not, so this costs a
- * keystroke's check next to nothing. Amounts are written in figures (1.5万元): 三万元 is not read.
+ * A number with its unit: 52件, 1,234件, 0.5万元, 400元, 申请2份. `余`/`多` before the unit make it approximate.
+ * 份, 条 and 次 count many things besides the tables' quantities; what they may state is `UNIT_SCOPES`.
  */
-const CHINESE_COUNT_UNITS = ['件', '起', '宗'] as const;
+const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(余|多)?\s*(万元|元|件|起|宗|份|条|次)/g;
+/**
+ * The unit of a count in Chinese numerals (两件, 一百零五件, 行政复议一起, 申请两份; text-numbers-chinese.ts).
+ * Counts are found from their unit backwards: these units are rare in a text, numerals (一) are not, so this
+ * costs a keystroke's check next to nothing. Amounts are written in figures (1.5万元): 三万元 is not read.
+ * 条 and 次 in Chinese numerals are words far more often than counts (一条龙, 一次性, 再一次): not read.
+ */
+const CHINESE_COUNT_UNITS = ['件', '起', '宗', '份'] as const;
+
+/**
+ * What a count in a unit other than 件/起/宗 may state, from published reports:
+ * - 份 and 条 count applications received (收到公民提出的政府信息公开申请2份, 武汉东湖风景区 2025; 全年收到依申请
+ *   公开信息3条, 岳阳南湖 2019) and nothing else of the tables: 条 is the unit of 信息 published (主动公开信息319条,
+ *   not in the tables) and of 留言 answered (公开答复28条 is no 办结 of 表三), 份 of documents (申请材料2份,
+ *   答复书50份). So they are read only beside 收到/受理 … 申请 (N1, N2), refined by an applicant type at most.
+ * - 次 counts 复议 and 诉讼 (行政复议0次, 被复议0次) but also training, meetings and court hearings (行政复议
+ *   培训2次, 出庭应诉3次): it is read only when it follows 复议 or 诉讼 directly (案件, 共, 为 between at most).
+ */
+const UNIT_SCOPES: Readonly<Record<string, { readonly rules: ReadonlySet<string>; readonly notAbout: RegExp; readonly adjacent: boolean }>> = {
+  份: { rules: new Set(['N1', 'N2']), notAbout: /书|材料|资料|表格|副本|复印|页|目录|文件/, adjacent: false },
+  条: { rules: new Set(['N1', 'N2']), notAbout: /书|材料|资料|表格|副本|复印|页|目录|文件|留言|意见|线索/, adjacent: false },
+  次: { rules: new Set(['N6', 'N7']), notAbout: /培训|学习|会议|旁听|观摩|宣传|讲座|演练|研讨|庭审|出庭|应诉|督查|检查|调度|通报/, adjacent: true },
+};
+/**
+ * Between 复议/诉讼 and a figure in 次: only these words (行政复议案件共2次, 被申请行政复议0次; in 行政复议和行政
+ * 诉讼均为0次 the figure follows 诉讼 only, and is read as the 诉讼 alone).
+ */
+const ADJACENT_FILLER = /^(?:案件?|的|均|都|共计?|累计|合计|计|为|数量?为?|总数为?|\s)*$/;
 
 /** A figure with its unit, as found in the text. */
 interface FigureMatch {
@@ -365,10 +396,10 @@ function chineseCountEndingAt(text: string, unitAt: number, unitWord: string): F
  * where it reads as one number, nothing before it makes it a word (第, 每, 逐, 这, 数十 …) and what follows
  * its unit ends the count.
  */
-const CHINESE_WORD_BEFORE = new RegExp(`(?:[第每逐这那哪某同单唯任头首另此]|[${CHINESE_NUMERAL_CHARS}][件起宗])$`);
+const CHINESE_WORD_BEFORE = new RegExp(`(?:[第每逐这那哪某同单唯任头首另此]|[${CHINESE_NUMERAL_CHARS}][件起宗份])$`);
 /** 数十件, 几百件, 上千件: an estimate (but 总数一件 is a count). */
 const CHINESE_ESTIMATE = /[数几上近][十百千万拾佰仟]$/;
-const CHINESE_WORD_AFTER = new RegExp(`^(?:件|起|宗|事|大事|实事|好事|要事|难事|小事|不落|不漏|[${CHINESE_NUMERAL_CHARS}]+[件起宗])`);
+const CHINESE_WORD_AFTER = new RegExp(`^(?:件|起|宗|份|事|大事|实事|好事|要事|难事|小事|不落|不漏|[${CHINESE_NUMERAL_CHARS}]+[件起宗份])`);
 /** 一起 is 'together' unless the clause ends there or a case follows (行政复议一起；一起行政诉讼案件). */
 const CHINESE_CASE_AFTER = /^(?:$|[，,。；;！!？?、：:（）()\n\r]|案|行政|复议|诉讼|均|已|尚|结果)/;
 
@@ -428,20 +459,23 @@ interface Found {
 }
 
 /**
- * Every statement of a count in `text`. `keys` are the template's cell keys (for `*` patterns and the
- * format's own columns). A statement with an empty cell in any reading is left out (nothing to judge yet).
+ * Every statement of a count in `text` about the report's year (`reportYear`). `keys` are the template's cell
+ * keys (for `*` patterns and the format's own columns). A statement with an empty cell in any reading is left
+ * out (nothing to judge yet), and so is one its sentence dates as another year (`datedYear`).
  */
-export function textNumberStatements(text: string, keys: readonly string[], valueOf: ValueOf): TextNumberStatement[] {
+export function textNumberStatements(text: string, keys: readonly string[], valueOf: ValueOf, reportYear: number): TextNumberStatement[] {
   const statements: TextNumberStatement[] = [];
   const { figures, absences } = candidatesOf(text);
+  const ofThisYear = ({ dated }: { readonly dated: DatedYear | null }) => dated === null || dated === 'this' || dated === reportYear;
   for (const candidate of figures) {
+    if (!ofThisYear(candidate)) continue;
     const statement = judge(candidate, keys, valueOf);
     if (statement) {
       const { start, end, stated, unit, unitWord, chinese } = candidate;
       statements.push({ ...statement, kind: 'figure', start, end, stated, unit, unitWord, chinese });
     }
   }
-  for (const absence of absences) statements.push(...judgeAbsence(absence, keys, valueOf));
+  for (const absence of absences) if (ofThisYear(absence)) statements.push(...judgeAbsence(absence, keys, valueOf));
   return statements.sort((a, b) => a.start - b.start);
 }
 
@@ -457,6 +491,10 @@ interface Candidate {
   /** Written in Chinese numerals (两件): the fix writes the tables' number the same way. */
   readonly chinese: boolean;
   readonly window: string;
+  /** Where the figure stands in `window` (the length of the words before it). */
+  readonly figureAt: number;
+  /** The year the sentence dates the figure as (`datedYear`), or null when it names none. */
+  readonly dated: DatedYear | null;
   readonly sentence: string;
   readonly found: readonly Found[];
 }
@@ -510,7 +548,7 @@ function candidatesOf(text: string): TextCandidates {
     const stated = chinese ? readChineseNumeral(match.figure)! : Number(match.figure.replace(/,/g, ''));
     // The rest of the sentence, as far as a parenthesis about the figure reaches (（含上年结转3件）).
     const sentence = `${window}${text.slice(end, Math.min(end_, end + SENTENCE_REST_MAX))}`;
-    candidates.push({ start, end: figureEnd, stated, unit, unitWord, chinese, window, sentence, found });
+    candidates.push({ start, end: figureEnd, stated, unit, unitWord, chinese, window, figureAt: before.length, dated: datedYear(text, start), sentence, found });
   });
   const result: TextCandidates = { figures: candidates, absences: absenceCandidatesOf(text) };
   if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.delete(candidateCache.keys().next().value!);
@@ -535,6 +573,44 @@ function sentenceEnds(text: string): (from: number) => number {
     }
     return ends[Math.min(from, text.length)]!;
   };
+}
+
+/**
+ * The year a sentence dates a statement as: the last year its words name before the statement — 2022年,
+ * 二〇二二年, 2022年度 (`number`), 上年/上一年度/去年/前年 (`previous`: another year than the report's whatever
+ * it is), or 本年度/今年 (`this`; 全年 and 当年 name no year: 2022年全年 is 2022's). A statement dated as another year (2022年共受理申请15件 in a 2023 report,
+ * typically a comparison with last year) is not one about this year's tables. Not a dating:
+ * - the name of a quantity of this year: 上年结转 (表三's carried-over row), 结转上年;
+ * - a year compared with: 较2022年, 与上年相比, 比去年 (the statement after it is this year's);
+ * - a year in a title: 《2022年政务公开工作要点》.
+ * Only the sentence (back to 。；！？ or a line end) is read, at most `DATING_REACH` characters, so that a text
+ * without full stops costs linear time.
+ */
+export type DatedYear = number | 'previous' | 'this';
+
+const DATING_REACH = 120;
+const YEAR_WORD = /([0-9]{4}|[〇零○一二三四五六七八九]{4})\s*年|上一年度?|上年度?|去年|前年|本年度?|今年/g;
+const YEAR_COMPARED = /(?:较|比|与|同|和|跟|相对于|对比|相较于?)$/;
+const CHINESE_YEAR_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function datedYear(text: string, at: number): DatedYear | null {
+  let from = at;
+  while (from > 0 && at - from < DATING_REACH && !/[。；;！!？?\n\r]/.test(text[from - 1]!)) from--;
+  const before = text.slice(from, at);
+  if (!/年/.test(before)) return null;
+  let dated: DatedYear | null = null;
+  for (const match of before.matchAll(YEAR_WORD)) {
+    const word = match[0];
+    const after = before.slice(match.index + word.length);
+    const preceding = before.slice(0, match.index);
+    if (/^度?结转/.test(after) || /结转$/.test(preceding)) continue;
+    if (YEAR_COMPARED.test(preceding)) continue;
+    if (preceding.lastIndexOf('《') > preceding.lastIndexOf('》')) continue;
+    const digits = match[1];
+    if (digits === undefined) dated = /^(?:本|今)/.test(word) ? 'this' : 'previous';
+    else dated = /^[0-9]/.test(digits) ? Number(digits) : Number([...digits].map((c) => CHINESE_YEAR_DIGITS[c]).join(''));
+  }
+  return dated;
 }
 
 /**
@@ -591,7 +667,7 @@ const NOT_A_CLAIM_BEFORE = /如|若|假如|如果|确保|力争|力求|避免|�
  * In the clause: a second negation, a restriction, a particular outcome (未收到复议决定书; 无败诉案件 — there
  * may be 复议 or 诉讼 without it), or a figure.
  */
-const NOT_PLAIN = new RegExp(`未|没|无|不|非|其他|其它|再|以外|之外|另外|败诉|撤销|违法|赔偿|决定|判决|裁定|\\d|[${CHINESE_NUMERAL_CHARS}]+\\s*[件起宗]`);
+const NOT_PLAIN = new RegExp(`未|没|无|不|非|其他|其它|再|以外|之外|另外|败诉|撤销|违法|赔偿|决定|判决|裁定|\\d|[${CHINESE_NUMERAL_CHARS}]+\\s*[件起宗份]`);
 const ABSENCE_RULES: ReadonlySet<string> = new Set(['N1', 'N2', 'N3', 'N5', 'N6', 'N7', 'N14']);
 /** 申请 as the thing received, not 申请人 (未收到申请人的补正材料). */
 const APPLICATION_NOUN = /申请(?!人)/;
@@ -603,6 +679,8 @@ interface AbsenceCandidate {
   /** The clause after the negation. */
   readonly scope: string;
   readonly claims: readonly { readonly subject: Subject; readonly modifiers: readonly Modifier[] }[];
+  /** The year the sentence dates the negation as, or null when it names none. */
+  readonly dated: DatedYear | null;
 }
 
 /** Words of the quantities a negation can deny (ABSENCE_RULES' patterns): most clauses hold none. */
@@ -652,7 +730,7 @@ function absenceAt(text: string, at: number, negation: (typeof NEGATIONS)[number
     })
     .map((subject) => ({ subject, modifiers: modifiers.filter((modifier) => modifier.table === subject.table) }));
   if (claims.length === 0) return null;
-  return { start: at, end: from + scope.trimEnd().length, scope, claims };
+  return { start: at, end: from + scope.trimEnd().length, scope, claims, dated: datedYear(text, at) };
 }
 
 /** Each quantity a statement of absence names, judged: it agrees when one reading of the tables is 0. */
@@ -733,8 +811,30 @@ function findAll(window: string, numberAt: number): Found[] {
   });
 }
 
+/**
+ * The words a figure in 份, 条 or 次 may be read with (`UNIT_SCOPES`); all of them for 件/起/宗 and amounts,
+ * none when the unit counts something else here.
+ */
+function inScopeOfUnit(candidate: Candidate): readonly Found[] {
+  const scope = UNIT_SCOPES[candidate.unitWord];
+  if (scope === undefined) return candidate.found;
+  const { window, figureAt, found } = candidate;
+  if (scope.notAbout.test(window)) return [];
+  const subjects = found.filter((f) => f.subject !== undefined && scope.rules.has(f.subject.rule));
+  if (subjects.length === 0) return [];
+  if (scope.adjacent) {
+    // 行政复议0次: the figure follows its subject; a result (维持1次) or anything else between says nothing certain.
+    if (found.some((f) => f.modifier !== undefined)) return [];
+    return subjects.filter((f) => f.end <= figureAt && ADJACENT_FILLER.test(window.slice(f.end, figureAt)));
+  }
+  // An applicant type refines the applications (收到自然人申请2份); a result of 表三 or 表四 is no count in 份/条.
+  if (found.some((f) => f.modifier !== undefined && f.modifier.table !== 'applications')) return [];
+  return found.filter((f) => f.modifier !== undefined || subjects.includes(f));
+}
+
 function judge(candidate: Candidate, keys: readonly string[], valueOf: ValueOf): Omit<TextNumberStatement, 'kind' | 'start' | 'end' | 'stated' | 'unit' | 'unitWord' | 'chinese'> | null {
-  const { window, sentence, unit, stated, found } = candidate;
+  const { window, sentence, unit, stated } = candidate;
+  const found = inScopeOfUnit(candidate);
   const wantsAmount = unit !== 'count';
   const subjects = found.filter(
     (f): f is Found & { subject: Subject } =>
@@ -920,7 +1020,7 @@ export function textNumberFindings(
   const valueOf: ValueOf = (key) => (key.startsWith('fees.') ? fees?.[key.slice(5)] : cellValues[key]);
   const findings: Finding[] = [];
   for (const place of places) {
-    for (const statement of textNumberStatements(place.text, keys, valueOf)) {
+    for (const statement of textNumberStatements(place.text, keys, valueOf, draft.year)) {
       if (statement.agrees) continue;
       const lead = statement.readings[0]!;
       const value = inUnit(lead, statement.unit);
@@ -995,12 +1095,19 @@ export function reportYearFindings(draft: Draft, places: readonly TextPlace[]): 
   return findings;
 }
 
+/**
+ * How far the sentence of a message is looked for on either side of its span: a sentence longer than the
+ * message shows (80 characters) is cut around the span anyway, and a text without full stops in which every
+ * figure is a warning (收到申请2件收到申请2件…) then costs linear time, not a scan of the whole text per warning.
+ */
+const SENTENCE_REACH = 120;
+
 /** The clause around a span, for the message: from the previous 。；or line end to the next. */
 function sentenceAround(text: string, start: number, end: number): string {
   let from = start;
-  while (from > 0 && !/[。；;！？\n]/.test(text[from - 1]!)) from--;
+  while (from > 0 && start - from < SENTENCE_REACH && !/[。；;！？\n]/.test(text[from - 1]!)) from--;
   let to = end;
-  while (to < text.length && !/[。；;！？\n]/.test(text[to]!)) to++;
+  while (to < text.length && to - end < SENTENCE_REACH && !/[。；;！？\n]/.test(text[to]!)) to++;
   const sentence = text.slice(from, to).trim();
   return sentence.length > 80 ? `${sentence.slice(Math.max(0, start - from - 30), start - from + 40)}…` : sentence;
 }

@@ -14,15 +14,15 @@ import { draftWith } from '../helpers/text-number-draft.ts';
 import { partText } from '../helpers/narrative.ts';
 
 describe('statements of absence in published reports', () => {
-  for (const { source, template, text, tables, contradictions } of PUBLISHED_ABSENCES) {
+  for (const { source, template, year, text, tables, contradictions } of PUBLISHED_ABSENCES) {
     describe(source, () => {
       it('agrees with its tables: no finding', () => {
-        expect(textNumberFindings(draftWith(template, tables, text))).toEqual([]);
+        expect(textNumberFindings(draftWith(template, tables, text, undefined, year))).toEqual([]);
       });
       for (const { cells, fees, findings: expected } of contradictions) {
         const changed = { ...tables, ...cells };
         it(`with ${JSON.stringify({ ...cells, ...fees })}: ${expected.length === 0 ? 'no finding' : expected.map(([rule, value]) => `${rule} ${value}`).join('、')}`, () => {
-          const findings = textNumberFindings(draftWith(template, changed, text, fees));
+          const findings = textNumberFindings(draftWith(template, changed, text, fees, year));
           expect(findings.map((f) => [f.rule, f.text?.expected])).toEqual(expected);
           for (const finding of findings) {
             expect(finding.severity).toBe('warning');

@@ -75,6 +75,8 @@ describe('writing the tables’ number as the clerk wrote', () => {
  */
 const statements: {
   source: string;
+  /** The report's year, when the text names one. */
+  year?: number;
   text: string;
   tables: Record<string, number>;
   changes: { cell: string; value: number; rule: string; stated: number; label: string; fixed: string }[];
@@ -97,6 +99,7 @@ const statements: {
   {
     // tjbc.gov.cn 佳荣里街 2021年报告: 2021年，全街共受理政府信息公开申请总数1件 — written 一件.
     source: 'https://www.tjbc.gov.cn/zwgk/zfxxgk/xxgk_zjyq/xxgk_zjyq_xxgk_jrlj/xxgk_zfxgknb_jrlj/202201/t20220123_5786521.html',
+    year: 2021,
     text: '2021年，全街共受理政府信息公开申请总数一件。',
     tables: { 'applications.newReceived.total': 1 },
     changes: [
@@ -117,6 +120,7 @@ const statements: {
   {
     // shpt.gov.cn 普陀区 2022年上半年: 行政诉讼案件2件，被纠错0件 (published-sentences.ts) — written 两件, 零件.
     source: 'shpt.gov.cn/shpt/tjsj-tjsjzhzwqfbzfwj2021/20220725/847939.html, counts in Chinese numerals',
+    year: 2022,
     text: '2022年上半年，全区共发生涉及政府信息公开的行政诉讼案件两件，被纠错零件。',
     tables: { 'reviewLitigation.litigationDirect.total': 2 },
     changes: [
@@ -135,14 +139,14 @@ const statements: {
 ];
 
 describe('counts in Chinese numerals against the tables', () => {
-  for (const { source, text, tables, changes } of statements) {
+  for (const { source, year, text, tables, changes } of statements) {
     describe(source, () => {
       it('agrees with its tables: no finding', () => {
-        expect(textNumberFindings(draftWith('2021', tables, text))).toEqual([]);
+        expect(textNumberFindings(draftWith('2021', tables, text, undefined, year))).toEqual([]);
       });
       for (const change of changes) {
         it(`with ${change.cell} = ${change.value}: ${change.label}`, () => {
-          const findings = textNumberFindings(draftWith('2021', { ...tables, [change.cell]: change.value }, text));
+          const findings = textNumberFindings(draftWith('2021', { ...tables, [change.cell]: change.value }, text, undefined, year));
           expect(findings.map((f) => [f.rule, f.text?.stated, f.text?.expected, f.textFix?.label])).toEqual([[change.rule, change.stated, change.value, change.label]]);
           const finding = findings[0]!;
           expect(finding.severity).toBe('warning');
@@ -151,7 +155,7 @@ describe('counts in Chinese numerals against the tables', () => {
           const fixed = applyTextFix(text, finding.textFix!);
           expect(fixed).toBe(change.fixed);
           // The fixed text agrees with the changed table.
-          expect(textNumberFindings(draftWith('2021', { ...tables, [change.cell]: change.value }, fixed!))).toEqual([]);
+          expect(textNumberFindings(draftWith('2021', { ...tables, [change.cell]: change.value }, fixed!, undefined, year))).toEqual([]);
         });
       }
     });

@@ -19,7 +19,7 @@ interface Marked {
   readonly text: string;
   /** Offsets of the figures marked as statements. */
   readonly statements: readonly { start: number; end: number; figure: string }[];
-  /** Offsets of every other figure followed by 件, 起, 宗 or 元 (not statements). */
+  /** Offsets of every other figure followed by 件, 起, 宗, 元, 份, 条 or 次 (not statements). */
   readonly others: readonly { start: number; end: number; figure: string }[];
 }
 
@@ -33,7 +33,7 @@ function unmark(marked: string): Marked {
       text += figure;
     } else text += piece;
   }
-  const others = [...text.matchAll(/\d+(?:\.\d+)?(?=\s*(?:件|起|宗|元|余件))/g)]
+  const others = [...text.matchAll(/\d+(?:\.\d+)?(?=\s*(?:件|起|宗|元|余件|份|条|次))/g)]
     .map((m) => ({ start: m.index, end: m.index + m[0].length, figure: m[0] }))
     .filter((figure) => !statements.some((s) => s.start === figure.start) && !/\d/.test(text[figure.start - 1] ?? ''));
   return { text, statements, others };
@@ -49,12 +49,12 @@ describe('statements of counts in published reports', () => {
     const marked = unmark(sentence.text);
     describe(sentence.source, () => {
       it('agrees with its tables: no finding', () => {
-        expect(textNumberFindings(draftWith(sentence.template, sentence.tables, marked.text))).toEqual([]);
+        expect(textNumberFindings(draftWith(sentence.template, sentence.tables, marked.text, undefined, sentence.year))).toEqual([]);
       });
       for (const statement of marked.statements) {
         it(`with ${statement.figure} changed: one warning at that figure, and its fix restores the text`, () => {
           const edit = changed(marked.text, statement);
-          const findings = textNumberFindings(draftWith(sentence.template, sentence.tables, edit.text));
+          const findings = textNumberFindings(draftWith(sentence.template, sentence.tables, edit.text, undefined, sentence.year));
           expect(findings).toHaveLength(1);
           const finding = findings[0]!;
           expect(finding.severity).toBe('warning');
@@ -70,7 +70,7 @@ describe('statements of counts in published reports', () => {
             expected: Number(statement.figure),
           });
           // The text's figure with its unit as written (行政复议1起), the tables' figure in 件.
-          const written = /^\s*(起|宗|件)/.exec(marked.text.slice(statement.end))?.[1] ?? '件';
+          const written = /^\s*(起|宗|件|份|条|次)/.exec(marked.text.slice(statement.end))?.[1] ?? '件';
           expect(finding.message).toContain(` ${edit.figure}${written}与`);
           expect(finding.message).toContain(`（${statement.figure}件）`);
           expect(applyTextFix(edit.text, finding.textFix!)).toBe(marked.text);
@@ -80,7 +80,7 @@ describe('statements of counts in published reports', () => {
         it(`figures that are not statements (${marked.others.map((o) => o.figure).join('、')}) give nothing when changed`, () => {
           for (const other of marked.others) {
             const edit = changed(marked.text, other);
-            expect(textNumberFindings(draftWith(sentence.template, sentence.tables, edit.text)), edit.text).toEqual([]);
+            expect(textNumberFindings(draftWith(sentence.template, sentence.tables, edit.text, undefined, sentence.year)), edit.text).toEqual([]);
           }
         });
       }
@@ -220,4 +220,55 @@ describe('N11: the reporting year in the text', () => {
   it('the two samples give nothing', () => {
     for (const draft of [office2023Draft(), district2020Draft()]) expect(reportYearFindings(draft, places(draft))).toEqual([]);
   });
+});
+
+describe('counts in 次, 份 and 条: read only where they state a quantity of the tables', () => {
+  const tables = {
+    'applications.newReceived.total': 3,
+    'applications.newReceived.naturalPerson': 3,
+    'applications.resultTotal.total': 3,
+    'proactive.normativeDocuments.issued': 2,
+    'reviewLitigation.review.upheld': 1,
+    'reviewLitigation.review.total': 1,
+    'reviewLitigation.litigationDirect.pending': 1,
+    'reviewLitigation.litigationDirect.total': 1,
+  };
+  // 复议 and 诉讼 counted in 次, as reports write them (行政复议0次, 被复议0次): right after the quantity.
+  const statements: [text: string, rule: string, stated: number, expected: number][] = [
+    ['因政府信息公开被申请行政复议0次。', 'N6', 0, 1],
+    ['全年被复议2次。', 'N6', 2, 1],
+    ['行政复议案件共3次，行政诉讼1次。', 'N6', 3, 1],
+    ['被提起行政诉讼0次。', 'N7', 0, 1],
+    ['被申请行政复议和提起行政诉讼均为0次。', 'N7', 0, 1],
+    ['收到自然人提出的政府信息公开申请2份。', 'N8', 2, 3],
+    ['全年共受理政府信息公开申请两份。', 'N2', 2, 3],
+  ];
+  for (const [text, rule, stated, expected] of statements) {
+    it(`${text}: ${rule}, ${stated} against ${expected}`, () => {
+      const findings = textNumberFindings(draftWith('2021', tables, text));
+      expect(findings.map((f) => [f.rule, f.text?.stated, f.text?.expected])).toEqual([[rule, stated, expected]]);
+      const unit = text.slice(findings[0]!.text!.end, findings[0]!.text!.end + 1);
+      expect(findings[0]!.message).toContain(`${text.slice(findings[0]!.text!.start, findings[0]!.text!.end)}${unit}与`);
+    });
+  }
+  // The same units counting other things give nothing; written in 件, each would be read as a statement.
+  const others = [
+    '开展行政复议培训2次。',
+    '组织干部旁听行政诉讼庭审3次。',
+    '出庭应诉3次。',
+    '召开行政复议案件研讨会2次。',
+    '被申请行政复议1次，其中维持0次。',
+    '收到政府信息公开申请材料5份。',
+    '出具政府信息公开答复书5份。',
+    '制发行政规范性文件5份。',
+    '回复网民留言28条，已办结28条。',
+    '答复政府信息公开申请5条。',
+  ];
+  for (const text of others) {
+    it(`${text}: nothing`, () => {
+      expect(textNumberFindings(draftWith('2021', tables, text))).toEqual([]);
+      const inJian = text.replace(/(\d)[次份条]/g, '$1件');
+      expect(textNumberFindings(draftWith('2021', tables, inJian)).length, inJian).toBeGreaterThan(0);
+    });
+  }
 });
