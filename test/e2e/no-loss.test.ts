@@ -50,15 +50,20 @@ async function openSecondTab(context: BrowserContext, url: string): Promise<Page
   return second;
 }
 
+/** A report whose first cell holds 104, saved, open in two tabs: the first owns it, the second waits, read-only. */
+async function draftOpenInTwoTabs() {
+  const { context, page: first, errors } = await newAppPage(browser);
+  await createReport(first, { agency: '某某县教育局', year: 2025, format: FORMAT_2021 });
+  await goToStep(first, TABLE.heading);
+  await retype(first, cellBox(first, cellA!), '104');
+  await waitForSaved(first);
+  const second = await openSecondTab(context, first.url());
+  return { context, first, second, errors };
+}
+
 describe('a tab that takes the draft over', () => {
   it('with 「在本页继续编辑」: shows what storage holds, keeps the value typed in the other tab just before, and saves what it types', async () => {
-    const { context, page: first, errors } = await newAppPage(browser);
-    await createReport(first, { agency: '某某县教育局', year: 2025, format: FORMAT_2021 });
-    await goToStep(first, TABLE.heading);
-    await retype(first, cellBox(first, cellA!), '104');
-    await waitForSaved(first);
-
-    const second = await openSecondTab(context, first.url());
+    const { context, first, second, errors } = await draftOpenInTwoTabs();
     expect(await cellBox(second, cellA!).inputValue()).toBe('104');
 
     // The owner goes on: 107 is saved, then 5 is typed and the other tab takes over at once.
@@ -87,12 +92,7 @@ describe('a tab that takes the draft over', () => {
   });
 
   it('when the owning tab closes: the waiting tab shows what storage holds, including the last value typed there, and saves what it types', async () => {
-    const { context, page: first, errors } = await newAppPage(browser);
-    await createReport(first, { agency: '某某县教育局', year: 2025, format: FORMAT_2021 });
-    await goToStep(first, TABLE.heading);
-    await retype(first, cellBox(first, cellA!), '104');
-    await waitForSaved(first);
-    const second = await openSecondTab(context, first.url());
+    const { context, first, second, errors } = await draftOpenInTwoTabs();
 
     // Typed, and the tab closed straight after.
     await retype(first, cellBox(first, cellA!), '107');
@@ -128,12 +128,7 @@ async function loseIndexedDbWrites(page: Page): Promise<void> {
 
 describe('a write the page took with it (IndexedDB never committed it)', () => {
   it('reaches the tab that takes over when the page closes', async () => {
-    const { context, page: first, errors } = await newAppPage(browser);
-    await createReport(first, { agency: '某某县教育局', year: 2025, format: FORMAT_2021 });
-    await goToStep(first, TABLE.heading);
-    await retype(first, cellBox(first, cellA!), '104');
-    await waitForSaved(first);
-    const second = await openSecondTab(context, first.url());
+    const { context, first, second, errors } = await draftOpenInTwoTabs();
 
     await loseIndexedDbWrites(first);
     await retype(first, cellBox(first, cellA!), '107');

@@ -31,6 +31,15 @@ async function storedEmpty() {
   return { repository, id: record.id };
 }
 
+/** A stored draft that another tab owns, and the tab guard of this page, which shares that tab's locks. */
+async function storedHeldElsewhere() {
+  const { repository, id } = await storedEmpty();
+  const locks = new FakeLockManager() as unknown as LockManager;
+  const otherTab = createTabGuard(id, { locks });
+  await vi.waitFor(() => expect(otherTab.getState().mode).toBe('owner'));
+  return { repository, id, otherTab, thisPageGuard: (draftId: string) => createTabGuard(draftId, { locks }) };
+}
+
 describe('nothing is lost', () => {
   it('saves within a second, shows 已保存 HH:MM:SS, and after a restart reopens the same draft on the same section', async () => {
     const user = userEvent.setup();
@@ -115,13 +124,10 @@ describe('the same draft elsewhere', () => {
 
   it('a second tab on the same draft is read-only and can take over', async () => {
     const user = userEvent.setup();
-    const { repository, id } = await storedEmpty();
-    const locks = new FakeLockManager() as unknown as LockManager;
     // The first tab holds the draft.
-    const firstTab = createTabGuard(id, { locks });
-    await vi.waitFor(() => expect(firstTab.getState().mode).toBe('owner'));
+    const { repository, id, otherTab: firstTab, thisPageGuard } = await storedHeldElsewhere();
 
-    renderApp({ repository, hash: `#/draft/${id}/problems`, createTabGuard: (draftId) => createTabGuard(draftId, { locks }) });
+    renderApp({ repository, hash: `#/draft/${id}/problems`, createTabGuard: thisPageGuard });
     await screen.findByRole('heading', { level: 1, name: '五、存在的主要问题及改进情况' }, { timeout: 2000 });
     const banner = screen.getByRole('alert');
     expect(banner).toHaveTextContent('此草稿已在另一个标签页或窗口中打开');
@@ -162,11 +168,8 @@ describe('a change, then the page goes away', () => {
 describe('taking a draft over', () => {
   it('loads the stored draft into the grid before editing, and what is typed then reaches storage', async () => {
     const user = userEvent.setup();
-    const { repository, id } = await storedEmpty();
-    const locks = new FakeLockManager() as unknown as LockManager;
-    const firstTab = createTabGuard(id, { locks });
-    await vi.waitFor(() => expect(firstTab.getState().mode).toBe('owner'));
-    renderApp({ repository, hash: `#/draft/${id}/proactive`, createTabGuard: (draftId) => createTabGuard(draftId, { locks }) });
+    const { repository, id, otherTab: firstTab, thisPageGuard } = await storedHeldElsewhere();
+    renderApp({ repository, hash: `#/draft/${id}/proactive`, createTabGuard: thisPageGuard });
     await screen.findByRole('heading', { level: 1, name: /^二、/ }, { timeout: 2000 });
     const issued = () => screen.getByRole('textbox', { name: '行政规范性文件 本年制发件数' }) as HTMLInputElement;
     const repealed = () => screen.getByRole('textbox', { name: '行政规范性文件 本年废止件数' }) as HTMLInputElement;
@@ -208,12 +211,9 @@ describe('a write lost with its page (the page went before IndexedDB committed i
 
   it('the tab that takes over shows it at once, writes it again, and edits on from it', async () => {
     const user = userEvent.setup();
-    const { repository, id } = await storedEmpty();
-    const locks = new FakeLockManager() as unknown as LockManager;
-    const closingTab = createTabGuard(id, { locks });
-    await vi.waitFor(() => expect(closingTab.getState().mode).toBe('owner'));
+    const { repository, id, otherTab: closingTab, thisPageGuard } = await storedHeldElsewhere();
     const kept = journal();
-    const { channel } = renderApp({ repository, journal: kept, hash: `#/draft/${id}/proactive`, createTabGuard: (draftId) => createTabGuard(draftId, { locks }) });
+    const { channel } = renderApp({ repository, journal: kept, hash: `#/draft/${id}/proactive`, createTabGuard: thisPageGuard });
     await screen.findByRole('heading', { level: 1, name: /^二、/ }, { timeout: 2000 });
     expect(issued()).toBeDisabled();
 
@@ -274,11 +274,8 @@ describe('a write lost with its page (the page went before IndexedDB committed i
 describe('the owning tab closes while its last write is under way', () => {
   it('the tab that takes over waits for the write the closing tab announced, then shows it and edits on from it', async () => {
     const user = userEvent.setup();
-    const { repository, id } = await storedEmpty();
-    const locks = new FakeLockManager() as unknown as LockManager;
-    const closingTab = createTabGuard(id, { locks });
-    await vi.waitFor(() => expect(closingTab.getState().mode).toBe('owner'));
-    const { channel } = renderApp({ repository, hash: `#/draft/${id}/proactive`, createTabGuard: (draftId) => createTabGuard(draftId, { locks }) });
+    const { repository, id, otherTab: closingTab, thisPageGuard } = await storedHeldElsewhere();
+    const { channel } = renderApp({ repository, hash: `#/draft/${id}/proactive`, createTabGuard: thisPageGuard });
     await screen.findByRole('heading', { level: 1, name: /^二、/ }, { timeout: 2000 });
     const issued = () => screen.getByRole('textbox', { name: '行政规范性文件 本年制发件数' }) as HTMLInputElement;
     const repealed = () => screen.getByRole('textbox', { name: '行政规范性文件 本年废止件数' }) as HTMLInputElement;
@@ -304,11 +301,8 @@ describe('the owning tab closes while its last write is under way', () => {
   });
 
   it('a write announced but never committed holds the new owner back only for a bounded time', async () => {
-    const { repository, id } = await storedEmpty();
-    const locks = new FakeLockManager() as unknown as LockManager;
-    const closingTab = createTabGuard(id, { locks });
-    await vi.waitFor(() => expect(closingTab.getState().mode).toBe('owner'));
-    const { channel } = renderApp({ repository, hash: `#/draft/${id}/proactive`, createTabGuard: (draftId) => createTabGuard(draftId, { locks }) });
+    const { repository, id, otherTab: closingTab, thisPageGuard } = await storedHeldElsewhere();
+    const { channel } = renderApp({ repository, hash: `#/draft/${id}/proactive`, createTabGuard: thisPageGuard });
     await screen.findByRole('heading', { level: 1, name: /^二、/ }, { timeout: 2000 });
     const stored = (await repository.get(id))!;
     channel.announce({ type: 'writing', draftId: id, revision: stored.revision + 1, writer: 'the closing tab' });
