@@ -41,7 +41,7 @@ export function ImportSummary({ report, draft }: { readonly report: ImportReport
       {toFill.length === 0 ? (
         <p>三张表的每一格都已读出。</p>
       ) : (
-        <div role="alert">
+        <div role="alert" className="import-unread">
           <p>以下 {toFill.length} 处没有读出，已留空，请在草稿中核对后填写：</p>
           <List items={toFill} />
         </div>
