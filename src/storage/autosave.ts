@@ -71,6 +71,8 @@ export class Autosave {
    * they expected the version it would have written, so they fail with it and say nothing new.
    */
   private doomedUpTo = 0;
+  /** The editor whose lost write this tab is writing again (`writeAgain`). */
+  private carriedOver: string | undefined;
 
   constructor(private readonly options: AutosaveOptions) {
     this.revision = options.revision;
@@ -113,6 +115,15 @@ export class Autosave {
   setEnabled(enabled: boolean): void {
     if (!enabled && this.enabled) this.startWrite();
     this.enabled = enabled;
+  }
+
+  /**
+   * Writes what the form holds, which shows a write another editor's page lost as it went
+   * (`settledDraft`). That editor's journal entry is removed once this write has committed.
+   */
+  writeAgain(lostWriter: string): void {
+    this.carriedOver = lostWriter;
+    this.schedule();
   }
 
   /** A change: it is written before this task ends (changes of the same task in one write). */
@@ -200,7 +211,11 @@ export class Autosave {
 
   private answered(result: SaveResult, generation: number, number: number, at: Date): void {
     // In storage now, whatever this tab has done since: the journal's copy is no longer needed.
-    if (result.ok) this.options.journal?.committed(this.options.draftId, result.record.revision, this.writer);
+    if (result.ok) {
+      this.options.journal?.committed(this.options.draftId, result.record.revision, this.writer);
+      if (this.carriedOver !== undefined) this.options.journal?.forget(this.options.draftId, this.carriedOver);
+      this.carriedOver = undefined;
+    }
     if (generation !== this.generation) return;
     if (number <= this.doomedUpTo) {
       this.dirty = true;

@@ -8,7 +8,8 @@
  * browser holds the value whatever happens to the page. The tab that opens the draft next (the tab that
  * takes it over, the reloaded page) finds the write here and writes it again (`unsavedContinuing`).
  *
- * Only the latest write of a draft is kept: each is a whole snapshot, so it carries every earlier one.
+ * Only each editor's latest write of a draft is kept: each is a whole snapshot, so it carries every
+ * earlier one. The entry goes when that write commits, or once the editor that wrote it again has.
  */
 import { upgradeDraft } from '../domain/draft-migration.ts';
 import type { Draft } from '../domain/draft-types.ts';
@@ -39,16 +40,22 @@ export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' 
 export interface UnsavedJournal {
   /** Keeps `write` until `committed` says it reached storage. Never throws: the journal is a second copy. */
   keep(write: UnsavedWrite): void;
-  /** Storage committed `revision` of the draft, written by `writer`: its entry is no longer needed. */
+  /** Storage committed `revision` of the draft, written by `writer`: that editor's entry is no longer needed. */
   committed(draftId: string, revision: number, writer: string | undefined): void;
-  read(draftId: string): UnsavedWrite | undefined;
-  forget(draftId: string): void;
+  /** The draft's entries: one per editor whose last write is not known to have committed. */
+  read(draftId: string): UnsavedWrite[];
+  /** Removes the draft's entry of `writer`, or all its entries. */
+  forget(draftId: string, writer?: string): void;
   /** The drafts that have an entry. */
   draftIds(): string[];
 }
 
-function keyOf(draftId: string): string {
-  return PREFIX + draftId;
+/**
+ * One entry per draft and editor: a tab that loses the draft hands its last change over with a write
+ * of its own, which must not take the place of the new owner's entry.
+ */
+function keyOf(draftId: string, writer: string): string {
+  return `${PREFIX}${draftId}:${writer}`;
 }
 
 function isUnsavedWrite(value: unknown, draftId: string): value is UnsavedWrite {
@@ -70,62 +77,75 @@ function isUnsavedWrite(value: unknown, draftId: string): value is UnsavedWrite 
 }
 
 export function createUnsavedJournal(storage: JournalStorage): UnsavedJournal {
-  const journal: UnsavedJournal = {
+  /** The journal's keys in storage (other keys of the page are left alone). */
+  const keys = (prefix = PREFIX): string[] => {
+    const found: string[] = [];
+    try {
+      for (let index = 0; index < storage.length; index += 1) {
+        const key = storage.key(index);
+        if (key?.startsWith(prefix)) found.push(key);
+      }
+    } catch {
+      return [];
+    }
+    return found;
+  };
+  const remove = (key: string) => {
+    try {
+      storage.removeItem(key);
+    } catch {
+      // Nothing to do: an entry that cannot be removed is ignored once storage has moved past it.
+    }
+  };
+  const parse = (key: string, draftId: string): UnsavedWrite | undefined => {
+    try {
+      const text = storage.getItem(key);
+      if (text === null) return undefined;
+      const parsed = JSON.parse(text) as { version?: unknown };
+      if (parsed.version === ENTRY_VERSION && isUnsavedWrite(parsed, draftId) && key === keyOf(draftId, parsed.writer)) {
+        const { version: _version, ...write } = parsed;
+        return write;
+      }
+    } catch {
+      // Unreadable: treated as no entry, and removed below.
+    }
+    remove(key);
+    return undefined;
+  };
+  return {
     keep(write) {
+      const key = keyOf(write.draftId, write.writer);
       const text = JSON.stringify({ version: ENTRY_VERSION, ...write });
       try {
-        storage.setItem(keyOf(write.draftId), text);
+        storage.setItem(key, text);
       } catch {
-        // Full: entries of other drafts are older second copies; this one is the newest. Try once more
-        // without them, else go on without a second copy (IndexedDB still has the write under way).
-        for (const id of journal.draftIds()) if (id !== write.draftId) journal.forget(id);
+        // Full: the other entries are older second copies; this one is the newest. Try once more without
+        // them, else go on without a second copy (IndexedDB still has the write under way).
+        for (const other of keys()) if (other !== key) remove(other);
         try {
-          storage.setItem(keyOf(write.draftId), text);
+          storage.setItem(key, text);
         } catch {
-          journal.forget(write.draftId);
+          remove(key);
         }
       }
     },
     committed(draftId, revision, writer) {
-      const entry = journal.read(draftId);
-      if (entry && entry.revision === revision && entry.writer === writer) journal.forget(draftId);
+      if (writer === undefined) return;
+      const key = keyOf(draftId, writer);
+      const entry = parse(key, draftId);
+      if (entry && entry.revision === revision) remove(key);
     },
     read(draftId) {
-      try {
-        const text = storage.getItem(keyOf(draftId));
-        if (text === null) return undefined;
-        const parsed = JSON.parse(text) as { version?: unknown };
-        if (parsed.version === ENTRY_VERSION && isUnsavedWrite(parsed, draftId)) {
-          const { version: _version, ...write } = parsed;
-          return write;
-        }
-      } catch {
-        // Unreadable: treated as no entry, and removed below.
-      }
-      journal.forget(draftId);
-      return undefined;
+      return keys(`${PREFIX}${draftId}:`).flatMap((key) => parse(key, draftId) ?? []);
     },
-    forget(draftId) {
-      try {
-        storage.removeItem(keyOf(draftId));
-      } catch {
-        // Nothing to do: an entry that cannot be removed is ignored once storage has moved past it.
-      }
+    forget(draftId, writer) {
+      if (writer !== undefined) remove(keyOf(draftId, writer));
+      else for (const key of keys(`${PREFIX}${draftId}:`)) remove(key);
     },
     draftIds() {
-      const ids: string[] = [];
-      try {
-        for (let index = 0; index < storage.length; index += 1) {
-          const key = storage.key(index);
-          if (key?.startsWith(PREFIX)) ids.push(key.slice(PREFIX.length));
-        }
-      } catch {
-        return [];
-      }
-      return ids;
+      return [...new Set(keys().map((key) => key.slice(PREFIX.length).split(':')[0]!))];
     },
   };
-  return journal;
 }
 
 /** The browser's localStorage, or none where it is missing or refused (some private modes, file pages). */
@@ -159,18 +179,24 @@ export interface SettledDraft {
 
 /**
  * What a tab that has just become the draft's only writer starts from: storage, once the writes other
- * pages started have finished, and the journal's write when it was lost on the way. A stale entry is
- * removed: this tab is the writer now, nobody else will need it.
+ * pages started have finished, and the journal's write when it was lost on the way (the latest, if
+ * several editors' continue from storage). Stale entries are removed: this tab is the writer now,
+ * nobody else will need them. The lost write's entry stays until this tab has written it again
+ * (`Autosave.writeAgain`).
  *
  * The read is final: IndexedDB starts a transaction only after every readwrite transaction on the same
  * store created before it (by any page) has committed or aborted.
  */
 export async function settledDraft(repository: DraftRepository, journal: UnsavedJournal | undefined, draftId: string): Promise<SettledDraft> {
   const stored = await repository.get(draftId);
-  const entry = journal?.read(draftId);
-  if (entry && unsavedContinuing(entry, stored)) return { stored, unsaved: { ...entry, draft: upgradeDraft(entry.draft) } };
-  if (entry) journal?.forget(draftId);
-  return { stored, unsaved: undefined };
+  const entries = journal?.read(draftId) ?? [];
+  let unsaved: UnsavedWrite | undefined;
+  for (const entry of entries) {
+    if (unsavedContinuing(entry, stored) && (!unsaved || entry.revision > unsaved.revision)) unsaved = entry;
+  }
+  // The write to make again stays until this tab's own write of it commits; it is stale from then on.
+  for (const entry of entries) if (entry !== unsaved) journal?.forget(draftId, entry.writer);
+  return { stored, unsaved: unsaved && { ...unsaved, draft: upgradeDraft(unsaved.draft) } };
 }
 
 /**

@@ -101,22 +101,35 @@ describe('the journal', () => {
   it('reads back what it kept, and forgets it once storage committed exactly that write', () => {
     const journal = createUnsavedJournal(new MapStorage());
     journal.keep(write());
-    expect(journal.read('d1')).toEqual(write());
+    expect(journal.read('d1')).toEqual([write()]);
     expect(journal.draftIds()).toEqual(['d1']);
     journal.committed('d1', 4, 'tab-a');
     journal.committed('d1', 5, 'tab-b');
-    expect(journal.read('d1')).toBeDefined();
+    expect(journal.read('d1')).toHaveLength(1);
     journal.committed('d1', 5, 'tab-a');
-    expect(journal.read('d1')).toBeUndefined();
+    expect(journal.read('d1')).toEqual([]);
+  });
+
+  it('keeps one entry per editor: the write a tab makes as it hands the draft over does not take the new owner’s place', () => {
+    const journal = createUnsavedJournal(new MapStorage());
+    const owner = write({ writer: 'new-owner', revision: 6, confirmed: { revision: 5, writer: 'tab-a' } });
+    journal.keep(owner);
+    journal.keep(write({ writer: 'tab-a', revision: 6, confirmed: { revision: 5, writer: 'tab-a' }, draft: draftWith('交出前最后输入的') }));
+    expect(journal.read('d1').map((entry) => entry.writer).sort()).toEqual(['new-owner', 'tab-a']);
+    journal.committed('d1', 6, 'tab-a');
+    expect(journal.read('d1')).toEqual([owner]);
+    expect(journal.draftIds()).toEqual(['d1']);
+    journal.forget('d1');
+    expect(journal.read('d1')).toEqual([]);
   });
 
   it('ignores and removes an entry it cannot read (cut short, another shape)', () => {
     const storage = new MapStorage();
     const journal = createUnsavedJournal(storage);
-    storage.setItem('gov-info-annual-report:unsaved:d1', '{"version":1,"draftId":"d1","wri');
-    storage.setItem('gov-info-annual-report:unsaved:d2', JSON.stringify({ version: 2, ...write({ draftId: 'd2' }) }));
-    expect(journal.read('d1')).toBeUndefined();
-    expect(journal.read('d2')).toBeUndefined();
+    storage.setItem('gov-info-annual-report:unsaved:d1:tab-a', '{"version":1,"draftId":"d1","wri');
+    storage.setItem('gov-info-annual-report:unsaved:d2:tab-a', JSON.stringify({ version: 2, ...write({ draftId: 'd2' }) }));
+    expect(journal.read('d1')).toEqual([]);
+    expect(journal.read('d2')).toEqual([]);
     expect(storage.items.size).toBe(0);
   });
 
@@ -134,7 +147,7 @@ describe('the journal', () => {
     const tiny = new MapStorage(100);
     const none = createUnsavedJournal(tiny);
     expect(() => none.keep(write())).not.toThrow();
-    expect(none.read('d1')).toBeUndefined();
+    expect(none.read('d1')).toEqual([]);
   });
 
   it('a storage that refuses every call (a blocked localStorage) is no journal, and no error', () => {
@@ -157,7 +170,7 @@ describe('the journal', () => {
     };
     const journal = createUnsavedJournal(refusing);
     expect(() => journal.keep(write())).not.toThrow();
-    expect(journal.read('d1')).toBeUndefined();
+    expect(journal.read('d1')).toEqual([]);
     expect(journal.draftIds()).toEqual([]);
   });
 });
@@ -194,12 +207,13 @@ describe('autosave keeps each write in the journal until it commits', () => {
     edit('第一句');
     await Promise.resolve();
     // Started in this task: the journal has it before anything was answered.
-    const entry = journal.read(id)!;
+    const [entry] = journal.read(id);
+    if (!entry) throw new Error('no entry kept');
     expect(partText(entry.draft, 'problems', 'problems')).toBe('第一句');
     expect(entry).toMatchObject({ writer: autosave.writer, revision: 2, confirmed: { revision: 1 }, rawInputs: { 'fees.noticesIssued': '第一句件' } });
     expect(entry.confirmed.writer).toBeUndefined();
     await waitForSaved(autosave);
-    expect(journal.read(id)).toBeUndefined();
+    expect(journal.read(id)).toEqual([]);
   });
 
   it('writes lost with the page stay in the journal, and the last one carries them all from the last committed version', async () => {
@@ -211,7 +225,8 @@ describe('autosave keeps each write in the journal until it commits', () => {
     await nextTask();
     edit('已保存的，丢了的第一句，第二句');
     await nextTask();
-    const entry = journal.read(id)!;
+    const [entry] = journal.read(id);
+    if (!entry) throw new Error('no entry kept');
     expect(partText(entry.draft, 'problems', 'problems')).toBe('已保存的，丢了的第一句，第二句');
     expect(entry).toMatchObject({ revision: 4, confirmed: { revision: 2, writer: autosave.writer } });
     // The next tab finds storage at revision 2 and the lost writes in the journal.
@@ -253,7 +268,20 @@ describe('settling a draft in IndexedDB', () => {
     expect((await repository.save(id, draftWith('另一页写的'), 1, {}, 'tab-b')).ok).toBe(true);
     const moved = await settledDraft(repository, journal, id);
     expect(moved.unsaved).toBeUndefined();
-    expect(journal.read(id)).toBeUndefined();
+    expect(journal.read(id)).toEqual([]);
+  });
+
+  it('of several editors’ entries, gives back the one that follows on from storage and removes the others', async () => {
+    const repository = await openIdbRepository();
+    const created = await repository.create(draftWith('第一版'));
+    if (!created.ok) throw new Error('not created');
+    const id = created.record.id;
+    const journal = createUnsavedJournal(new MapStorage());
+    journal.keep(write({ draftId: id, writer: 'earlier-tab', revision: 1, confirmed: { revision: 0, writer: undefined }, draft: draftWith('更早的') }));
+    journal.keep(write({ draftId: id, writer: 'closing-tab', revision: 2, confirmed: { revision: 1, writer: undefined }, draft: draftWith('关页前最后的') }));
+    const settled = await settledDraft(repository, journal, id);
+    expect(partText(settled.unsaved?.draft, 'problems', 'problems')).toBe('关页前最后的');
+    expect(journal.read(id).map((entry) => entry.writer)).toEqual(['closing-tab']);
   });
 
   it('at start, entries of drafts no longer stored are removed; those of stored drafts stay', async () => {

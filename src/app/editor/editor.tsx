@@ -199,12 +199,12 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
 
   /**
    * Replaces what the form shows with what a tab starts from: the stored version, or a write a page lost
-   * as it went (`SettledDraft.unsaved`), shown over the stored version it follows. Returns whether it
-   * was such a lost write: the caller writes it again once this tab may write.
+   * as it went (`SettledDraft.unsaved`), shown over the stored version it follows. Returns the editor
+   * whose write it was: the caller writes it again once this tab may write.
    */
   const showSettled = useCallback(
-    ({ stored, unsaved }: SettledDraft): boolean => {
-      if (!stored) return false;
+    ({ stored, unsaved }: SettledDraft): string | undefined => {
+      if (!stored) return undefined;
       const shown = unsaved ?? stored;
       resetting.current = true;
       baseRef.current = shown.draft;
@@ -215,7 +215,7 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
       resetting.current = false;
       autosave.reset(stored.revision, new Date(stored.savedAt), stored.writer);
       live.refresh();
-      return unsaved !== undefined;
+      return unsaved?.writer;
     },
     [form, autosave, live],
   );
@@ -266,7 +266,7 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
   // showed it, and a write from the older form would bring old values back. A tab that owns the draft
   // from the start was given the settled draft by the route.
   const { mode, ownerSince } = guardState;
-  const lostWriteOnOpen = useRef(unsaved !== undefined);
+  const lostWriteOnOpen = useRef(unsaved?.writer);
   useEffect(() => {
     if (mode !== 'owner') {
       autosave.setEnabled(false);
@@ -274,9 +274,9 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
     }
     if (ownerSince === 0) {
       autosave.setEnabled(true);
-      if (lostWriteOnOpen.current) {
-        lostWriteOnOpen.current = false;
-        autosave.schedule();
+      if (lostWriteOnOpen.current !== undefined) {
+        autosave.writeAgain(lostWriteOnOpen.current);
+        lostWriteOnOpen.current = undefined;
       }
       return;
     }
@@ -285,9 +285,9 @@ export function Editor({ record, lastYear: initialLastYear, guard, guardState, s
       .catch(() => undefined)
       .then((settled) => {
         if (cancelled) return;
-        const lostWrite = settled ? showSettled(settled) : false;
+        const lostWriter = settled ? showSettled(settled) : undefined;
         autosave.setEnabled(true);
-        if (lostWrite) autosave.schedule();
+        if (lostWriter !== undefined) autosave.writeAgain(lostWriter);
         setLoadedForOwnerSince(ownerSince);
       });
     return () => {
