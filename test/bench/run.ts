@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs every module in bench/cases/ (each exports `name` and `run()`), one after
+ * `npm run bench`: runs every module in test/bench/cases/ (each exports `name` and `run()`), one after
  * another, and prints one table. Speed is measured here, never in the tests.
  * `npm run bench -- app-browser docx` runs only the cases of those file names.
  */
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const files = readdirSync(casesDir)
     .filter((file) => file.endsWith('.ts') && (only.length === 0 || only.includes(file.replace(/\.ts$/, ''))))
     .sort();
-  if (files.length === 0) throw new Error(`no bench case named ${only.join(', ')} in bench/cases/`);
+  if (files.length === 0) throw new Error(`no bench case named ${only.join(', ')} in test/bench/cases/`);
   const rows: string[][] = [];
   let failedGoals = 0;
   for (const file of files) {
