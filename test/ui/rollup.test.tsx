@@ -37,6 +37,22 @@ async function openRollup(user: ReturnType<typeof userEvent.setup>) {
 
 const fileInput = () => screen.getByLabelText('选择下级单位的报告（草稿文件、Word 文件或保存的网页，可多选）');
 
+/**
+ * Two units chosen, the second named as the government itself; the roll-up dialog open with that name
+ * typed as 本级机关全称.
+ */
+async function governmentAmongUnits(user: ReturnType<typeof userEvent.setup>) {
+  const { repository } = renderApp();
+  await openRollup(user);
+  await user.upload(fileInput(), [draftFile('镇海区发改局'), draftFile('宁波市镇海区人民政府')]);
+  const table = await screen.findByRole('table', { name: '下级单位的报告' });
+  await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+  await user.click(screen.getByRole('button', { name: '生成汇总草稿' }));
+  const dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
+  await user.type(within(dialog).getByLabelText('本级机关全称'), '宁波市镇海区人民政府');
+  return { repository, table, dialog };
+}
+
 describe('roll-up of units’ reports', () => {
   it('sums two drafts and a published page into a new draft of the government, and opens it', async () => {
     const user = userEvent.setup();
@@ -119,14 +135,7 @@ describe('roll-up of units’ reports', () => {
 
   it('marks a unit named as the government itself, does not sum it, and sums it once the office confirms', async () => {
     const user = userEvent.setup();
-    const { repository } = renderApp();
-    await openRollup(user);
-    await user.upload(fileInput(), [draftFile('镇海区发改局'), draftFile('宁波市镇海区人民政府')]);
-    const table = await screen.findByRole('table', { name: '下级单位的报告' });
-    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
-    await user.click(screen.getByRole('button', { name: '生成汇总草稿' }));
-    const dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
-    await user.type(within(dialog).getByLabelText('本级机关全称'), '宁波市镇海区人民政府');
+    const { repository, table, dialog } = await governmentAmongUnits(user);
 
     // Marked in the list of the dialog and at its row of the page, and not counted among the units summed.
     expect(dialog).toHaveTextContent('表格为以下 1 个单位报告的合计（标明“确认前不计入”的 1 个除外），正文留空');
@@ -151,14 +160,9 @@ describe('roll-up of units’ reports', () => {
 
   it('goes ahead without the unit named as the government once the clerk removes it', async () => {
     const user = userEvent.setup();
-    const { repository } = renderApp();
-    await openRollup(user);
-    await user.upload(fileInput(), [draftFile('镇海区发改局'), draftFile('宁波市镇海区人民政府')]);
-    const table = await screen.findByRole('table', { name: '下级单位的报告' });
-    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
-    await user.click(screen.getByRole('button', { name: '生成汇总草稿' }));
-    let dialog = await screen.findByRole('dialog', { name: '生成汇总草稿' });
-    await user.type(within(dialog).getByLabelText('本级机关全称'), '宁波市镇海区人民政府');
+    const opened = await governmentAmongUnits(user);
+    const { repository, table } = opened;
+    let { dialog } = opened;
     await user.click(within(dialog).getByRole('button', { name: '取消' }));
 
     // The mark stays at the row after the dialog is closed; removing the unit clears it.
